@@ -1,0 +1,50 @@
+/**
+ * The application core as one object: the store, the dispatcher over the handler table, and the
+ * reservation-expiry timer. The Electron main process and the HTTP server both start it the same way.
+ */
+import { createDispatcher, type Dispatcher } from './api/dispatch';
+import { createHandlerTable } from './api/handlers';
+import { systemClock, type Clock } from './context';
+import { seedDemo } from './demo/generate';
+import { expireDueReservations } from './reservations/service';
+import { Sessions } from './session/sessions';
+import { FileStore } from './store/file/file-store';
+import type { Store } from './store/store';
+
+export interface CoreOptions {
+  dataDir: string;
+  /** Seed ~300 demo devices when the data folder is new (default true). */
+  demo?: boolean;
+  clock?: Clock;
+  /** How often reservations are checked for expiry (ms). */
+  expiryIntervalMs?: number;
+}
+
+export interface Core {
+  store: Store;
+  dispatch: Dispatcher;
+  close(): Promise<void>;
+}
+
+export async function startCore(options: CoreOptions): Promise<Core> {
+  const table = createHandlerTable(); // fails here if the table does not match the contract
+  const clock = options.clock ?? systemClock;
+  const store = await FileStore.open(options.dataDir);
+  if ((await store.listUsers()).length === 0 && options.demo !== false) {
+    await seedDemo(store, 300, clock.now());
+  }
+  const dispatch = createDispatcher({ table, store, clock, sessions: new Sessions() });
+  const expire = () =>
+    expireDueReservations({ store, clock }).catch((err: unknown) => console.error('[kredslob] expiry failed', err));
+  await expire();
+  const timer = setInterval(() => void expire(), options.expiryIntervalMs ?? 60_000);
+  timer.unref();
+  return {
+    store,
+    dispatch,
+    async close() {
+      clearInterval(timer);
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,293 @@
+/** Devices: report, check in, sanitize, list, hand over, read. Plain async functions over the store. */
+import { randomUUID } from 'node:crypto';
+import { effectiveDataBearing } from '../../shared/data-bearing';
+import { TYPICAL_WEIGHT_KG, formatAssetTag } from '../../shared/categories';
+import { actionsFrom } from '../../shared/lifecycle';
+import type { ProcedureInput, DeviceDetail, DeviceSearchInput } from '../../shared/contract';
+import type { Condition, Device, Location, SanitizationRecord, Specs } from '../../shared/schemas';
+import { actorRole, actorSnapshot, nowIso, type ServiceContext } from '../context';
+import { AppError, notFound } from '../errors';
+import type { StoreReads, StoreTx } from '../store/store';
+import { requireStep } from './lifecycle-step';
+
+async function deviceById(reads: StoreReads, id: string): Promise<Device> {
+  const d = await reads.getDevice(id);
+  if (!d) throw notFound('device', id);
+  return d;
+}
+
+async function deviceByTag(reads: StoreReads, assetTag: string): Promise<Device> {
+  const d = await reads.getDeviceByTag(assetTag);
+  if (!d) throw notFound('device', assetTag);
+  return d;
+}
+
+async function locationById(reads: StoreReads, id: string): Promise<Location> {
+  const l = await reads.getLocation(id);
+  if (!l) throw notFound('location', id);
+  return l;
+}
+
+/** Common fields of a new trail event: who, when, where. */
+async function eventBase(ctx: ServiceContext, reads: StoreReads, device: Device, locationId = device.locationId) {
+  const location = await locationById(reads, locationId);
+  return {
+    id: randomUUID(),
+    deviceId: device.id,
+    at: nowIso(ctx.clock),
+    actor: actorSnapshot(ctx.actor),
+    locationId: location.id,
+    locationName: location.name,
+  };
+}
+
+function cleanSpecs(specs: Specs): Specs {
+  return Object.fromEntries(Object.entries(specs).filter(([, v]) => v !== undefined && v !== '')) as Specs; // why: same keys, empties dropped
+}
+
+/**
+ * Report a surplus device; it stays at the department's site until the warehouse checks it in.
+ * @throws NOT_FOUND (location, department), NOT_OWN_DEPARTMENT, ASSET_TAG_TAKEN
+ */
+export async function reportDevice(ctx: ServiceContext, input: ProcedureInput<'devices.report'>): Promise<Device> {
+  return ctx.store.transaction(async (tx) => {
+    if (ctx.actor.kind !== 'user') throw new AppError('FORBIDDEN', { procedure: 'devices.report' });
+    const user = ctx.actor.user;
+    const departmentId = user.role === 'admin' && input.departmentId ? input.departmentId : user.departmentId;
+    if (input.departmentId && input.departmentId !== departmentId) throw new AppError('NOT_OWN_DEPARTMENT');
+    if (!(await tx.getDepartment(departmentId))) throw notFound('department', departmentId);
+    const location = await locationById(tx, input.locationId);
+    if (user.role === 'department_contact' && location.kind === 'site' && location.departmentId !== departmentId) {
+      throw new AppError('NOT_OWN_DEPARTMENT', {}, 'site of another department', { locationId: 'own_department_site' });
+    }
+    let assetTag = input.assetTag;
+    if (assetTag) {
+      if (await tx.getDeviceByTag(assetTag)) {
+        throw new AppError('ASSET_TAG_TAKEN', { assetTag }, undefined, { assetTag: 'asset_tag_taken' });
+      }
+    } else {
+      do assetTag = formatAssetTag(await tx.allocateAssetTagNumber());
+      while (await tx.getDeviceByTag(assetTag));
+    }
+    const now = nowIso(ctx.clock);
+    const device: Device = {
+      id: randomUUID(),
+      assetTag,
+      category: input.category,
+      manufacturer: input.manufacturer,
+      model: input.model,
+      serial: input.serial,
+      specs: cleanSpecs(input.specs ?? {}),
+      dataBearing: effectiveDataBearing(input.category, input.dataBearing),
+      ...(input.dataBearing === undefined ? {} : { dataBearingOverride: input.dataBearing }),
+      departmentId,
+      locationId: location.id,
+      status: 'reported',
+      weightKg: input.weightKg ?? TYPICAL_WEIGHT_KG[input.category],
+      ...(input.year === undefined ? {} : { year: input.year }),
+      ...(input.notes ? { notes: input.notes } : {}),
+      reportedAt: now,
+      updatedAt: now,
+      trailLength: 0,
+    };
+    tx.putDevice(device);
+    await tx.appendEvent({
+      ...(await eventBase(ctx, tx, device)),
+      type: 'reported',
+      departmentId,
+      ...(input.notes ? { note: input.notes } : {}),
+    });
+    return { ...device, trailLength: 1 };
+  });
+}
+
+/**
+ * A reused device comes back as surplus: a new cycle on the same trail (it must be wiped again).
+ * @throws NOT_FOUND, TRANSITION_NOT_ALLOWED, NOT_OWN_DEPARTMENT
+ */
+export async function reportAgain(ctx: ServiceContext, input: ProcedureInput<'devices.reportAgain'>): Promise<Device> {
+  return ctx.store.transaction(async (tx) => {
+    const device = await deviceById(tx, input.deviceId);
+    const to = await requireStep(ctx, tx, device, 'reportAgain');
+    const location = await locationById(tx, input.locationId);
+    const { sanitizationId: _wiped, condition: _graded, ...rest } = device;
+    const next: Device = { ...rest, status: to, locationId: location.id, updatedAt: nowIso(ctx.clock) };
+    tx.putDevice(next);
+    const e = await tx.appendEvent({
+      ...(await eventBase(ctx, tx, next)),
+      type: 'reported',
+      departmentId: device.departmentId,
+      ...(input.notes ? { note: input.notes } : {}),
+    });
+    return { ...next, trailLength: e.seq };
+  });
+}
+
+/**
+ * Warehouse check-in by asset tag: grade the condition and put the device on a shelf.
+ * @throws NOT_FOUND, NOT_A_WAREHOUSE_LOCATION, TRANSITION_NOT_ALLOWED, ROLE_NOT_ALLOWED
+ */
+export async function checkIn(
+  ctx: ServiceContext,
+  input: { assetTag: string; condition: Condition; locationId: string },
+): Promise<Device> {
+  return ctx.store.transaction(async (tx) => {
+    const device = await deviceByTag(tx, input.assetTag);
+    const shelf = await locationById(tx, input.locationId);
+    if (shelf.kind === 'site') {
+      throw new AppError('NOT_A_WAREHOUSE_LOCATION', { location: shelf.name }, undefined, { locationId: 'choose_shelf' });
+    }
+    const to = await requireStep(ctx, tx, device, 'checkIn');
+    const next: Device = {
+      ...device,
+      status: to,
+      condition: input.condition,
+      locationId: shelf.id,
+      updatedAt: nowIso(ctx.clock),
+    };
+    tx.putDevice(next);
+    const e = await tx.appendEvent({ ...(await eventBase(ctx, tx, next)), type: 'checked_in', condition: input.condition });
+    return { ...next, trailLength: e.seq };
+  });
+}
+
+/**
+ * Record a NIST SP 800-88 sanitization; it allows listing (and collection) of a data-bearing device.
+ * @throws NOT_FOUND, TRANSITION_NOT_ALLOWED, ROLE_NOT_ALLOWED
+ */
+export async function recordSanitization(
+  ctx: ServiceContext,
+  input: ProcedureInput<'devices.recordSanitization'>,
+): Promise<{ device: Device; sanitization: SanitizationRecord }> {
+  return ctx.store.transaction(async (tx) => {
+    const device = await deviceById(tx, input.deviceId);
+    await requireStep(ctx, tx, device, 'recordSanitization');
+    const record: SanitizationRecord = {
+      id: randomUUID(),
+      deviceId: device.id,
+      method: input.method,
+      technique: input.technique,
+      mediaType: input.mediaType,
+      tool: input.tool,
+      toolVersion: input.toolVersion,
+      verificationMethod: input.verificationMethod,
+      verified: input.verified,
+      operator: actorSnapshot(ctx.actor),
+      verifierName: input.verifierName,
+      performedAt: nowIso(ctx.clock),
+      ...(input.notes ? { notes: input.notes } : {}),
+    };
+    tx.putSanitization(record);
+    const next: Device = { ...device, sanitizationId: record.id, updatedAt: record.performedAt };
+    tx.putDevice(next);
+    const e = await tx.appendEvent({
+      ...(await eventBase(ctx, tx, next)),
+      type: 'sanitized',
+      sanitizationId: record.id,
+      method: record.method,
+      verified: record.verified,
+    });
+    return { device: { ...next, trailLength: e.seq }, sanitization: record };
+  });
+}
+
+/**
+ * Put a device on the reuse marketplace.
+ * @throws NOT_FOUND, TRANSITION_NOT_ALLOWED, CONDITION_REQUIRED, SANITIZATION_REQUIRED, SANITIZATION_NOT_VERIFIED
+ */
+export async function listDevice(ctx: ServiceContext, input: { deviceId: string }): Promise<Device> {
+  return ctx.store.transaction(async (tx) => {
+    const device = await deviceById(tx, input.deviceId);
+    const to = await requireStep(ctx, tx, device, 'list');
+    const next: Device = { ...device, status: to, updatedAt: nowIso(ctx.clock) };
+    tx.putDevice(next);
+    const e = await tx.appendEvent({ ...(await eventBase(ctx, tx, next)), type: 'listed' });
+    return { ...next, trailLength: e.seq };
+  });
+}
+
+/**
+ * Take a device off the marketplace, back to stock.
+ * @throws NOT_FOUND, TRANSITION_NOT_ALLOWED
+ */
+export async function unlistDevice(ctx: ServiceContext, input: { deviceId: string; reason?: string | undefined }): Promise<Device> {
+  return ctx.store.transaction(async (tx) => {
+    const device = await deviceById(tx, input.deviceId);
+    const to = await requireStep(ctx, tx, device, 'unlist');
+    const next: Device = { ...device, status: to, updatedAt: nowIso(ctx.clock) };
+    tx.putDevice(next);
+    const e = await tx.appendEvent({
+      ...(await eventBase(ctx, tx, next)),
+      type: 'unlisted',
+      ...(input.reason ? { reason: input.reason } : {}),
+    });
+    return { ...next, trailLength: e.seq };
+  });
+}
+
+/**
+ * Hand a reserved device over at pick-up: the reserving administration becomes the owner.
+ * @throws NOT_FOUND, TRANSITION_NOT_ALLOWED, SANITIZATION_REQUIRED, SANITIZATION_NOT_VERIFIED
+ */
+export async function handOver(
+  ctx: ServiceContext,
+  input: { assetTag: string; replacesNewPurchase: boolean },
+): Promise<Device> {
+  return ctx.store.transaction(async (tx) => {
+    const device = await deviceByTag(tx, input.assetTag);
+    const reservation = await tx.activeReservation(device.id);
+    const to = await requireStep(ctx, tx, device, 'handOver');
+    if (!reservation) {
+      throw new AppError('TRANSITION_NOT_ALLOWED', { action: 'handOver', status: device.status, assetTag: device.assetTag });
+    }
+    const now = nowIso(ctx.clock);
+    const sites = (await ctx.store.listLocations()).filter(
+      (l) => l.kind === 'site' && l.departmentId === reservation.departmentId,
+    );
+    const base = await eventBase(ctx, tx, device);
+    const next: Device = {
+      ...device,
+      status: to,
+      departmentId: reservation.departmentId,
+      locationId: sites[0]?.id ?? device.locationId,
+      updatedAt: now,
+    };
+    tx.putDevice(next);
+    tx.putReservation({ ...reservation, status: 'fulfilled', endedAt: now });
+    const e = await tx.appendEvent({
+      ...base,
+      type: 'handed_over',
+      reservationId: reservation.id,
+      fromDepartmentId: device.departmentId,
+      toDepartmentId: reservation.departmentId,
+      replacesNewPurchase: input.replacesNewPurchase,
+    });
+    return { ...next, trailLength: e.seq };
+  });
+}
+
+/** One device with everything its page shows. @throws NOT_FOUND */
+export async function getDeviceDetail(
+  ctx: ServiceContext,
+  input: { id?: string | undefined; assetTag?: string | undefined },
+): Promise<DeviceDetail> {
+  const device = input.id ? await deviceById(ctx.store, input.id) : await deviceByTag(ctx.store, input.assetTag ?? '');
+  const [trail, reservation, sanitization] = await Promise.all([
+    ctx.store.trail(device.id),
+    ctx.store.activeReservation(device.id),
+    device.sanitizationId ? ctx.store.getSanitization(device.sanitizationId) : Promise.resolve(undefined),
+  ]);
+  return {
+    device,
+    trail,
+    ...(reservation ? { reservation } : {}),
+    ...(sanitization ? { sanitization } : {}),
+    actions: actionsFrom(device.status, actorRole(ctx.actor)),
+  };
+}
+
+export async function searchDevices(ctx: ServiceContext, input: DeviceSearchInput & { sort: Exclude<DeviceSearchInput['sort'], undefined>; limit: number; offset: number }) {
+  return ctx.store.searchDevices(input);
+}
+
+export type { StoreTx };

@@ -1,0 +1,38 @@
+/** `npm run web`: the same UI and API over HTTP, on 127.0.0.1 only. PORT and KREDSLOB_DATA_DIR honoured. */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startCore } from '../app';
+import { createHttpServer } from './server';
+import { AppError } from '../errors';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+async function main(): Promise<void> {
+  const port = Number.parseInt(process.env.PORT ?? '5299', 10);
+  const dataDir = path.resolve(process.env.KREDSLOB_DATA_DIR ?? path.join(process.cwd(), '.data', 'web'));
+  const staticDir = process.env.KREDSLOB_STATIC_DIR ?? path.resolve(here, '../../dist/renderer');
+  const core = await startCore({ dataDir, demo: process.env.KREDSLOB_DEMO !== '0' });
+  const server = createHttpServer({ dispatch: core.dispatch, staticDir });
+  server.listen(port, '127.0.0.1', () => {
+    console.log(`Kredsløb on http://127.0.0.1:${port}/ (data: ${dataDir})`);
+  });
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    server.closeAllConnections();
+    void core.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof AppError && err.code === 'STORE_LOCKED') {
+    console.error(`Kredsløb: the data folder is already in use by another process (${String(err.params.dir)}).`);
+  } else {
+    console.error('Kredsløb failed to start:', err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,153 @@
+/**
+ * The HTTP transport: POST /api/<procedure> with a JSON body, GET /api/contract, and the built UI from /.
+ * A thin adapter over the same dispatcher as the Electron IPC channel.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { ApiErrorBody } from '../../shared/errors';
+import { HTTP_STATUS } from '../../shared/errors';
+import { errorMessage } from '../../shared/messages';
+import type { Dispatcher } from '../api/dispatch';
+import { toLocale } from '../api/dispatch';
+import { contractAsJson } from '../api/contract-json';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.wasm': 'application/wasm',
+};
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+};
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...SECURITY_HEADERS });
+  res.end(text);
+}
+
+function sendError(res: http.ServerResponse, error: ApiErrorBody): void {
+  send(res, HTTP_STATUS[error.code], { ok: false, error });
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      reject(new BodyTooLarge());
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLarge());
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export interface HttpServerOptions {
+  dispatch: Dispatcher;
+  /** The built renderer (dist/renderer); absent in API-only tests. */
+  staticDir?: string | undefined;
+}
+
+export function createHttpServer(options: HttpServerOptions): http.Server {
+  const { dispatch, staticDir } = options;
+  return http.createServer((req, res) => {
+    void handle(req, res).catch((err: unknown) => {
+      console.error('[kredslob http]', err);
+      if (!res.headersSent) sendError(res, { code: 'INTERNAL', message: errorMessage('INTERNAL', {}, 'da') });
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const locale = toLocale(String(req.headers['x-kredslob-locale'] ?? req.headers['accept-language'] ?? 'da'));
+    if (url.pathname === '/api/contract' && req.method === 'GET') {
+      send(res, 200, contractAsJson());
+      return;
+    }
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') {
+        res.setHeader('allow', 'POST');
+        send(res, 405, { ok: false, error: { code: 'UNKNOWN_PROCEDURE', message: 'Use POST with a JSON body.' } });
+        return;
+      }
+      const procedure = decodeURIComponent(url.pathname.slice('/api/'.length));
+      let body: Buffer;
+      try {
+        body = await readBody(req, MAX_BODY_BYTES);
+      } catch (err) {
+        if (err instanceof BodyTooLarge) {
+          res.setHeader('connection', 'close');
+          sendError(res, { code: 'PAYLOAD_TOO_LARGE', message: errorMessage('PAYLOAD_TOO_LARGE', { limit: '1 MB' }, locale) });
+          return;
+        }
+        throw err;
+      }
+      let input: unknown = {};
+      if (body.length > 0) {
+        try {
+          input = JSON.parse(body.toString('utf8'));
+        } catch {
+          sendError(res, { code: 'BAD_JSON', message: errorMessage('BAD_JSON', {}, locale) });
+          return;
+        }
+      }
+      const auth = String(req.headers.authorization ?? '');
+      const token = auth.startsWith('Bearer ') ? auth.slice(7) : undefined;
+      const result = await dispatch(procedure, input, { token, locale });
+      if (result.ok) send(res, 200, result);
+      else sendError(res, result.error);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, SECURITY_HEADERS).end();
+      return;
+    }
+    serveStatic(url.pathname, res);
+  }
+
+  function serveStatic(pathname: string, res: http.ServerResponse): void {
+    if (!staticDir) {
+      res.writeHead(404, SECURITY_HEADERS).end('Not found');
+      return;
+    }
+    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const file = path.resolve(staticDir, rel);
+    if (!file.startsWith(path.resolve(staticDir) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('Not found');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      'cache-control': rel === 'index.html' ? 'no-cache' : 'public, max-age=3600',
+      ...SECURITY_HEADERS,
+    });
+    fs.createReadStream(file).pipe(res);
+  }
+}

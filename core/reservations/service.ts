@@ -1,0 +1,148 @@
+/** Reservations: first reservation wins, one holder at a time; cancel or expiry puts the device back. */
+import { randomUUID } from 'node:crypto';
+import type { Device, Reservation } from '../../shared/schemas';
+import { SYSTEM_ACTOR, actorSnapshot, nowIso, type ServiceContext } from '../context';
+import { AppError, notFound } from '../errors';
+import { requireStep } from '../devices/lifecycle-step';
+import type { StoreTx } from '../store/store';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+async function eventAt(ctx: ServiceContext, tx: StoreTx, device: Device) {
+  const location = await tx.getLocation(device.locationId);
+  return {
+    id: randomUUID(),
+    deviceId: device.id,
+    at: nowIso(ctx.clock),
+    actor: actorSnapshot(ctx.actor),
+    locationId: device.locationId,
+    locationName: location?.name ?? device.locationId,
+  };
+}
+
+/**
+ * Reserve a listed device for the caller's administration. Checked and written in one transaction, so
+ * two departments can never hold the same device.
+ * @throws NOT_FOUND, RESERVED_BY_OTHER, TRANSITION_NOT_ALLOWED, NOT_OWN_DEPARTMENT
+ */
+export async function createReservation(
+  ctx: ServiceContext,
+  input: { deviceId: string; departmentId?: string | undefined },
+): Promise<Reservation> {
+  return ctx.store.transaction(async (tx) => {
+    if (ctx.actor.kind !== 'user') throw new AppError('FORBIDDEN', { procedure: 'reservations.create' });
+    const user = ctx.actor.user;
+    const departmentId = input.departmentId ?? user.departmentId;
+    if (departmentId !== user.departmentId && user.role !== 'admin') throw new AppError('NOT_OWN_DEPARTMENT');
+    const department = await tx.getDepartment(departmentId);
+    if (!department) throw notFound('department', departmentId);
+    const device = await tx.getDevice(input.deviceId);
+    if (!device) throw notFound('device', input.deviceId);
+    const held = await tx.activeReservation(device.id);
+    if (held) {
+      const holder = await tx.getDepartment(held.departmentId);
+      throw new AppError(
+        'RESERVED_BY_OTHER',
+        { assetTag: device.assetTag, department: holder ? `${holder.name} (${holder.code})` : held.departmentId },
+        `${device.assetTag} already reserved by ${held.departmentId}`,
+      );
+    }
+    const to = await requireStep(ctx, tx, device, 'reserve');
+    const settings = await tx.getSettings();
+    const now = ctx.clock.now();
+    const reservation: Reservation = {
+      id: randomUUID(),
+      deviceId: device.id,
+      departmentId,
+      reservedBy: actorSnapshot(ctx.actor),
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + settings.reservationDays * DAY_MS).toISOString(),
+      status: 'active',
+    };
+    tx.putReservation(reservation);
+    tx.putDevice({ ...device, status: to, updatedAt: reservation.createdAt });
+    await tx.appendEvent({
+      ...(await eventAt(ctx, tx, device)),
+      type: 'reserved',
+      reservationId: reservation.id,
+      departmentId,
+      expiresAt: reservation.expiresAt,
+    });
+    return reservation;
+  });
+}
+
+/**
+ * Cancel an active reservation; the device goes back on the marketplace.
+ * @throws NOT_FOUND, TRANSITION_NOT_ALLOWED, NOT_OWN_DEPARTMENT
+ */
+export async function cancelReservation(ctx: ServiceContext, input: { reservationId: string }): Promise<Reservation> {
+  return ctx.store.transaction(async (tx) => {
+    const reservation = await tx.getReservation(input.reservationId);
+    if (!reservation) throw notFound('reservation', input.reservationId);
+    const device = await tx.getDevice(reservation.deviceId);
+    if (!device) throw notFound('device', reservation.deviceId);
+    if (reservation.status !== 'active') {
+      throw new AppError('TRANSITION_NOT_ALLOWED', {
+        action: 'cancelReservation',
+        status: device.status,
+        assetTag: device.assetTag,
+      });
+    }
+    const to = await requireStep(ctx, tx, device, 'cancelReservation', {
+      reservationDepartmentId: reservation.departmentId,
+    });
+    const ended: Reservation = { ...reservation, status: 'cancelled', endedAt: nowIso(ctx.clock) };
+    tx.putReservation(ended);
+    tx.putDevice({ ...device, status: to, updatedAt: ended.endedAt ?? device.updatedAt });
+    await tx.appendEvent({
+      ...(await eventAt(ctx, tx, device)),
+      type: 'reservation_cancelled',
+      reservationId: reservation.id,
+      departmentId: reservation.departmentId,
+    });
+    return ended;
+  });
+}
+
+/** Expires every active reservation whose time is up; returns how many. Runs as the system. */
+export async function expireDueReservations(ctx: Omit<ServiceContext, 'actor'>): Promise<number> {
+  const sys: ServiceContext = { ...ctx, actor: SYSTEM_ACTOR };
+  const due = await ctx.store.dueReservations(nowIso(ctx.clock));
+  let expired = 0;
+  for (const candidate of due) {
+    const done = await ctx.store.transaction(async (tx) => {
+      const reservation = await tx.getReservation(candidate.id);
+      const device = reservation && (await tx.getDevice(reservation.deviceId));
+      if (!reservation || !device || reservation.status !== 'active' || reservation.expiresAt > nowIso(ctx.clock)) {
+        return false; // handed over or cancelled meanwhile
+      }
+      const to = await requireStep(sys, tx, device, 'expireReservation');
+      const ended: Reservation = { ...reservation, status: 'expired', endedAt: nowIso(ctx.clock) };
+      tx.putReservation(ended);
+      tx.putDevice({ ...device, status: to, updatedAt: ended.endedAt ?? device.updatedAt });
+      await tx.appendEvent({
+        ...(await eventAt(sys, tx, device)),
+        type: 'reservation_expired',
+        reservationId: reservation.id,
+        departmentId: reservation.departmentId,
+      });
+      return true;
+    });
+    if (done) expired++;
+  }
+  return expired;
+}
+
+export async function searchReservations(
+  ctx: ServiceContext,
+  input: { departmentId?: string | undefined; status?: Reservation['status'] | undefined; limit: number },
+): Promise<{ items: { reservation: Reservation; device: Device }[] }> {
+  const reservations = await ctx.store.searchReservations(input);
+  const items: { reservation: Reservation; device: Device }[] = [];
+  for (const reservation of reservations) {
+    const device = await ctx.store.getDevice(reservation.deviceId);
+    if (device) items.push({ reservation, device });
+  }
+  return { items };
+}

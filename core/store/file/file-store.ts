@@ -1,0 +1,595 @@
+/**
+ * The standalone store: an append-only journal (the source of truth; one record per transaction) plus
+ * compacted lowdb snapshots of the state. The cost of one write is one appended line, whatever the size
+ * of the data; the trail stays on disk and is read back by its place in the journal. See README
+ * "Standalone store".
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type {
+  Department,
+  Device,
+  Location,
+  NewTrailEvent,
+  Reservation,
+  SanitizationRecord,
+  Settings,
+  TrailEvent,
+  Unit,
+  User,
+} from '../../../shared/schemas';
+import type {
+  DeviceQuery,
+  MonthCount,
+  ReservationQuery,
+  StatusDepartmentCount,
+  Store,
+  StoreTx,
+  TrailProblem,
+} from '../store';
+import { GENESIS_HASH, checkChain, hashEvent } from '../trail-hash';
+import { acquireLock } from '../lock';
+import {
+  JournalReader,
+  JournalWriter,
+  encodeRecord,
+  listSegments,
+  scanSegment,
+  segmentName,
+  type JournalPosition,
+  type RecordRef,
+} from './journal';
+import { SNAPSHOT_FORMAT, SNAPSHOT_NAME, fsyncDir, snapshotDb, type SnapshotData } from './snapshot';
+import { compareDevices, deviceHaystack, matchesQuery, topK } from '../query';
+
+export type Op =
+  | { k: 'device'; v: Device }
+  | { k: 'event'; v: TrailEvent }
+  | { k: 'reservation'; v: Reservation }
+  | { k: 'sanitization'; v: SanitizationRecord }
+  | { k: 'department'; v: Department }
+  | { k: 'unit'; v: Unit }
+  | { k: 'location'; v: Location }
+  | { k: 'user'; v: User }
+  | { k: 'settings'; v: Settings }
+  | { k: 'tag'; v: number };
+
+interface JournalRecord {
+  n: number;
+  ops: Op[];
+}
+
+export const DEFAULT_SETTINGS: Settings = { reservationDays: 7, organisationName: 'Københavns Kommune' };
+
+export interface FileStoreOptions {
+  /** Records between automatic compactions. */
+  compactEvery?: number;
+  /** Called with warnings (a dropped torn record, a failed compaction). */
+  log?: (message: string) => void;
+}
+
+/** Places of one device's events: flat (segment, offset, length, op index) quadruples. */
+type TrailRefs = readonly number[];
+
+class State {
+  departments = new Map<string, Department>();
+  units = new Map<string, Unit>();
+  locations = new Map<string, Location>();
+  users = new Map<string, User>();
+  devices = new Map<string, Device>();
+  haystacks = new Map<string, string>();
+  tags = new Map<string, string>();
+  reservations = new Map<string, Reservation>();
+  activeByDevice = new Map<string, string>();
+  sanitizations = new Map<string, SanitizationRecord>();
+  trail = new Map<string, TrailRefs>();
+  heads = new Map<string, string>();
+  reuseByMonth = new Map<string, number>();
+  settings: Settings = DEFAULT_SETTINGS;
+  nextTag = 1;
+  txSeq = 0;
+
+  apply(op: Op, ref: RecordRef | null, opIndex: number): void {
+    switch (op.k) {
+      case 'device': {
+        const prev = this.devices.get(op.v.id);
+        if (prev && prev.assetTag !== op.v.assetTag) this.tags.delete(prev.assetTag);
+        this.devices.set(op.v.id, op.v);
+        this.tags.set(op.v.assetTag, op.v.id);
+        this.haystacks.set(op.v.id, deviceHaystack(op.v));
+        break;
+      }
+      case 'event': {
+        const e = op.v;
+        if (ref) {
+          const refs = this.trail.get(e.deviceId) ?? [];
+          // why: a new array, not push, so a snapshot being written keeps its own copy consistent
+          this.trail.set(e.deviceId, [...refs, ref.segment, ref.offset, ref.length, opIndex]);
+        }
+        this.heads.set(e.deviceId, e.hash);
+        if (e.type === 'handed_over') {
+          const month = e.at.slice(0, 7);
+          this.reuseByMonth.set(month, (this.reuseByMonth.get(month) ?? 0) + 1);
+        }
+        break;
+      }
+      case 'reservation': {
+        const r = op.v;
+        this.reservations.set(r.id, r);
+        if (r.status === 'active') this.activeByDevice.set(r.deviceId, r.id);
+        else if (this.activeByDevice.get(r.deviceId) === r.id) this.activeByDevice.delete(r.deviceId);
+        break;
+      }
+      case 'sanitization':
+        this.sanitizations.set(op.v.id, op.v);
+        break;
+      case 'department':
+        this.departments.set(op.v.id, op.v);
+        break;
+      case 'unit':
+        this.units.set(op.v.id, op.v);
+        break;
+      case 'location':
+        this.locations.set(op.v.id, op.v);
+        break;
+      case 'user':
+        this.users.set(op.v.id, op.v);
+        break;
+      case 'settings':
+        this.settings = op.v;
+        break;
+      case 'tag':
+        this.nextTag = Math.max(this.nextTag, op.v + 1);
+        break;
+    }
+  }
+
+  load(s: SnapshotData): void {
+    this.settings = s.settings;
+    this.nextTag = s.nextTag;
+    this.txSeq = s.txSeq;
+    for (const v of s.departments) this.departments.set(v.id, v);
+    for (const v of s.units) this.units.set(v.id, v);
+    for (const v of s.locations) this.locations.set(v.id, v);
+    for (const v of s.users) this.users.set(v.id, v);
+    for (const v of s.devices) this.apply({ k: 'device', v }, null, 0);
+    for (const v of s.reservations) this.apply({ k: 'reservation', v }, null, 0);
+    for (const v of s.sanitizations) this.sanitizations.set(v.id, v);
+    for (const [id, head, refs] of s.trail) {
+      this.trail.set(id, refs);
+      this.heads.set(id, head);
+    }
+    for (const [m, c] of s.reuseByMonth) this.reuseByMonth.set(m, c);
+  }
+
+  /** A consistent copy for a snapshot. Records are immutable, so copying the maps is enough. */
+  toSnapshot(position: JournalPosition): SnapshotData {
+    return {
+      format: SNAPSHOT_FORMAT,
+      position,
+      txSeq: this.txSeq,
+      nextTag: this.nextTag,
+      settings: this.settings,
+      departments: [...this.departments.values()],
+      units: [...this.units.values()],
+      locations: [...this.locations.values()],
+      users: [...this.users.values()],
+      devices: [...this.devices.values()],
+      reservations: [...this.reservations.values()],
+      sanitizations: [...this.sanitizations.values()],
+      trail: [...this.trail].map(([id, refs]) => [id, this.heads.get(id) ?? GENESIS_HASH, refs as number[]]),
+      reuseByMonth: [...this.reuseByMonth],
+    };
+  }
+}
+
+/** Writes staged in a transaction; reads inside it see them first. */
+class FileTx implements StoreTx {
+  readonly ops: Op[] = [];
+  private devices = new Map<string, Device>();
+  private reservations = new Map<string, Reservation>();
+  private sanitizations = new Map<string, SanitizationRecord>();
+  private lengths = new Map<string, { length: number; head: string }>();
+  private tagNumber: number | null = null;
+  private settings: Settings | null = null;
+  private others = new Map<string, unknown>();
+
+  constructor(private readonly state: State) {}
+
+  async getDevice(id: string) {
+    return this.devices.get(id) ?? this.state.devices.get(id);
+  }
+  async getDeviceByTag(tag: string) {
+    for (const d of this.devices.values()) if (d.assetTag === tag) return d;
+    const id = this.state.tags.get(tag);
+    if (id === undefined) return undefined;
+    const d = await this.getDevice(id);
+    return d?.assetTag === tag ? d : undefined;
+  }
+  async getReservation(id: string) {
+    return this.reservations.get(id) ?? this.state.reservations.get(id);
+  }
+  async activeReservation(deviceId: string) {
+    for (const r of this.reservations.values()) if (r.deviceId === deviceId && r.status === 'active') return r;
+    const id = this.state.activeByDevice.get(deviceId);
+    if (id === undefined) return undefined;
+    const r = await this.getReservation(id);
+    return r?.status === 'active' ? r : undefined;
+  }
+  async getSanitization(id: string) {
+    return this.sanitizations.get(id) ?? this.state.sanitizations.get(id);
+  }
+  async getUser(id: string) {
+    return (this.others.get(`user:${id}`) as User | undefined) ?? this.state.users.get(id);
+  }
+  async getDepartment(id: string) {
+    return (this.others.get(`department:${id}`) as Department | undefined) ?? this.state.departments.get(id);
+  }
+  async getLocation(id: string) {
+    return (this.others.get(`location:${id}`) as Location | undefined) ?? this.state.locations.get(id);
+  }
+  async getSettings() {
+    return this.settings ?? this.state.settings;
+  }
+
+  putDevice(device: Device): void {
+    this.devices.set(device.id, device);
+  }
+  putReservation(r: Reservation): void {
+    this.reservations.set(r.id, r);
+    this.ops.push({ k: 'reservation', v: r });
+  }
+  putSanitization(s: SanitizationRecord): void {
+    this.sanitizations.set(s.id, s);
+    this.ops.push({ k: 'sanitization', v: s });
+  }
+  putDepartment(v: Department): void {
+    this.others.set(`department:${v.id}`, v);
+    this.ops.push({ k: 'department', v });
+  }
+  putUnit(v: Unit): void {
+    this.ops.push({ k: 'unit', v });
+  }
+  putLocation(v: Location): void {
+    this.others.set(`location:${v.id}`, v);
+    this.ops.push({ k: 'location', v });
+  }
+  putUser(v: User): void {
+    this.others.set(`user:${v.id}`, v);
+    this.ops.push({ k: 'user', v });
+  }
+  putSettings(v: Settings): void {
+    this.settings = v;
+    this.ops.push({ k: 'settings', v });
+  }
+  async allocateAssetTagNumber(): Promise<number> {
+    const n = this.tagNumber === null ? this.state.nextTag : this.tagNumber + 1;
+    this.tagNumber = n;
+    return n;
+  }
+
+  async appendEvent(event: NewTrailEvent): Promise<TrailEvent> {
+    const committedLength = (this.state.trail.get(event.deviceId)?.length ?? 0) / 4;
+    const cur = this.lengths.get(event.deviceId) ?? {
+      length: committedLength,
+      head: this.state.heads.get(event.deviceId) ?? GENESIS_HASH,
+    };
+    const withChain = { ...event, seq: cur.length + 1, prevHash: cur.head } as Omit<TrailEvent, 'hash'>;
+    const full = { ...withChain, hash: hashEvent(withChain) } as TrailEvent; // why: same variant, hash added
+    this.lengths.set(event.deviceId, { length: full.seq, head: full.hash });
+    this.ops.push({ k: 'event', v: full });
+    return full;
+  }
+
+  /** The journal record: staged devices carry the trail length their events gave them. */
+  finish(): Op[] {
+    for (const [id, { length }] of this.lengths) {
+      const d = this.devices.get(id) ?? this.state.devices.get(id);
+      if (d) this.devices.set(id, { ...d, trailLength: length });
+    }
+    const deviceOps: Op[] = [...this.devices.values()].map((v) => ({ k: 'device', v }));
+    const tagOps: Op[] = this.tagNumber === null ? [] : [{ k: 'tag', v: this.tagNumber }];
+    return [...deviceOps, ...tagOps, ...this.ops];
+  }
+}
+
+export class FileStore implements Store {
+  readonly kind = 'file';
+  private state = new State();
+  private writer!: JournalWriter;
+  private reader!: JournalReader;
+  private releaseLock: () => void = () => {};
+  private queue: Promise<unknown> = Promise.resolve();
+  private compacting: Promise<void> | null = null;
+  private snapshotTxSeq = 0;
+  private closed = false;
+  private readonly compactEvery: number;
+  private readonly log: (m: string) => void;
+
+  private constructor(
+    readonly dir: string,
+    options: FileStoreOptions,
+  ) {
+    this.compactEvery = options.compactEvery ?? 50_000;
+    this.log = options.log ?? ((m) => console.warn(`[kredslob store] ${m}`));
+  }
+
+  get journalDir(): string {
+    return path.join(this.dir, 'journal');
+  }
+
+  /** Opens (or creates) the store in `dir`. Throws STORE_LOCKED when another process has it open. */
+  static async open(dir: string, options: FileStoreOptions = {}): Promise<FileStore> {
+    fs.mkdirSync(dir, { recursive: true });
+    const store = new FileStore(dir, options);
+    store.releaseLock = acquireLock(dir);
+    try {
+      await store.load();
+    } catch (err) {
+      store.releaseLock();
+      throw err;
+    }
+    return store;
+  }
+
+  private async load(): Promise<void> {
+    const db = snapshotDb(this.dir);
+    await db.read();
+    let from: JournalPosition = { segment: 1, offset: 0 };
+    if (db.data) {
+      if (db.data.format !== SNAPSHOT_FORMAT) throw new Error(`Unknown snapshot format ${db.data.format}`);
+      this.state.load(db.data);
+      from = db.data.position;
+      this.snapshotTxSeq = db.data.txSeq;
+    }
+    const segments = listSegments(this.journalDir).filter((s) => s >= from.segment);
+    let last = from;
+    for (let i = 0; i < segments.length; i++) {
+      const seg = segments[i]!;
+      const start = seg === from.segment ? from.offset : 0;
+      const file = path.join(this.journalDir, segmentName(seg));
+      const result = scanSegment(file, start, (rec, ref) => {
+        const r = rec as JournalRecord; // why: checksummed record written by commit() below
+        if (r.n <= this.state.txSeq) return; // already in the snapshot
+        r.ops.forEach((op, idx) => this.state.apply(op, { segment: seg, ...ref }, idx));
+        this.state.txSeq = r.n;
+      });
+      if (result.tornAt !== null) {
+        if (i !== segments.length - 1) {
+          throw new Error(`Journal segment ${segmentName(seg)} is damaged at byte ${result.tornAt}; restore a backup`);
+        }
+        this.log(`dropped a torn last journal record in ${segmentName(seg)} at byte ${result.tornAt}`);
+        fs.truncateSync(file, result.tornAt);
+      }
+      last = { segment: seg, offset: result.end };
+    }
+    this.writer = new JournalWriter(this.journalDir, last.segment);
+    this.reader = new JournalReader(this.journalDir);
+  }
+
+  // ---- transactions ----
+
+  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      if (this.closed) throw new Error('Store is closed');
+      const tx = new FileTx(this.state);
+      const result = await fn(tx);
+      const ops = tx.finish();
+      if (ops.length === 0) return result;
+      const n = this.state.txSeq + 1;
+      const ref = this.writer.append(encodeRecord(JSON.stringify({ n, ops })));
+      this.state.txSeq = n;
+      ops.forEach((op, idx) => this.state.apply(op, ref, idx));
+      if (n - this.snapshotTxSeq >= this.compactEvery && !this.compacting) void this.compact();
+      return result;
+    };
+    const p = this.queue.then(run, run);
+    this.queue = p.catch(() => undefined);
+    return p;
+  }
+
+  /**
+   * Writes a new snapshot of the state as of now. Copying the maps is the only part on the event
+   * loop's critical path; serialization is sliced and the file replaced atomically.
+   */
+  compact(): Promise<void> {
+    if (this.compacting) return this.compacting;
+    const snapshot = this.state.toSnapshot(this.writer.position);
+    const run = async () => {
+      const db = snapshotDb(this.dir);
+      db.data = snapshot;
+      await db.write();
+      this.snapshotTxSeq = snapshot.txSeq;
+    };
+    this.compacting = run()
+      .catch((err: unknown) => this.log(`compaction failed, the journal still holds everything: ${String(err)}`))
+      .finally(() => {
+        this.compacting = null;
+      });
+    return this.compacting;
+  }
+
+  // ---- reads ----
+
+  async getDevice(id: string) {
+    return this.state.devices.get(id);
+  }
+  async getDeviceByTag(tag: string) {
+    const id = this.state.tags.get(tag);
+    return id === undefined ? undefined : this.state.devices.get(id);
+  }
+  async getReservation(id: string) {
+    return this.state.reservations.get(id);
+  }
+  async activeReservation(deviceId: string) {
+    const id = this.state.activeByDevice.get(deviceId);
+    return id === undefined ? undefined : this.state.reservations.get(id);
+  }
+  async getSanitization(id: string) {
+    return this.state.sanitizations.get(id);
+  }
+  async getUser(id: string) {
+    return this.state.users.get(id);
+  }
+  async getDepartment(id: string) {
+    return this.state.departments.get(id);
+  }
+  async getLocation(id: string) {
+    return this.state.locations.get(id);
+  }
+  async getSettings() {
+    return this.state.settings;
+  }
+  async listDepartments() {
+    return [...this.state.departments.values()];
+  }
+  async listUnits() {
+    return [...this.state.units.values()];
+  }
+  async listLocations() {
+    return [...this.state.locations.values()];
+  }
+  async listUsers() {
+    return [...this.state.users.values()];
+  }
+  async deviceCount() {
+    return this.state.devices.size;
+  }
+
+  async searchDevices(q: DeviceQuery) {
+    const tokens = (q.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const matches: Device[] = [];
+    for (const d of this.state.devices.values()) {
+      if (matchesQuery(d, q, tokens, this.state.haystacks.get(d.id) ?? '')) matches.push(d);
+    }
+    const cmp = compareDevices(q.sort);
+    return { items: topK(matches, q.offset + q.limit, cmp).slice(q.offset), total: matches.length };
+  }
+
+  async trail(deviceId: string): Promise<TrailEvent[]> {
+    return this.readTrail(this.state.trail.get(deviceId) ?? []).map((e) => e.event as TrailEvent);
+  }
+
+  private readTrail(refs: TrailRefs): { event: TrailEvent | null; index: number }[] {
+    const out: { event: TrailEvent | null; index: number }[] = [];
+    for (let i = 0; i < refs.length; i += 4) {
+      const rec = this.reader.read({ segment: refs[i]!, offset: refs[i + 1]!, length: refs[i + 2]! }) as JournalRecord | null;
+      const op = rec?.ops[refs[i + 3]!];
+      out.push({ event: op && op.k === 'event' ? op.v : null, index: i / 4 });
+    }
+    return out;
+  }
+
+  async searchReservations(q: ReservationQuery) {
+    const out: Reservation[] = [];
+    for (const r of this.state.reservations.values()) {
+      if (q.departmentId && r.departmentId !== q.departmentId) continue;
+      if (q.status && r.status !== q.status) continue;
+      out.push(r);
+    }
+    out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+    return out.slice(0, q.limit);
+  }
+
+  async dueReservations(at: string) {
+    const out: Reservation[] = [];
+    for (const id of this.state.activeByDevice.values()) {
+      const r = this.state.reservations.get(id);
+      if (r && r.status === 'active' && r.expiresAt <= at) out.push(r);
+    }
+    return out;
+  }
+
+  async countByStatusAndDepartment(): Promise<StatusDepartmentCount[]> {
+    const counts = new Map<string, StatusDepartmentCount>();
+    for (const d of this.state.devices.values()) {
+      const key = `${d.status}|${d.departmentId}`;
+      const c = counts.get(key);
+      if (c) c.count++;
+      else counts.set(key, { status: d.status, departmentId: d.departmentId, count: 1 });
+    }
+    return [...counts.values()];
+  }
+
+  async reusedPerMonth(): Promise<MonthCount[]> {
+    return [...this.state.reuseByMonth]
+      .map(([month, count]) => ({ month, count }))
+      .sort((a, b) => a.month.localeCompare(b.month));
+  }
+
+  async verifyTrails(): Promise<TrailProblem[]> {
+    const problems: TrailProblem[] = [];
+    for (const d of this.state.devices.values()) {
+      const read = this.readTrail(this.state.trail.get(d.id) ?? []);
+      const unreadable = read.find((r) => r.event === null);
+      if (unreadable) {
+        problems.push({ deviceId: d.id, assetTag: d.assetTag, seq: unreadable.index + 1, problem: 'unreadable' });
+        continue;
+      }
+      const bad = checkChain(
+        read.map((r) => r.event as TrailEvent),
+        d.trailLength,
+      );
+      if (bad) problems.push({ deviceId: d.id, assetTag: d.assetTag, ...bad });
+    }
+    return problems;
+  }
+
+  async backup(targetDir: string): Promise<void> {
+    fs.mkdirSync(path.join(targetDir, 'journal'), { recursive: true });
+    if (fs.readdirSync(targetDir).some((f) => f !== 'journal')) throw new Error(`${targetDir} is not empty`);
+    // Inside the write queue only long enough to fix the journal's end and take the current snapshot:
+    // the snapshot file is only ever replaced by rename, and segments only grow, so the copy is consistent.
+    const position = await this.transaction(async () => {
+      const snap = path.join(this.dir, SNAPSHOT_NAME);
+      if (fs.existsSync(snap)) fs.copyFileSync(snap, path.join(targetDir, SNAPSHOT_NAME));
+      return this.writer.position;
+    });
+    for (const seg of listSegments(this.journalDir)) {
+      if (seg > position.segment) break;
+      const src = path.join(this.journalDir, segmentName(seg));
+      const dst = path.join(targetDir, 'journal', segmentName(seg));
+      if (seg < position.segment) {
+        await fs.promises.copyFile(src, dst);
+      } else {
+        await copyPrefix(src, dst, position.offset);
+      }
+    }
+    await fsyncDir(path.join(targetDir, 'journal'));
+    fs.writeFileSync(
+      path.join(targetDir, 'BACKUP.txt'),
+      `Kredsløb backup ${new Date().toISOString()} id ${randomUUID()}\nOpen it by pointing KREDSLOB_DATA_DIR at this folder.\n`,
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.queue;
+    if (this.compacting) await this.compacting;
+    if (this.state.txSeq > this.snapshotTxSeq) await this.compact();
+    this.closed = true;
+    this.writer.close();
+    this.reader.close();
+    this.releaseLock();
+  }
+}
+
+async function copyPrefix(src: string, dst: string, length: number): Promise<void> {
+  const input = await fs.promises.open(src, 'r');
+  const output = await fs.promises.open(dst, 'w');
+  try {
+    const buf = Buffer.allocUnsafe(4 * 1024 * 1024);
+    let pos = 0;
+    while (pos < length) {
+      const { bytesRead } = await input.read(buf, 0, Math.min(buf.length, length - pos), pos);
+      if (bytesRead === 0) break;
+      await output.write(buf, 0, bytesRead);
+      pos += bytesRead;
+    }
+    await output.sync();
+  } finally {
+    await input.close();
+    await output.close();
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Compacted snapshots of the store's state, kept with lowdb. lowdb's own JSONFile adapter stringifies the
+ * whole document in one go (hundreds of milliseconds at 100,000 devices, all of it blocking the event
+ * loop), so this adapter streams the document in slices, yielding between them, into a temporary file
+ * that replaces the old snapshot by an atomic rename: a snapshot file is never half-written.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Low, type Adapter } from 'lowdb';
+import type {
+  Department,
+  Device,
+  Location,
+  Reservation,
+  SanitizationRecord,
+  Settings,
+  Unit,
+  User,
+} from '../../../shared/schemas';
+import type { JournalPosition } from './journal';
+
+export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_NAME = 'snapshot.json';
+
+export interface SnapshotData {
+  format: number;
+  /** Every journal record before this position is contained in the snapshot. */
+  position: JournalPosition;
+  txSeq: number;
+  nextTag: number;
+  settings: Settings;
+  departments: Department[];
+  units: Unit[];
+  locations: Location[];
+  users: User[];
+  devices: Device[];
+  reservations: Reservation[];
+  sanitizations: SanitizationRecord[];
+  /** [deviceId, head hash, flat list of (segment, offset, length, op index) per event]. */
+  trail: [string, string, number[]][];
+  reuseByMonth: [string, number][];
+}
+
+const SLICE = 2000;
+
+const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export class SlicedJsonFile implements Adapter<SnapshotData | null> {
+  constructor(private readonly file: string) {}
+
+  async read(): Promise<SnapshotData | null> {
+    let text: string;
+    try {
+      text = await fs.promises.readFile(this.file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+    return JSON.parse(text) as SnapshotData; // why: written only by write() below, format checked by the caller
+  }
+
+  async write(data: SnapshotData | null): Promise<void> {
+    if (data === null) return;
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    const fd = await fs.promises.open(tmp, 'w');
+    try {
+      const keys = Object.keys(data) as (keyof SnapshotData)[];
+      await fd.write('{');
+      for (let k = 0; k < keys.length; k++) {
+        const key = keys[k]!;
+        const value = data[key];
+        await fd.write(`${k ? ',' : ''}${JSON.stringify(key)}:`);
+        if (Array.isArray(value) && value.length > SLICE) {
+          await fd.write('[');
+          for (let i = 0; i < value.length; i += SLICE) {
+            const part = (value as unknown[]).slice(i, i + SLICE).map((v) => JSON.stringify(v));
+            await fd.write((i ? ',' : '') + part.join(','));
+            await yieldToLoop();
+          }
+          await fd.write(']');
+        } else {
+          await fd.write(JSON.stringify(value));
+        }
+      }
+      await fd.write('}');
+      await fd.sync();
+    } finally {
+      await fd.close();
+    }
+    await fs.promises.rename(tmp, this.file);
+    await fsyncDir(path.dirname(this.file));
+  }
+}
+
+export async function fsyncDir(dir: string): Promise<void> {
+  try {
+    const d = await fs.promises.open(dir, 'r');
+    try {
+      await d.sync();
+    } finally {
+      await d.close();
+    }
+  } catch {
+    // why: some platforms (Windows) cannot open a directory for fsync; rename is still atomic there
+  }
+}
+
+export function snapshotDb(dir: string): Low<SnapshotData | null> {
+  return new Low<SnapshotData | null>(new SlicedJsonFile(path.join(dir, SNAPSHOT_NAME)), null);
+}

@@ -1,0 +1,53 @@
+/** Device search helpers shared by the in-process stores: text haystack, filters, ordering, top-k. */
+import type { Device } from '../../shared/schemas';
+import type { DeviceQuery } from './store';
+
+export function deviceHaystack(d: Device): string {
+  return [d.assetTag, d.manufacturer, d.model, d.serial, d.category, d.specs.cpu ?? '', d.notes ?? '']
+    .join(' ')
+    .toLowerCase();
+}
+
+export function matchesQuery(d: Device, q: DeviceQuery, tokens: readonly string[], haystack: string): boolean {
+  if (q.status !== undefined && d.status !== q.status) return false;
+  if (q.category !== undefined && d.category !== q.category) return false;
+  if (q.departmentId !== undefined && d.departmentId !== q.departmentId) return false;
+  for (const t of tokens) if (!haystack.includes(t)) return false;
+  return true;
+}
+
+type Cmp = (a: Device, b: Device) => number;
+
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function compareDevices(sort: DeviceQuery['sort']): Cmp {
+  switch (sort) {
+    case 'updated_desc':
+      return (a, b) => byString(b.updatedAt, a.updatedAt) || byString(a.id, b.id);
+    case 'reported_desc':
+      return (a, b) => byString(b.reportedAt, a.reportedAt) || byString(a.id, b.id);
+    case 'model_asc':
+      return (a, b) => byString(a.manufacturer, b.manufacturer) || byString(a.model, b.model) || byString(a.id, b.id);
+    case 'year_desc':
+      return (a, b) => (b.year ?? 0) - (a.year ?? 0) || byString(a.id, b.id);
+  }
+}
+
+/** The first k items in `cmp` order, without sorting everything when k is small. */
+export function topK<T>(items: T[], k: number, cmp: (a: T, b: T) => number): T[] {
+  if (k >= items.length / 4) return items.sort(cmp).slice(0, k);
+  const best: T[] = [];
+  for (const item of items) {
+    if (best.length === k && cmp(item, best[k - 1]!) >= 0) continue;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cmp(best[mid]!, item) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    best.splice(lo, 0, item);
+    if (best.length > k) best.pop();
+  }
+  return best;
+}

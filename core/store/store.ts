@@ -1,0 +1,113 @@
+/**
+ * The store interface. It speaks the domain; every implementation (the lowdb file store, the SQLite
+ * reference used by the benchmark, the PostgreSQL store of shared mode) passes the same contract suite
+ * (store-contract.ts).
+ *
+ * Rules every implementation keeps:
+ * - `transaction` is atomic: either every write in it is durable when it resolves, or none is.
+ * - Transactions are serializable: a rule that spans records ("reserve only if listed and not held") is
+ *   checked and written inside one transaction.
+ * - The trail is append-only: `appendEvent` assigns seq (1, 2, 3 … per device) and the hash chain;
+ *   nothing updates or deletes an event.
+ */
+import type {
+  Department,
+  Device,
+  DeviceStatus,
+  Location,
+  NewTrailEvent,
+  Reservation,
+  SanitizationRecord,
+  Settings,
+  TrailEvent,
+  Unit,
+  User,
+  Category,
+} from '../../shared/schemas';
+
+export interface DeviceQuery {
+  text?: string | undefined;
+  category?: Category | undefined;
+  status?: DeviceStatus | undefined;
+  departmentId?: string | undefined;
+  sort: 'updated_desc' | 'reported_desc' | 'model_asc' | 'year_desc';
+  limit: number;
+  offset: number;
+}
+
+export interface ReservationQuery {
+  departmentId?: string | undefined;
+  status?: Reservation['status'] | undefined;
+  limit: number;
+}
+
+export interface StatusDepartmentCount {
+  status: DeviceStatus;
+  departmentId: string;
+  count: number;
+}
+
+export interface MonthCount {
+  /** "YYYY-MM" */
+  month: string;
+  count: number;
+}
+
+export interface TrailProblem {
+  deviceId: string;
+  assetTag: string;
+  seq: number;
+  problem: 'hash_mismatch' | 'chain_broken' | 'missing' | 'out_of_order' | 'unreadable';
+}
+
+/** Reads, available both outside and inside a transaction (inside, they see the transaction's own writes). */
+export interface StoreReads {
+  getDevice(id: string): Promise<Device | undefined>;
+  getDeviceByTag(assetTag: string): Promise<Device | undefined>;
+  getReservation(id: string): Promise<Reservation | undefined>;
+  /** The one active reservation of a device, if any. */
+  activeReservation(deviceId: string): Promise<Reservation | undefined>;
+  getSanitization(id: string): Promise<SanitizationRecord | undefined>;
+  getUser(id: string): Promise<User | undefined>;
+  getDepartment(id: string): Promise<Department | undefined>;
+  getLocation(id: string): Promise<Location | undefined>;
+  getSettings(): Promise<Settings>;
+}
+
+export interface StoreTx extends StoreReads {
+  putDevice(device: Device): void;
+  /** Appends to the device's trail; returns the event with seq, prevHash and hash assigned. */
+  appendEvent(event: NewTrailEvent): Promise<TrailEvent>;
+  putReservation(reservation: Reservation): void;
+  putSanitization(record: SanitizationRecord): void;
+  putDepartment(department: Department): void;
+  putUnit(unit: Unit): void;
+  putLocation(location: Location): void;
+  putUser(user: User): void;
+  putSettings(settings: Settings): void;
+  /** The next free asset tag number (monotonic, never reused). */
+  allocateAssetTagNumber(): Promise<number>;
+}
+
+export interface Store extends StoreReads {
+  readonly kind: string;
+  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  searchDevices(query: DeviceQuery): Promise<{ items: Device[]; total: number }>;
+  /** A device's full trail, oldest first. */
+  trail(deviceId: string): Promise<TrailEvent[]>;
+  searchReservations(query: ReservationQuery): Promise<Reservation[]>;
+  /** Active reservations whose expiry is at or before `at`. */
+  dueReservations(at: string): Promise<Reservation[]>;
+  listDepartments(): Promise<Department[]>;
+  listUnits(): Promise<Unit[]>;
+  listLocations(): Promise<Location[]>;
+  listUsers(): Promise<User[]>;
+  deviceCount(): Promise<number>;
+  countByStatusAndDepartment(): Promise<StatusDepartmentCount[]>;
+  reusedPerMonth(): Promise<MonthCount[]>;
+  /** Recomputes every device's hash chain; an empty list means the trail is intact. */
+  verifyTrails(): Promise<TrailProblem[]>;
+  /** Writes a consistent copy of the store into an empty folder while the store stays open. */
+  backup(targetDir: string): Promise<void>;
+  close(): Promise<void>;
+}

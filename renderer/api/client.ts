@@ -1,0 +1,45 @@
+/** A typed client over any transport. Types come from the contract in shared/, never a second copy. */
+import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/contract';
+import type { ApiErrorBody } from '../../shared/errors';
+import type { Locale } from '../../shared/messages';
+import type { Transport } from './transport';
+
+/** A refused or failed call, with the server's message (already in the person's language). */
+export class ApiError extends Error {
+  constructor(readonly body: ApiErrorBody) {
+    super(body.message);
+    this.name = 'ApiError';
+  }
+  get code() {
+    return this.body.code;
+  }
+  get fields() {
+    return this.body.fields ?? {};
+  }
+}
+
+export interface ApiClient {
+  call<P extends ProcedureName>(procedure: P, input: ProcedureInput<P>): Promise<ProcedureOutput<P>>;
+  setToken(token: string | undefined): void;
+  setLocale(locale: Locale): void;
+  readonly transport: Transport;
+}
+
+export function createApiClient(transport: Transport, locale: Locale = 'da'): ApiClient {
+  let token: string | undefined;
+  let currentLocale = locale;
+  return {
+    transport,
+    setToken(t) {
+      token = t;
+    },
+    setLocale(l) {
+      currentLocale = l;
+    },
+    async call(procedure, input) {
+      const result = await transport.call(procedure, input, { token, locale: currentLocale });
+      if (!result.ok) throw new ApiError(result.error);
+      return result.data as ProcedureOutput<typeof procedure>; // why: the core validated it against the contract's output schema
+    },
+  };
+}

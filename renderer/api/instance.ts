@@ -1,0 +1,38 @@
+/**
+ * The one API client of the renderer. It wraps the typed client so that a lost session (UNAUTHENTICATED,
+ * e.g. after the server restarted) sends the person back to the profile picker instead of failing everywhere.
+ */
+import { ApiError, createApiClient, type ApiClient } from './client';
+import { defaultTransport } from './transport';
+
+const base = createApiClient(defaultTransport());
+let onUnauthenticated: (() => void) | undefined;
+
+/** Register what happens when the core says the session is gone (one listener: the session provider). */
+export function setUnauthenticatedHandler(handler: (() => void) | undefined): void {
+  onUnauthenticated = handler;
+}
+
+export const client: ApiClient = {
+  transport: base.transport,
+  setToken: (t) => base.setToken(t),
+  setLocale: (l) => base.setLocale(l),
+  async call(procedure, input) {
+    try {
+      return await base.call(procedure, input);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'UNAUTHENTICATED' && !procedure.startsWith('session.')) onUnauthenticated?.();
+      throw e;
+    }
+  },
+};
+
+/** The text to show for a failed call: the core's message (already localized) or a generic one. */
+export function errorText(e: unknown, fallback: string): string {
+  if (e instanceof ApiError) return e.message;
+  return fallback;
+}
+
+export function errorFields(e: unknown): Record<string, string> {
+  return e instanceof ApiError ? e.fields : {};
+}

@@ -1,0 +1,231 @@
+/**
+ * The API contract: every procedure once, with its input and output schema and the roles that may call it.
+ * The core's handler table must implement exactly this (checked at start-up and in a test); the renderer's
+ * client types come from here.
+ */
+import { z } from 'zod';
+import {
+  ACTIONS,
+} from './lifecycle';
+import {
+  AssetTag,
+  Category,
+  Condition,
+  DEVICE_STATUSES,
+  Department,
+  Device,
+  Id,
+  Location,
+  MEDIA_TYPES,
+  Reservation,
+  Role,
+  RESERVATION_STATUSES,
+  SanitizationMethod,
+  SanitizationRecord,
+  Settings,
+  Specs,
+  TrailEvent,
+  Unit,
+  User,
+  VERIFICATION_METHODS,
+} from './schemas';
+
+/** "public": callable without a chosen profile (the profile picker needs it). */
+export type ProcedureRoles = readonly Role[] | 'public' | 'any';
+
+export interface ProcedureDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  roles: ProcedureRoles;
+  summary: string;
+}
+
+function proc<I extends z.ZodType, O extends z.ZodType>(def: ProcedureDef<I, O>): ProcedureDef<I, O> {
+  return def;
+}
+
+const ALL_ROLES = ['department_contact', 'warehouse', 'sustainability', 'admin'] as const;
+
+const Empty = z.object({}).strict();
+
+export const DeviceDetail = z.object({
+  device: Device,
+  trail: z.array(TrailEvent),
+  reservation: Reservation.optional(),
+  sanitization: SanitizationRecord.optional(),
+  /** Actions the lifecycle table lets this person start from the current state. */
+  actions: z.array(z.enum(ACTIONS)),
+});
+export type DeviceDetail = z.infer<typeof DeviceDetail>;
+
+export const SEARCH_SORTS = ['updated_desc', 'reported_desc', 'model_asc', 'year_desc'] as const;
+
+export const DeviceSearchInput = z
+  .object({
+    text: z.string().trim().max(200).optional(),
+    category: Category.optional(),
+    status: z.enum(DEVICE_STATUSES).optional(),
+    departmentId: Id.optional(),
+    sort: z.enum(SEARCH_SORTS).default('updated_desc'),
+    limit: z.number().int().min(1).max(500).default(50),
+    offset: z.number().int().min(0).default(0),
+  })
+  .strict();
+export type DeviceSearchInput = z.input<typeof DeviceSearchInput>;
+
+export const contract = {
+  'session.profiles': proc({
+    summary: 'Profiles to choose from in standalone mode',
+    input: Empty,
+    output: z.object({ users: z.array(User), departments: z.array(Department) }),
+    roles: 'public',
+  }),
+  'session.signIn': proc({
+    summary: 'Choose a profile (standalone mode); returns a session token',
+    input: z.object({ userId: Id }).strict(),
+    output: z.object({ token: z.string(), user: User }),
+    roles: 'public',
+  }),
+  'session.me': proc({
+    summary: 'The signed-in person',
+    input: Empty,
+    output: z.object({ user: User }),
+    roles: 'any',
+  }),
+  'reference.get': proc({
+    summary: 'Departments, units, locations and settings for forms and labels',
+    input: Empty,
+    output: z.object({
+      departments: z.array(Department),
+      units: z.array(Unit),
+      locations: z.array(Location),
+      settings: Settings,
+    }),
+    roles: 'any',
+  }),
+  'devices.report': proc({
+    summary: 'Report a surplus device (still at the department)',
+    input: z
+      .object({
+        category: Category,
+        manufacturer: z.string().trim().min(1).max(100),
+        model: z.string().trim().min(1).max(200),
+        serial: z.string().trim().min(1).max(100),
+        specs: Specs.default({}),
+        weightKg: z.number().min(0).max(2000).optional(),
+        year: z.number().int().min(1990).max(2100).optional(),
+        dataBearing: z.boolean().optional(),
+        /** The department site where the device waits for pick-up. */
+        locationId: Id,
+        /** A pre-printed tag stuck on the device; otherwise the next free tag is assigned. */
+        assetTag: AssetTag.optional(),
+        /** Admins may report for another administration; others report for their own. */
+        departmentId: Id.optional(),
+        notes: z.string().trim().max(2000).optional(),
+      })
+      .strict(),
+    output: Device,
+    roles: ['department_contact', 'warehouse', 'admin'],
+  }),
+  'devices.reportAgain': proc({
+    summary: 'Report a reused device as surplus again (a new cycle on the same trail)',
+    input: z.object({ deviceId: Id, locationId: Id, notes: z.string().trim().max(2000).optional() }).strict(),
+    output: Device,
+    roles: ['department_contact', 'admin'],
+  }),
+  'devices.checkIn': proc({
+    summary: 'Warehouse check-in by asset tag, with condition grade and shelf',
+    input: z.object({ assetTag: AssetTag, condition: Condition, locationId: Id }).strict(),
+    output: Device,
+    roles: ['warehouse', 'admin'],
+  }),
+  'devices.recordSanitization': proc({
+    summary: 'Record a NIST SP 800-88 data sanitization',
+    input: z
+      .object({
+        deviceId: Id,
+        method: SanitizationMethod,
+        technique: z.string().trim().min(1).max(200),
+        mediaType: z.enum(MEDIA_TYPES),
+        tool: z.string().trim().min(1).max(200),
+        toolVersion: z.string().trim().min(1).max(60),
+        verificationMethod: z.enum(VERIFICATION_METHODS),
+        verified: z.boolean(),
+        verifierName: z.string().trim().min(1).max(200),
+        notes: z.string().trim().max(2000).optional(),
+      })
+      .strict(),
+    output: z.object({ device: Device, sanitization: SanitizationRecord }),
+    roles: ['warehouse', 'admin'],
+  }),
+  'devices.list': proc({
+    summary: 'Put a device on the reuse marketplace',
+    input: z.object({ deviceId: Id }).strict(),
+    output: Device,
+    roles: ['warehouse', 'admin'],
+  }),
+  'devices.unlist': proc({
+    summary: 'Take a device off the marketplace, back to stock',
+    input: z.object({ deviceId: Id, reason: z.string().trim().max(500).optional() }).strict(),
+    output: Device,
+    roles: ['warehouse', 'admin'],
+  }),
+  'devices.handOver': proc({
+    summary: 'Hand a reserved device over at pick-up, by scanning its asset tag',
+    input: z.object({ assetTag: AssetTag, replacesNewPurchase: z.boolean() }).strict(),
+    output: Device,
+    roles: ['warehouse', 'admin'],
+  }),
+  'devices.get': proc({
+    summary: 'One device with its trail, reservation, sanitization and allowed actions',
+    input: z
+      .object({ id: Id.optional(), assetTag: AssetTag.optional() })
+      .strict()
+      .refine((v) => (v.id === undefined) !== (v.assetTag === undefined), {
+        message: 'Give exactly one of id and assetTag',
+        path: ['id'],
+      }),
+    output: DeviceDetail,
+    roles: 'any',
+  }),
+  'devices.search': proc({
+    summary: 'Search devices by text with category, status and department filters',
+    input: DeviceSearchInput,
+    output: z.object({ items: z.array(Device), total: z.number().int() }),
+    roles: 'any',
+  }),
+  'reservations.create': proc({
+    summary: 'Reserve a listed device for your administration (first reservation wins)',
+    input: z.object({ deviceId: Id, departmentId: Id.optional() }).strict(),
+    output: Reservation,
+    roles: ['department_contact', 'admin'],
+  }),
+  'reservations.cancel': proc({
+    summary: 'Cancel a reservation; the device goes back on the marketplace',
+    input: z.object({ reservationId: Id }).strict(),
+    output: Reservation,
+    roles: ['department_contact', 'warehouse', 'admin'],
+  }),
+  'reservations.search': proc({
+    summary: 'Reservations, by administration and status',
+    input: z
+      .object({
+        departmentId: Id.optional(),
+        status: z.enum(RESERVATION_STATUSES).optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    output: z.object({ items: z.array(z.object({ reservation: Reservation, device: Device })) }),
+    roles: 'any',
+  }),
+} as const satisfies Record<string, ProcedureDef>;
+
+export type Contract = typeof contract;
+export type ProcedureName = keyof Contract;
+export type ProcedureInput<P extends ProcedureName> = z.input<Contract[P]['input']>;
+export type ProcedureOutput<P extends ProcedureName> = z.output<Contract[P]['output']>;
+export const PROCEDURE_NAMES = Object.keys(contract) as ProcedureName[];
+
+export function isProcedureName(name: string): name is ProcedureName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

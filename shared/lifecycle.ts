@@ -1,0 +1,181 @@
+/**
+ * The device lifecycle as one table (PRODUCT.md). This is the only place that decides which transitions
+ * exist, who may run them and what each requires. Services and the UI both ask it; nobody re-implements
+ * it with ifs.
+ */
+import type { Device, DeviceStatus, Role } from './schemas';
+
+export type ActorRole = Role | 'system';
+
+export const ACTIONS = [
+  'checkIn',
+  'recordSanitization',
+  'list',
+  'unlist',
+  'reserve',
+  'cancelReservation',
+  'expireReservation',
+  'handOver',
+  'reportAgain',
+  'routeToEwaste',
+  'addToBatch',
+  'removeFromBatch',
+  'collect',
+  'certify',
+  'markRecycled',
+  'markDestroyed',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Named preconditions. Each one is a pure check over the facts a service gathers (GuardFacts). */
+export const GUARDS = [
+  /** A data-bearing device needs a sanitization record (NIST SP 800-88) in this cycle. */
+  'sanitizedIfDataBearing',
+  /** The sanitization record must say it was verified. */
+  'sanitizationVerified',
+  /** The device has a condition grade and it is not "defective". */
+  'gradedUsable',
+  /** A department contact may only act for their own administration's reservation. */
+  'ownReservation',
+  /** A department contact may only re-report devices their administration owns. */
+  'ownDevice',
+  /** Data-bearing devices go to collection only when wiped or in a certified-destruction batch. */
+  'sanitizedOrDestructionBatch',
+] as const;
+export type Guard = (typeof GUARDS)[number];
+
+export interface Transition {
+  action: Action;
+  from: readonly DeviceStatus[];
+  /** null: the action records something without changing the state. */
+  to: DeviceStatus | null;
+  roles: readonly ActorRole[];
+  requires: readonly Guard[];
+}
+
+export const TRANSITIONS: readonly Transition[] = [
+  { action: 'checkIn', from: ['reported'], to: 'in_stock', roles: ['warehouse', 'admin'], requires: [] },
+  {
+    action: 'recordSanitization',
+    from: ['in_stock', 'ewaste_queued'],
+    to: null,
+    roles: ['warehouse', 'admin'],
+    requires: [],
+  },
+  {
+    action: 'list',
+    from: ['in_stock'],
+    to: 'listed',
+    roles: ['warehouse', 'admin'],
+    requires: ['gradedUsable', 'sanitizedIfDataBearing', 'sanitizationVerified'],
+  },
+  { action: 'unlist', from: ['listed'], to: 'in_stock', roles: ['warehouse', 'admin'], requires: [] },
+  { action: 'reserve', from: ['listed'], to: 'reserved', roles: ['department_contact', 'admin'], requires: [] },
+  {
+    action: 'cancelReservation',
+    from: ['reserved'],
+    to: 'listed',
+    roles: ['department_contact', 'warehouse', 'admin'],
+    requires: ['ownReservation'],
+  },
+  { action: 'expireReservation', from: ['reserved'], to: 'listed', roles: ['system'], requires: [] },
+  {
+    action: 'handOver',
+    from: ['reserved'],
+    to: 'reused',
+    roles: ['warehouse', 'admin'],
+    requires: ['sanitizedIfDataBearing', 'sanitizationVerified'],
+  },
+  {
+    action: 'reportAgain',
+    from: ['reused'],
+    to: 'reported',
+    roles: ['department_contact', 'admin'],
+    requires: ['ownDevice'],
+  },
+  {
+    action: 'routeToEwaste',
+    from: ['reported', 'in_stock', 'listed'],
+    to: 'ewaste_queued',
+    roles: ['warehouse', 'admin'],
+    requires: [],
+  },
+  { action: 'addToBatch', from: ['ewaste_queued'], to: 'in_batch', roles: ['warehouse', 'admin'], requires: [] },
+  { action: 'removeFromBatch', from: ['in_batch'], to: 'ewaste_queued', roles: ['warehouse', 'admin'], requires: [] },
+  {
+    action: 'collect',
+    from: ['in_batch'],
+    to: 'collected',
+    roles: ['warehouse', 'admin'],
+    requires: ['sanitizedOrDestructionBatch'],
+  },
+  { action: 'certify', from: ['collected'], to: 'certified', roles: ['warehouse', 'admin'], requires: [] },
+  { action: 'markRecycled', from: ['certified'], to: 'recycled', roles: ['warehouse', 'admin'], requires: [] },
+  { action: 'markDestroyed', from: ['certified'], to: 'destroyed', roles: ['warehouse', 'admin'], requires: [] },
+];
+
+const BY_ACTION = new Map<Action, Transition>(TRANSITIONS.map((t) => [t.action, t]));
+
+export function transitionFor(action: Action): Transition {
+  const t = BY_ACTION.get(action);
+  if (!t) throw new Error(`No transition for action ${action}`);
+  return t;
+}
+
+/** The facts a guard looks at. A service gathers them from the store before asking. */
+export interface GuardFacts {
+  device: Pick<Device, 'status' | 'dataBearing' | 'condition' | 'departmentId'>;
+  sanitization?: { verified: boolean; method: string } | undefined;
+  actorRole: ActorRole;
+  actorDepartmentId?: string | undefined;
+  /** The administration holding the active reservation, if any. */
+  reservationDepartmentId?: string | undefined;
+  /** The batch the device is in is marked for certified destruction by the recycler. */
+  inDestructionBatch?: boolean | undefined;
+}
+
+/** Refusal codes; each has a message in the catalogue (messages.ts). */
+export type RefusalCode =
+  | 'TRANSITION_NOT_ALLOWED'
+  | 'ROLE_NOT_ALLOWED'
+  | 'SANITIZATION_REQUIRED'
+  | 'SANITIZATION_NOT_VERIFIED'
+  | 'CONDITION_REQUIRED'
+  | 'NOT_OWN_DEPARTMENT';
+
+const GUARD_CHECKS: Record<Guard, (f: GuardFacts) => RefusalCode | null> = {
+  sanitizedIfDataBearing: (f) => (f.device.dataBearing && !f.sanitization ? 'SANITIZATION_REQUIRED' : null),
+  sanitizationVerified: (f) => (f.sanitization && !f.sanitization.verified ? 'SANITIZATION_NOT_VERIFIED' : null),
+  gradedUsable: (f) =>
+    f.device.condition === undefined || f.device.condition === 'defective' ? 'CONDITION_REQUIRED' : null,
+  ownReservation: (f) =>
+    f.actorRole === 'department_contact' && f.actorDepartmentId !== f.reservationDepartmentId
+      ? 'NOT_OWN_DEPARTMENT'
+      : null,
+  ownDevice: (f) =>
+    f.actorRole === 'department_contact' && f.actorDepartmentId !== f.device.departmentId ? 'NOT_OWN_DEPARTMENT' : null,
+  sanitizedOrDestructionBatch: (f) =>
+    f.device.dataBearing && !f.sanitization && !f.inDestructionBatch ? 'SANITIZATION_REQUIRED' : null,
+};
+
+export type Decision =
+  | { ok: true; to: DeviceStatus }
+  | { ok: false; code: RefusalCode; from: DeviceStatus; action: Action };
+
+/** Decide whether `action` may run now. The first failing check names the refusal. */
+export function decide(action: Action, facts: GuardFacts): Decision {
+  const t = transitionFor(action);
+  const from = facts.device.status;
+  if (!t.from.includes(from)) return { ok: false, code: 'TRANSITION_NOT_ALLOWED', from, action };
+  if (!t.roles.includes(facts.actorRole)) return { ok: false, code: 'ROLE_NOT_ALLOWED', from, action };
+  for (const g of t.requires) {
+    const code = GUARD_CHECKS[g](facts);
+    if (code) return { ok: false, code, from, action };
+  }
+  return { ok: true, to: t.to ?? from };
+}
+
+/** Actions this person could start from the device's current state (guards decide at run time). */
+export function actionsFrom(status: DeviceStatus, role: ActorRole): Action[] {
+  return TRANSITIONS.filter((t) => t.from.includes(status) && t.roles.includes(role)).map((t) => t.action);
+}
