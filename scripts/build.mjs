@@ -1,0 +1,17 @@
+// Bundles the Electron main process, the preload and the HTTP server with esbuild (the renderer is built by Vite).
+import { build } from 'esbuild';
+
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
+
+await Promise.all([
+  build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external: ['electron'] }),
+  build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
+  build({
+    ...common,
+    entryPoints: ['core/http/main.ts'],
+    outfile: 'dist/server/main.mjs',
+    format: 'esm',
+    // why: bundled CommonJS dependencies call require(); give the ESM bundle one
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  }),
+]);

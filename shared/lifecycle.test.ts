@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, TRANSITIONS, actionsFrom, decide, type Action, type GuardFacts } from './lifecycle';
+import { DEVICE_STATUSES, type DeviceStatus } from './schemas';
+
+/**
+ * The lifecycle of PRODUCT.md written out independently of the table: every (state, action) pair that
+ * is allowed and where it leads. Every other pair must be refused with TRANSITION_NOT_ALLOWED.
+ */
+const EXPECTED: Record<Action, Partial<Record<DeviceStatus, DeviceStatus>>> = {
+  checkIn: { reported: 'in_stock' },
+  recordSanitization: { in_stock: 'in_stock', ewaste_queued: 'ewaste_queued' },
+  list: { in_stock: 'listed' },
+  unlist: { listed: 'in_stock' },
+  reserve: { listed: 'reserved' },
+  cancelReservation: { reserved: 'listed' },
+  expireReservation: { reserved: 'listed' },
+  handOver: { reserved: 'reused' },
+  reportAgain: { reused: 'reported' },
+  routeToEwaste: { reported: 'ewaste_queued', in_stock: 'ewaste_queued', listed: 'ewaste_queued' },
+  addToBatch: { ewaste_queued: 'in_batch' },
+  removeFromBatch: { in_batch: 'ewaste_queued' },
+  collect: { in_batch: 'collected' },
+  certify: { collected: 'certified' },
+  markRecycled: { certified: 'recycled' },
+  markDestroyed: { certified: 'destroyed' },
+};
+
+/** Facts under which every guard passes, so only state and role decide. */
+function passingFacts(status: DeviceStatus, action: Action): GuardFacts {
+  const t = TRANSITIONS.find((x) => x.action === action)!;
+  const role = t.roles[0]!;
+  return {
+    device: { status, dataBearing: true, condition: 'A', departmentId: 'dep-buf' },
+    sanitization: { verified: true, method: 'purge' },
+    actorRole: role,
+    actorDepartmentId: 'dep-buf',
+    reservationDepartmentId: 'dep-buf',
+  };
+}
+
+describe('lifecycle table', () => {
+  it('has exactly one transition per action', () => {
+    expect(TRANSITIONS.map((t) => t.action).sort()).toEqual([...ACTIONS].sort());
+  });
+
+  for (const action of ACTIONS) {
+    for (const status of DEVICE_STATUSES) {
+      const to = EXPECTED[action][status];
+      if (to) {
+        it(`allows ${action} from ${status} to ${to}`, () => {
+          expect(decide(action, passingFacts(status, action))).toEqual({ ok: true, to });
+        });
+      } else {
+        it(`refuses ${action} from ${status}`, () => {
+          const d = decide(action, passingFacts(status, action));
+          expect(d).toMatchObject({ ok: false, code: 'TRANSITION_NOT_ALLOWED', from: status });
+        });
+      }
+    }
+  }
+
+  it('lets only the named roles run each action', () => {
+    const roles = ['department_contact', 'warehouse', 'sustainability', 'admin', 'system'] as const;
+    const expectedRoles: Record<Action, readonly string[]> = {
+      checkIn: ['warehouse', 'admin'],
+      recordSanitization: ['warehouse', 'admin'],
+      list: ['warehouse', 'admin'],
+      unlist: ['warehouse', 'admin'],
+      reserve: ['department_contact', 'admin'],
+      cancelReservation: ['department_contact', 'warehouse', 'admin'],
+      expireReservation: ['system'],
+      handOver: ['warehouse', 'admin'],
+      reportAgain: ['department_contact', 'admin'],
+      routeToEwaste: ['warehouse', 'admin'],
+      addToBatch: ['warehouse', 'admin'],
+      removeFromBatch: ['warehouse', 'admin'],
+      collect: ['warehouse', 'admin'],
+      certify: ['warehouse', 'admin'],
+      markRecycled: ['warehouse', 'admin'],
+      markDestroyed: ['warehouse', 'admin'],
+    };
+    for (const action of ACTIONS) {
+      const from = Object.keys(EXPECTED[action])[0] as DeviceStatus;
+      for (const role of roles) {
+        const d = decide(action, { ...passingFacts(from, action), actorRole: role });
+        if (expectedRoles[action].includes(role)) expect(d.ok, `${role} ${action}`).toBe(true);
+        else expect(d, `${role} ${action}`).toMatchObject({ ok: false, code: 'ROLE_NOT_ALLOWED' });
+      }
+    }
+  });
+});
+
+describe('lifecycle guards', () => {
+  const inStock = (over: Partial<GuardFacts['device']> = {}): GuardFacts => ({
+    device: { status: 'in_stock', dataBearing: true, condition: 'B', departmentId: 'dep-buf', ...over },
+    actorRole: 'warehouse',
+    actorDepartmentId: 'dep-okf',
+  });
+
+  it('refuses to list a data-bearing device without a sanitization record', () => {
+    expect(decide('list', inStock())).toMatchObject({ ok: false, code: 'SANITIZATION_REQUIRED' });
+  });
+
+  it('lists a device that carries no data without a sanitization record', () => {
+    expect(decide('list', inStock({ dataBearing: false }))).toEqual({ ok: true, to: 'listed' });
+  });
+
+  it('refuses to list when the sanitization was not verified', () => {
+    const facts = { ...inStock(), sanitization: { verified: false, method: 'clear' } };
+    expect(decide('list', facts)).toMatchObject({ ok: false, code: 'SANITIZATION_NOT_VERIFIED' });
+  });
+
+  it('refuses to list an ungraded or defective device', () => {
+    expect(decide('list', inStock({ dataBearing: false, condition: undefined }))).toMatchObject({ code: 'CONDITION_REQUIRED' });
+    expect(decide('list', inStock({ dataBearing: false, condition: 'defective' }))).toMatchObject({ code: 'CONDITION_REQUIRED' });
+  });
+
+  it('refuses to hand over a data-bearing device without a sanitization record', () => {
+    const facts = { ...inStock({ status: 'reserved' }) };
+    expect(decide('handOver', facts)).toMatchObject({ ok: false, code: 'SANITIZATION_REQUIRED' });
+  });
+
+  it('lets a department contact cancel only their own administration reservation', () => {
+    const facts: GuardFacts = {
+      device: { status: 'reserved', dataBearing: false, condition: 'A', departmentId: 'dep-buf' },
+      actorRole: 'department_contact',
+      actorDepartmentId: 'dep-tmf',
+      reservationDepartmentId: 'dep-suf',
+    };
+    expect(decide('cancelReservation', facts)).toMatchObject({ ok: false, code: 'NOT_OWN_DEPARTMENT' });
+    expect(decide('cancelReservation', { ...facts, actorDepartmentId: 'dep-suf' })).toEqual({ ok: true, to: 'listed' });
+    expect(decide('cancelReservation', { ...facts, actorRole: 'warehouse' })).toEqual({ ok: true, to: 'listed' });
+  });
+
+  it('collects an unwiped data-bearing device only in a certified-destruction batch', () => {
+    const facts = inStock({ status: 'in_batch' });
+    expect(decide('collect', facts)).toMatchObject({ ok: false, code: 'SANITIZATION_REQUIRED' });
+    expect(decide('collect', { ...facts, inDestructionBatch: true })).toEqual({ ok: true, to: 'collected' });
+  });
+
+  it('lets a contact report again only devices their administration owns', () => {
+    const facts: GuardFacts = {
+      device: { status: 'reused', dataBearing: true, condition: 'A', departmentId: 'dep-suf' },
+      actorRole: 'department_contact',
+      actorDepartmentId: 'dep-buf',
+    };
+    expect(decide('reportAgain', facts)).toMatchObject({ code: 'NOT_OWN_DEPARTMENT' });
+    expect(decide('reportAgain', { ...facts, actorDepartmentId: 'dep-suf' })).toEqual({ ok: true, to: 'reported' });
+  });
+
+  it('offers a warehouse person check-in for a reported device and nothing for a recycled one', () => {
+    expect(actionsFrom('reported', 'warehouse')).toContain('checkIn');
+    expect(actionsFrom('recycled', 'warehouse')).toEqual([]);
+    expect(actionsFrom('listed', 'department_contact')).toEqual(['reserve']);
+  });
+});
