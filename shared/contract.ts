@@ -44,8 +44,6 @@ function proc<I extends z.ZodType, O extends z.ZodType>(def: ProcedureDef<I, O>)
   return def;
 }
 
-const ALL_ROLES = ['department_contact', 'warehouse', 'sustainability', 'admin'] as const;
-
 const Empty = z.object({}).strict();
 
 export const DeviceDetail = z.object({

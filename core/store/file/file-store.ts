@@ -6,7 +6,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import type {
   Department,
   Device,
@@ -36,11 +35,13 @@ import {
   encodeRecord,
   listSegments,
   scanSegment,
+  spansOf,
   segmentName,
   type JournalPosition,
   type RecordRef,
 } from './journal';
-import { SNAPSHOT_FORMAT, SNAPSHOT_NAME, fsyncDir, snapshotDb, type SnapshotData } from './snapshot';
+import { SNAPSHOT_FORMAT, snapshotDb, type SnapshotData } from './snapshot';
+import { backupDataDir } from './backup';
 import { compareDevices, deviceHaystack, matchesQuery, topK } from '../query';
 
 export type Op =
@@ -69,7 +70,7 @@ export interface FileStoreOptions {
   log?: (message: string) => void;
 }
 
-/** Places of one device's events: flat (segment, offset, length, op index) quadruples. */
+/** Places of one device's events in the journal: flat (segment, offset, length) triples. */
 type TrailRefs = readonly number[];
 
 class State {
@@ -90,7 +91,7 @@ class State {
   nextTag = 1;
   txSeq = 0;
 
-  apply(op: Op, ref: RecordRef | null, opIndex: number): void {
+  apply(op: Op, ref: RecordRef | null): void {
     switch (op.k) {
       case 'device': {
         const prev = this.devices.get(op.v.id);
@@ -105,7 +106,7 @@ class State {
         if (ref) {
           const refs = this.trail.get(e.deviceId) ?? [];
           // why: a new array, not push, so a snapshot being written keeps its own copy consistent
-          this.trail.set(e.deviceId, [...refs, ref.segment, ref.offset, ref.length, opIndex]);
+          this.trail.set(e.deviceId, [...refs, ref.segment, ref.offset, ref.length]);
         }
         this.heads.set(e.deviceId, e.hash);
         if (e.type === 'handed_over') {
@@ -153,8 +154,8 @@ class State {
     for (const v of s.units) this.units.set(v.id, v);
     for (const v of s.locations) this.locations.set(v.id, v);
     for (const v of s.users) this.users.set(v.id, v);
-    for (const v of s.devices) this.apply({ k: 'device', v }, null, 0);
-    for (const v of s.reservations) this.apply({ k: 'reservation', v }, null, 0);
+    for (const v of s.devices) this.apply({ k: 'device', v }, null);
+    for (const v of s.reservations) this.apply({ k: 'reservation', v }, null);
     for (const v of s.sanitizations) this.sanitizations.set(v.id, v);
     for (const [id, head, refs] of s.trail) {
       this.trail.set(id, refs);
@@ -270,7 +271,7 @@ class FileTx implements StoreTx {
   }
 
   async appendEvent(event: NewTrailEvent): Promise<TrailEvent> {
-    const committedLength = (this.state.trail.get(event.deviceId)?.length ?? 0) / 4;
+    const committedLength = (this.state.trail.get(event.deviceId)?.length ?? 0) / 3;
     const cur = this.lengths.get(event.deviceId) ?? {
       length: committedLength,
       head: this.state.heads.get(event.deviceId) ?? GENESIS_HASH,
@@ -350,15 +351,20 @@ export class FileStore implements Store {
       const start = seg === from.segment ? from.offset : 0;
       const file = path.join(this.journalDir, segmentName(seg));
       const result = scanSegment(file, start, (rec, ref) => {
-        const r = rec as JournalRecord; // why: checksummed record written by commit() below
+        const r = rec as JournalRecord; // why: checksummed record written by transaction() below
         if (r.n <= this.state.txSeq) return; // already in the snapshot
-        r.ops.forEach((op, idx) => this.state.apply(op, { segment: seg, ...ref }, idx));
+        const spans = spansOf(r);
+        r.ops.forEach((op, i) => {
+          const [at, length] = spans[i]!;
+          this.state.apply(op, { segment: seg, offset: ref.offset + at, length });
+        });
         this.state.txSeq = r.n;
       });
+      const damagedAt = result.damagedAt ?? (result.tornAt !== null && i !== segments.length - 1 ? result.tornAt : null);
+      if (damagedAt !== null) {
+        throw new Error(`Journal segment ${segmentName(seg)} is damaged at byte ${damagedAt}; restore a backup`);
+      }
       if (result.tornAt !== null) {
-        if (i !== segments.length - 1) {
-          throw new Error(`Journal segment ${segmentName(seg)} is damaged at byte ${result.tornAt}; restore a backup`);
-        }
         this.log(`dropped a torn last journal record in ${segmentName(seg)} at byte ${result.tornAt}`);
         fs.truncateSync(file, result.tornAt);
       }
@@ -378,9 +384,13 @@ export class FileStore implements Store {
       const ops = tx.finish();
       if (ops.length === 0) return result;
       const n = this.state.txSeq + 1;
-      const ref = this.writer.append(encodeRecord(JSON.stringify({ n, ops })));
+      const { buffer, spans } = encodeRecord(n, ops);
+      const at = this.writer.append(buffer);
       this.state.txSeq = n;
-      ops.forEach((op, idx) => this.state.apply(op, ref, idx));
+      ops.forEach((op, i) => {
+        const [offset, length] = spans[i]!;
+        this.state.apply(op, { segment: at.segment, offset: at.offset + offset, length });
+      });
       if (n - this.snapshotTxSeq >= this.compactEvery && !this.compacting) void this.compact();
       return result;
     };
@@ -473,10 +483,9 @@ export class FileStore implements Store {
 
   private readTrail(refs: TrailRefs): { event: TrailEvent | null; index: number }[] {
     const out: { event: TrailEvent | null; index: number }[] = [];
-    for (let i = 0; i < refs.length; i += 4) {
-      const rec = this.reader.read({ segment: refs[i]!, offset: refs[i + 1]!, length: refs[i + 2]! }) as JournalRecord | null;
-      const op = rec?.ops[refs[i + 3]!];
-      out.push({ event: op && op.k === 'event' ? op.v : null, index: i / 4 });
+    for (let i = 0; i < refs.length; i += 3) {
+      const op = this.reader.readOp({ segment: refs[i]!, offset: refs[i + 1]!, length: refs[i + 2]! }) as Op | null;
+      out.push({ event: op && op.k === 'event' ? op.v : null, index: i / 3 });
     }
     return out;
   }
@@ -537,30 +546,7 @@ export class FileStore implements Store {
   }
 
   async backup(targetDir: string): Promise<void> {
-    fs.mkdirSync(path.join(targetDir, 'journal'), { recursive: true });
-    if (fs.readdirSync(targetDir).some((f) => f !== 'journal')) throw new Error(`${targetDir} is not empty`);
-    // Inside the write queue only long enough to fix the journal's end and take the current snapshot:
-    // the snapshot file is only ever replaced by rename, and segments only grow, so the copy is consistent.
-    const position = await this.transaction(async () => {
-      const snap = path.join(this.dir, SNAPSHOT_NAME);
-      if (fs.existsSync(snap)) fs.copyFileSync(snap, path.join(targetDir, SNAPSHOT_NAME));
-      return this.writer.position;
-    });
-    for (const seg of listSegments(this.journalDir)) {
-      if (seg > position.segment) break;
-      const src = path.join(this.journalDir, segmentName(seg));
-      const dst = path.join(targetDir, 'journal', segmentName(seg));
-      if (seg < position.segment) {
-        await fs.promises.copyFile(src, dst);
-      } else {
-        await copyPrefix(src, dst, position.offset);
-      }
-    }
-    await fsyncDir(path.join(targetDir, 'journal'));
-    fs.writeFileSync(
-      path.join(targetDir, 'BACKUP.txt'),
-      `Kredsløb backup ${new Date().toISOString()} id ${randomUUID()}\nOpen it by pointing KREDSLOB_DATA_DIR at this folder.\n`,
-    );
+    await backupDataDir(this.dir, targetDir);
   }
 
   async close(): Promise<void> {
@@ -572,24 +558,5 @@ export class FileStore implements Store {
     this.writer.close();
     this.reader.close();
     this.releaseLock();
-  }
-}
-
-async function copyPrefix(src: string, dst: string, length: number): Promise<void> {
-  const input = await fs.promises.open(src, 'r');
-  const output = await fs.promises.open(dst, 'w');
-  try {
-    const buf = Buffer.allocUnsafe(4 * 1024 * 1024);
-    let pos = 0;
-    while (pos < length) {
-      const { bytesRead } = await input.read(buf, 0, Math.min(buf.length, length - pos), pos);
-      if (bytesRead === 0) break;
-      await output.write(buf, 0, bytesRead);
-      pos += bytesRead;
-    }
-    await output.sync();
-  } finally {
-    await input.close();
-    await output.close();
   }
 }

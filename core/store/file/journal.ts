@@ -33,10 +33,47 @@ export function listSegments(dir: string): number[] {
     .sort((a, b) => a - b);
 }
 
-export function encodeRecord(json: string): Buffer {
-  const body = Buffer.from(json, 'utf8');
+/** Bytes before a record's JSON body: 8 hex digits of crc32 and a space. */
+export const RECORD_HEADER_BYTES = 9;
+
+export interface EncodedRecord {
+  buffer: Buffer;
+  /** Where each op's JSON lies inside the line: [offset from the line's start, byte length]. */
+  spans: [number, number][];
+}
+
+/**
+ * Encodes a transaction as one line `<crc32> {"n":N,"ops":[op,op,…]}` and notes where each op's JSON
+ * lies, so a single trail event can later be read back without parsing its whole transaction.
+ */
+export function encodeRecord(n: number, ops: readonly unknown[]): EncodedRecord {
+  const prefix = Buffer.from(`{"n":${n},"ops":[`, 'utf8');
+  const parts: Buffer[] = [prefix];
+  const spans: [number, number][] = [];
+  let at = RECORD_HEADER_BYTES + prefix.length;
+  ops.forEach((op, i) => {
+    if (i > 0) {
+      parts.push(COMMA);
+      at += 1;
+    }
+    const b = Buffer.from(JSON.stringify(op), 'utf8');
+    spans.push([at, b.length]);
+    parts.push(b);
+    at += b.length;
+  });
+  parts.push(CLOSE);
+  const body = Buffer.concat(parts);
   const crc = zlib.crc32(body).toString(16).padStart(8, '0');
-  return Buffer.concat([Buffer.from(`${crc} `, 'ascii'), body, Buffer.from('\n', 'ascii')]);
+  return { buffer: Buffer.concat([Buffer.from(`${crc} `, 'ascii'), body, NEWLINE]), spans };
+}
+
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']}');
+const NEWLINE = Buffer.from('\n');
+
+/** The op spans of a record read back from the journal (JSON.stringify of parsed JSON gives the same bytes). */
+export function spansOf(record: { n: number; ops: readonly unknown[] }): [number, number][] {
+  return encodeRecord(record.n, record.ops).spans;
 }
 
 /** Decodes one line (without its newline). Returns null when the checksum or JSON is wrong. */
@@ -52,7 +89,11 @@ export function decodeRecord(line: Buffer): unknown | null {
   }
 }
 
-export type ScanResult = { end: number; tornAt: number | null };
+/**
+ * `tornAt`: where an unfinished last record starts (a write cut off by a crash), to be dropped.
+ * `damagedAt`: where a bad record starts that has whole records after it: not a crash but damage.
+ */
+export type ScanResult = { end: number; tornAt: number | null; damagedAt: number | null };
 
 /**
  * Reads every whole record of a segment from `from`, calling `onRecord` with the record and its place.
@@ -81,15 +122,19 @@ export function scanSegment(
         if (nl < 0) break;
         const line = data.subarray(start, nl);
         const rec = decodeRecord(line);
-        if (rec === null) return { end: carryStart + start, tornAt: carryStart + start };
+        if (rec === null) {
+          const at = carryStart + start;
+          const last = carryStart + nl + 1 >= size;
+          return { end: at, tornAt: last ? at : null, damagedAt: last ? null : at };
+        }
         onRecord(rec, { offset: carryStart + start, length: nl - start });
         start = nl + 1;
       }
       carry = Buffer.from(data.subarray(start));
       carryStart += start;
     }
-    if (carry.length > 0) return { end: carryStart, tornAt: carryStart };
-    return { end: carryStart, tornAt: null };
+    if (carry.length > 0) return { end: carryStart, tornAt: carryStart, damagedAt: null };
+    return { end: carryStart, tornAt: null, damagedAt: null };
   } finally {
     fs.closeSync(fd);
   }
@@ -114,7 +159,7 @@ export class JournalWriter {
   }
 
   /** Writes one record; on a failed or short write the segment is cut back so no half record stays. */
-  append(record: Buffer): RecordRef {
+  append(record: Buffer): { segment: number; offset: number } {
     if (this.size > 0 && this.size + record.length > SEGMENT_MAX_BYTES) this.roll();
     const offset = this.size;
     try {
@@ -131,8 +176,7 @@ export class JournalWriter {
       throw err;
     }
     this.size += record.length;
-    // why: the newline is not part of the record body
-    return { segment: this.segment, offset, length: record.length - 1 };
+    return { segment: this.segment, offset };
   }
 
   private roll(): void {
@@ -147,20 +191,25 @@ export class JournalWriter {
   }
 }
 
-/** Random-access reads of records for the trail; keeps one read descriptor per segment. */
+/** Random-access reads of single ops for the trail; keeps one read descriptor per segment. */
 export class JournalReader {
   private fds = new Map<number, number>();
   constructor(private readonly dir: string) {}
 
-  read(ref: RecordRef): unknown {
+  /** The op at `ref` (a span inside a record), or null when it cannot be read or parsed. */
+  readOp(ref: RecordRef): unknown {
     let fd = this.fds.get(ref.segment);
-    if (fd === undefined) {
-      fd = fs.openSync(path.join(this.dir, segmentName(ref.segment)), 'r');
-      this.fds.set(ref.segment, fd);
+    try {
+      if (fd === undefined) {
+        fd = fs.openSync(path.join(this.dir, segmentName(ref.segment)), 'r');
+        this.fds.set(ref.segment, fd);
+      }
+      const buf = Buffer.allocUnsafe(ref.length);
+      const n = fs.readSync(fd, buf, 0, ref.length, ref.offset);
+      return n === ref.length ? JSON.parse(buf.toString('utf8')) : null;
+    } catch {
+      return null;
     }
-    const buf = Buffer.allocUnsafe(ref.length);
-    const n = fs.readSync(fd, buf, 0, ref.length, ref.offset);
-    return n === ref.length ? decodeRecord(buf) : null;
   }
 
   close(): void {

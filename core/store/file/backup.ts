@@ -1,0 +1,62 @@
+/**
+ * A consistent copy of a data folder, taken while the store may be writing (even from another process).
+ * It holds because the snapshot file is only ever replaced by an atomic rename and journal segments only
+ * grow: copy the snapshot first, then every segment up to its current end, trimmed to the last whole
+ * record. The copy opens as the store stood at that moment.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { listSegments, segmentName } from './journal';
+import { SNAPSHOT_NAME, fsyncDir } from './snapshot';
+
+export async function backupDataDir(sourceDir: string, targetDir: string): Promise<{ segments: number; bytes: number }> {
+  fs.mkdirSync(targetDir, { recursive: true });
+  if (fs.readdirSync(targetDir).length > 0) throw new Error(`The backup folder ${targetDir} is not empty`);
+  const journal = path.join(sourceDir, 'journal');
+  fs.mkdirSync(path.join(targetDir, 'journal'));
+  let bytes = 0;
+  const snap = path.join(sourceDir, SNAPSHOT_NAME);
+  if (fs.existsSync(snap)) {
+    await fs.promises.copyFile(snap, path.join(targetDir, SNAPSHOT_NAME));
+    bytes += fs.statSync(snap).size;
+  }
+  const segments = listSegments(journal);
+  for (const seg of segments) {
+    const dst = path.join(targetDir, 'journal', segmentName(seg));
+    bytes += await copyWholeRecords(path.join(journal, segmentName(seg)), dst);
+  }
+  await fsyncDir(path.join(targetDir, 'journal'));
+  fs.writeFileSync(
+    path.join(targetDir, 'BACKUP.txt'),
+    `Kredsløb backup taken ${new Date().toISOString()} from ${sourceDir}\n` +
+      'To restore: stop Kredsløb and point KREDSLOB_DATA_DIR at a copy of this folder.\n',
+  );
+  await fsyncDir(targetDir);
+  return { segments: segments.length, bytes };
+}
+
+/** Copies a segment as far as it is written now, without a record that is still being appended. */
+async function copyWholeRecords(src: string, dst: string): Promise<number> {
+  const input = await fs.promises.open(src, 'r');
+  const output = await fs.promises.open(dst, 'w');
+  try {
+    const length = (await input.stat()).size;
+    const buf = Buffer.allocUnsafe(4 * 1024 * 1024);
+    let pos = 0;
+    let lastNewline = -1;
+    while (pos < length) {
+      const { bytesRead } = await input.read(buf, 0, Math.min(buf.length, length - pos), pos);
+      if (bytesRead === 0) break;
+      const nl = buf.subarray(0, bytesRead).lastIndexOf(0x0a);
+      if (nl >= 0) lastNewline = pos + nl;
+      await output.write(buf, 0, bytesRead);
+      pos += bytesRead;
+    }
+    await output.truncate(lastNewline + 1);
+    await output.sync();
+    return lastNewline + 1;
+  } finally {
+    await input.close();
+    await output.close();
+  }
+}

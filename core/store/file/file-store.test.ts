@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateDevices, seedReferenceData } from '../../demo/generate';
+import { tempDir } from '../../testing/harness';
+import { describeStoreContract } from '../store-contract';
+import { FileStore } from './file-store';
+import { encodeRecord, listSegments, segmentName } from './journal';
+
+describeStoreContract('file store (journal + lowdb snapshots)', { open: (dir) => FileStore.open(dir, { log: () => {} }) });
+
+describe('file store specifics', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  });
+  const fresh = () => {
+    const d = tempDir();
+    dirs.push(d);
+    return d;
+  };
+
+  it('gives a second opener of the same folder a clear STORE_LOCKED error', async () => {
+    const dir = fresh();
+    const store = await FileStore.open(dir);
+    await expect(FileStore.open(dir)).rejects.toMatchObject({ code: 'STORE_LOCKED' });
+    await store.close();
+    const again = await FileStore.open(dir);
+    await again.close();
+  });
+
+  it('drops a torn last journal record with a warning and keeps everything before it', async () => {
+    const dir = fresh();
+    const store = await FileStore.open(dir, { log: () => {} });
+    await seedReferenceData(store);
+    // why: close() would compact everything into the snapshot; stop here as a killed process would
+    (store as unknown as { writer: { close(): void } }).writer.close();
+    (store as unknown as { releaseLock(): void }).releaseLock();
+    const seg = path.join(dir, 'journal', segmentName(listSegments(path.join(dir, 'journal')).at(-1)!));
+    fs.appendFileSync(seg, '0badc0de {"n":99,"ops":[{"k":"settings","v":{"reserv');
+    const warnings: string[] = [];
+    const reopened = await FileStore.open(dir, { log: (m) => warnings.push(m) });
+    expect(warnings.join('\n')).toMatch(/torn last journal record/);
+    expect((await reopened.listUsers()).length).toBeGreaterThan(10);
+    await reopened.close();
+  });
+
+  /** A store with demo devices, left as a killed process leaves it (no final snapshot). */
+  async function abandonedStore(): Promise<{ dir: string; seg: string }> {
+    const dir = fresh();
+    const store = await FileStore.open(dir, { log: () => {} });
+    await seedReferenceData(store);
+    await generateDevices(store, { devices: 5, seed: 7, perTransaction: 1 });
+    // why: close() would compact into a snapshot; stop the way a killed process stops
+    (store as unknown as { writer: { close(): void } }).writer.close();
+    (store as unknown as { releaseLock(): void }).releaseLock();
+    return { dir, seg: path.join(dir, 'journal', segmentName(1)) };
+  }
+
+  /** Rewrites journal records the way a forger would: the change, then a fresh checksum. */
+  function forge(seg: string, edit: (record: { n: number; ops: any[] }) => boolean): void {
+    const lines = fs.readFileSync(seg, 'utf8').split('\n');
+    let done = false;
+    const out = lines.map((line) => {
+      if (done || !line) return line;
+      const rec = JSON.parse(line.slice(9));
+      if (!edit(rec)) return line;
+      done = true;
+      return encodeRecord(rec.n, rec.ops).buffer.toString('utf8').trimEnd();
+    });
+    expect(done).toBe(true);
+    fs.writeFileSync(seg, out.join('\n'));
+  }
+
+  it('reports an altered trail event by device and sequence number', async () => {
+    const { dir, seg } = await abandonedStore();
+    forge(seg, (rec) => {
+      const op = rec.ops.find((o) => o.k === 'event' && o.v.seq === 2);
+      if (!op) return false;
+      op.v.actor.name = 'Someone Else';
+      return true;
+    });
+    const store = await FileStore.open(dir, { log: () => {} });
+    const problems = await store.verifyTrails();
+    await store.close();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ seq: 2, problem: 'hash_mismatch' });
+    expect(problems[0]!.assetTag).toMatch(/^KK-/);
+  });
+
+  it('reports a removed trail event as missing', async () => {
+    const { dir, seg } = await abandonedStore();
+    forge(seg, (rec) => {
+      const i = rec.ops.findIndex((o) => o.k === 'event' && o.v.seq === 2);
+      if (i < 0) return false;
+      rec.ops.splice(i, 1);
+      return true;
+    });
+    const store = await FileStore.open(dir, { log: () => {} });
+    const problems = await store.verifyTrails();
+    await store.close();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ seq: 2 });
+    expect(['missing', 'chain_broken']).toContain(problems[0]!.problem);
+  });
+
+  it('refuses to open a journal damaged before its last record, naming the segment', async () => {
+    const { dir, seg } = await abandonedStore();
+    const text = fs.readFileSync(seg, 'utf8');
+    fs.writeFileSync(seg, text.replace('"model":"', '"model":"#'));
+    await expect(FileStore.open(dir, { log: () => {} })).rejects.toThrow(/00000001\.jsonl is damaged/);
+  });
+});

@@ -1,0 +1,309 @@
+/**
+ * The reference store on SQLite (better-sqlite3, WAL, synchronous=NORMAL): what the benchmark measures
+ * the file store against, and a second implementation of the store contract suite. Not used by the app.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type {
+  Department,
+  Device,
+  Location,
+  NewTrailEvent,
+  Reservation,
+  SanitizationRecord,
+  Settings,
+  TrailEvent,
+  Unit,
+  User,
+} from '../../../shared/schemas';
+import type { DeviceQuery, ReservationQuery, Store, StoreTx, TrailProblem } from '../store';
+import { GENESIS_HASH, checkChain, hashEvent } from '../trail-hash';
+import { deviceHaystack } from '../query';
+import { DEFAULT_SETTINGS } from '../file/file-store';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS devices (
+  id TEXT PRIMARY KEY, asset_tag TEXT NOT NULL UNIQUE, category TEXT NOT NULL, status TEXT NOT NULL,
+  department_id TEXT NOT NULL, updated_at TEXT NOT NULL, reported_at TEXT NOT NULL, manufacturer TEXT NOT NULL,
+  model TEXT NOT NULL, year INTEGER, haystack TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS devices_status_updated ON devices(status, updated_at);
+CREATE INDEX IF NOT EXISTS devices_category ON devices(category);
+CREATE INDEX IF NOT EXISTS devices_department ON devices(department_id);
+CREATE TABLE IF NOT EXISTS events (
+  device_id TEXT NOT NULL, seq INTEGER NOT NULL, type TEXT NOT NULL, at TEXT NOT NULL, data TEXT NOT NULL,
+  PRIMARY KEY (device_id, seq)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS events_type_at ON events(type, at);
+CREATE TABLE IF NOT EXISTS reservations (
+  id TEXT PRIMARY KEY, device_id TEXT NOT NULL, department_id TEXT NOT NULL, status TEXT NOT NULL,
+  created_at TEXT NOT NULL, expires_at TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS reservations_device_status ON reservations(device_id, status);
+CREATE INDEX IF NOT EXISTS reservations_status_expires ON reservations(status, expires_at);
+CREATE TABLE IF NOT EXISTS records (kind TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (kind, id));
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`;
+
+const SORT_SQL: Record<DeviceQuery['sort'], string> = {
+  updated_desc: 'updated_at DESC, id',
+  reported_desc: 'reported_at DESC, id',
+  model_asc: 'manufacturer, model, id',
+  year_desc: 'COALESCE(year, 0) DESC, id',
+};
+
+const parse = <T>(row: { data: string } | undefined): T | undefined =>
+  row ? (JSON.parse(row.data) as T) : undefined; // why: rows are written only by this class from typed records
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite';
+  readonly db: Database.Database;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(SCHEMA);
+  }
+
+  static async open(dir: string): Promise<SqliteStore> {
+    fs.mkdirSync(dir, { recursive: true });
+    return new SqliteStore(path.join(dir, 'kredslob.sqlite'));
+  }
+
+  private stmt = new Map<string, Database.Statement>();
+  private q(sql: string): Database.Statement {
+    let s = this.stmt.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.stmt.set(sql, s);
+    }
+    return s;
+  }
+
+  // ---- reads (also used inside transactions: one connection sees its own writes) ----
+  async getDevice(id: string) {
+    return parse<Device>(this.q('SELECT data FROM devices WHERE id = ?').get(id) as { data: string } | undefined);
+  }
+  async getDeviceByTag(tag: string) {
+    return parse<Device>(this.q('SELECT data FROM devices WHERE asset_tag = ?').get(tag) as { data: string } | undefined);
+  }
+  async getReservation(id: string) {
+    return parse<Reservation>(this.q('SELECT data FROM reservations WHERE id = ?').get(id) as { data: string } | undefined);
+  }
+  async activeReservation(deviceId: string) {
+    return parse<Reservation>(
+      this.q("SELECT data FROM reservations WHERE device_id = ? AND status = 'active'").get(deviceId) as { data: string } | undefined,
+    );
+  }
+  private record<T>(kind: string, id: string): T | undefined {
+    return parse<T>(this.q('SELECT data FROM records WHERE kind = ? AND id = ?').get(kind, id) as { data: string } | undefined);
+  }
+  private records<T>(kind: string): T[] {
+    return (this.q('SELECT data FROM records WHERE kind = ? ORDER BY rowid').all(kind) as { data: string }[]).map((r) => JSON.parse(r.data) as T);
+  }
+  async getSanitization(id: string) {
+    return this.record<SanitizationRecord>('sanitization', id);
+  }
+  async getUser(id: string) {
+    return this.record<User>('user', id);
+  }
+  async getDepartment(id: string) {
+    return this.record<Department>('department', id);
+  }
+  async getLocation(id: string) {
+    return this.record<Location>('location', id);
+  }
+  async getSettings() {
+    return this.record<Settings>('settings', 'settings') ?? DEFAULT_SETTINGS;
+  }
+  async listDepartments() {
+    return this.records<Department>('department');
+  }
+  async listUnits() {
+    return this.records<Unit>('unit');
+  }
+  async listLocations() {
+    return this.records<Location>('location');
+  }
+  async listUsers() {
+    return this.records<User>('user');
+  }
+  async deviceCount() {
+    return (this.q('SELECT COUNT(*) AS n FROM devices').get() as { n: number }).n;
+  }
+
+  /** All devices, as the UI of a SQLite-backed app would hold them (the benchmark's open step). */
+  loadAllDevices(): Device[] {
+    return (this.q('SELECT data FROM devices').all() as { data: string }[]).map((r) => JSON.parse(r.data) as Device);
+  }
+
+  async searchDevices(qy: DeviceQuery) {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (qy.status) (where.push('status = ?'), args.push(qy.status));
+    if (qy.category) (where.push('category = ?'), args.push(qy.category));
+    if (qy.departmentId) (where.push('department_id = ?'), args.push(qy.departmentId));
+    for (const t of (qy.text ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
+      where.push("haystack LIKE ? ESCAPE '\\'");
+      args.push(`%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    }
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM devices ${w}`).get(...args) as { n: number }).n;
+    const rows = this.db
+      .prepare(`SELECT data FROM devices ${w} ORDER BY ${SORT_SQL[qy.sort]} LIMIT ? OFFSET ?`)
+      .all(...args, qy.limit, qy.offset) as { data: string }[];
+    return { items: rows.map((r) => JSON.parse(r.data) as Device), total };
+  }
+
+  async trail(deviceId: string): Promise<TrailEvent[]> {
+    return (this.q('SELECT data FROM events WHERE device_id = ? ORDER BY seq').all(deviceId) as { data: string }[]).map(
+      (r) => JSON.parse(r.data) as TrailEvent,
+    );
+  }
+
+  async searchReservations(qy: ReservationQuery) {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (qy.departmentId) (where.push('department_id = ?'), args.push(qy.departmentId));
+    if (qy.status) (where.push('status = ?'), args.push(qy.status));
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    return (this.db.prepare(`SELECT data FROM reservations ${w} ORDER BY created_at DESC LIMIT ?`).all(...args, qy.limit) as { data: string }[]).map(
+      (r) => JSON.parse(r.data) as Reservation,
+    );
+  }
+
+  async dueReservations(at: string) {
+    return (this.q("SELECT data FROM reservations WHERE status = 'active' AND expires_at <= ?").all(at) as { data: string }[]).map(
+      (r) => JSON.parse(r.data) as Reservation,
+    );
+  }
+
+  async countByStatusAndDepartment() {
+    return this.q('SELECT status, department_id AS departmentId, COUNT(*) AS count FROM devices GROUP BY status, department_id').all() as {
+      status: Device['status'];
+      departmentId: string;
+      count: number;
+    }[];
+  }
+
+  async reusedPerMonth() {
+    return this.q("SELECT substr(at, 1, 7) AS month, COUNT(*) AS count FROM events WHERE type = 'handed_over' GROUP BY month ORDER BY month").all() as {
+      month: string;
+      count: number;
+    }[];
+  }
+
+  async verifyTrails(): Promise<TrailProblem[]> {
+    const problems: TrailProblem[] = [];
+    for (const row of this.q('SELECT data FROM devices').all() as { data: string }[]) {
+      const d = JSON.parse(row.data) as Device;
+      const bad = checkChain(await this.trail(d.id), d.trailLength);
+      if (bad) problems.push({ deviceId: d.id, assetTag: d.assetTag, ...bad });
+    }
+    return problems;
+  }
+
+  async backup(targetDir: string): Promise<void> {
+    fs.mkdirSync(targetDir, { recursive: true });
+    await this.db.backup(path.join(targetDir, 'kredslob.sqlite'));
+  }
+
+  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(this.txView());
+        this.db.exec('COMMIT');
+        return result;
+      } catch (err) {
+        this.db.exec('ROLLBACK');
+        throw err;
+      }
+    };
+    const p = this.queue.then(run, run);
+    this.queue = p.catch(() => undefined);
+    return p;
+  }
+
+  private putRecord(kind: string, id: string, v: unknown): void {
+    this.q('INSERT OR REPLACE INTO records (kind, id, data) VALUES (?, ?, ?)').run(kind, id, JSON.stringify(v));
+  }
+
+  private txView(): StoreTx {
+    const self = this;
+    return {
+      getDevice: (id) => self.getDevice(id),
+      getDeviceByTag: (t) => self.getDeviceByTag(t),
+      getReservation: (id) => self.getReservation(id),
+      activeReservation: (id) => self.activeReservation(id),
+      getSanitization: (id) => self.getSanitization(id),
+      getUser: (id) => self.getUser(id),
+      getDepartment: (id) => self.getDepartment(id),
+      getLocation: (id) => self.getLocation(id),
+      getSettings: () => self.getSettings(),
+      putDevice(d) {
+        const len = (self.q('SELECT COUNT(*) AS n FROM events WHERE device_id = ?').get(d.id) as { n: number }).n;
+        const row = { ...d, trailLength: Math.max(d.trailLength, len) };
+        self
+          .q(
+            `INSERT INTO devices (id, asset_tag, category, status, department_id, updated_at, reported_at, manufacturer, model, year, haystack, data)
+             VALUES (@id, @assetTag, @category, @status, @departmentId, @updatedAt, @reportedAt, @manufacturer, @model, @year, @haystack, @data)
+             ON CONFLICT(id) DO UPDATE SET asset_tag=excluded.asset_tag, category=excluded.category, status=excluded.status,
+               department_id=excluded.department_id, updated_at=excluded.updated_at, reported_at=excluded.reported_at,
+               manufacturer=excluded.manufacturer, model=excluded.model, year=excluded.year, haystack=excluded.haystack, data=excluded.data`,
+          )
+          .run({
+            id: d.id,
+            assetTag: d.assetTag,
+            category: d.category,
+            status: d.status,
+            departmentId: d.departmentId,
+            updatedAt: d.updatedAt,
+            reportedAt: d.reportedAt,
+            manufacturer: d.manufacturer,
+            model: d.model,
+            year: d.year ?? null,
+            haystack: deviceHaystack(d),
+            data: JSON.stringify(row),
+          });
+      },
+      async appendEvent(event: NewTrailEvent) {
+        const last = self.q('SELECT seq, data FROM events WHERE device_id = ? ORDER BY seq DESC LIMIT 1').get(event.deviceId) as
+          | { seq: number; data: string }
+          | undefined;
+        const prevHash = last ? (JSON.parse(last.data) as TrailEvent).hash : GENESIS_HASH;
+        const withChain = { ...event, seq: (last?.seq ?? 0) + 1, prevHash } as Omit<TrailEvent, 'hash'>;
+        const full = { ...withChain, hash: hashEvent(withChain) } as TrailEvent; // why: same variant, hash added
+        self.q('INSERT INTO events (device_id, seq, type, at, data) VALUES (?, ?, ?, ?, ?)').run(full.deviceId, full.seq, full.type, full.at, JSON.stringify(full));
+        const dev = self.q('SELECT data FROM devices WHERE id = ?').get(full.deviceId) as { data: string } | undefined;
+        if (dev) {
+          const d = JSON.parse(dev.data) as Device;
+          self.q('UPDATE devices SET data = ? WHERE id = ?').run(JSON.stringify({ ...d, trailLength: full.seq }), d.id);
+        }
+        return full;
+      },
+      putReservation(r) {
+        self
+          .q('INSERT OR REPLACE INTO reservations (id, device_id, department_id, status, created_at, expires_at, data) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(r.id, r.deviceId, r.departmentId, r.status, r.createdAt, r.expiresAt, JSON.stringify(r));
+      },
+      putSanitization: (s) => self.putRecord('sanitization', s.id, s),
+      putDepartment: (v) => self.putRecord('department', v.id, v),
+      putUnit: (v) => self.putRecord('unit', v.id, v),
+      putLocation: (v) => self.putRecord('location', v.id, v),
+      putUser: (v) => self.putRecord('user', v.id, v),
+      putSettings: (v) => self.putRecord('settings', 'settings', v),
+      async allocateAssetTagNumber() {
+        const row = self.q("SELECT value FROM meta WHERE key = 'nextTag'").get() as { value: string } | undefined;
+        const n = row ? Number(row.value) : 1;
+        self.q("INSERT OR REPLACE INTO meta (key, value) VALUES ('nextTag', ?)").run(String(n + 1));
+        return n;
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,245 @@
+/**
+ * The store contract suite: what every Store implementation must do, written once against the
+ * interface. Each implementation runs it with its own factory (file-store.test.ts, sqlite-store.test.ts;
+ * the PostgreSQL store of shared mode will run it too).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Device, NewTrailEvent } from '../../shared/schemas';
+import { seedReferenceData } from '../demo/generate';
+import type { Store } from './store';
+
+export interface StoreFactory {
+  /** Opens (or reopens) the store kept in `dir`. */
+  open(dir: string): Promise<Store>;
+}
+
+let n = 0;
+function device(over: Partial<Device> = {}): Device {
+  n++;
+  return {
+    id: `d-${n}`,
+    assetTag: `KK-${String(900000 + n).padStart(7, '0')}`,
+    category: 'laptop',
+    manufacturer: 'Lenovo',
+    model: 'ThinkPad T14',
+    serial: `SER${n}`,
+    specs: { cpu: 'Intel Core i5', ramGb: 16 },
+    dataBearing: true,
+    departmentId: 'dep-buf',
+    locationId: 'loc-shelf-A1',
+    status: 'in_stock',
+    weightKg: 1.6,
+    reportedAt: '2026-01-01T10:00:00.000Z',
+    updatedAt: '2026-01-01T10:00:00.000Z',
+    trailLength: 0,
+    ...over,
+  };
+}
+
+function event(d: Device, type: 'note_added' | 'handed_over' = 'note_added', at = '2026-01-02T10:00:00.000Z'): NewTrailEvent {
+  const base = {
+    id: `e-${Math.random().toString(36).slice(2)}`,
+    deviceId: d.id,
+    at,
+    actor: { id: 'user-warehouse-1', name: 'Lager', role: 'warehouse' as const },
+    locationId: d.locationId,
+    locationName: 'Hylde A-01',
+  };
+  return type === 'note_added'
+    ? { ...base, type, note: 'x' }
+    : { ...base, type, reservationId: 'r', fromDepartmentId: 'dep-buf', toDepartmentId: 'dep-suf', replacesNewPurchase: true };
+}
+
+export function describeStoreContract(name: string, factory: StoreFactory): void {
+  describe(`store contract: ${name}`, () => {
+    let dir: string;
+    let store: Store;
+
+    beforeEach(async () => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kredslob-contract-'));
+      store = await factory.open(dir);
+      await seedReferenceData(store);
+    });
+
+    afterEach(async () => {
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    async function reopen(): Promise<void> {
+      await store.close();
+      store = await factory.open(dir);
+    }
+
+    it('keeps committed writes across a reopen', async () => {
+      const d = device();
+      await store.transaction(async (tx) => {
+        tx.putDevice(d);
+        await tx.appendEvent(event(d));
+      });
+      await reopen();
+      expect(await store.getDevice(d.id)).toMatchObject({ id: d.id, assetTag: d.assetTag, trailLength: 1 });
+      expect(await store.getDeviceByTag(d.assetTag)).toMatchObject({ id: d.id });
+      expect((await store.listUsers()).length).toBeGreaterThan(10);
+      expect((await store.getLocation('loc-shelf-A1'))?.name).toBe('Hylde A-01');
+    });
+
+    it('saves nothing of a transaction that throws', async () => {
+      const d = device();
+      await expect(
+        store.transaction(async (tx) => {
+          tx.putDevice(d);
+          await tx.appendEvent(event(d));
+          throw new Error('refused half-way');
+        }),
+      ).rejects.toThrow('refused half-way');
+      expect(await store.getDevice(d.id)).toBeUndefined();
+      expect(await store.trail(d.id)).toEqual([]);
+      await reopen();
+      expect(await store.getDevice(d.id)).toBeUndefined();
+    });
+
+    it('sees its own writes inside a transaction', async () => {
+      const d = device();
+      await store.transaction(async (tx) => {
+        tx.putDevice(d);
+        expect(await tx.getDevice(d.id)).toMatchObject({ id: d.id });
+        expect(await tx.getDeviceByTag(d.assetTag)).toMatchObject({ id: d.id });
+      });
+    });
+
+    it('numbers trail events 1, 2, 3 per device and chains their hashes', async () => {
+      const a = device();
+      const b = device();
+      await store.transaction(async (tx) => {
+        tx.putDevice(a);
+        tx.putDevice(b);
+        await tx.appendEvent(event(a));
+        await tx.appendEvent(event(b));
+        await tx.appendEvent(event(a));
+      });
+      await store.transaction(async (tx) => {
+        await tx.appendEvent(event(a));
+      });
+      const trail = await store.trail(a.id);
+      expect(trail.map((e) => e.seq)).toEqual([1, 2, 3]);
+      expect(trail[1]!.prevHash).toBe(trail[0]!.hash);
+      expect(trail[2]!.prevHash).toBe(trail[1]!.hash);
+      expect((await store.getDevice(a.id))?.trailLength).toBe(3);
+      expect((await store.trail(b.id)).map((e) => e.seq)).toEqual([1]);
+      expect(await store.verifyTrails()).toEqual([]);
+      await reopen();
+      expect((await store.trail(a.id)).map((e) => e.hash)).toEqual(trail.map((e) => e.hash));
+      expect(await store.verifyTrails()).toEqual([]);
+    });
+
+    it('runs transactions one at a time (a read-then-write rule holds under concurrency)', async () => {
+      const d = device({ status: 'listed' });
+      await store.transaction(async (tx) => tx.putDevice(d));
+      const attempt = () =>
+        store.transaction(async (tx) => {
+          const cur = await tx.getDevice(d.id);
+          await new Promise((r) => setTimeout(r, 5));
+          if (cur?.status !== 'listed') throw new Error('taken');
+          tx.putDevice({ ...cur, status: 'reserved' });
+          return 'won';
+        });
+      const results = await Promise.allSettled([attempt(), attempt(), attempt()]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    });
+
+    it('finds devices by text, category, status and department, sorted and paged', async () => {
+      await store.transaction(async (tx) => {
+        tx.putDevice(device({ id: 's1', model: 'Latitude 5420', manufacturer: 'Dell', category: 'laptop', status: 'listed', updatedAt: '2026-03-01T00:00:00.000Z' }));
+        tx.putDevice(device({ id: 's2', model: 'Latitude 7490', manufacturer: 'Dell', category: 'laptop', status: 'listed', updatedAt: '2026-03-03T00:00:00.000Z' }));
+        tx.putDevice(device({ id: 's3', model: 'P2422H', manufacturer: 'Dell', category: 'monitor', status: 'listed', updatedAt: '2026-03-02T00:00:00.000Z' }));
+        tx.putDevice(device({ id: 's4', model: 'Latitude 5420', manufacturer: 'Dell', category: 'laptop', status: 'in_stock', departmentId: 'dep-suf' }));
+      });
+      const q = { sort: 'updated_desc' as const, limit: 10, offset: 0 };
+      expect((await store.searchDevices({ ...q, text: 'dell latitude', status: 'listed' })).items.map((d) => d.id)).toEqual(['s2', 's1']);
+      expect((await store.searchDevices({ ...q, category: 'monitor' })).items.map((d) => d.id)).toEqual(['s3']);
+      expect((await store.searchDevices({ ...q, departmentId: 'dep-suf' })).items.map((d) => d.id)).toEqual(['s4']);
+      const page = await store.searchDevices({ ...q, status: 'listed', limit: 1, offset: 1 });
+      expect(page).toMatchObject({ total: 3 });
+      expect(page.items.map((d) => d.id)).toEqual(['s3']);
+      expect((await store.searchDevices({ ...q, text: '100%_' })).total).toBe(0);
+    });
+
+    it('keeps one active reservation per device and finds the due ones', async () => {
+      const d = device({ status: 'reserved' });
+      const r = {
+        id: 'r1',
+        deviceId: d.id,
+        departmentId: 'dep-suf',
+        reservedBy: { id: 'user-suf-1', name: 'X', role: 'department_contact' as const },
+        createdAt: '2026-01-01T00:00:00.000Z',
+        expiresAt: '2026-01-08T00:00:00.000Z',
+        status: 'active' as const,
+      };
+      await store.transaction(async (tx) => {
+        tx.putDevice(d);
+        tx.putReservation(r);
+      });
+      expect((await store.activeReservation(d.id))?.id).toBe('r1');
+      expect(await store.dueReservations('2026-01-07T00:00:00.000Z')).toEqual([]);
+      expect((await store.dueReservations('2026-01-08T00:00:00.000Z')).map((x) => x.id)).toEqual(['r1']);
+      await store.transaction(async (tx) => tx.putReservation({ ...r, status: 'cancelled', endedAt: '2026-01-02T00:00:00.000Z' }));
+      expect(await store.activeReservation(d.id)).toBeUndefined();
+      expect((await store.searchReservations({ departmentId: 'dep-suf', limit: 10 })).map((x) => x.status)).toEqual(['cancelled']);
+      await reopen();
+      expect(await store.activeReservation(d.id)).toBeUndefined();
+    });
+
+    it('counts devices by status and department, and reuse per month', async () => {
+      const a = device({ status: 'reused', departmentId: 'dep-suf' });
+      const b = device({ status: 'reused', departmentId: 'dep-suf' });
+      const c = device({ status: 'listed' });
+      await store.transaction(async (tx) => {
+        for (const d of [a, b, c]) tx.putDevice(d);
+        await tx.appendEvent(event(a, 'handed_over', '2026-02-10T10:00:00.000Z'));
+        await tx.appendEvent(event(b, 'handed_over', '2026-03-10T10:00:00.000Z'));
+      });
+      const counts = await store.countByStatusAndDepartment();
+      expect(counts).toEqual(
+        expect.arrayContaining([
+          { status: 'reused', departmentId: 'dep-suf', count: 2 },
+          { status: 'listed', departmentId: 'dep-buf', count: 1 },
+        ]),
+      );
+      expect(await store.reusedPerMonth()).toEqual([
+        { month: '2026-02', count: 1 },
+        { month: '2026-03', count: 1 },
+      ]);
+    });
+
+    it('hands out asset tag numbers that are never reused', async () => {
+      const first = await store.transaction((tx) => tx.allocateAssetTagNumber());
+      const second = await store.transaction((tx) => tx.allocateAssetTagNumber());
+      expect(second).toBeGreaterThan(first);
+      await reopen();
+      expect(await store.transaction((tx) => tx.allocateAssetTagNumber())).toBeGreaterThan(second);
+    });
+
+    it('takes a backup that opens with the same data while the store stays open', async () => {
+      const d = device();
+      await store.transaction(async (tx) => {
+        tx.putDevice(d);
+        await tx.appendEvent(event(d));
+      });
+      const target = path.join(dir, '..', `${path.basename(dir)}-backup`);
+      await store.backup(target);
+      await store.transaction(async (tx) => tx.putDevice({ ...d, status: 'listed' })); // still writable
+      const copy = await factory.open(target);
+      try {
+        expect(await copy.getDevice(d.id)).toMatchObject({ status: 'in_stock', trailLength: 1 });
+        expect(await copy.verifyTrails()).toEqual([]);
+      } finally {
+        await copy.close();
+        fs.rmSync(target, { recursive: true, force: true });
+      }
+    });
+  });
+}

@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import { defineConfig } from '@playwright/test';
+
+// Debian's Chromium where it is installed (CI here cannot download browsers); Playwright's own elsewhere.
+const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
+
+export default defineConfig({
+  testDir: 'test',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [['list']],
+  use: { trace: 'retain-on-failure', locale: 'da-DK', timezoneId: 'Europe/Copenhagen' },
+  projects: [
+    {
+      name: 'chromium-http',
+      testMatch: /e2e\/.*\.spec\.ts$/,
+      use: {
+        browserName: 'chromium',
+        launchOptions: {
+          ...(systemChromium ? { executablePath: systemChromium } : {}),
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      },
+    },
+    { name: 'electron', testMatch: /electron\/.*\.spec\.ts$/ },
+  ],
+});

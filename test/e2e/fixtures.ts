@@ -1,0 +1,71 @@
+/**
+ * Each test gets its own server (the HTTP transport serving the built UI) on a free port with a fresh
+ * data folder seeded with the demo municipality.
+ */
+import { test as base, expect } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export interface AppServer {
+  baseURL: string;
+  dataDir: string;
+}
+
+async function startServer(): Promise<{ server: AppServer; child: ChildProcess }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kredslob-e2e-'));
+  const port = await freePort();
+  const child = spawn(process.execPath, ['dist/server/main.mjs'], {
+    env: { ...process.env, PORT: String(port), KREDSLOB_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const onData = (b: Buffer) => {
+      output += b.toString();
+      if (output.includes('Kredsløb on http://')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (b: Buffer) => (output += b.toString()));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  return { server: { baseURL: `http://127.0.0.1:${port}`, dataDir }, child };
+}
+
+export const test = base.extend<{ app: AppServer }>({
+  // eslint-disable-next-line no-empty-pattern -- why: Playwright reads fixture dependencies from this destructuring
+  app: async ({}, use) => {
+    const { server, child } = await startServer();
+    await use(server);
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+    fs.rmSync(server.dataDir, { recursive: true, force: true });
+  },
+  baseURL: async ({ app }, use) => {
+    await use(app.baseURL);
+  },
+});
+
+export { expect };
