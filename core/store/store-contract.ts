@@ -75,13 +75,34 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
     }
 
     it('keeps committed writes across a reopen', async () => {
-      const d = device();
+      const d = device({ sanitizationId: 'san-1' });
+      const sanitization = {
+        id: 'san-1',
+        deviceId: d.id,
+        method: 'purge' as const,
+        technique: 'Kryptografisk sletning',
+        mediaType: 'ssd' as const,
+        tool: 'Blancco Drive Eraser',
+        toolVersion: '7.9.1',
+        verificationMethod: 'full' as const,
+        verified: true,
+        operator: { id: 'user-warehouse-1', name: 'Lager', role: 'warehouse' as const },
+        verifierName: 'Lars',
+        performedAt: '2026-01-02T09:00:00.000Z',
+      };
       await store.transaction(async (tx) => {
         tx.putDevice(d);
+        tx.putSanitization(sanitization);
         await tx.appendEvent(event(d));
       });
+      expect(await store.getSanitization('san-1')).toEqual(sanitization);
       await reopen();
-      expect(await store.getDevice(d.id)).toMatchObject({ id: d.id, assetTag: d.assetTag, trailLength: 1 });
+      expect(await store.getSanitization('san-1')).toEqual(sanitization);
+      expect(await store.getSanitization('san-2')).toBeUndefined();
+      await store.transaction(async (tx) => tx.putDevice({ ...d, status: 'listed' }));
+      await reopen();
+      expect(await store.getSanitization('san-1')).toEqual(sanitization);
+      expect(await store.getDevice(d.id)).toMatchObject({ id: d.id, assetTag: d.assetTag, trailLength: 1, status: 'listed' });
       expect(await store.getDeviceByTag(d.assetTag)).toMatchObject({ id: d.id });
       expect((await store.listUsers()).length).toBeGreaterThan(10);
       expect((await store.getLocation('loc-shelf-A1'))?.name).toBe('Hylde A-01');

@@ -41,6 +41,8 @@ import {
   type RecordRef,
 } from './journal';
 import { SNAPSHOT_FORMAT, snapshotDb, type SnapshotData } from './snapshot';
+import { IndexFile, writeIndexFile, type TrailIndexSource } from './index-file';
+import { decodeDevices, encodeDevices } from './device-columns';
 import { backupDataDir } from './backup';
 import { compareDevices, deviceHaystack, matchesQuery, topK } from '../query';
 
@@ -73,6 +75,10 @@ export interface FileStoreOptions {
 /** Places of one device's events in the journal: flat (segment, offset, length) triples. */
 type TrailRefs = readonly number[];
 
+/**
+ * The store's state in memory: devices and reservations whole; trail events and sanitization records
+ * only by their place in the journal (the index file from the last snapshot, plus what came since).
+ */
 class State {
   departments = new Map<string, Department>();
   units = new Map<string, Unit>();
@@ -83,13 +89,42 @@ class State {
   tags = new Map<string, string>();
   reservations = new Map<string, Reservation>();
   activeByDevice = new Map<string, string>();
-  sanitizations = new Map<string, SanitizationRecord>();
+  /** The last snapshot's index and each device's position in it. Never changed after open. */
+  index: IndexFile = IndexFile.empty();
+  ordinals = new Map<string, number>();
+  /** Trail places of devices written since the snapshot (complete lists, replacing the index's). */
   trail = new Map<string, TrailRefs>();
   heads = new Map<string, string>();
+  sanitizationRefs = new Map<string, RecordRef>();
   reuseByMonth = new Map<string, number>();
   settings: Settings = DEFAULT_SETTINGS;
   nextTag = 1;
   txSeq = 0;
+
+  refsOf(deviceId: string): TrailRefs {
+    const own = this.trail.get(deviceId);
+    if (own) return own;
+    const ordinal = this.ordinals.get(deviceId);
+    return ordinal === undefined ? [] : this.index.refsAt(ordinal);
+  }
+
+  trailCount(deviceId: string): number {
+    const own = this.trail.get(deviceId);
+    if (own) return own.length / 3;
+    const ordinal = this.ordinals.get(deviceId);
+    return ordinal === undefined ? 0 : this.index.countAt(ordinal);
+  }
+
+  headOf(deviceId: string): string | undefined {
+    const own = this.heads.get(deviceId);
+    if (own) return own;
+    const ordinal = this.ordinals.get(deviceId);
+    return ordinal === undefined ? undefined : this.index.headAt(ordinal);
+  }
+
+  sanitizationRef(id: string): RecordRef | undefined {
+    return this.sanitizationRefs.get(id) ?? this.index.sanitization(id);
+  }
 
   apply(op: Op, ref: RecordRef | null): void {
     switch (op.k) {
@@ -104,9 +139,8 @@ class State {
       case 'event': {
         const e = op.v;
         if (ref) {
-          const refs = this.trail.get(e.deviceId) ?? [];
           // why: a new array, not push, so a snapshot being written keeps its own copy consistent
-          this.trail.set(e.deviceId, [...refs, ref.segment, ref.offset, ref.length]);
+          this.trail.set(e.deviceId, [...this.refsOf(e.deviceId), ref.segment, ref.offset, ref.length]);
         }
         this.heads.set(e.deviceId, e.hash);
         if (e.type === 'handed_over') {
@@ -123,7 +157,7 @@ class State {
         break;
       }
       case 'sanitization':
-        this.sanitizations.set(op.v.id, op.v);
+        if (ref) this.sanitizationRefs.set(op.v.id, ref);
         break;
       case 'department':
         this.departments.set(op.v.id, op.v);
@@ -146,41 +180,69 @@ class State {
     }
   }
 
-  load(s: SnapshotData): void {
+  load(s: SnapshotData, index: IndexFile): void {
     this.settings = s.settings;
     this.nextTag = s.nextTag;
     this.txSeq = s.txSeq;
+    this.index = index;
     for (const v of s.departments) this.departments.set(v.id, v);
     for (const v of s.units) this.units.set(v.id, v);
     for (const v of s.locations) this.locations.set(v.id, v);
     for (const v of s.users) this.users.set(v.id, v);
-    for (const v of s.devices) this.apply({ k: 'device', v }, null);
-    for (const v of s.reservations) this.apply({ k: 'reservation', v }, null);
-    for (const v of s.sanitizations) this.sanitizations.set(v.id, v);
-    for (const [id, head, refs] of s.trail) {
-      this.trail.set(id, refs);
-      this.heads.set(id, head);
+    const devices = decodeDevices(s.devices);
+    for (let i = 0; i < devices.length; i++) {
+      const d = devices[i]!;
+      this.devices.set(d.id, d);
+      this.tags.set(d.assetTag, d.id);
+      this.haystacks.set(d.id, deviceHaystack(d));
+      this.ordinals.set(d.id, i);
     }
+    for (const v of s.reservations) this.apply({ k: 'reservation', v }, null);
     for (const [m, c] of s.reuseByMonth) this.reuseByMonth.set(m, c);
   }
 
-  /** A consistent copy for a snapshot. Records are immutable, so copying the maps is enough. */
-  toSnapshot(position: JournalPosition): SnapshotData {
+  /**
+   * A consistent copy for a snapshot, taken synchronously. Records are immutable and trail lists are
+   * replaced, never changed, so copying the maps is enough; the index of the last snapshot never changes.
+   */
+  toSnapshot(position: JournalPosition): { data: Omit<SnapshotData, 'index' | 'devices'>; devices: Device[]; index: TrailIndexSource } {
+    const devices = [...this.devices.values()];
+    const trail = new Map(this.trail);
+    const heads = new Map(this.heads);
+    const ordinals = this.ordinals;
+    const index = this.index;
+    const sanitizations: [string, RecordRef][] = [...index.sanitizations(), ...this.sanitizationRefs];
     return {
-      format: SNAPSHOT_FORMAT,
-      position,
-      txSeq: this.txSeq,
-      nextTag: this.nextTag,
-      settings: this.settings,
-      departments: [...this.departments.values()],
-      units: [...this.units.values()],
-      locations: [...this.locations.values()],
-      users: [...this.users.values()],
-      devices: [...this.devices.values()],
-      reservations: [...this.reservations.values()],
-      sanitizations: [...this.sanitizations.values()],
-      trail: [...this.trail].map(([id, refs]) => [id, this.heads.get(id) ?? GENESIS_HASH, refs as number[]]),
-      reuseByMonth: [...this.reuseByMonth],
+      data: {
+        format: SNAPSHOT_FORMAT,
+        position,
+        txSeq: this.txSeq,
+        nextTag: this.nextTag,
+        settings: this.settings,
+        departments: [...this.departments.values()],
+        units: [...this.units.values()],
+        locations: [...this.locations.values()],
+        users: [...this.users.values()],
+        reservations: [...this.reservations.values()],
+        reuseByMonth: [...this.reuseByMonth],
+      },
+      devices,
+      index: {
+        deviceIds: devices.map((d) => d.id),
+        refsOf: (id) => {
+          const own = trail.get(id);
+          if (own) return own;
+          const o = ordinals.get(id);
+          return o === undefined ? [] : index.refsAt(o);
+        },
+        headOf: (id) => {
+          const own = heads.get(id);
+          if (own) return own;
+          const o = ordinals.get(id);
+          return o === undefined ? undefined : index.headAt(o);
+        },
+        sanitizations: [...new Map(sanitizations)],
+      },
     };
   }
 }
@@ -196,7 +258,10 @@ class FileTx implements StoreTx {
   private settings: Settings | null = null;
   private others = new Map<string, unknown>();
 
-  constructor(private readonly state: State) {}
+  constructor(
+    private readonly state: State,
+    private readonly readSanitization: (id: string) => SanitizationRecord | undefined,
+  ) {}
 
   async getDevice(id: string) {
     return this.devices.get(id) ?? this.state.devices.get(id);
@@ -219,7 +284,7 @@ class FileTx implements StoreTx {
     return r?.status === 'active' ? r : undefined;
   }
   async getSanitization(id: string) {
-    return this.sanitizations.get(id) ?? this.state.sanitizations.get(id);
+    return this.sanitizations.get(id) ?? this.readSanitization(id);
   }
   async getUser(id: string) {
     return (this.others.get(`user:${id}`) as User | undefined) ?? this.state.users.get(id);
@@ -271,10 +336,9 @@ class FileTx implements StoreTx {
   }
 
   async appendEvent(event: NewTrailEvent): Promise<TrailEvent> {
-    const committedLength = (this.state.trail.get(event.deviceId)?.length ?? 0) / 3;
     const cur = this.lengths.get(event.deviceId) ?? {
-      length: committedLength,
-      head: this.state.heads.get(event.deviceId) ?? GENESIS_HASH,
+      length: this.state.trailCount(event.deviceId),
+      head: this.state.headOf(event.deviceId) ?? GENESIS_HASH,
     };
     const withChain = { ...event, seq: cur.length + 1, prevHash: cur.head } as Omit<TrailEvent, 'hash'>;
     const full = { ...withChain, hash: hashEvent(withChain) } as TrailEvent; // why: same variant, hash added
@@ -340,7 +404,8 @@ export class FileStore implements Store {
     let from: JournalPosition = { segment: 1, offset: 0 };
     if (db.data) {
       if (db.data.format !== SNAPSHOT_FORMAT) throw new Error(`Unknown snapshot format ${db.data.format}`);
-      this.state.load(db.data);
+      const index = db.data.index ? IndexFile.read(path.join(this.dir, db.data.index)) : IndexFile.empty();
+      this.state.load(db.data, index);
       from = db.data.position;
       this.snapshotTxSeq = db.data.txSeq;
     }
@@ -379,7 +444,7 @@ export class FileStore implements Store {
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
     const run = async (): Promise<T> => {
       if (this.closed) throw new Error('Store is closed');
-      const tx = new FileTx(this.state);
+      const tx = new FileTx(this.state, (id) => this.readSanitization(id));
       const result = await fn(tx);
       const ops = tx.finish();
       if (ops.length === 0) return result;
@@ -405,12 +470,15 @@ export class FileStore implements Store {
    */
   compact(): Promise<void> {
     if (this.compacting) return this.compacting;
-    const snapshot = this.state.toSnapshot(this.writer.position);
+    const snap = this.state.toSnapshot(this.writer.position);
     const run = async () => {
+      const indexName = `index-${String(snap.data.txSeq).padStart(12, '0')}.bin`;
+      await writeIndexFile(path.join(this.dir, indexName), snap.index);
       const db = snapshotDb(this.dir);
-      db.data = snapshot;
+      db.data = { ...snap.data, index: indexName, devices: await encodeDevicesSliced(snap.devices) };
       await db.write();
-      this.snapshotTxSeq = snapshot.txSeq;
+      this.snapshotTxSeq = snap.data.txSeq;
+      removeOldIndexFiles(this.dir, indexName);
     };
     this.compacting = run()
       .catch((err: unknown) => this.log(`compaction failed, the journal still holds everything: ${String(err)}`))
@@ -437,7 +505,14 @@ export class FileStore implements Store {
     return id === undefined ? undefined : this.state.reservations.get(id);
   }
   async getSanitization(id: string) {
-    return this.state.sanitizations.get(id);
+    return this.readSanitization(id);
+  }
+
+  private readSanitization(id: string): SanitizationRecord | undefined {
+    const ref = this.state.sanitizationRef(id);
+    if (!ref) return undefined;
+    const op = this.reader.readOp(ref) as Op | null;
+    return op?.k === 'sanitization' ? op.v : undefined;
   }
   async getUser(id: string) {
     return this.state.users.get(id);
@@ -478,7 +553,7 @@ export class FileStore implements Store {
   }
 
   async trail(deviceId: string): Promise<TrailEvent[]> {
-    return this.readTrail(this.state.trail.get(deviceId) ?? []).map((e) => e.event as TrailEvent);
+    return this.readTrail(this.state.refsOf(deviceId)).map((e) => e.event as TrailEvent);
   }
 
   private readTrail(refs: TrailRefs): { event: TrailEvent | null; index: number }[] {
@@ -530,7 +605,7 @@ export class FileStore implements Store {
   async verifyTrails(): Promise<TrailProblem[]> {
     const problems: TrailProblem[] = [];
     for (const d of this.state.devices.values()) {
-      const read = this.readTrail(this.state.trail.get(d.id) ?? []);
+      const read = this.readTrail(this.state.refsOf(d.id));
       const unreadable = read.find((r) => r.event === null);
       if (unreadable) {
         problems.push({ deviceId: d.id, assetTag: d.assetTag, seq: unreadable.index + 1, problem: 'unreadable' });
@@ -559,4 +634,19 @@ export class FileStore implements Store {
     this.reader.close();
     this.releaseLock();
   }
+}
+
+/** Column-encodes devices, yielding to the event loop between parts. */
+async function encodeDevicesSliced(devices: Device[]) {
+  await new Promise((r) => setImmediate(r));
+  return encodeDevices(devices);
+}
+
+/** Keeps the newest two index files (a backup copying the previous snapshot may still need its index). */
+function removeOldIndexFiles(dir: string, current: string): void {
+  const old = fs
+    .readdirSync(dir)
+    .filter((f) => /^index-\d{12}\.bin$/.test(f) && f < current)
+    .sort();
+  for (const f of old.slice(0, -1)) fs.rmSync(path.join(dir, f), { force: true });
 }

@@ -7,23 +7,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
-import type {
-  Department,
-  Device,
-  Location,
-  Reservation,
-  SanitizationRecord,
-  Settings,
-  Unit,
-  User,
-} from '../../../shared/schemas';
+import type { Department, Location, Reservation, Settings, Unit, User } from '../../../shared/schemas';
+import type { DeviceColumns } from './device-columns';
 import type { JournalPosition } from './journal';
 
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 export const SNAPSHOT_NAME = 'snapshot.json';
 
 export interface SnapshotData {
   format: number;
+  /** The binary index file written with this snapshot (trail places, heads, sanitization places). */
+  index: string | null;
   /** Every journal record before this position is contained in the snapshot. */
   position: JournalPosition;
   txSeq: number;
@@ -33,11 +27,8 @@ export interface SnapshotData {
   units: Unit[];
   locations: Location[];
   users: User[];
-  devices: Device[];
+  devices: DeviceColumns;
   reservations: Reservation[];
-  sanitizations: SanitizationRecord[];
-  /** [deviceId, head hash, flat list of (segment, offset, length, op index) per event]. */
-  trail: [string, string, number[]][];
   reuseByMonth: [string, number][];
 }
 
@@ -64,31 +55,37 @@ export class SlicedJsonFile implements Adapter<SnapshotData | null> {
     const tmp = `${this.file}.${process.pid}.tmp`;
     const fd = await fs.promises.open(tmp, 'w');
     try {
-      const keys = Object.keys(data) as (keyof SnapshotData)[];
-      await fd.write('{');
-      for (let k = 0; k < keys.length; k++) {
-        const key = keys[k]!;
-        const value = data[key];
-        await fd.write(`${k ? ',' : ''}${JSON.stringify(key)}:`);
-        if (Array.isArray(value) && value.length > SLICE) {
-          await fd.write('[');
-          for (let i = 0; i < value.length; i += SLICE) {
-            const part = (value as unknown[]).slice(i, i + SLICE).map((v) => JSON.stringify(v));
-            await fd.write((i ? ',' : '') + part.join(','));
-            await yieldToLoop();
-          }
-          await fd.write(']');
-        } else {
-          await fd.write(JSON.stringify(value));
-        }
-      }
-      await fd.write('}');
+      await writeSliced(fd, data);
       await fd.sync();
     } finally {
       await fd.close();
     }
     await fs.promises.rename(tmp, this.file);
     await fsyncDir(path.dirname(this.file));
+  }
+}
+
+/** JSON of `value`, written in slices: long arrays a slice at a time, objects key by key. */
+async function writeSliced(fd: fs.promises.FileHandle, value: unknown): Promise<void> {
+  if (Array.isArray(value) && value.length > SLICE) {
+    await fd.write('[');
+    for (let i = 0; i < value.length; i += SLICE) {
+      const part = value.slice(i, i + SLICE).map((v) => JSON.stringify(v) ?? 'null');
+      await fd.write((i ? ',' : '') + part.join(','));
+      await yieldToLoop();
+    }
+    await fd.write(']');
+  } else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    await fd.write('{');
+    for (let k = 0; k < entries.length; k++) {
+      const [key, v] = entries[k]!;
+      await fd.write(`${k ? ',' : ''}${JSON.stringify(key)}:`);
+      await writeSliced(fd, v);
+    }
+    await fd.write('}');
+  } else {
+    await fd.write(JSON.stringify(value));
   }
 }
 

@@ -1,0 +1,245 @@
+/**
+ * `npm run bench:store -- --devices 100000 --events 1000000`
+ * Generates the data set with the demo-data generator, runs the same workload on the file store and on
+ * the SQLite reference (WAL, synchronous=NORMAL), and prints one JSON line of figures last.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import type { Category } from '../../shared/schemas';
+import type { ServiceContext } from '../context';
+import { generateDevices, mulberry32, seedReferenceData } from '../demo/generate';
+import { listDevice, unlistDevice } from '../devices/service';
+import { FileStore } from '../store/file/file-store';
+import { SqliteStore } from '../store/sqlite/sqlite-store';
+import type { Store } from '../store/store';
+
+const { values: args } = parseArgs({
+  options: {
+    devices: { type: 'string', default: '100000' },
+    events: { type: 'string', default: '1000000' },
+    dir: { type: 'string', default: path.join(os.tmpdir(), 'kredslob-bench') },
+    fresh: { type: 'boolean', default: false },
+  },
+});
+const DEVICES = Number(args.devices);
+const EVENTS = Number(args.events);
+if (!Number.isInteger(DEVICES) || DEVICES < 100 || !Number.isInteger(EVENTS) || EVENTS < DEVICES) {
+  console.error('Usage: npm run bench:store -- --devices N (>= 100) --events M (>= N) [--dir D] [--fresh]');
+  process.exit(2);
+}
+
+const log = (m: string) => process.stderr.write(`${m}\n`);
+const now = () => performance.now();
+const median = (xs: number[]) => quantile(xs, 0.5);
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
+}
+const round = (x: number) => Math.round(x * 1000) / 1000;
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+async function build(kind: 'file' | 'sqlite', dir: string, devices: number, events: number): Promise<void> {
+  const marker = path.join(dir, 'BENCH-COMPLETE');
+  if (!args.fresh && fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === `${devices}/${events}`) {
+    log(`${kind}: reusing ${dir}`);
+    return;
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  const t0 = now();
+  const store: Store = kind === 'file' ? await FileStore.open(dir, { log }) : await SqliteStore.open(dir);
+  await seedReferenceData(store);
+  const result = await generateDevices(store, {
+    devices,
+    eventsPerDevice: events / devices,
+    seed: 2026,
+    now: new Date('2026-11-01T12:00:00Z'),
+    perTransaction: 100,
+    onProgress: (n) => {
+      if (n % 20000 === 0) log(`${kind}: ${n} devices`);
+    },
+  });
+  await store.close();
+  fs.writeFileSync(marker, `${devices}/${events}`);
+  log(`${kind}: generated ${result.devices} devices, ${result.events} events in ${Math.round(now() - t0)} ms`);
+}
+
+async function warehouseCtx(store: Store): Promise<ServiceContext> {
+  const user = (await store.getUser('user-warehouse-1'))!;
+  return { store, clock: { now: () => new Date() }, actor: { kind: 'user', user, department: await store.getDepartment(user.departmentId) } };
+}
+
+/** One state transition with its trail event: list/unlist, alternating, on devices on the marketplace. */
+async function writes(store: Store, count: number, onEach?: (i: number) => Promise<void> | void): Promise<number[]> {
+  const ctx = await warehouseCtx(store);
+  const listed = (await store.searchDevices({ status: 'listed', sort: 'updated_desc', limit: 500, offset: 0 })).items.map((d) => d.id);
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = listed[i % listed.length]!;
+    const round2 = Math.floor(i / listed.length) % 2 === 0;
+    const t = now();
+    if (round2) await unlistDevice(ctx, { deviceId: id, reason: 'bench' });
+    else await listDevice(ctx, { deviceId: id });
+    times.push(now() - t);
+    // why: a real write arrives as its own IPC/HTTP request; let the event loop turn between them
+    await new Promise((r) => setImmediate(r));
+    await onEach?.(i);
+  }
+  return times;
+}
+
+const SEARCHES: [string, Category][] = [
+  ['thinkpad', 'laptop'],
+  ['latitude', 'laptop'],
+  ['dell', 'monitor'],
+  ['elitebook 840', 'laptop'],
+  ['ipad', 'tablet'],
+  ['optiplex', 'desktop'],
+  ['galaxy', 'phone'],
+  ['p2422h', 'monitor'],
+];
+
+async function searches(store: Store, rounds: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const [text, category] of SEARCHES) {
+      const t = now();
+      await store.searchDevices({ text, category, sort: 'updated_desc', limit: 50, offset: 0 });
+      times.push(now() - t);
+    }
+  }
+  return times;
+}
+
+async function stats(store: Store, rounds: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const t = now();
+    await store.countByStatusAndDepartment();
+    await store.reusedPerMonth();
+    times.push(now() - t);
+  }
+  return times;
+}
+
+async function trails(store: Store, ids: string[]): Promise<number[]> {
+  const times: number[] = [];
+  for (const id of ids) {
+    const t = now();
+    await store.trail(id);
+    times.push(now() - t);
+  }
+  return times;
+}
+
+async function main(): Promise<void> {
+  const base = path.resolve(args.dir);
+  const fileDir = path.join(base, `file-${DEVICES}`);
+  const sqliteDir = path.join(base, `sqlite-${DEVICES}`);
+  const smallDir = path.join(base, 'file-1000');
+  await build('file', fileDir, DEVICES, EVENTS);
+  await build('sqlite', sqliteDir, DEVICES, EVENTS);
+  await build('file', smallDir, 1000, Math.round((1000 * EVENTS) / DEVICES));
+
+  // Work on copies so every run starts from the same generated data.
+  const runDir = path.join(base, 'run');
+  fs.rmSync(runDir, { recursive: true, force: true });
+  fs.cpSync(fileDir, path.join(runDir, 'file'), { recursive: true });
+  fs.cpSync(sqliteDir, path.join(runDir, 'sqlite'), { recursive: true });
+  fs.cpSync(smallDir, path.join(runDir, 'small'), { recursive: true });
+
+  // ---- open, heap ----
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let t = now();
+  const file = await FileStore.open(path.join(runDir, 'file'), { log });
+  const openMs = now() - t;
+  gc();
+  const heapMb = (process.memoryUsage().heapUsed - 0 * heapBefore) / 1024 / 1024;
+  const devices = await file.deviceCount();
+  log(`file store open: ${Math.round(openMs)} ms, ${devices} devices, heap ${Math.round(heapMb)} MB`);
+
+  t = now();
+  const sqlite = await SqliteStore.open(path.join(runDir, 'sqlite'));
+  const loaded = sqlite.loadAllDevices();
+  const sqliteOpenMs = now() - t;
+  log(`sqlite open + load ${loaded.length} devices: ${Math.round(sqliteOpenMs)} ms`);
+  loaded.length = 0;
+
+  const rnd = mulberry32(99);
+  const allIds = (await file.searchDevices({ sort: 'updated_desc', limit: devices, offset: 0 })).items.map((d) => d.id);
+  const sampleIds = Array.from({ length: 500 }, () => allIds[Math.floor(rnd() * allIds.length)]!);
+  const events = (await Promise.all(sampleIds.slice(0, 1).map((id) => file.trail(id)))).length && EVENTS;
+
+  // ---- reads ----
+  const searchP50 = median(await searches(file, 6));
+  const sqliteSearchP50 = median(await searches(sqlite, 6));
+  const statsMs = median(await stats(file, 5));
+  const sqliteStatsMs = median(await stats(sqlite, 5));
+  const trailP50 = median(await trails(file, sampleIds));
+  const sqliteTrailP50 = median(await trails(sqlite, sampleIds));
+  log(`search ${round(searchP50)} / sqlite ${round(sqliteSearchP50)} ms; stats ${round(statsMs)} / ${round(sqliteStatsMs)} ms; trail ${round(trailP50)} / ${round(sqliteTrailP50)} ms`);
+
+  // ---- writes ----
+  const fileWrites = await writes(file, 2000);
+  const sqliteWrites = await writes(sqlite, 2000);
+  const small = await FileStore.open(path.join(runDir, 'small'), { log });
+  const smallWrites = await writes(small, 2000);
+  await small.close();
+  log(`write p50 ${round(median(fileWrites))} / sqlite ${round(median(sqliteWrites))} / at 1k ${round(median(smallWrites))} ms`);
+
+  // ---- event-loop stalls during 10,000 writes, with a compaction in the middle ----
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  let compaction: Promise<void> | null = null;
+  let compactionMs = 0;
+  histogram.enable();
+  await writes(file, 10_000, (i) => {
+    if (i === 2000) {
+      const c0 = now();
+      compaction = file.compact().then(() => {
+        compactionMs = now() - c0;
+      });
+    }
+  });
+  if (compaction) await compaction;
+  histogram.disable();
+  const maxStallMs = histogram.max / 1e6;
+  log(`max event-loop delay over 10,000 writes with a compaction (${Math.round(compactionMs)} ms): ${round(maxStallMs)} ms`);
+
+  const problems = await file.verifyTrails();
+  log(`trail verification after the run: ${problems.length} problems`);
+  await file.close();
+  await sqlite.close();
+  fs.rmSync(runDir, { recursive: true, force: true });
+
+  console.log(
+    JSON.stringify({
+      devices,
+      events,
+      open_ms: round(openMs),
+      sqlite_open_ms: round(sqliteOpenMs),
+      write_p50_ms: round(median(fileWrites)),
+      write_p99_ms: round(quantile(fileWrites, 0.99)),
+      sqlite_write_p50_ms: round(median(sqliteWrites)),
+      write_p50_ms_at_1k: round(median(smallWrites)),
+      search_p50_ms: round(searchP50),
+      sqlite_search_p50_ms: round(sqliteSearchP50),
+      stats_ms: round(statsMs),
+      sqlite_stats_ms: round(sqliteStatsMs),
+      trail_p50_ms: round(trailP50),
+      sqlite_trail_p50_ms: round(sqliteTrailP50),
+      max_loop_stall_ms: round(maxStallMs),
+      heap_mb: round(heapMb),
+      trail_problems: problems.length,
+    }),
+  );
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

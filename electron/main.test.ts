@@ -1,0 +1,312 @@
+import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startCore, type Core } from '../core/app';
+
+// why: Electron's binary is not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD=1) and a unit test cannot
+// open windows; this stands in for the parts of 'electron' that main.ts touches and records what it does.
+// The core behind it is the real one, on a fresh data folder per test.
+const fake = await vi.hoisted(async () => {
+  // why: hoisted code runs before this file's imports are bound, so it imports what it needs itself
+  const { EventEmitter } = await import('node:events');
+  function build() {
+    const paths = new Map<string, string>();
+    const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
+    const sessionHooks: Record<string, (...args: never[]) => unknown> = {};
+    const windows: FakeWindowInstance[] = [];
+    let resolveReady: () => void = () => {};
+    const readyPromise = new Promise<void>((resolve) => (resolveReady = resolve));
+
+    interface FakeWindowInstance extends EventEmitter {
+      options: { webPreferences: Record<string, unknown> };
+      webContents: { id: number };
+      loadFile: ReturnType<typeof vi.fn>;
+      focus: ReturnType<typeof vi.fn>;
+      restore: ReturnType<typeof vi.fn>;
+      minimized: boolean;
+    }
+
+    class BrowserWindow extends EventEmitter {
+      static getAllWindows() {
+        return windows;
+      }
+      webContents = { id: windows.length + 1 };
+      loadFile = vi.fn(async (_file: string) => {});
+      focus = vi.fn();
+      restore = vi.fn();
+      show = vi.fn();
+      minimized = false;
+      constructor(public options: { webPreferences: Record<string, unknown> }) {
+        super();
+        windows.push(this as unknown as FakeWindowInstance);
+      }
+      isMinimized() {
+        return this.minimized;
+      }
+    }
+
+    const app = Object.assign(new EventEmitter(), {
+      isPackaged: false,
+      hasLock: true,
+      quitted: false,
+      getVersion: () => '0.1.0',
+      getPath: (name: string) => paths.get(name) ?? `/nonexistent/${name}`,
+      setPath: (name: string, value: string) => paths.set(name, value),
+      requestSingleInstanceLock: vi.fn(() => app.hasLock),
+      whenReady: vi.fn(() => readyPromise),
+      /** Like Electron: emit before-quit; quit for real only if nobody prevented it. */
+      quit: vi.fn(() => {
+        let prevented = false;
+        app.emit('before-quit', { preventDefault: () => (prevented = true) });
+        if (!prevented) app.quitted = true;
+      }),
+      exit: vi.fn(),
+    });
+
+    return {
+      paths,
+      handlers,
+      sessionHooks,
+      windows,
+      ready: () => resolveReady(),
+      module: {
+        app,
+        BrowserWindow,
+        dialog: {
+          showErrorBox: vi.fn(),
+          showMessageBox: vi.fn(async () => ({ response: 0 })),
+          showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })),
+        },
+        ipcMain: {
+          handle: (channel: string, h: (event: unknown, ...args: unknown[]) => Promise<unknown>) => handlers.set(channel, h),
+          removeHandler: (channel: string) => handlers.delete(channel),
+        },
+        Menu: { buildFromTemplate: (template: unknown) => ({ template }), setApplicationMenu: vi.fn() },
+        session: {
+          defaultSession: {
+            webRequest: {
+              onBeforeRequest: (l: never) => (sessionHooks.beforeRequest = l),
+              onHeadersReceived: (l: never) => (sessionHooks.headers = l),
+            },
+            setPermissionRequestHandler: (h: never) => (sessionHooks.request = h),
+            setPermissionCheckHandler: (h: never) => (sessionHooks.check = h),
+            setDevicePermissionHandler: (h: never) => (sessionHooks.device = h),
+          },
+        },
+        shell: { openExternal: vi.fn(async () => {}) },
+      },
+    };
+  }
+  return { build, current: null as ReturnType<typeof build> | null };
+});
+
+// Each launch() builds a new fake; the mocked module forwards to the current one, so a re-imported
+// main.ts starts from a clean slate.
+vi.mock('electron', () => {
+  const current = () => {
+    if (!fake.current) throw new Error('launch() builds the fake before main.ts is imported');
+    return fake.current.module;
+  };
+  return {
+    get app() {
+      return current().app;
+    },
+    get BrowserWindow() {
+      return current().BrowserWindow;
+    },
+    get dialog() {
+      return current().dialog;
+    },
+    get ipcMain() {
+      return current().ipcMain;
+    },
+    get Menu() {
+      return current().Menu;
+    },
+    get session() {
+      return current().session;
+    },
+    get shell() {
+      return current().shell;
+    },
+  };
+});
+
+/** Starting the real core (seeding demo data) can take a while on a busy machine. */
+const WAIT = { timeout: 10_000, interval: 20 };
+
+const cleanup: Array<() => unknown> = [];
+const savedEnv = { ...process.env };
+let appData: string;
+
+function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  cleanup.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+beforeEach(() => {
+  appData = tempDir('kredslob-appdata-');
+  process.env.KREDSLOB_DATA_DIR = path.join(tempDir('kredslob-main-'), 'data');
+  delete process.env.KREDSLOB_DEMO;
+  vi.spyOn(console, 'error').mockImplementation(() => {}); // why: expected failures log; keep the output readable
+});
+
+afterEach(async () => {
+  // Quit the app under test so its core releases the data folder before the folder is removed.
+  const app = fake.current?.module.app;
+  if (app && !app.quitted) {
+    app.quit();
+    await vi.waitFor(() => expect(app.quitted || app.listenerCount('before-quit') === 0).toBe(true), WAIT);
+  }
+  for (const fn of cleanup.splice(0).reverse()) await fn();
+  process.env = { ...savedEnv };
+  vi.restoreAllMocks();
+});
+
+/** Loads main.ts fresh against a fresh fake Electron, as if the app was just launched. */
+async function launch(options: { hasLock?: boolean } = {}) {
+  vi.resetModules();
+  const f = fake.build();
+  fake.current = f;
+  expect((await import('electron')).app).toBe(f.module.app); // the fake is the one main.ts will see
+  f.paths.set('appData', appData);
+  f.module.app.hasLock = options.hasLock ?? true;
+  await import('./main');
+  f.ready();
+  return f;
+}
+
+async function launchedWithWindow() {
+  const f = await launch();
+  await vi.waitFor(() => expect(f.windows).toHaveLength(1), WAIT);
+  return f;
+}
+
+function invoke(f: NonNullable<typeof fake.current>, event: object, procedure: unknown, input: unknown, meta: unknown) {
+  const handler = f.handlers.get('kredslob:invoke');
+  if (!handler) throw new Error('kredslob:invoke is not bound');
+  return handler(event, procedure, input, meta);
+}
+
+describe('desktop main process', () => {
+  it('opens one window with the secure settings, on the built UI, with our preload', async () => {
+    const f = await launchedWithWindow();
+    const win = f.windows[0]!;
+    expect(win.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+    });
+    expect(String(win.options.webPreferences.preload)).toMatch(/preload\.cjs$/);
+    expect(win.loadFile).toHaveBeenCalledOnce();
+    expect(String(win.loadFile.mock.calls[0]?.[0])).toMatch(/renderer[\\/]index\.html$/);
+  });
+
+  it('starts the core with demo data on first run and answers our page over IPC', async () => {
+    const f = await launchedWithWindow();
+    const win = f.windows[0]!;
+    const page = pathToFileURL(String(win.loadFile.mock.calls[0]?.[0])).href + '#/';
+    const result = (await invoke(f, { sender: win.webContents, senderFrame: { url: page, parent: null } }, 'session.profiles', {}, { locale: 'da' })) as {
+      ok: boolean;
+      data: { users: Array<{ id: string }> };
+    };
+    expect(result.ok).toBe(true);
+    expect(result.data.users.map((u) => u.id)).toContain('user-warehouse-1');
+  });
+
+  it('refuses IPC from a page that is not ours', async () => {
+    const f = await launchedWithWindow();
+    const win = f.windows[0]!;
+    const result = await invoke(f, { sender: win.webContents, senderFrame: { url: 'https://evil.example/', parent: null } }, 'session.profiles', {}, {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('keeps its data in KREDSLOB_DATA_DIR when set, else in <userData>/data', async () => {
+    const chosen = process.env.KREDSLOB_DATA_DIR!;
+    await launchedWithWindow();
+    expect(fs.existsSync(path.join(chosen, 'kredslob.lock'))).toBe(true);
+    const first = fake.current!.module.app;
+    first.quit();
+    await vi.waitFor(() => expect(first.quitted).toBe(true), WAIT);
+
+    delete process.env.KREDSLOB_DATA_DIR;
+    await launchedWithWindow();
+    expect(fs.existsSync(path.join(appData, 'Kredslob', 'data', 'kredslob.lock'))).toBe(true);
+  });
+
+  it('hardens the session before any window: CSP header, permissions', async () => {
+    const f = await launchedWithWindow();
+    const callback = vi.fn();
+    f.sessionHooks.headers?.({ url: 'file:///x', responseHeaders: {} } as never, callback as never);
+    expect(callback.mock.calls[0]?.[0].responseHeaders['Content-Security-Policy'][0]).toContain("object-src 'none'");
+    const answer = vi.fn();
+    f.sessionHooks.request?.({} as never, 'geolocation' as never, answer as never, { isMainFrame: true } as never);
+    expect(answer).toHaveBeenCalledWith(false);
+  });
+
+  it('blocks navigation away from the app in every webContents', async () => {
+    const f = await launchedWithWindow();
+    const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn() });
+    f.module.app.emit('web-contents-created', {}, contents);
+    const preventDefault = vi.fn();
+    contents.emit('will-navigate', { url: 'https://evil.example/', preventDefault });
+    expect(preventDefault).toHaveBeenCalled();
+    expect(contents.setWindowOpenHandler.mock.calls[0]?.[0]({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+  });
+
+  it('shows a Danish error and quits when the data folder is in use by another Kredsløb', async () => {
+    const dataDir = process.env.KREDSLOB_DATA_DIR!;
+    const other: Core = await startCore({ dataDir, demo: false });
+    cleanup.push(() => other.close());
+    const f = await launch();
+    await vi.waitFor(() => expect(f.module.dialog.showErrorBox).toHaveBeenCalledOnce(), WAIT);
+    const [title, message] = f.module.dialog.showErrorBox.mock.calls[0] as [string, string];
+    expect(title).toBe('Kredsløb kører allerede');
+    expect(message).toContain('allerede åben i et andet Kredsløb');
+    expect(message).toContain(path.resolve(dataDir));
+    expect(f.module.app.quit).toHaveBeenCalled();
+    expect(f.windows).toHaveLength(0);
+  });
+
+  it('a second instance quits at once without touching the data folder', async () => {
+    const f = await launch({ hasLock: false });
+    expect(f.module.app.quit).toHaveBeenCalledOnce();
+    expect(f.module.app.whenReady).not.toHaveBeenCalled();
+    expect(fs.existsSync(process.env.KREDSLOB_DATA_DIR!)).toBe(false);
+  });
+
+  it('the first instance brings its window forward when a second one is started', async () => {
+    const f = await launchedWithWindow();
+    const win = f.windows[0]!;
+    win.minimized = true;
+    f.module.app.emit('second-instance', {}, [], '/');
+    expect(win.restore).toHaveBeenCalled();
+    expect(win.focus).toHaveBeenCalled();
+  });
+
+  it('closes the store once on quit, then quits, leaving the data folder free', async () => {
+    const f = await launchedWithWindow();
+    // why: main.ts was loaded after vi.resetModules, so its FileStore is the fresh module's class
+    const { FileStore } = await import('../core/store/file/file-store');
+    const close = vi.spyOn(FileStore.prototype, 'close');
+    f.module.app.quit();
+    f.module.app.quit(); // a second quit while the first is closing the store
+    await vi.waitFor(() => expect(f.module.app.quitted).toBe(true), WAIT);
+    expect(close).toHaveBeenCalledOnce();
+    const again = await startCore({ dataDir: process.env.KREDSLOB_DATA_DIR!, demo: false });
+    await again.close();
+  });
+
+  it('sets the Danish menu, with developer tools in a development build', async () => {
+    const f = await launchedWithWindow();
+    const menu = f.module.Menu.setApplicationMenu.mock.calls[0]?.[0] as { template: Array<{ label: string; submenu: Array<{ label?: string }> }> };
+    expect(menu.template.map((m) => m.label)).toEqual(['Filer', 'Rediger', 'Vis', 'Hjælp']);
+    expect(menu.template[2]?.submenu.map((i) => i.label)).toContain('Udviklerværktøjer');
+  });
+});

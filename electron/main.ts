@@ -1,0 +1,126 @@
+/**
+ * The desktop app's main process: one instance, one window, the core running in this process and
+ * reached from the renderer over one IPC channel. Bundled by esbuild to dist/electron/main.cjs.
+ */
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { startCore, type Core } from '../core/app';
+import { takeBackup } from './backup';
+import { hardenSession, installWebContentsGuards } from './hardening';
+import { bindIpc, createSenderCheck } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { appPaths } from './paths';
+import { secureWebPreferences } from './security';
+import { describeStartupFailure } from './startup-error';
+
+// why: this file runs as the CommonJS bundle dist/electron/main.cjs, where __dirname is dist/electron
+const { indexPath, indexUrl, preloadPath } = appPaths(__dirname);
+
+let core: Core | null = null;
+let mainWindow: BrowserWindow | null = null;
+let coreClosed = false;
+let closing: Promise<void> | null = null;
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Kredsløb',
+    show: false,
+    webPreferences: secureWebPreferences(preloadPath),
+  });
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  win.loadFile(indexPath).catch((err: unknown) => console.error('[kredslob] could not load the UI', indexPath, err));
+  mainWindow = win;
+  return win;
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+function showAbout(): void {
+  const options = {
+    type: 'info' as const,
+    title: 'Om Kredsløb',
+    message: `Kredsløb ${app.getVersion()}`,
+    detail: 'Genbrug af kommunens IT-udstyr: registrering, reservation, udlevering og sporbarhed.',
+    buttons: ['OK'],
+  };
+  void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+}
+
+async function start(): Promise<void> {
+  const dataDir = process.env.KREDSLOB_DATA_DIR
+    ? path.resolve(process.env.KREDSLOB_DATA_DIR)
+    : path.join(app.getPath('userData'), 'data');
+  hardenSession(session.defaultSession, indexUrl);
+  try {
+    core = await startCore({ dataDir, demo: process.env.KREDSLOB_DEMO !== '0' });
+  } catch (err) {
+    console.error('[kredslob] start failed', err);
+    const failure = describeStartupFailure(err, dataDir);
+    dialog.showErrorBox(failure.title, failure.message);
+    app.quit();
+    return;
+  }
+  const store = core.store;
+  bindIpc(
+    ipcMain,
+    core.dispatch,
+    createSenderCheck(indexUrl, () => BrowserWindow.getAllWindows().map((w) => w.webContents)),
+  );
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({
+        isPackaged: app.isPackaged,
+        onBackup: () => void takeBackup({ dialog, window: mainWindow, backup: (dir) => store.backup(dir) }),
+        onAbout: showAbout,
+      }),
+    ),
+  );
+  createWindow();
+}
+
+// why: a fixed folder name, the same in development and in the installed app (and it holds the single-instance lock)
+app.setPath('userData', path.join(app.getPath('appData'), 'Kredslob'));
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', focusMainWindow);
+  installWebContentsGuards(app, { indexUrl, openExternal: (url) => shell.openExternal(url) });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (core && BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+  app.on('before-quit', (event) => {
+    if (!core || coreClosed) return;
+    // why: hold the quit until the store has flushed and released its lock, then quit for real
+    event.preventDefault();
+    closing ??= core
+      .close()
+      .catch((err: unknown) => console.error('[kredslob] closing the store failed', err))
+      .finally(() => {
+        coreClosed = true;
+        app.quit();
+      });
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      console.error('[kredslob] fatal', err);
+      dialog.showErrorBox('Kredsløb kunne ikke starte', err instanceof Error ? err.message : String(err));
+      app.exit(1);
+    });
+}

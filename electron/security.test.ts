@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CONTENT_SECURITY_POLICY,
+  decidePermission,
+  externalUrlToOpen,
+  isAllowedExternalUrl,
+  isAllowedNavigation,
+  isAllowedRequestUrl,
+  secureWebPreferences,
+} from './security';
+
+const INDEX = 'file:///opt/Kredslob/resources/app.asar/dist/renderer/index.html';
+
+describe('window webPreferences', () => {
+  const prefs = secureWebPreferences('/opt/Kredslob/dist/electron/preload.cjs');
+
+  it('isolates the page from Node and Electron', () => {
+    expect(prefs.contextIsolation).toBe(true);
+    expect(prefs.sandbox).toBe(true);
+    expect(prefs.nodeIntegration).toBe(false);
+    expect(prefs.nodeIntegrationInSubFrames).toBe(false);
+    expect(prefs.nodeIntegrationInWorker).toBe(false);
+  });
+
+  it('keeps web security on and refuses insecure content and <webview>', () => {
+    expect(prefs.webSecurity).toBe(true);
+    expect(prefs.allowRunningInsecureContent).toBe(false);
+    expect(prefs.webviewTag).toBe(false);
+  });
+
+  it('loads our preload', () => {
+    expect(prefs.preload).toBe('/opt/Kredslob/dist/electron/preload.cjs');
+  });
+});
+
+describe('Content-Security-Policy', () => {
+  const directives = new Map(
+    CONTENT_SECURITY_POLICY.split(';').map((d) => {
+      const [name = '', ...values] = d.trim().split(/\s+/);
+      return [name, values] as const;
+    }),
+  );
+
+  it('allows scripts only from the app itself: no inline script, no eval, no remote', () => {
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|https?:|\*/);
+  });
+
+  it('lets the camera stream play and blocks plugins, <base> and framing', () => {
+    expect(directives.get('media-src')).toContain('mediastream:');
+    expect(directives.get('connect-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('base-uri')).toEqual(["'none'"]);
+    expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+  });
+});
+
+describe('decidePermission', () => {
+  it('grants the camera to our page for QR scanning', () => {
+    expect(decidePermission('media', { isMainFrame: true, requestingUrl: `${INDEX}#/scan`, mediaTypes: ['video'] }, INDEX)).toBe(true);
+    expect(decidePermission('media', { isMainFrame: true, mediaType: 'video' }, INDEX)).toBe(true);
+  });
+
+  it('refuses the microphone, alone or with the camera', () => {
+    expect(decidePermission('media', { isMainFrame: true, mediaTypes: ['audio'] })).toBe(false);
+    expect(decidePermission('media', { isMainFrame: true, mediaTypes: ['video', 'audio'] })).toBe(false);
+    expect(decidePermission('media', { isMainFrame: true, mediaType: 'audio' })).toBe(false);
+  });
+
+  it.each(['geolocation', 'notifications', 'clipboard-read', 'display-capture', 'midi', 'openExternal', 'fullscreen', 'hid', 'usb', 'serial', 'fileSystem', 'unknown'])(
+    'denies %s',
+    (permission) => {
+      expect(decidePermission(permission, { isMainFrame: true, requestingUrl: INDEX }, INDEX)).toBe(false);
+    },
+  );
+
+  it('refuses the camera to a sub-frame or to a page that is not ours', () => {
+    expect(decidePermission('media', { isMainFrame: false, mediaTypes: ['video'] }, INDEX)).toBe(false);
+    expect(decidePermission('media', { isMainFrame: true, requestingUrl: 'https://evil.example/', mediaTypes: ['video'] }, INDEX)).toBe(false);
+    expect(decidePermission('media', { isMainFrame: true, requestingUrl: 'file:///tmp/other.html', mediaTypes: ['video'] }, INDEX)).toBe(false);
+  });
+});
+
+describe('isAllowedNavigation', () => {
+  it('allows our index, whatever its hash route or query', () => {
+    expect(isAllowedNavigation(INDEX, INDEX)).toBe(true);
+    expect(isAllowedNavigation(`${INDEX}#/devices/abc?x=1`, INDEX)).toBe(true);
+    expect(isAllowedNavigation(`${INDEX}?reload=1`, INDEX)).toBe(true);
+  });
+
+  it.each([
+    'https://www.kk.dk/',
+    'http://evil.example/index.html',
+    'file:///etc/passwd',
+    'file:///opt/Kredslob/resources/app.asar/dist/renderer/other.html',
+    'file:///opt/Kredslob/resources/app.asar/dist/renderer/index.html/../../../secret.html',
+    'javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'not a url',
+  ])('blocks %s', (url) => {
+    expect(isAllowedNavigation(url, INDEX)).toBe(false);
+  });
+});
+
+describe('external links', () => {
+  it('opens allow-listed sites and their subdomains', () => {
+    expect(isAllowedExternalUrl('https://www.kk.dk')).toBe(true);
+    expect(isAllowedExternalUrl('https://kk.dk/borger')).toBe(true);
+    expect(isAllowedExternalUrl('https://dataviz.boavizta.org/manufacturerdata')).toBe(true);
+    expect(externalUrlToOpen('https://WWW.KK.DK/a b')).toBe('https://www.kk.dk/a%20b');
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+    'http://evil.example',
+    'https://kk.dk.evil.example/',
+    'https://evilkk.dk/',
+    'https://kk.dk@evil.example/',
+    'https://user:pw@www.kk.dk/',
+    'ftp://kk.dk/file',
+    'smb://kk.dk/share',
+    '//kk.dk',
+    '',
+  ])('refuses %s', (url) => {
+    expect(isAllowedExternalUrl(url)).toBe(false);
+  });
+});
+
+describe('isAllowedRequestUrl (no remote content)', () => {
+  it('loads our own files and in-memory data, nothing from the network', () => {
+    expect(isAllowedRequestUrl(`${INDEX}`)).toBe(true);
+    expect(isAllowedRequestUrl('file:///opt/Kredslob/dist/renderer/assets/index-abc.js')).toBe(true);
+    expect(isAllowedRequestUrl('data:image/png;base64,AAAA')).toBe(true);
+    expect(isAllowedRequestUrl('https://cdn.example/lib.js')).toBe(false);
+    expect(isAllowedRequestUrl('http://127.0.0.1:5299/api/devices.search')).toBe(false);
+    expect(isAllowedRequestUrl('wss://evil.example/')).toBe(false);
+  });
+});

@@ -1,0 +1,117 @@
+/**
+ * The desktop shell's security decisions as pure functions, so each can be tested without a window:
+ * the window's webPreferences, the Content-Security-Policy, which permissions are granted, where a
+ * page may navigate, and which links may leave the app for the system browser.
+ * The code that hooks them into Electron lives in hardening.ts.
+ */
+import type { WebPreferences } from 'electron';
+
+/** Applied as a response header (hardening.ts) on top of the same policy in renderer/index.html's meta tag. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob: mediastream:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** The only webPreferences a Kredsløb window is ever created with. */
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    experimentalFeatures: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+  };
+}
+
+/** Hosts (and their subdomains) that links in the app may open in the system browser. */
+export const EXTERNAL_HOST_ALLOW_LIST: readonly string[] = ['kk.dk', 'boavizta.org'];
+
+function parse(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * True when `url` is the app's own index page (the file: URL of dist/renderer/index.html).
+ * Hash and query are ignored: the renderer routes with the hash.
+ */
+export function isAppIndexUrl(url: string, indexUrl: string): boolean {
+  const target = parse(url);
+  const index = parse(indexUrl);
+  if (!target || !index || index.protocol !== 'file:') return false;
+  return target.protocol === 'file:' && target.host === index.host && target.pathname === index.pathname;
+}
+
+/** A page may only ever navigate to our own index page; everything else is blocked. */
+export function isAllowedNavigation(url: string, indexUrl: string): boolean {
+  return isAppIndexUrl(url, indexUrl);
+}
+
+/**
+ * The normalised URL to hand to shell.openExternal, or null when the link must not leave the app:
+ * only http(s), no credentials, and a host on the allow-list (or a subdomain of one).
+ */
+export function externalUrlToOpen(url: string): string | null {
+  const parsed = parse(url);
+  if (!parsed) return null;
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
+  // why: "https://kk.dk:x@evil.example" style tricks; no allow-listed site needs credentials in a link
+  if (parsed.username || parsed.password) return null;
+  const host = parsed.hostname.toLowerCase().replace(/\.$/, '');
+  const allowed = EXTERNAL_HOST_ALLOW_LIST.some((domain) => host === domain || host.endsWith(`.${domain}`));
+  return allowed ? parsed.href : null;
+}
+
+export function isAllowedExternalUrl(url: string): boolean {
+  return externalUrlToOpen(url) !== null;
+}
+
+/** What Electron tells the permission handlers; the request and check handlers carry different shapes. */
+export interface PermissionDetails {
+  isMainFrame?: boolean;
+  requestingUrl?: string;
+  /** Request handler (MediaAccessPermissionRequest). */
+  mediaTypes?: ReadonlyArray<'video' | 'audio'>;
+  /** Check handler (PermissionCheckHandlerHandlerDetails). */
+  mediaType?: 'video' | 'audio' | 'unknown';
+}
+
+/**
+ * Every permission is denied except the camera, which the scanning screen needs for QR codes.
+ * A media request that asks for the microphone is refused, and so is one from anywhere but our
+ * own page in the top frame (when `indexUrl` is given and the details say where it came from).
+ */
+export function decidePermission(permission: string, details: PermissionDetails = {}, indexUrl?: string): boolean {
+  if (permission !== 'media') return false;
+  if (details.isMainFrame === false) return false;
+  if (indexUrl !== undefined && details.requestingUrl !== undefined && !isAppIndexUrl(details.requestingUrl, indexUrl)) {
+    return false;
+  }
+  if (details.mediaTypes !== undefined && details.mediaTypes.some((type) => type !== 'video')) return false;
+  if (details.mediaType === 'audio') return false;
+  return true;
+}
+
+/** Schemes the renderer may load from: its own files and in-memory data. No remote content at all. */
+export function isAllowedRequestUrl(url: string): boolean {
+  const parsed = parse(url);
+  if (!parsed) return false;
+  return ['file:', 'data:', 'blob:', 'devtools:'].includes(parsed.protocol);
+}
