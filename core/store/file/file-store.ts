@@ -349,9 +349,14 @@ class FileTx implements StoreTx {
 
   /** The journal record: staged devices carry the trail length their events gave them. */
   finish(): Op[] {
+    // The store owns trailLength: it is the number of events, whatever the caller put.
     for (const [id, { length }] of this.lengths) {
       const d = this.devices.get(id) ?? this.state.devices.get(id);
       if (d) this.devices.set(id, { ...d, trailLength: length });
+    }
+    for (const [id, d] of this.devices) {
+      const length = this.lengths.get(id)?.length ?? this.state.trailCount(id);
+      if (d.trailLength !== length) this.devices.set(id, { ...d, trailLength: length });
     }
     const deviceOps: Op[] = [...this.devices.values()].map((v) => ({ k: 'device', v }));
     const tagOps: Op[] = this.tagNumber === null ? [] : [{ k: 'tag', v: this.tagNumber }];

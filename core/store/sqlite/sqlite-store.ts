@@ -243,7 +243,7 @@ export class SqliteStore implements Store {
       getSettings: () => self.getSettings(),
       putDevice(d) {
         const len = (self.q('SELECT COUNT(*) AS n FROM events WHERE device_id = ?').get(d.id) as { n: number }).n;
-        const row = { ...d, trailLength: Math.max(d.trailLength, len) };
+        const row = { ...d, trailLength: len };
         self
           .q(
             `INSERT INTO devices (id, asset_tag, category, status, department_id, updated_at, reported_at, manufacturer, model, year, haystack, data)
