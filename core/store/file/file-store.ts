@@ -42,7 +42,7 @@ import {
 } from './journal';
 import { SNAPSHOT_FORMAT, snapshotDb, type SnapshotData } from './snapshot';
 import { IndexFile, writeIndexFile, type TrailIndexSource } from './index-file';
-import { decodeDevices, encodeDevices } from './device-columns';
+import { decodeDevices, decodeReservations, encodeDevices, encodeReservations } from './device-columns';
 import { backupDataDir } from './backup';
 import { compareDevices, deviceHaystack, matchesQuery, topK } from '../query';
 
@@ -197,7 +197,7 @@ class State {
       this.haystacks.set(d.id, deviceHaystack(d));
       this.ordinals.set(d.id, i);
     }
-    for (const v of s.reservations) this.apply({ k: 'reservation', v }, null);
+    for (const v of decodeReservations(s.reservations)) this.apply({ k: 'reservation', v }, null);
     for (const [m, c] of s.reuseByMonth) this.reuseByMonth.set(m, c);
   }
 
@@ -205,13 +205,18 @@ class State {
    * A consistent copy for a snapshot, taken synchronously. Records are immutable and trail lists are
    * replaced, never changed, so copying the maps is enough; the index of the last snapshot never changes.
    */
-  toSnapshot(position: JournalPosition): { data: Omit<SnapshotData, 'index' | 'devices'>; devices: Device[]; index: TrailIndexSource } {
+  toSnapshot(position: JournalPosition): {
+    data: Omit<SnapshotData, 'index' | 'devices' | 'reservations'>;
+    devices: Device[];
+    reservations: Reservation[];
+    index: TrailIndexSource;
+  } {
     const devices = [...this.devices.values()];
     const trail = new Map(this.trail);
     const heads = new Map(this.heads);
     const ordinals = this.ordinals;
     const index = this.index;
-    const sanitizations: [string, RecordRef][] = [...index.sanitizations(), ...this.sanitizationRefs];
+    const newSanitizations = [...this.sanitizationRefs];
     return {
       data: {
         format: SNAPSHOT_FORMAT,
@@ -223,10 +228,10 @@ class State {
         units: [...this.units.values()],
         locations: [...this.locations.values()],
         users: [...this.users.values()],
-        reservations: [...this.reservations.values()],
         reuseByMonth: [...this.reuseByMonth],
       },
       devices,
+      reservations: [...this.reservations.values()],
       index: {
         deviceIds: devices.map((d) => d.id),
         refsOf: (id) => {
@@ -241,7 +246,8 @@ class State {
           const o = ordinals.get(id);
           return o === undefined ? undefined : index.headAt(o);
         },
-        sanitizations: [...new Map(sanitizations)],
+        baseSanitizations: index,
+        newSanitizations,
       },
     };
   }
@@ -480,7 +486,12 @@ export class FileStore implements Store {
       const indexName = `index-${String(snap.data.txSeq).padStart(12, '0')}.bin`;
       await writeIndexFile(path.join(this.dir, indexName), snap.index);
       const db = snapshotDb(this.dir);
-      db.data = { ...snap.data, index: indexName, devices: await encodeDevicesSliced(snap.devices) };
+      db.data = {
+        ...snap.data,
+        index: indexName,
+        devices: await encodeDevices(snap.devices),
+        reservations: await encodeReservations(snap.reservations),
+      };
       await db.write();
       this.snapshotTxSeq = snap.data.txSeq;
       removeOldIndexFiles(this.dir, indexName);
@@ -639,12 +650,6 @@ export class FileStore implements Store {
     this.reader.close();
     this.releaseLock();
   }
-}
-
-/** Column-encodes devices, yielding to the event loop between parts. */
-async function encodeDevicesSliced(devices: Device[]) {
-  await new Promise((r) => setImmediate(r));
-  return encodeDevices(devices);
 }
 
 /** Keeps the newest two index files (a backup copying the previous snapshot may still need its index). */

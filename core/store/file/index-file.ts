@@ -24,7 +24,9 @@ export interface TrailIndexSource {
   deviceIds: readonly string[];
   refsOf(deviceId: string): readonly number[];
   headOf(deviceId: string): string | undefined;
-  sanitizations: readonly [string, RecordRef][];
+  /** The previous index's table (sorted) and the records since (any order). */
+  baseSanitizations: IndexFile;
+  newSanitizations: readonly [string, RecordRef][];
 }
 
 export class IndexFile {
@@ -137,18 +139,29 @@ export async function writeIndexFile(file: string, src: TrailIndexSource): Promi
     for (let k = 0; k < r.length; k++) refs[at++] = r[k]!;
     if (i % 20000 === 19999) await yieldToLoop();
   }
-  const sorted = [...src.sanitizations].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const sans = Buffer.alloc(sorted.length * SAN_ENTRY);
-  sorted.forEach(([id, ref], i) => {
-    const at = i * SAN_ENTRY;
-    if (Buffer.byteLength(id) > SAN_ID_BYTES || /[^\x21-\x7e]/.test(id)) throw new Error(`Unsupported sanitization id: ${id}`);
+  // Merge the previous (sorted) table with the new records (sorted here): no full sort on the event loop.
+  const added = [...src.newSanitizations].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const base = src.baseSanitizations;
+  const total = base.sanitizationCount + added.length;
+  const sans = Buffer.alloc(total * SAN_ENTRY);
+  let out = 0;
+  let j = 0;
+  const put = (id: string, ref: RecordRef) => {
+    const at = out++ * SAN_ENTRY;
+    if (id.length > SAN_ID_BYTES || /[^\x21-\x7e]/.test(id)) throw new Error(`Unsupported sanitization id: ${id}`);
     sans.write(id, at, 'latin1');
     sans.writeUInt32LE(ref.segment, at + 64);
     sans.writeUInt32LE(ref.offset, at + 68);
     sans.writeUInt32LE(ref.length, at + 72);
-  });
+  };
+  for (const [id, ref] of base.sanitizations()) {
+    while (j < added.length && added[j]![0] < id) put(...added[j++]!);
+    put(id, ref);
+    if (out % 20000 === 0) await yieldToLoop();
+  }
+  while (j < added.length) put(...added[j++]!);
   await yieldToLoop();
-  const header = new Uint32Array([MAGIC, VERSION, D, events, sorted.length]);
+  const header = new Uint32Array([MAGIC, VERSION, D, events, out]);
   const tmp = `${file}.${process.pid}.tmp`;
   const fd = await fs.promises.open(tmp, 'w');
   try {

@@ -7,8 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
-import type { Department, Location, Reservation, Settings, Unit, User } from '../../../shared/schemas';
-import type { DeviceColumns } from './device-columns';
+import type { Department, Location, Settings, Unit, User } from '../../../shared/schemas';
+import type { DeviceColumns, ReservationColumns } from './device-columns';
 import type { JournalPosition } from './journal';
 
 export const SNAPSHOT_FORMAT = 2;
@@ -28,7 +28,7 @@ export interface SnapshotData {
   locations: Location[];
   users: User[];
   devices: DeviceColumns;
-  reservations: Reservation[];
+  reservations: ReservationColumns;
   reuseByMonth: [string, number][];
 }
 
@@ -42,7 +42,8 @@ export class SlicedJsonFile implements Adapter<SnapshotData | null> {
   async read(): Promise<SnapshotData | null> {
     let text: string;
     try {
-      text = await fs.promises.readFile(this.file, 'utf8');
+      // why: the writer escapes every non-ASCII character, so the bytes are ASCII and latin1 is the fast exact decoding
+      text = (await fs.promises.readFile(this.file)).toString('latin1');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw err;
@@ -65,12 +66,17 @@ export class SlicedJsonFile implements Adapter<SnapshotData | null> {
   }
 }
 
+/** JSON with every non-ASCII character escaped (\\u00f8), so the file is pure ASCII. */
+function asciiJson(value: unknown): string {
+  return (JSON.stringify(value) ?? 'null').replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** JSON of `value`, written in slices: long arrays a slice at a time, objects key by key. */
 async function writeSliced(fd: fs.promises.FileHandle, value: unknown): Promise<void> {
   if (Array.isArray(value) && value.length > SLICE) {
     await fd.write('[');
     for (let i = 0; i < value.length; i += SLICE) {
-      const part = value.slice(i, i + SLICE).map((v) => JSON.stringify(v) ?? 'null');
+      const part = value.slice(i, i + SLICE).map(asciiJson);
       await fd.write((i ? ',' : '') + part.join(','));
       await yieldToLoop();
     }
@@ -80,12 +86,12 @@ async function writeSliced(fd: fs.promises.FileHandle, value: unknown): Promise<
     await fd.write('{');
     for (let k = 0; k < entries.length; k++) {
       const [key, v] = entries[k]!;
-      await fd.write(`${k ? ',' : ''}${JSON.stringify(key)}:`);
+      await fd.write(`${k ? ',' : ''}${asciiJson(key)}:`);
       await writeSliced(fd, v);
     }
     await fd.write('}');
   } else {
-    await fd.write(JSON.stringify(value));
+    await fd.write(asciiJson(value));
   }
 }
 

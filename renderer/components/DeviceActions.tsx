@@ -1,0 +1,122 @@
+/**
+ * The device page's buttons: the actions the core says this person may start (detail.actions) that have a UI.
+ * Guards (e.g. "sanitized if data-bearing") are left to the core, whose refusal is shown next to the buttons.
+ */
+import { useState } from 'react';
+import type { DeviceDetail } from '../../shared/contract';
+import { decide } from '../../shared/lifecycle';
+import { client, errorText } from '../api/instance';
+import { useI18n } from '../i18n';
+import { actionKey, UI_ACTIONS, type UiAction } from '../labels';
+import { href } from '../router';
+import { pathOf } from '../screens';
+import { useUser } from '../session-context';
+import { Banner } from './Banner';
+import { SanitizationForm } from './SanitizationForm';
+
+interface Props {
+  detail: DeviceDetail;
+  onChanged(): void;
+}
+
+export function DeviceActions({ detail, onChanged }: Props) {
+  const { t, dateTime } = useI18n();
+  const user = useUser();
+  const { device, reservation } = detail;
+  const [busy, setBusy] = useState<UiAction | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [done, setDone] = useState<string | undefined>();
+  const [sanitizing, setSanitizing] = useState(false);
+
+  const visible = UI_ACTIONS.filter((a) => {
+    if (!detail.actions.includes(a)) return false;
+    if (a !== 'cancelReservation') return true;
+    if (!reservation) return false;
+    // Ask the lifecycle table whether this is someone else's reservation (a contact may only cancel their own).
+    const d = decide('cancelReservation', {
+      device,
+      actorRole: user.role,
+      actorDepartmentId: user.departmentId,
+      reservationDepartmentId: reservation.departmentId,
+    });
+    return d.ok || d.code !== 'NOT_OWN_DEPARTMENT';
+  });
+
+  async function run(action: UiAction) {
+    setBusy(action);
+    setError(undefined);
+    setDone(undefined);
+    try {
+      const tag = device.assetTag;
+      if (action === 'list') {
+        await client.call('devices.list', { deviceId: device.id });
+        setDone(t('done.list', { tag }));
+      } else if (action === 'unlist') {
+        await client.call('devices.unlist', { deviceId: device.id });
+        setDone(t('done.unlist', { tag }));
+      } else if (action === 'reserve') {
+        const r = await client.call('reservations.create', { deviceId: device.id });
+        setDone(t('done.reserve', { tag, date: dateTime(r.expiresAt) }));
+      } else if (action === 'cancelReservation' && reservation) {
+        await client.call('reservations.cancel', { reservationId: reservation.id });
+        setDone(t('done.cancelReservation', { tag }));
+      }
+      onChanged();
+    } catch (e) {
+      setError(errorText(e, t('common.unexpectedError')));
+      onChanged(); // why: a refusal often means someone else acted first; show the device as it is now
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  const sanitizationDone = () => {
+    setSanitizing(false);
+    setError(undefined);
+    setDone(t('done.recordSanitization', { tag: device.assetTag }));
+    onChanged();
+  };
+
+  return (
+    <section className="actions-panel" aria-labelledby="actions-title">
+      <h2 id="actions-title" className="visually-hidden">
+        {t('actions.title')}
+      </h2>
+      {visible.length === 0 ? (
+        <p className="muted">{t('actions.none')}</p>
+      ) : (
+        <div className="button-row">
+          {visible.map((a) => {
+            if (a === 'checkIn' || a === 'handOver')
+              return (
+                <a key={a} className="button button-primary" href={href(pathOf(a), { tag: device.assetTag })}>
+                  {t(actionKey(a))}
+                </a>
+              );
+            if (a === 'recordSanitization')
+              return (
+                <button key={a} type="button" className="button button-secondary" aria-expanded={sanitizing} onClick={() => setSanitizing((s) => !s)}>
+                  {t(actionKey(a))}
+                </button>
+              );
+            const secondary = a === 'unlist' || a === 'cancelReservation';
+            return (
+              <button
+                key={a}
+                type="button"
+                className={`button ${secondary ? 'button-secondary' : 'button-primary'}`}
+                disabled={busy !== undefined}
+                onClick={() => void run(a)}
+              >
+                {busy === a ? t('common.working') : t(actionKey(a))}
+              </button>
+            );
+          })}
+        </div>
+      )}
+      {error && <Banner kind="error" testId="action-error">{error}</Banner>}
+      {done && <Banner kind="success" testId="action-done">{done}</Banner>}
+      {sanitizing && <SanitizationForm device={device} onDone={sanitizationDone} onCancel={() => setSanitizing(false)} />}
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+/** A failed load: the core's message and a way to try again. */
+import { errorText } from '../api/instance';
+import { useT } from '../i18n';
+import { Banner } from './Banner';
+
+export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const t = useT();
+  return (
+    <Banner kind="error">
+      <p>{errorText(error, t('common.unexpectedError'))}</p>
+      {onRetry && (
+        <button type="button" className="button button-secondary" onClick={onRetry}>
+          {t('common.retry')}
+        </button>
+      )}
+    </Banner>
+  );
+}

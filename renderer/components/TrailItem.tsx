@@ -1,0 +1,80 @@
+/** One trail event: what happened, when, who (name, role, administration), where, and the event's specifics. */
+import type { TrailEvent } from '../../shared/schemas';
+import { useI18n, type TFunction } from '../i18n';
+import { conditionKey, eventKey, methodKey, roleKey } from '../labels';
+import { useReference, type Reference } from '../reference-context';
+
+function specifics(e: TrailEvent, t: TFunction, ref: Reference, dateTime: (iso: string) => string): string[] {
+  const dept = (id: string) => ref.departmentLabel(id);
+  switch (e.type) {
+    case 'reported':
+      return [t('trail.department', { department: dept(e.departmentId) }), ...(e.note ? [t('trail.note', { note: e.note })] : [])];
+    case 'checked_in':
+      return [t('trail.condition', { condition: t(conditionKey(e.condition)) })];
+    case 'sanitized':
+      return [t('trail.method', { method: t(methodKey(e.method)) }), e.verified ? t('trail.verified') : t('trail.notVerified')];
+    case 'unlisted':
+      return e.reason ? [t('trail.reason', { reason: e.reason })] : [];
+    case 'reserved':
+      return [t('trail.reservedUntil', { department: dept(e.departmentId), date: dateTime(e.expiresAt) })];
+    case 'reservation_cancelled':
+    case 'reservation_expired':
+      return [t('trail.department', { department: dept(e.departmentId) })];
+    case 'handed_over':
+      return [
+        t('trail.handedOver', { from: dept(e.fromDepartmentId), to: dept(e.toDepartmentId) }),
+        e.replacesNewPurchase ? t('trail.replacesYes') : t('trail.replacesNo'),
+      ];
+    case 'moved':
+      return [t('trail.fromLocation', { location: ref.locationName(e.fromLocationId) })];
+    case 'routed_to_ewaste':
+      return [t('trail.reason', { reason: e.reason })];
+    case 'added_to_batch':
+    case 'removed_from_batch':
+    case 'collected':
+    case 'recycled':
+    case 'destroyed':
+      return [t('trail.batch', { batch: e.batchId })];
+    case 'certified':
+      return [t('trail.batch', { batch: e.batchId }), t('trail.certificate', { certificate: e.certificateNo })];
+    case 'note_added':
+      return [t('trail.note', { note: e.note })];
+    case 'listed':
+      return [];
+  }
+}
+
+export function TrailItem({ event }: { event: TrailEvent }) {
+  const { t, dateTime } = useI18n();
+  const ref = useReference();
+  const a = event.actor;
+  const code = a.departmentCode ?? (a.departmentId ? ref.departmentCode(a.departmentId) : undefined);
+  const details = specifics(event, t, ref, (iso) => dateTime(iso));
+  return (
+    <li className={`trail-item trail-${event.type}`} data-testid="trail-event" data-event-type={event.type} data-seq={event.seq}>
+      <span className="trail-dot" aria-hidden="true" />
+      <div className="trail-head">
+        <span className="trail-seq">{t('trail.seq', { seq: event.seq })}</span>
+        <h3 className="trail-title">{t(eventKey(event.type))}</h3>
+        <time className="trail-time" dateTime={event.at}>
+          {dateTime(event.at)}
+        </time>
+      </div>
+      <p className="trail-meta">
+        <span className="visually-hidden">{t('trail.actor')}: </span>
+        <span className="trail-actor">{a.name}</span> · {t(roleKey(a.role))}
+        {code ? ` · ${code}` : ''}
+        <span aria-hidden="true"> — </span>
+        <span className="visually-hidden">{t('trail.location')}: </span>
+        <span className="trail-location">{event.locationName || ref.locationName(event.locationId)}</span>
+      </p>
+      {details.length > 0 && (
+        <ul className="trail-details">
+          {details.map((d) => (
+            <li key={d}>{d}</li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * The UI language: Danish by default, English on request; the choice is remembered in localStorage and
+ * passed to the API client so the core's messages come back in the same language.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { formatMessage, UI_MESSAGES, type MessageKey } from '../shared/i18n';
+import { LOCALES, type Locale } from '../shared/messages';
+import { client } from './api/instance';
+import { formatDateTime, formatNumber } from './format';
+import { readStored, STORAGE_KEYS, writeStored } from './storage';
+
+export type TParams = Record<string, string | number>;
+export type TFunction = (key: MessageKey, params?: TParams) => string;
+
+interface I18n {
+  locale: Locale;
+  setLocale(locale: Locale): void;
+  t: TFunction;
+  /** "28.11.2026 14:05" */
+  dateTime(iso: string | undefined): string;
+  number(n: number | undefined, maximumFractionDigits?: number): string;
+}
+
+const I18nContext = createContext<I18n | undefined>(undefined);
+
+function initialLocale(): Locale {
+  const stored = readStored('local', STORAGE_KEYS.locale);
+  return (LOCALES as readonly string[]).includes(stored ?? '') ? (stored as Locale) : 'da'; // why: checked against LOCALES just above
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(() => {
+    const l = initialLocale();
+    client.setLocale(l);
+    return l;
+  });
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  const setLocale = useCallback((l: Locale) => {
+    client.setLocale(l);
+    writeStored('local', STORAGE_KEYS.locale, l);
+    setLocaleState(l);
+  }, []);
+
+  const value = useMemo<I18n>(() => {
+    const messages = UI_MESSAGES[locale];
+    return {
+      locale,
+      setLocale,
+      t: (key, params) => formatMessage(messages[key], params),
+      dateTime: (iso) => formatDateTime(iso, locale),
+      number: (n, digits) => formatNumber(n, locale, digits),
+    };
+  }, [locale, setLocale]);
+
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const ctx = useContext(I18nContext);
+  if (!ctx) throw new Error('useI18n outside I18nProvider');
+  return ctx;
+}
+
+/** The `t(key, params?)` function alone. */
+export function useT(): TFunction {
+  return useI18n().t;
+}

@@ -1,0 +1,129 @@
+/** Modtag på lager: scan a reported device in, with its condition grade and shelf. */
+import { useMemo, useState } from 'react';
+import { CONDITIONS, type Condition } from '../../shared/schemas';
+import { client } from '../api/instance';
+import { Field } from '../components/Field';
+import { RecentScans } from '../components/RecentScans';
+import { ScanField } from '../components/ScanField';
+import { ScanResult } from '../components/ScanResult';
+import { fieldA11y, type FieldErrors } from '../form-errors';
+import { useT } from '../i18n';
+import { conditionKey } from '../labels';
+import { useReference } from '../reference-context';
+import { useRoute } from '../router';
+import { readStored, STORAGE_KEYS, writeStored } from '../storage';
+import { useScanStation } from '../use-scan-station';
+
+export function CheckIn() {
+  const t = useT();
+  const ref = useReference();
+  const { query } = useRoute();
+  const station = useScanStation(query.get('tag') ?? '');
+
+  const shelves = useMemo(() => ref.locations.filter((l) => l.kind === 'shelf'), [ref.locations]);
+  const warehouses = useMemo(
+    () => ref.locations.filter((w) => shelves.some((s) => s.parentId === w.id)),
+    [ref.locations, shelves],
+  );
+  const orphanShelves = shelves.filter((s) => !warehouses.some((w) => w.id === s.parentId));
+
+  const [condition, setCondition] = useState<Condition | ''>('');
+  const [shelf, setShelfState] = useState(() => {
+    const last = readStored('local', STORAGE_KEYS.lastShelf);
+    return last && shelves.some((s) => s.id === last) ? last : shelves.length === 1 ? (shelves[0]?.id ?? '') : '';
+  });
+  const setShelf = (id: string) => {
+    setShelfState(id);
+    writeStored('local', STORAGE_KEYS.lastShelf, id || undefined);
+  };
+
+  const check = (assetTag: string): FieldErrors => {
+    const e: FieldErrors = {};
+    if (!assetTag) e.assetTag = t('validation.required');
+    if (!condition) e.condition = t('validation.required');
+    if (!shelf) e.locationId = t('validation.required');
+    return e;
+  };
+
+  const fe = station.fieldErrors;
+  const shelfOption = (id: string, name: string) => (
+    <option key={id} value={id}>
+      {name}
+    </option>
+  );
+
+  return (
+    <>
+      <h1>{t('checkIn.title')}</h1>
+      <p className="lead">{t('checkIn.intro')}</p>
+      <form
+        className="form scan-form"
+        noValidate
+        onSubmit={(e) =>
+          void station.submit(e, check, async (assetTag) => {
+            const grade = condition || 'A'; // why: check() refused an empty grade before we get here
+            const device = await client.call('devices.checkIn', { assetTag, condition: grade, locationId: shelf });
+            return {
+              deviceId: device.id,
+              text: t('checkIn.success', {
+                tag: device.assetTag,
+                model: `${device.manufacturer} ${device.model}`,
+                condition: t(conditionKey(device.condition ?? grade)),
+                shelf: ref.locationName(device.locationId),
+              }),
+            };
+          })
+        }
+      >
+        <div className="form-grid">
+          <Field id="checkin-condition" label={t('checkIn.condition')} error={fe.condition} required>
+            <select
+              {...fieldA11y('checkin-condition', { error: fe.condition })}
+              value={condition}
+              onChange={(e) => setCondition(CONDITIONS.find((c) => c === e.target.value) ?? '')}
+              aria-required
+            >
+              <option value="">{t('checkIn.chooseCondition')}</option>
+              {CONDITIONS.map((c) => (
+                <option key={c} value={c}>
+                  {t(conditionKey(c))}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field
+            id="checkin-shelf"
+            label={t('checkIn.shelf')}
+            error={fe.locationId}
+            hint={shelves.length === 0 ? t('checkIn.noShelves') : undefined}
+            required
+          >
+            <select
+              {...fieldA11y('checkin-shelf', { error: fe.locationId, hint: shelves.length === 0 })}
+              value={shelf}
+              onChange={(e) => setShelf(e.target.value)}
+              aria-required
+            >
+              <option value="">{t('checkIn.chooseShelf')}</option>
+              {warehouses.map((w) => (
+                <optgroup key={w.id} label={w.name}>
+                  {shelves.filter((s) => s.parentId === w.id).map((s) => shelfOption(s.id, s.name))}
+                </optgroup>
+              ))}
+              {orphanShelves.map((s) => shelfOption(s.id, s.name))}
+            </select>
+          </Field>
+        </div>
+        <ScanField id="checkin-tag" value={station.tag} onChange={station.setTag} inputRef={station.inputRef} error={fe.assetTag} />
+        <div className="button-row">
+          <button type="submit" className="button button-primary button-large">
+            {t('checkIn.submit')}
+          </button>
+          {station.busy && <span className="spinner" aria-hidden="true" />}
+        </div>
+      </form>
+      <ScanResult outcome={station.last} />
+      <RecentScans items={station.recent} />
+    </>
+  );
+}

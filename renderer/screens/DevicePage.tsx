@@ -1,0 +1,63 @@
+/** One device: facts, sanitization record, reservation, the actions this person may start, and the trail. */
+import { client } from '../api/instance';
+import { DeviceActions } from '../components/DeviceActions';
+import { DeviceFacts } from '../components/DeviceFacts';
+import { LoadError } from '../components/LoadError';
+import { Loading } from '../components/Loading';
+import { ReservationFacts } from '../components/ReservationFacts';
+import { SanitizationFacts } from '../components/SanitizationFacts';
+import { StatusBadge } from '../components/StatusBadge';
+import { Trail } from '../components/Trail';
+import { useT } from '../i18n';
+import { categoryKey } from '../labels';
+import { useAsync } from '../use-async';
+
+export function DevicePage({ id }: { id: string }) {
+  const t = useT();
+  const { data, error, loading, reload } = useAsync(() => client.call('devices.get', { id }), [id]);
+
+  const back = (
+    <button type="button" className="link-button back-link" onClick={() => window.history.back()}>
+      ← {t('device.back')}
+    </button>
+  );
+  if (!data) {
+    return (
+      <>
+        {back}
+        {loading ? <Loading /> : <LoadError error={error} onRetry={reload} />}
+      </>
+    );
+  }
+
+  const { device } = data;
+  return (
+    <article className="device-page" aria-busy={loading}>
+      {back}
+      <header className="device-header">
+        <div>
+          <p className="eyebrow">
+            {t('device.title')} · {t(categoryKey(device.category))}
+          </p>
+          <h1>
+            {device.manufacturer} {device.model}
+          </h1>
+          <p className="device-tag mono" data-testid="device-asset-tag">
+            {device.assetTag}
+          </p>
+        </div>
+        <StatusBadge status={device.status} testId="device-status" />
+      </header>
+      {error !== undefined && !loading && <LoadError error={error} onRetry={reload} />}
+      <DeviceActions detail={data} onChanged={reload} />
+      <div className="device-columns">
+        <DeviceFacts device={device} />
+        <div className="stack">
+          {data.reservation && <ReservationFacts reservation={data.reservation} />}
+          {(device.dataBearing || data.sanitization) && <SanitizationFacts record={data.sanitization} dataBearing={device.dataBearing} />}
+        </div>
+      </div>
+      <Trail events={data.trail} />
+    </article>
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * Who is working: the chosen profile and its session token. Kept in sessionStorage so a reload keeps the
+ * profile while a new window starts at the profile picker.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { User } from '../shared/schemas';
+import { client, setUnauthenticatedHandler } from './api/instance';
+import { readStored, STORAGE_KEYS, writeStored } from './storage';
+
+export interface SessionInfo {
+  token: string;
+  user: User;
+}
+
+interface SessionContextValue {
+  session: SessionInfo | undefined;
+  /** True when the last session ended because the core no longer knew it. */
+  expired: boolean;
+  signIn(userId: string): Promise<void>;
+  signOut(): void;
+}
+
+const SessionContext = createContext<SessionContextValue | undefined>(undefined);
+
+function loadStored(): SessionInfo | undefined {
+  const raw = readStored('session', STORAGE_KEYS.session);
+  if (!raw) return undefined;
+  try {
+    const parsed = JSON.parse(raw) as { token?: unknown; user?: unknown }; // why: checked field by field below
+    const user = User.safeParse(parsed.user);
+    if (typeof parsed.token !== 'string' || !user.success) return undefined;
+    return { token: parsed.token, user: user.data };
+  } catch {
+    return undefined;
+  }
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<SessionInfo | undefined>(() => {
+    const s = loadStored();
+    client.setToken(s?.token); // before any child calls the API
+    return s;
+  });
+  const [expired, setExpired] = useState(false);
+
+  const signOut = useCallback(() => {
+    client.setToken(undefined);
+    writeStored('session', STORAGE_KEYS.session, undefined);
+    setSession(undefined);
+  }, []);
+
+  useEffect(() => {
+    setUnauthenticatedHandler(() => {
+      signOut();
+      setExpired(true);
+    });
+    return () => setUnauthenticatedHandler(undefined);
+  }, [signOut]);
+
+  const signIn = useCallback(async (userId: string) => {
+    const { token, user } = await client.call('session.signIn', { userId });
+    client.setToken(token);
+    writeStored('session', STORAGE_KEYS.session, JSON.stringify({ token, user }));
+    setExpired(false);
+    setSession({ token, user });
+  }, []);
+
+  const value = useMemo(() => ({ session, expired, signIn, signOut }), [session, expired, signIn, signOut]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionContextValue {
+  const ctx = useContext(SessionContext);
+  if (!ctx) throw new Error('useSession outside SessionProvider');
+  return ctx;
+}
+
+/** The signed-in user; only for components rendered behind the profile picker. */
+export function useUser(): User {
+  const s = useSession().session;
+  if (!s) throw new Error('useUser without a signed-in profile');
+  return s.user;
+}

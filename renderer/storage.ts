@@ -1,0 +1,34 @@
+/** Web storage that never throws (private windows and locked-down browsers can refuse access). */
+type Area = 'local' | 'session';
+
+function area(which: Area): Storage | undefined {
+  try {
+    return which === 'local' ? window.localStorage : window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export function readStored(which: Area, key: string): string | undefined {
+  try {
+    return area(which)?.getItem(key) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeStored(which: Area, key: string, value: string | undefined): void {
+  try {
+    const s = area(which);
+    if (value === undefined) s?.removeItem(key);
+    else s?.setItem(key, value);
+  } catch {
+    // why: storage full or denied; the choice is simply not remembered
+  }
+}
+
+export const STORAGE_KEYS = {
+  locale: 'kredslob.locale',
+  session: 'kredslob.session',
+  lastShelf: 'kredslob.lastShelf',
+} as const;
