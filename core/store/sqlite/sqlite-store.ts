@@ -140,9 +140,18 @@ export class SqliteStore implements Store {
   async searchDevices(qy: DeviceQuery) {
     const where: string[] = [];
     const args: unknown[] = [];
-    if (qy.status) (where.push('status = ?'), args.push(qy.status));
-    if (qy.category) (where.push('category = ?'), args.push(qy.category));
-    if (qy.departmentId) (where.push('department_id = ?'), args.push(qy.departmentId));
+    if (qy.status) {
+      where.push('status = ?');
+      args.push(qy.status);
+    }
+    if (qy.category) {
+      where.push('category = ?');
+      args.push(qy.category);
+    }
+    if (qy.departmentId) {
+      where.push('department_id = ?');
+      args.push(qy.departmentId);
+    }
     for (const t of (qy.text ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
       where.push("haystack LIKE ? ESCAPE '\\'");
       args.push(`%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
@@ -164,8 +173,14 @@ export class SqliteStore implements Store {
   async searchReservations(qy: ReservationQuery) {
     const where: string[] = [];
     const args: unknown[] = [];
-    if (qy.departmentId) (where.push('department_id = ?'), args.push(qy.departmentId));
-    if (qy.status) (where.push('status = ?'), args.push(qy.status));
+    if (qy.departmentId) {
+      where.push('department_id = ?');
+      args.push(qy.departmentId);
+    }
+    if (qy.status) {
+      where.push('status = ?');
+      args.push(qy.status);
+    }
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
     return (this.db.prepare(`SELECT data FROM reservations ${w} ORDER BY created_at DESC LIMIT ?`).all(...args, qy.limit) as { data: string }[]).map(
       (r) => JSON.parse(r.data) as Reservation,
@@ -230,6 +245,7 @@ export class SqliteStore implements Store {
   }
 
   private txView(): StoreTx {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- why: the tx object's methods are plain functions over this store
     const self = this;
     return {
       getDevice: (id) => self.getDevice(id),
