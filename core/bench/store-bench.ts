@@ -152,28 +152,41 @@ async function main(): Promise<void> {
   fs.cpSync(sqliteDir, path.join(runDir, 'sqlite'), { recursive: true });
   fs.cpSync(smallDir, path.join(runDir, 'small'), { recursive: true });
 
-  // ---- open, heap ----
+  // ---- open (median of 3, each store alone), heap ----
+  const fileOpens: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    gc();
+    const t0 = now();
+    const s = await FileStore.open(path.join(runDir, 'file'), { log });
+    fileOpens.push(now() - t0);
+    await s.close();
+  }
+  const sqliteOpens: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    gc();
+    const t0 = now();
+    const s = await SqliteStore.open(path.join(runDir, 'sqlite'));
+    const all = s.loadAllDevices();
+    sqliteOpens.push(now() - t0);
+    if (all.length === 0) throw new Error('SQLite store is empty');
+    await s.close();
+  }
+  const openMs = median(fileOpens);
+  const sqliteOpenMs = median(sqliteOpens);
   gc();
-  const heapBefore = process.memoryUsage().heapUsed;
-  let t = now();
   const file = await FileStore.open(path.join(runDir, 'file'), { log });
-  const openMs = now() - t;
   gc();
-  const heapMb = (process.memoryUsage().heapUsed - 0 * heapBefore) / 1024 / 1024;
-  const devices = await file.deviceCount();
-  log(`file store open: ${Math.round(openMs)} ms, ${devices} devices, heap ${Math.round(heapMb)} MB`);
-
-  t = now();
+  const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
   const sqlite = await SqliteStore.open(path.join(runDir, 'sqlite'));
-  const loaded = sqlite.loadAllDevices();
-  const sqliteOpenMs = now() - t;
-  log(`sqlite open + load ${loaded.length} devices: ${Math.round(sqliteOpenMs)} ms`);
-  loaded.length = 0;
+  const everything = await file.searchDevices({ sort: 'updated_desc', limit: Number.MAX_SAFE_INTEGER, offset: 0 });
+  const devices = everything.total;
+  const events = everything.items.reduce((n, d) => n + d.trailLength, 0);
+  log(`open: file ${fileOpens.map(Math.round).join('/')} ms, sqlite (open + load all devices) ${sqliteOpens.map(Math.round).join('/')} ms; heap ${Math.round(heapMb)} MB; ${devices} devices, ${events} events`);
 
   const rnd = mulberry32(99);
-  const allIds = (await file.searchDevices({ sort: 'updated_desc', limit: devices, offset: 0 })).items.map((d) => d.id);
+  const allIds = everything.items.map((d) => d.id);
+  everything.items.length = 0;
   const sampleIds = Array.from({ length: 500 }, () => allIds[Math.floor(rnd() * allIds.length)]!);
-  const events = (await Promise.all(sampleIds.slice(0, 1).map((id) => file.trail(id)))).length && EVENTS;
 
   // ---- reads ----
   const searchP50 = median(await searches(file, 6));
@@ -185,10 +198,10 @@ async function main(): Promise<void> {
   log(`search ${round(searchP50)} / sqlite ${round(sqliteSearchP50)} ms; stats ${round(statsMs)} / ${round(sqliteStatsMs)} ms; trail ${round(trailP50)} / ${round(sqliteTrailP50)} ms`);
 
   // ---- writes ----
-  const fileWrites = await writes(file, 2000);
-  const sqliteWrites = await writes(sqlite, 2000);
+  const fileWrites = await writes(file, 5000);
+  const sqliteWrites = await writes(sqlite, 5000);
   const small = await FileStore.open(path.join(runDir, 'small'), { log });
-  const smallWrites = await writes(small, 2000);
+  const smallWrites = await writes(small, 5000);
   await small.close();
   log(`write p50 ${round(median(fileWrites))} / sqlite ${round(median(sqliteWrites))} / at 1k ${round(median(smallWrites))} ms`);
 

@@ -145,7 +145,9 @@ export async function generateDevices(store: Store, options: GenerateOptions): P
     const contact = pick(contacts);
     const site = sites.find((s) => s.departmentId === contact.departmentId) ?? sites[0]!;
     const steps = PATHS[final];
-    const extra = Math.max(0, Math.round(target - steps.length - 1 + (rnd() - 0.5) * 2));
+    // Events this device ends with: the target on average (at least its lifecycle path).
+    const desired = Math.max(steps.length + 1, Math.round(target + (rnd() - 0.5) * 4));
+    const extra = desired - steps.length - 1;
     const span = (steps.length + extra + 2) * 24 * HOUR;
     let t = now - span - rnd() * 300 * 24 * HOUR;
     if (final === 'reserved') t = now - span; // recent enough that the reservation is still active
@@ -189,7 +191,9 @@ export async function generateDevices(store: Store, options: GenerateOptions): P
     let reservationId = '';
     let reserver = contact;
     const batchId = `batch-${new Date(t).getFullYear()}-${String(1 + Math.floor(rnd() * 40)).padStart(3, '0')}`;
-    for (const action of steps) {
+    for (let step = 0; step < steps.length; step++) {
+      const action = steps[step]!;
+      const later = steps.length - step - 1; // events still to come on the path
       const staff = pick(warehouse);
       const reserving = action === 'reserve';
       if (reserving) reserver = pick(contacts.filter((c) => c.departmentId !== device.departmentId));
@@ -241,7 +245,7 @@ export async function generateDevices(store: Store, options: GenerateOptions): P
         case 'list':
           device = { ...device, status: to };
           await emit(staff, { type: 'listed' });
-          for (; fillers > 0; fillers--) await emit(staff, { type: 'note_added', note: 'Kontrolleret på hylden' });
+          while (seq < desired - later) await emit(staff, { type: 'note_added', note: 'Kontrolleret på hylden' });
           break;
         case 'reserve': {
           reservationId = `res-${device.id}`;
@@ -278,7 +282,7 @@ export async function generateDevices(store: Store, options: GenerateOptions): P
         case 'routeToEwaste':
           device = { ...device, status: to };
           await emit(staff, { type: 'routed_to_ewaste', reason: device.condition === 'defective' ? 'Defekt' : 'Forældet, ingen efterspørgsel' });
-          for (; fillers > 0; fillers--) await emit(staff, { type: 'note_added', note: 'Afventer affaldsparti' });
+          while (seq < desired - later) await emit(staff, { type: 'note_added', note: 'Afventer affaldsparti' });
           break;
         case 'addToBatch':
           device = { ...device, status: to };
@@ -304,7 +308,7 @@ export async function generateDevices(store: Store, options: GenerateOptions): P
           device = { ...device, status: to };
       }
     }
-    for (; fillers > 0; fillers--) await emit(snapshotOf(contact.id), { type: 'note_added', note: 'Opdateret beskrivelse' });
+    while (seq < desired) await emit(snapshotOf(contact.id), { type: 'note_added', note: 'Opdateret beskrivelse' });
     tx.putDevice({ ...device, trailLength: seq });
     events += seq;
   };

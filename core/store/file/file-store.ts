@@ -410,6 +410,8 @@ export class FileStore implements Store {
   }
 
   private async load(): Promise<void> {
+    // Temporary files of a snapshot that was being written when the process died: never the real thing.
+    for (const f of fs.readdirSync(this.dir)) if (f.endsWith('.tmp')) fs.rmSync(path.join(this.dir, f), { force: true });
     const db = snapshotDb(this.dir);
     await db.read();
     let from: JournalPosition = { segment: 1, offset: 0 };
