@@ -250,12 +250,15 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
         tx.putDevice(d);
         await tx.appendEvent(event(d));
       });
+      await reopen(); // the backup then holds a snapshot (and whatever it needs beside it) and a journal
+      await store.transaction(async (tx) => tx.putDevice({ ...d, notes: 'after the snapshot' }));
       const target = path.join(dir, '..', `${path.basename(dir)}-backup`);
       await store.backup(target);
       await store.transaction(async (tx) => tx.putDevice({ ...d, status: 'listed' })); // still writable
       const copy = await factory.open(target);
       try {
-        expect(await copy.getDevice(d.id)).toMatchObject({ status: 'in_stock', trailLength: 1 });
+        expect(await copy.getDevice(d.id)).toMatchObject({ status: 'in_stock', trailLength: 1, notes: 'after the snapshot' });
+        expect((await copy.trail(d.id)).map((e) => e.seq)).toEqual([1]);
         expect(await copy.verifyTrails()).toEqual([]);
       } finally {
         await copy.close();

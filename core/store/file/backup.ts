@@ -14,12 +14,7 @@ export async function backupDataDir(sourceDir: string, targetDir: string): Promi
   if (fs.readdirSync(targetDir).length > 0) throw new Error(`The backup folder ${targetDir} is not empty`);
   const journal = path.join(sourceDir, 'journal');
   fs.mkdirSync(path.join(targetDir, 'journal'));
-  let bytes = 0;
-  const snap = path.join(sourceDir, SNAPSHOT_NAME);
-  if (fs.existsSync(snap)) {
-    await fs.promises.copyFile(snap, path.join(targetDir, SNAPSHOT_NAME));
-    bytes += fs.statSync(snap).size;
-  }
+  let bytes = await copySnapshotWithIndex(sourceDir, targetDir);
   const segments = listSegments(journal);
   for (const seg of segments) {
     const dst = path.join(targetDir, 'journal', segmentName(seg));
@@ -33,6 +28,32 @@ export async function backupDataDir(sourceDir: string, targetDir: string): Promi
   );
   await fsyncDir(targetDir);
   return { segments: segments.length, bytes };
+}
+
+/**
+ * Copies the snapshot and the index file it names. A compaction may replace both meanwhile (it keeps
+ * the previous index for a while); if the named index is gone already, copy the newer pair.
+ */
+async function copySnapshotWithIndex(sourceDir: string, targetDir: string): Promise<number> {
+  const snap = path.join(sourceDir, SNAPSHOT_NAME);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (!fs.existsSync(snap)) return 0;
+    const copy = path.join(targetDir, SNAPSHOT_NAME);
+    await fs.promises.copyFile(snap, copy);
+    const head = Buffer.alloc(256);
+    const fd = fs.openSync(copy, 'r');
+    const n = fs.readSync(fd, head, 0, head.length, 0);
+    fs.closeSync(fd);
+    const index = /"index":"(index-\d+\.bin)"/.exec(head.subarray(0, n).toString('latin1'))?.[1];
+    if (!index) return fs.statSync(copy).size;
+    try {
+      await fs.promises.copyFile(path.join(sourceDir, index), path.join(targetDir, index));
+      return fs.statSync(copy).size + fs.statSync(path.join(targetDir, index)).size;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+  }
+  throw new Error('The store kept compacting while the backup was taken; try again');
 }
 
 /** Copies a segment as far as it is written now, without a record that is still being appended. */

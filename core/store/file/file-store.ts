@@ -488,9 +488,12 @@ export class FileStore implements Store {
       const indexName = `index-${String(snap.data.txSeq).padStart(12, '0')}.bin`;
       await writeIndexFile(path.join(this.dir, indexName), snap.index);
       const db = snapshotDb(this.dir);
+      const { format, ...rest } = snap.data;
       db.data = {
-        ...snap.data,
+        // why: the index name first, so a backup finds it by reading the file's first bytes
+        format,
         index: indexName,
+        ...rest,
         devices: await encodeDevices(snap.devices),
         reservations: await encodeReservations(snap.reservations),
       };
