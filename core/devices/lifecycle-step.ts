@@ -1,9 +1,17 @@
-/** The one way a service runs a lifecycle action: ask the table, refuse with its code, or go on. */
+/**
+ * The one way a service changes a device: ask the lifecycle table, refuse with its code, or write the
+ * device in its new state together with the trail event saying who, when and where.
+ */
+import { randomUUID } from 'node:crypto';
 import { decide, type Action, type GuardFacts } from '../../shared/lifecycle';
-import type { Device, DeviceStatus } from '../../shared/schemas';
-import { actorDepartmentId, actorRole, type ServiceContext } from '../context';
-import { AppError } from '../errors';
-import type { StoreReads } from '../store/store';
+import type { Device, DeviceStatus, NewTrailEvent, TrailEvent } from '../../shared/schemas';
+import { actorDepartmentId, actorRole, actorSnapshot, nowIso, type ServiceContext } from '../context';
+import { AppError, notFound } from '../errors';
+import type { StoreReads, StoreTx } from '../store/store';
+
+type BaseKeys = 'id' | 'deviceId' | 'at' | 'actor' | 'locationId' | 'locationName';
+/** A trail event's own fields (its type and details); runStep adds who, when and where. */
+export type EventBody = NewTrailEvent extends infer E ? (E extends NewTrailEvent ? Omit<E, BaseKeys> : never) : never;
 
 /**
  * Decides `action` for `device` with the facts from the store, and returns the state to move to.
@@ -32,4 +40,55 @@ export async function requireStep(
     );
   }
   return decision.to;
+}
+
+export interface StepOptions {
+  /** Changes to the device besides its state (owner, shelf, condition …). */
+  patch?: Partial<Device>;
+  event: EventBody;
+  facts?: Partial<GuardFacts>;
+  /** Where it happened; the device's location after the step unless said. */
+  locationId?: string;
+}
+
+/**
+ * Runs a lifecycle action inside a transaction: the table decides, then the device is written in its new
+ * state and the event appended to its trail.
+ * @throws the refusal codes of requireStep, NOT_FOUND (location)
+ */
+export async function runStep(
+  ctx: ServiceContext,
+  tx: StoreTx,
+  device: Device,
+  action: Action,
+  options: StepOptions,
+): Promise<{ device: Device; event: TrailEvent }> {
+  const to = await requireStep(ctx, tx, device, action, options.facts);
+  const at = nowIso(ctx.clock);
+  const next: Device = { ...device, ...options.patch, status: to, updatedAt: at };
+  const location = await tx.getLocation(options.locationId ?? next.locationId);
+  if (!location) throw notFound('location', options.locationId ?? next.locationId);
+  tx.putDevice(next);
+  const event = await tx.appendEvent({
+    id: randomUUID(),
+    deviceId: device.id,
+    at,
+    actor: actorSnapshot(ctx.actor),
+    locationId: location.id,
+    locationName: location.name,
+    ...options.event,
+  } as NewTrailEvent); // why: EventBody plus the base fields is exactly one NewTrailEvent variant
+  return { device: { ...next, trailLength: event.seq }, event };
+}
+
+export async function deviceById(reads: StoreReads, id: string): Promise<Device> {
+  const d = await reads.getDevice(id);
+  if (!d) throw notFound('device', id);
+  return d;
+}
+
+export async function deviceByTag(reads: StoreReads, assetTag: string): Promise<Device> {
+  const d = await reads.getDeviceByTag(assetTag);
+  if (!d) throw notFound('device', assetTag);
+  return d;
 }

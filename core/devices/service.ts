@@ -7,38 +7,13 @@ import type { ProcedureInput, DeviceDetail, DeviceSearchInput } from '../../shar
 import type { Condition, Device, Location, SanitizationRecord, Specs } from '../../shared/schemas';
 import { actorRole, actorSnapshot, nowIso, type ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
-import type { StoreReads, StoreTx } from '../store/store';
-import { requireStep } from './lifecycle-step';
-
-async function deviceById(reads: StoreReads, id: string): Promise<Device> {
-  const d = await reads.getDevice(id);
-  if (!d) throw notFound('device', id);
-  return d;
-}
-
-async function deviceByTag(reads: StoreReads, assetTag: string): Promise<Device> {
-  const d = await reads.getDeviceByTag(assetTag);
-  if (!d) throw notFound('device', assetTag);
-  return d;
-}
+import type { StoreReads } from '../store/store';
+import { deviceById, deviceByTag, runStep } from './lifecycle-step';
 
 async function locationById(reads: StoreReads, id: string): Promise<Location> {
   const l = await reads.getLocation(id);
   if (!l) throw notFound('location', id);
   return l;
-}
-
-/** Common fields of a new trail event: who, when, where. */
-async function eventBase(ctx: ServiceContext, reads: StoreReads, device: Device, locationId = device.locationId) {
-  const location = await locationById(reads, locationId);
-  return {
-    id: randomUUID(),
-    deviceId: device.id,
-    at: nowIso(ctx.clock),
-    actor: actorSnapshot(ctx.actor),
-    locationId: location.id,
-    locationName: location.name,
-  };
 }
 
 function cleanSpecs(specs: Specs): Specs {
@@ -92,7 +67,12 @@ export async function reportDevice(ctx: ServiceContext, input: ProcedureInput<'d
     };
     tx.putDevice(device);
     await tx.appendEvent({
-      ...(await eventBase(ctx, tx, device)),
+      id: randomUUID(),
+      deviceId: device.id,
+      at: now,
+      actor: actorSnapshot(ctx.actor),
+      locationId: location.id,
+      locationName: location.name,
       type: 'reported',
       departmentId,
       ...(input.notes ? { note: input.notes } : {}),
@@ -108,18 +88,14 @@ export async function reportDevice(ctx: ServiceContext, input: ProcedureInput<'d
 export async function reportAgain(ctx: ServiceContext, input: ProcedureInput<'devices.reportAgain'>): Promise<Device> {
   return ctx.store.transaction(async (tx) => {
     const device = await deviceById(tx, input.deviceId);
-    const to = await requireStep(ctx, tx, device, 'reportAgain');
     const location = await locationById(tx, input.locationId);
+    // A new cycle: the old wipe and grade do not carry over.
     const { sanitizationId: _wiped, condition: _graded, ...rest } = device;
-    const next: Device = { ...rest, status: to, locationId: location.id, updatedAt: nowIso(ctx.clock) };
-    tx.putDevice(next);
-    const e = await tx.appendEvent({
-      ...(await eventBase(ctx, tx, next)),
-      type: 'reported',
-      departmentId: device.departmentId,
-      ...(input.notes ? { note: input.notes } : {}),
+    const step = await runStep(ctx, tx, rest, 'reportAgain', {
+      patch: { locationId: location.id },
+      event: { type: 'reported', departmentId: device.departmentId, ...(input.notes ? { note: input.notes } : {}) },
     });
-    return { ...next, trailLength: e.seq };
+    return step.device;
   });
 }
 
@@ -137,17 +113,11 @@ export async function checkIn(
     if (shelf.kind === 'site') {
       throw new AppError('NOT_A_WAREHOUSE_LOCATION', { location: shelf.name }, undefined, { locationId: 'choose_shelf' });
     }
-    const to = await requireStep(ctx, tx, device, 'checkIn');
-    const next: Device = {
-      ...device,
-      status: to,
-      condition: input.condition,
-      locationId: shelf.id,
-      updatedAt: nowIso(ctx.clock),
-    };
-    tx.putDevice(next);
-    const e = await tx.appendEvent({ ...(await eventBase(ctx, tx, next)), type: 'checked_in', condition: input.condition });
-    return { ...next, trailLength: e.seq };
+    const step = await runStep(ctx, tx, device, 'checkIn', {
+      patch: { condition: input.condition, locationId: shelf.id },
+      event: { type: 'checked_in', condition: input.condition },
+    });
+    return step.device;
   });
 }
 
@@ -161,7 +131,6 @@ export async function recordSanitization(
 ): Promise<{ device: Device; sanitization: SanitizationRecord }> {
   return ctx.store.transaction(async (tx) => {
     const device = await deviceById(tx, input.deviceId);
-    await requireStep(ctx, tx, device, 'recordSanitization');
     const record: SanitizationRecord = {
       id: randomUUID(),
       deviceId: device.id,
@@ -177,17 +146,12 @@ export async function recordSanitization(
       performedAt: nowIso(ctx.clock),
       ...(input.notes ? { notes: input.notes } : {}),
     };
-    tx.putSanitization(record);
-    const next: Device = { ...device, sanitizationId: record.id, updatedAt: record.performedAt };
-    tx.putDevice(next);
-    const e = await tx.appendEvent({
-      ...(await eventBase(ctx, tx, next)),
-      type: 'sanitized',
-      sanitizationId: record.id,
-      method: record.method,
-      verified: record.verified,
+    const step = await runStep(ctx, tx, device, 'recordSanitization', {
+      patch: { sanitizationId: record.id },
+      event: { type: 'sanitized', sanitizationId: record.id, method: record.method, verified: record.verified },
     });
-    return { device: { ...next, trailLength: e.seq }, sanitization: record };
+    tx.putSanitization(record);
+    return { device: step.device, sanitization: record };
   });
 }
 
@@ -198,11 +162,7 @@ export async function recordSanitization(
 export async function listDevice(ctx: ServiceContext, input: { deviceId: string }): Promise<Device> {
   return ctx.store.transaction(async (tx) => {
     const device = await deviceById(tx, input.deviceId);
-    const to = await requireStep(ctx, tx, device, 'list');
-    const next: Device = { ...device, status: to, updatedAt: nowIso(ctx.clock) };
-    tx.putDevice(next);
-    const e = await tx.appendEvent({ ...(await eventBase(ctx, tx, next)), type: 'listed' });
-    return { ...next, trailLength: e.seq };
+    return (await runStep(ctx, tx, device, 'list', { event: { type: 'listed' } })).device;
   });
 }
 
@@ -213,15 +173,8 @@ export async function listDevice(ctx: ServiceContext, input: { deviceId: string 
 export async function unlistDevice(ctx: ServiceContext, input: { deviceId: string; reason?: string | undefined }): Promise<Device> {
   return ctx.store.transaction(async (tx) => {
     const device = await deviceById(tx, input.deviceId);
-    const to = await requireStep(ctx, tx, device, 'unlist');
-    const next: Device = { ...device, status: to, updatedAt: nowIso(ctx.clock) };
-    tx.putDevice(next);
-    const e = await tx.appendEvent({
-      ...(await eventBase(ctx, tx, next)),
-      type: 'unlisted',
-      ...(input.reason ? { reason: input.reason } : {}),
-    });
-    return { ...next, trailLength: e.seq };
+    const event = { type: 'unlisted' as const, ...(input.reason ? { reason: input.reason } : {}) };
+    return (await runStep(ctx, tx, device, 'unlist', { event })).device;
   });
 }
 
@@ -236,33 +189,25 @@ export async function handOver(
   return ctx.store.transaction(async (tx) => {
     const device = await deviceByTag(tx, input.assetTag);
     const reservation = await tx.activeReservation(device.id);
-    const to = await requireStep(ctx, tx, device, 'handOver');
     if (!reservation) {
       throw new AppError('TRANSITION_NOT_ALLOWED', { action: 'handOver', status: device.status, assetTag: device.assetTag });
     }
-    const now = nowIso(ctx.clock);
     const sites = (await ctx.store.listLocations()).filter(
       (l) => l.kind === 'site' && l.departmentId === reservation.departmentId,
     );
-    const base = await eventBase(ctx, tx, device);
-    const next: Device = {
-      ...device,
-      status: to,
-      departmentId: reservation.departmentId,
-      locationId: sites[0]?.id ?? device.locationId,
-      updatedAt: now,
-    };
-    tx.putDevice(next);
-    tx.putReservation({ ...reservation, status: 'fulfilled', endedAt: now });
-    const e = await tx.appendEvent({
-      ...base,
-      type: 'handed_over',
-      reservationId: reservation.id,
-      fromDepartmentId: device.departmentId,
-      toDepartmentId: reservation.departmentId,
-      replacesNewPurchase: input.replacesNewPurchase,
+    const step = await runStep(ctx, tx, device, 'handOver', {
+      patch: { departmentId: reservation.departmentId, locationId: sites[0]?.id ?? device.locationId },
+      locationId: device.locationId, // handed over at the warehouse
+      event: {
+        type: 'handed_over',
+        reservationId: reservation.id,
+        fromDepartmentId: device.departmentId,
+        toDepartmentId: reservation.departmentId,
+        replacesNewPurchase: input.replacesNewPurchase,
+      },
     });
-    return { ...next, trailLength: e.seq };
+    tx.putReservation({ ...reservation, status: 'fulfilled', endedAt: step.event.at });
+    return step.device;
   });
 }
 
@@ -290,4 +235,3 @@ export async function searchDevices(ctx: ServiceContext, input: DeviceSearchInpu
   return ctx.store.searchDevices(input);
 }
 
-export type { StoreTx };

@@ -3,21 +3,30 @@ import { randomUUID } from 'node:crypto';
 import type { Device, Reservation } from '../../shared/schemas';
 import { SYSTEM_ACTOR, actorSnapshot, nowIso, type ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
-import { requireStep } from '../devices/lifecycle-step';
+import { runStep } from '../devices/lifecycle-step';
 import type { StoreTx } from '../store/store';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-async function eventAt(ctx: ServiceContext, tx: StoreTx, device: Device) {
-  const location = await tx.getLocation(device.locationId);
-  return {
-    id: randomUUID(),
-    deviceId: device.id,
-    at: nowIso(ctx.clock),
-    actor: actorSnapshot(ctx.actor),
-    locationId: device.locationId,
-    locationName: location?.name ?? device.locationId,
-  };
+/** Ends an active reservation (cancelled or expired): the device goes back on the marketplace. */
+async function endReservation(
+  ctx: ServiceContext,
+  tx: StoreTx,
+  reservation: Reservation,
+  device: Device,
+  how: 'cancelled' | 'expired',
+): Promise<Reservation> {
+  const step = await runStep(ctx, tx, device, how === 'cancelled' ? 'cancelReservation' : 'expireReservation', {
+    facts: { reservationDepartmentId: reservation.departmentId },
+    event: {
+      type: how === 'cancelled' ? 'reservation_cancelled' : 'reservation_expired',
+      reservationId: reservation.id,
+      departmentId: reservation.departmentId,
+    },
+  });
+  const ended: Reservation = { ...reservation, status: how, endedAt: step.event.at };
+  tx.putReservation(ended);
+  return ended;
 }
 
 /**
@@ -47,7 +56,6 @@ export async function createReservation(
         `${device.assetTag} already reserved by ${held.departmentId}`,
       );
     }
-    const to = await requireStep(ctx, tx, device, 'reserve');
     const settings = await tx.getSettings();
     const now = ctx.clock.now();
     const reservation: Reservation = {
@@ -59,15 +67,10 @@ export async function createReservation(
       expiresAt: new Date(now.getTime() + settings.reservationDays * DAY_MS).toISOString(),
       status: 'active',
     };
-    tx.putReservation(reservation);
-    tx.putDevice({ ...device, status: to, updatedAt: reservation.createdAt });
-    await tx.appendEvent({
-      ...(await eventAt(ctx, tx, device)),
-      type: 'reserved',
-      reservationId: reservation.id,
-      departmentId,
-      expiresAt: reservation.expiresAt,
+    await runStep(ctx, tx, device, 'reserve', {
+      event: { type: 'reserved', reservationId: reservation.id, departmentId, expiresAt: reservation.expiresAt },
     });
+    tx.putReservation(reservation);
     return reservation;
   });
 }
@@ -89,19 +92,7 @@ export async function cancelReservation(ctx: ServiceContext, input: { reservatio
         assetTag: device.assetTag,
       });
     }
-    const to = await requireStep(ctx, tx, device, 'cancelReservation', {
-      reservationDepartmentId: reservation.departmentId,
-    });
-    const ended: Reservation = { ...reservation, status: 'cancelled', endedAt: nowIso(ctx.clock) };
-    tx.putReservation(ended);
-    tx.putDevice({ ...device, status: to, updatedAt: ended.endedAt ?? device.updatedAt });
-    await tx.appendEvent({
-      ...(await eventAt(ctx, tx, device)),
-      type: 'reservation_cancelled',
-      reservationId: reservation.id,
-      departmentId: reservation.departmentId,
-    });
-    return ended;
+    return endReservation(ctx, tx, reservation, device, 'cancelled');
   });
 }
 
@@ -117,16 +108,7 @@ export async function expireDueReservations(ctx: Omit<ServiceContext, 'actor'>):
       if (!reservation || !device || reservation.status !== 'active' || reservation.expiresAt > nowIso(ctx.clock)) {
         return false; // handed over or cancelled meanwhile
       }
-      const to = await requireStep(sys, tx, device, 'expireReservation');
-      const ended: Reservation = { ...reservation, status: 'expired', endedAt: nowIso(ctx.clock) };
-      tx.putReservation(ended);
-      tx.putDevice({ ...device, status: to, updatedAt: ended.endedAt ?? device.updatedAt });
-      await tx.appendEvent({
-        ...(await eventAt(sys, tx, device)),
-        type: 'reservation_expired',
-        reservationId: reservation.id,
-        departmentId: reservation.departmentId,
-      });
+      await endReservation(sys, tx, reservation, device, 'expired');
       return true;
     });
     if (done) expired++;
