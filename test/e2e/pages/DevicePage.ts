@@ -1,0 +1,105 @@
+/** One device: status, facts, actions, sanitization record, reservation and the trail. */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export interface SanitizationInput {
+  /** The method's visible name, e.g. "Rensning (Purge)". */
+  method: string;
+  technique: string;
+  /** The medium's visible name, e.g. "SSD". */
+  mediaType: string;
+  tool: string;
+  toolVersion: string;
+  /** The verification method's visible name, e.g. "Fuld verifikation". */
+  verificationMethod: string;
+  verified: boolean;
+  verifierName: string;
+}
+
+export interface TrailEntry {
+  type: string;
+  text: string;
+  actor: string;
+  location: string;
+  time: string;
+}
+
+export class DevicePage {
+  readonly status: Locator;
+  readonly assetTag: Locator;
+  readonly owner: Locator;
+  readonly location: Locator;
+  readonly condition: Locator;
+  readonly actionError: Locator;
+  readonly actionDone: Locator;
+  readonly sanitization: Locator;
+  readonly reservation: Locator;
+  readonly reservationDepartment: Locator;
+  readonly trail: Locator;
+  readonly trailEvents: Locator;
+
+  constructor(readonly page: Page) {
+    this.status = page.getByTestId('device-status');
+    this.assetTag = page.getByTestId('device-asset-tag');
+    this.owner = page.getByTestId('device-owner');
+    this.location = page.getByTestId('device-location');
+    this.condition = page.getByTestId('device-condition');
+    this.actionError = page.getByTestId('action-error');
+    this.actionDone = page.getByTestId('action-done');
+    this.sanitization = page.getByTestId('sanitization');
+    this.reservation = page.getByTestId('reservation');
+    this.reservationDepartment = page.getByTestId('reservation-department');
+    this.trail = page.getByTestId('trail');
+    this.trailEvents = page.getByTestId('trail-event');
+  }
+
+  async goto(url: string): Promise<void> {
+    await this.page.goto(url);
+    await expect(this.assetTag).toBeVisible();
+  }
+
+  /** The device id from the page's address (#/devices/<id>). */
+  deviceId(): string {
+    const m = /#\/devices\/([^?]+)/.exec(this.page.url());
+    if (!m?.[1]) throw new Error(`not on a device page: ${this.page.url()}`);
+    return decodeURIComponent(m[1]);
+  }
+
+  action(name: string): Locator {
+    return this.page.getByRole('region', { name: 'Handlinger' }).getByRole('button', { name, exact: true });
+  }
+
+  async press(name: string): Promise<void> {
+    await this.action(name).click();
+  }
+
+  async recordSanitization(input: SanitizationInput): Promise<void> {
+    await this.press('Registrér datasletning');
+    const form = this.page.getByRole('form', { name: 'Registrér datasletning' });
+    await form.getByLabel('Metode (NIST SP 800-88)').selectOption({ label: input.method });
+    await form.getByLabel('Teknik', { exact: true }).fill(input.technique);
+    await form.getByLabel('Lagermedie').selectOption({ label: input.mediaType });
+    await form.getByLabel('Værktøj', { exact: true }).fill(input.tool);
+    await form.getByLabel('Version', { exact: true }).fill(input.toolVersion);
+    await form.getByLabel('Verifikationsmetode').selectOption({ label: input.verificationMethod });
+    await form.getByLabel('Verificeret af', { exact: true }).fill(input.verifierName);
+    await form.getByLabel('Datasletningen er verificeret').setChecked(input.verified);
+    await form.getByRole('button', { name: 'Gem datasletning' }).click();
+    await expect(form).toBeHidden();
+  }
+
+  /** The trail as the page shows it, in order. */
+  async trailEntries(): Promise<TrailEntry[]> {
+    const items = await this.trailEvents.all();
+    const out: TrailEntry[] = [];
+    for (const item of items) {
+      out.push({
+        type: (await item.getAttribute('data-event-type')) ?? '',
+        text: (await item.innerText()).trim(),
+        actor: ((await item.locator('.trail-actor').textContent()) ?? '').trim(),
+        location: ((await item.locator('.trail-location').textContent()) ?? '').trim(),
+        time: ((await item.locator('time').getAttribute('datetime')) ?? '').trim(),
+      });
+    }
+    return out;
+  }
+}

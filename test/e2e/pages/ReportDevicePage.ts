@@ -1,0 +1,54 @@
+/** "Anmeld overskud": a department contact reports a surplus device. */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export interface ReportInput {
+  /** The category's visible name, e.g. "Bærbar computer". */
+  category: string;
+  manufacturer: string;
+  model: string;
+  serial: string;
+  /** The site's visible name, e.g. "BUF, Gyldenløvesgade 15". */
+  location: string;
+}
+
+export class ReportDevicePage {
+  readonly category: Locator;
+  readonly manufacturer: Locator;
+  readonly model: Locator;
+  readonly serial: Locator;
+  readonly location: Locator;
+  readonly submitButton: Locator;
+  readonly reportedTag: Locator;
+  readonly errorSummary: Locator;
+
+  constructor(readonly page: Page) {
+    this.category = page.getByLabel('Kategori', { exact: true });
+    this.manufacturer = page.getByLabel('Producent');
+    this.model = page.getByLabel('Model', { exact: true });
+    this.serial = page.getByLabel('Serienummer');
+    this.location = page.getByLabel('Lokation (hvor enheden står)');
+    this.submitButton = page.getByRole('button', { name: 'Anmeld overskud' });
+    this.reportedTag = page.getByTestId('reported-asset-tag');
+    this.errorSummary = page.getByRole('alert').filter({ hasText: 'Ret de markerede felter' });
+  }
+
+  async fill(input: ReportInput): Promise<void> {
+    await this.category.selectOption({ label: input.category });
+    await this.manufacturer.fill(input.manufacturer);
+    await this.model.fill(input.model);
+    await this.serial.fill(input.serial);
+    await this.location.selectOption({ label: input.location });
+  }
+
+  async submit(): Promise<void> {
+    await this.submitButton.click();
+  }
+
+  /** Reports the device and returns the asset tag the success panel shows. */
+  async report(input: ReportInput): Promise<string> {
+    await this.fill(input);
+    await this.submit();
+    await expect(this.reportedTag).toHaveText(/^KK-\d{6,10}$/);
+    return (await this.reportedTag.textContent())?.trim() ?? '';
+  }
+}
