@@ -152,9 +152,9 @@ async function main(): Promise<void> {
   fs.cpSync(sqliteDir, path.join(runDir, 'sqlite'), { recursive: true });
   fs.cpSync(smallDir, path.join(runDir, 'small'), { recursive: true });
 
-  // ---- open (median of 3, each store alone), heap ----
+  // ---- open (median of 5, each store alone), heap ----
   const fileOpens: number[] = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 5; i++) {
     gc();
     const t0 = now();
     const s = await FileStore.open(path.join(runDir, 'file'), { log });
@@ -162,7 +162,7 @@ async function main(): Promise<void> {
     await s.close();
   }
   const sqliteOpens: number[] = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 5; i++) {
     gc();
     const t0 = now();
     const s = await SqliteStore.open(path.join(runDir, 'sqlite'));
@@ -198,10 +198,12 @@ async function main(): Promise<void> {
   log(`search ${round(searchP50)} / sqlite ${round(sqliteSearchP50)} ms; stats ${round(statsMs)} / ${round(sqliteStatsMs)} ms; trail ${round(trailP50)} / ${round(sqliteTrailP50)} ms`);
 
   // ---- writes ----
-  const fileWrites = await writes(file, 5000);
-  const sqliteWrites = await writes(sqlite, 5000);
+  // Each store gets 1,000 unmeasured warm-up writes first, so no figure carries the JIT's warm-up.
+  const measured = async (store: Store) => (await writes(store, 6000)).slice(1000);
+  const fileWrites = await measured(file);
+  const sqliteWrites = await measured(sqlite);
   const small = await FileStore.open(path.join(runDir, 'small'), { log });
-  const smallWrites = await writes(small, 5000);
+  const smallWrites = await measured(small);
   await small.close();
   log(`write p50 ${round(median(fileWrites))} / sqlite ${round(median(sqliteWrites))} / at 1k ${round(median(smallWrites))} ms`);
 

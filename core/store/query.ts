@@ -2,10 +2,26 @@
 import type { Device } from '../../shared/schemas';
 import type { DeviceQuery } from './store';
 
+/**
+ * The lowercased text a search matches against: asset tag, serial, notes, and the model's words
+ * (manufacturer, model, category, CPU). The model part is shared by every device of a model, so it is
+ * computed once per model (keyed by the specs object, which devices of one model share once loaded).
+ */
 export function deviceHaystack(d: Device): string {
-  return [d.assetTag, d.manufacturer, d.model, d.serial, d.category, d.specs.cpu ?? '', d.notes ?? '']
-    .join(' ')
-    .toLowerCase();
+  const own = `${d.assetTag} ${d.serial}${d.notes ? ` ${d.notes}` : ''}`.toLowerCase();
+  return `${modelPart(d)} ${own}`;
+}
+
+const modelParts = new WeakMap<object, Map<string, { manufacturer: string; category: string; text: string }>>();
+
+function modelPart(d: Device): string {
+  let byModel = modelParts.get(d.specs);
+  if (!byModel) modelParts.set(d.specs, (byModel = new Map()));
+  const hit = byModel.get(d.model);
+  if (hit && hit.manufacturer === d.manufacturer && hit.category === d.category) return hit.text;
+  const text = `${d.manufacturer} ${d.model} ${d.category} ${d.specs.cpu ?? ''}`.toLowerCase();
+  if (!hit) byModel.set(d.model, { manufacturer: d.manufacturer, category: d.category, text });
+  return text;
 }
 
 export function matchesQuery(d: Device, q: DeviceQuery, tokens: readonly string[], haystack: string): boolean {

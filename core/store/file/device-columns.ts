@@ -22,7 +22,7 @@ const RESERVATION_DICT = ['departmentId', 'reservedBy', 'status'] as const;
 const RESERVATION_PLAIN = ['id', 'deviceId', 'createdAt', 'expiresAt', 'endedAt'] as const;
 
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-const SLICE = 10_000;
+const SLICE = 2_000;
 
 /** Encodes records by column, yielding to the event loop every few thousand records. */
 async function encode<T extends object>(records: readonly T[], dictKeys: readonly string[], plainKeys: readonly string[]): Promise<Columns> {

@@ -130,14 +130,14 @@ export async function writeIndexFile(file: string, src: TrailIndexSource): Promi
     events += refs.length / 3;
     const head = src.headOf(id);
     if (head) heads.write(head, i * 32, 'hex');
-    if (i % 10000 === 9999) await yieldToLoop();
+    if (i % 4000 === 3999) await yieldToLoop();
   }
   starts[D] = events;
   const refs = new Uint32Array(events * 3);
   for (let i = 0, at = 0; i < D; i++) {
     const r = perDevice[i]!;
     for (let k = 0; k < r.length; k++) refs[at++] = r[k]!;
-    if (i % 20000 === 19999) await yieldToLoop();
+    if (i % 8000 === 7999) await yieldToLoop();
   }
   // Merge the previous (sorted) table with the new records (sorted here): no full sort on the event loop.
   const added = [...src.newSanitizations].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -157,7 +157,7 @@ export async function writeIndexFile(file: string, src: TrailIndexSource): Promi
   for (const [id, ref] of base.sanitizations()) {
     while (j < added.length && added[j]![0] < id) put(...added[j++]!);
     put(id, ref);
-    if (out % 20000 === 0) await yieldToLoop();
+    if (out % 5000 === 0) await yieldToLoop();
   }
   while (j < added.length) put(...added[j++]!);
   await yieldToLoop();

@@ -32,7 +32,7 @@ export interface SnapshotData {
   reuseByMonth: [string, number][];
 }
 
-const SLICE = 2000;
+const SLICE = 1000;
 
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
