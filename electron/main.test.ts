@@ -260,7 +260,7 @@ describe('desktop main process', () => {
     expect(contents.setWindowOpenHandler.mock.calls[0]?.[0]({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
   });
 
-  it('shows a Danish error and quits when the data folder is in use by another Kredsløb', async () => {
+  it('shows a Danish error and exits with a failure code when the data folder is in use by another Kredsløb', async () => {
     const dataDir = process.env.KREDSLOB_DATA_DIR!;
     const other: Core = await startCore({ dataDir, demo: false });
     cleanup.push(() => other.close());
@@ -270,7 +270,7 @@ describe('desktop main process', () => {
     expect(title).toBe('Kredsløb kører allerede');
     expect(message).toContain('allerede åben i et andet Kredsløb');
     expect(message).toContain(path.resolve(dataDir));
-    expect(f.module.app.quit).toHaveBeenCalled();
+    expect(f.module.app.exit).toHaveBeenCalledWith(1);
     expect(f.windows).toHaveLength(0);
   });
 

@@ -68,7 +68,7 @@ async function start(): Promise<void> {
     console.error('[kredslob] start failed', err);
     const failure = describeStartupFailure(err, dataDir);
     dialog.showErrorBox(failure.title, failure.message);
-    app.quit();
+    app.exit(1); // why: a failed start is a failure for scripts and shortcuts too, not a normal quit
     return;
   }
   const store = core.store;

@@ -6,18 +6,8 @@
  */
 import type { WebPreferences } from 'electron';
 
-/** Applied as a response header (hardening.ts) on top of the same policy in renderer/index.html's meta tag. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob: mediastream:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** Applied as a response header (hardening.ts); defined once in shared/csp.ts. */
+export { CONTENT_SECURITY_POLICY } from '../shared/csp';
 
 /** The only webPreferences a Kredsløb window is ever created with. */
 export function secureWebPreferences(preloadPath: string): WebPreferences {

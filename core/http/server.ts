@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { ApiErrorBody } from '../../shared/errors';
 import { HTTP_STATUS } from '../../shared/errors';
 import { errorMessage } from '../../shared/messages';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { Dispatcher } from '../api/dispatch';
 import { toLocale } from '../api/dispatch';
 import { contractAsJson } from '../api/contract-json';
@@ -145,6 +146,7 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
     }
     res.writeHead(200, {
       'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
       'cache-control': rel === 'index.html' ? 'no-cache' : 'public, max-age=3600',
       ...SECURITY_HEADERS,
     });

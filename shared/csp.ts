@@ -1,0 +1,21 @@
+/**
+ * The Content-Security-Policy of the UI, one definition for every place that applies it: the Electron
+ * session's response header, the HTTP server's header, and the meta tag Vite writes into index.html.
+ */
+const DIRECTIVES = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob: mediastream:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+];
+
+/** As a response header. */
+export const CONTENT_SECURITY_POLICY = [...DIRECTIVES, "frame-ancestors 'none'"].join('; ');
+
+/** In a <meta> tag, where browsers ignore frame-ancestors (and warn about it). */
+export const CONTENT_SECURITY_POLICY_META = DIRECTIVES.join('; ');
