@@ -97,6 +97,8 @@ const da: Catalogue = {
     `Datasletningen af ${p.assetTag ?? 'enheden'} er ikke verificeret. Registrér en verificeret datasletning først.`,
   CONDITION_REQUIRED: (p) => `${p.assetTag ?? 'Enheden'} skal have en stand (A–D), før den kan sættes på genbrugsbørsen.`,
   NOT_OWN_DEPARTMENT: () => 'Du kan kun handle på vegne af din egen forvaltning.',
+  DATA_BEARING_OVERRIDE: () =>
+    'Kun IT-lageret kan angive, at udstyr af denne kategori ikke indeholder data. Anmeld enheden som dataholdig; lageret vurderer den ved modtagelsen.',
   RESERVED_BY_OTHER: (p) => `${p.assetTag ?? 'Enheden'} er allerede reserveret af ${p.department ?? 'en anden forvaltning'}.`,
   NOT_A_WAREHOUSE_LOCATION: (p) => `${p.location ?? 'Lokationen'} er ikke en hylde eller et lager.`,
   STORE_LOCKED: (p) => `Datamappen ${p.dir ?? ''} er allerede åben i et andet Kredsløb-vindue eller -program.`,
@@ -121,6 +123,8 @@ const en: Catalogue = {
     `The sanitization of ${p.assetTag ?? 'the device'} is not verified. Record a verified sanitization first.`,
   CONDITION_REQUIRED: (p) => `${p.assetTag ?? 'The device'} needs a condition grade (A–D) before it can go on the marketplace.`,
   NOT_OWN_DEPARTMENT: () => 'You can only act for your own administration.',
+  DATA_BEARING_OVERRIDE: () =>
+    'Only the warehouse can state that a device of this category carries no data. Report it as data-bearing; the warehouse assesses it at check-in.',
   RESERVED_BY_OTHER: (p) => `${p.assetTag ?? 'The device'} is already reserved by ${p.department ?? 'another administration'}.`,
   NOT_A_WAREHOUSE_LOCATION: (p) => `${p.location ?? 'The location'} is not a shelf or a warehouse.`,
   STORE_LOCKED: (p) => `The data folder ${p.dir ?? ''} is already open in another Kredsløb window or program.`,
@@ -168,6 +172,10 @@ const FIELD_TEXT: Record<string, Record<Locale, string>> = {
   own_department_site: { da: 'Vælg en lokation i din egen forvaltning.', en: 'Choose a location of your own administration.' },
   choose_shelf: { da: 'Vælg en hylde eller et lager.', en: 'Choose a shelf or a warehouse.' },
   asset_tag_taken: { da: 'Inventarnummeret er allerede i brug.', en: 'The asset tag is already in use.' },
+  data_bearing_lowered: {
+    da: 'Kun IT-lageret kan angive, at denne kategori ikke indeholder data.',
+    en: 'Only the warehouse can state that this category carries no data.',
+  },
 };
 
 export function fieldText(keyOrText: string, locale: Locale): string {

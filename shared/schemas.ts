@@ -198,7 +198,14 @@ const eventBase = {
 
 /** Trail events: one variant per thing that can happen to a device. The trail is append-only. */
 export const TrailEvent = z.discriminatedUnion('type', [
-  z.object({ ...eventBase, type: z.literal('reported'), departmentId: Id, note: z.string().optional() }),
+  z.object({
+    ...eventBase,
+    type: z.literal('reported'),
+    departmentId: Id,
+    note: z.string().optional(),
+    /** Set when the reporter overrode the category's data-bearing default (who did it is the event's actor). */
+    dataBearingOverride: z.boolean().optional(),
+  }),
   z.object({ ...eventBase, type: z.literal('checked_in'), condition: Condition }),
   z.object({ ...eventBase, type: z.literal('sanitized'), sanitizationId: Id, method: SanitizationMethod, verified: z.boolean() }),
   z.object({ ...eventBase, type: z.literal('listed') }),

@@ -70,7 +70,12 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       const input = def.input.parse(rawInput ?? {});
       const handler = deps.table[procedure] as (i: unknown, c: unknown) => Promise<unknown>; // why: input parsed by this procedure's own schema
       const output = await handler(input, { store: deps.store, clock: deps.clock, sessions: deps.sessions, actor });
-      return { ok: true, data: def.output.parse(output) };
+      const checked = def.output.safeParse(output);
+      if (!checked.success) {
+        // A handler returned something outside the contract: our bug, not the caller's input.
+        throw new Error(`${procedure} returned output outside the contract: ${checked.error.message}`);
+      }
+      return { ok: true, data: checked.data };
     } catch (err) {
       const body = errorBody(err, locale);
       if (body.code === 'INTERNAL') log(`${procedure} failed`, err);

@@ -111,6 +111,25 @@ describe('the device journey', () => {
     expect(await refusal(listDevice(wh, { deviceId: d.id }))).toBe('SANITIZATION_REQUIRED');
   });
 
+  it('lets only the warehouse say that a laptop carries no data, and writes the override on the trail', async () => {
+    const buf = await h.as(BUF_CONTACT);
+    const wh = await h.as(WAREHOUSE);
+    const laptop = { category: 'laptop' as const, manufacturer: 'Dell', model: 'Latitude', serial: 'L1', locationId: BUF_SITE };
+    expect(await refusal(reportDevice(buf, { ...laptop, dataBearing: false }))).toBe('DATA_BEARING_OVERRIDE');
+    expect(await h.store.deviceCount()).toBe(0);
+    const d = await reportDevice(wh, { ...laptop, dataBearing: false });
+    expect(d.dataBearing).toBe(false);
+    expect((await h.store.trail(d.id))[0]).toMatchObject({ type: 'reported', dataBearingOverride: false, actor: { id: WAREHOUSE } });
+  });
+
+  it('lets a department contact report only at a site of their own administration', async () => {
+    const buf = await h.as(BUF_CONTACT);
+    const monitor = { category: 'monitor' as const, manufacturer: 'Dell', model: 'P1', serial: 'X' };
+    expect(await refusal(reportDevice(buf, { ...monitor, locationId: 'dep-suf-site-1' }))).toBe('NOT_OWN_DEPARTMENT');
+    expect(await refusal(reportDevice(buf, { ...monitor, locationId: SHELF }))).toBe('NOT_OWN_DEPARTMENT');
+    expect(await h.store.deviceCount()).toBe(0);
+  });
+
   it('refuses a pre-printed asset tag that is already in use', async () => {
     const buf = await h.as(BUF_CONTACT);
     const d = await reportDevice(buf, { category: 'monitor', manufacturer: 'Dell', model: 'P1', serial: 'A', locationId: BUF_SITE, assetTag: 'KK-0500000' });

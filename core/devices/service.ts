@@ -1,6 +1,6 @@
 /** Devices: report, check in, sanitize, list, hand over, read. Plain async functions over the store. */
 import { randomUUID } from 'node:crypto';
-import { effectiveDataBearing } from '../../shared/data-bearing';
+import { effectiveDataBearing, isDataBearingCategory } from '../../shared/data-bearing';
 import { TYPICAL_WEIGHT_KG, formatAssetTag } from '../../shared/categories';
 import { actionsFrom } from '../../shared/lifecycle';
 import type { ProcedureInput, DeviceDetail, DeviceSearchInput } from '../../shared/contract';
@@ -14,6 +14,19 @@ async function locationById(reads: StoreReads, id: string): Promise<Location> {
   const l = await reads.getLocation(id);
   if (!l) throw notFound('location', id);
   return l;
+}
+
+/**
+ * Where surplus waits: a department contact reports at a site of their own administration.
+ * @throws NOT_OWN_DEPARTMENT
+ */
+function requireReportLocation(ctx: ServiceContext, location: Location, departmentId: string): void {
+  if (ctx.actor.kind !== 'user' || ctx.actor.user.role !== 'department_contact') return;
+  if (location.kind !== 'site' || location.departmentId !== departmentId) {
+    throw new AppError('NOT_OWN_DEPARTMENT', {}, `location ${location.id} is not a site of ${departmentId}`, {
+      locationId: 'own_department_site',
+    });
+  }
 }
 
 function cleanSpecs(specs: Specs): Specs {
@@ -32,8 +45,11 @@ export async function reportDevice(ctx: ServiceContext, input: ProcedureInput<'d
     if (input.departmentId && input.departmentId !== departmentId) throw new AppError('NOT_OWN_DEPARTMENT');
     if (!(await tx.getDepartment(departmentId))) throw notFound('department', departmentId);
     const location = await locationById(tx, input.locationId);
-    if (user.role === 'department_contact' && location.kind === 'site' && location.departmentId !== departmentId) {
-      throw new AppError('NOT_OWN_DEPARTMENT', {}, 'site of another department', { locationId: 'own_department_site' });
+    requireReportLocation(ctx, location, departmentId);
+    // Only the warehouse (or an admin) may say a device of a data-bearing category carries no data:
+    // otherwise a laptop could reach the marketplace without a wipe on record.
+    if (input.dataBearing === false && isDataBearingCategory(input.category) && user.role === 'department_contact') {
+      throw new AppError('DATA_BEARING_OVERRIDE', {}, 'contact lowered data-bearing', { dataBearing: 'data_bearing_lowered' });
     }
     let assetTag = input.assetTag;
     if (assetTag) {
@@ -76,6 +92,7 @@ export async function reportDevice(ctx: ServiceContext, input: ProcedureInput<'d
       type: 'reported',
       departmentId,
       ...(input.notes ? { note: input.notes } : {}),
+      ...(input.dataBearing === undefined ? {} : { dataBearingOverride: input.dataBearing }),
     });
     return { ...device, trailLength: 1 };
   });
@@ -89,6 +106,7 @@ export async function reportAgain(ctx: ServiceContext, input: ProcedureInput<'de
   return ctx.store.transaction(async (tx) => {
     const device = await deviceById(tx, input.deviceId);
     const location = await locationById(tx, input.locationId);
+    requireReportLocation(ctx, location, device.departmentId);
     // A new cycle: the old wipe and grade do not carry over.
     const { sanitizationId: _wiped, condition: _graded, ...rest } = device;
     const step = await runStep(ctx, tx, rest, 'reportAgain', {

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { pipeline } from 'node:stream';
 import type { ApiErrorBody } from '../../shared/errors';
 import { HTTP_STATUS } from '../../shared/errors';
 import { errorMessage } from '../../shared/messages';
@@ -150,6 +151,10 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
       'cache-control': rel === 'index.html' ? 'no-cache' : 'public, max-age=3600',
       ...SECURITY_HEADERS,
     });
-    fs.createReadStream(file).pipe(res);
+    pipeline(fs.createReadStream(file), res, (err) => {
+      // why: a file removed or unreadable between the check and the read (a rebuild of dist/) must not stop the server
+      if (err && !res.headersSent) res.writeHead(500).end();
+      else if (err) res.destroy();
+    });
   }
 }

@@ -1,45 +1,111 @@
-/** One owner per data folder: a lock file holding the owner's pid. A stale lock (dead pid) is taken over. */
+/**
+ * One owner per data folder: `kredslob.lock` names the owning process. A lock whose owner is gone (a
+ * killed process, or a pid now used by another program) is taken over; the takeover is atomic, so two
+ * processes finding the same stale lock cannot both win.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { AppError } from '../errors';
 
 const LOCK_NAME = 'kredslob.lock';
 
-function alive(pid: number): boolean {
+interface Owner {
+  pid: number;
+  /** The process's start time as the OS counts it (Linux: /proc/<pid>/stat field 22), when known. */
+  started: string | null;
+  token: string;
+}
+
+/**
+ * Locks this process holds, by folder: a second open in the same process is refused too. Kept on the
+ * process (not the module), so two copies of this module in one process (two bundles) still agree.
+ */
+const HELD = Symbol.for('kredslob.store.locks');
+const held: Map<string, string> = ((globalThis as Record<symbol, unknown>)[HELD] as Map<string, string> | undefined) ??
+  ((globalThis as Record<symbol, unknown>)[HELD] = new Map<string, string>()) as Map<string, string>; // why: one registry per process
+
+function processStart(pid: number): string | null {
   try {
-    process.kill(pid, 0);
-    return true;
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // why: the command name (field 2) may contain spaces; fields after its closing parenthesis are fixed
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function alive(owner: Owner, dir: string): boolean {
+  if (owner.pid === process.pid) return held.get(dir) === owner.token;
+  try {
+    process.kill(owner.pid, 0);
   } catch (err) {
     // why: EPERM means the process exists but belongs to someone else
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  // The pid is in use; on Linux also check it is the same process and not a later one with a reused pid.
+  const started = processStart(owner.pid);
+  return owner.started === null || started === null || started === owner.started;
+}
+
+function readOwner(file: string): Owner | null {
+  try {
+    const text = fs.readFileSync(file, 'utf8');
+    const parsed = JSON.parse(text) as Partial<Owner>;
+    if (typeof parsed.pid !== 'number') return null;
+    return { pid: parsed.pid, started: parsed.started ?? null, token: String(parsed.token ?? '') };
+  } catch {
+    // A lock file that cannot be read or parsed (an older format, or cut short) has no live owner we can name.
+    const pid = Number.parseInt(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '', 10);
+    return Number.isFinite(pid) ? { pid, started: null, token: '' } : null;
   }
 }
 
 export function acquireLock(dir: string): () => void {
-  const file = path.join(dir, LOCK_NAME);
-  for (let attempt = 0; attempt < 2; attempt++) {
+  const resolved = path.resolve(dir);
+  const file = path.join(resolved, LOCK_NAME);
+  const me: Owner = { pid: process.pid, started: processStart(process.pid), token: randomBytes(12).toString('hex') };
+  for (let attempt = 0; attempt < 5; attempt++) {
+    // Write the whole lock to a private file, then link it into place: the lock appears complete or not at all.
+    const tmp = `${file}.${me.token}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify(me));
     try {
-      const fd = fs.openSync(file, 'wx');
-      fs.writeSync(fd, String(process.pid));
-      fs.closeSync(fd);
+      fs.linkSync(tmp, file);
+      fs.rmSync(tmp, { force: true });
+      held.set(resolved, me.token);
       let released = false;
       return () => {
         if (released) return;
         released = true;
-        try {
-          if (fs.readFileSync(file, 'utf8') === String(process.pid)) fs.unlinkSync(file);
-        } catch {
-          // why: a lock already removed is what we wanted
-        }
+        held.delete(resolved);
+        if (readOwner(file)?.token === me.token) fs.rmSync(file, { force: true });
       };
     } catch (err) {
+      fs.rmSync(tmp, { force: true });
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const pid = Number.parseInt(fs.readFileSync(file, 'utf8'), 10);
-      if (Number.isFinite(pid) && alive(pid)) {
-        throw new AppError('STORE_LOCKED', { dir }, `Data folder ${dir} is locked by process ${pid}`);
-      }
-      fs.rmSync(file, { force: true }); // stale lock from a killed process
     }
+    const owner = readOwner(file);
+    if (owner && alive(owner, resolved)) {
+      throw new AppError('STORE_LOCKED', { dir: resolved }, `Data folder ${resolved} is locked by process ${owner.pid}`);
+    }
+    // Stale: move it aside atomically (only one contender's rename succeeds), then try again. If what we
+    // moved is not the stale lock we judged (another contender took over in between), put it back.
+    const aside = `${file}.stale-${me.token}`;
+    try {
+      fs.renameSync(file, aside);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      continue;
+    }
+    const moved = readOwner(aside);
+    if (owner && moved && moved.token !== owner.token) {
+      try {
+        fs.linkSync(aside, file);
+      } catch {
+        // why: a third lock appeared meanwhile; it is the live one
+      }
+    }
+    fs.rmSync(aside, { force: true });
   }
-  throw new AppError('STORE_LOCKED', { dir }, `Could not lock ${dir}`);
+  throw new AppError('STORE_LOCKED', { dir: resolved }, `Could not lock ${resolved}`);
 }

@@ -211,6 +211,10 @@ export function ReportDevice() {
     ? t(isDataBearingCategory(category) ? 'report.dataBearingHintYes' : 'report.dataBearingHintNo', { category: t(categoryKey(category)) })
     : t('report.dataBearingHintNone');
 
+  // Only the warehouse may say that a device of a data-bearing category carries no data (the core enforces it).
+  const mayLower = user.role !== 'department_contact' || !category || !isDataBearingCategory(category);
+  const dataBearingOptions = mayLower ? (['follow', 'yes', 'no'] as const) : (['follow', 'yes'] as const);
+
   const text = (n: Name, opts: { required?: boolean; optional?: boolean; inputMode?: 'numeric' | 'decimal'; className?: string } = {}) => (
     <Field id={inputId(n)} label={t(FIELDS[n].label)} error={err(n)} required={opts.required} optional={opts.optional} className={opts.className}>
       <input
@@ -275,7 +279,7 @@ export function ReportDevice() {
             {dataHint}
           </p>
           <div className="radio-row">
-            {(['follow', 'yes', 'no'] as const).map((opt, i) => (
+            {dataBearingOptions.map((opt, i) => (
               <label key={opt} className="radio" htmlFor={i === 0 ? inputId('dataBearing') : `report-dataBearing-${opt}`}>
                 <input
                   type="radio"

@@ -111,3 +111,54 @@ describe('file store specifics', () => {
     await expect(FileStore.open(dir, { log: () => {} })).rejects.toThrow(/00000001\.jsonl is damaged/);
   });
 });
+
+describe('the data folder lock', () => {
+  it('takes over a lock left by a dead process or by an earlier run with the same pid', async () => {
+    const dir = tempDir();
+    try {
+      for (const stale of [JSON.stringify({ pid: 999_999_999, started: null, token: 'x' }), String(process.pid), '{"pid":1,"started":"0","token":"y"}']) {
+        fs.writeFileSync(path.join(dir, 'kredslob.lock'), stale);
+        const store = await FileStore.open(dir, { log: () => {} });
+        await store.close();
+        expect(fs.existsSync(path.join(dir, 'kredslob.lock'))).toBe(false);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a journal that lost writes', () => {
+  it('refuses to open when the journal ends before the snapshot position, instead of losing new writes', async () => {
+    const dir = tempDir();
+    try {
+      const store = await FileStore.open(dir, { log: () => {} });
+      await seedReferenceData(store);
+      await generateDevices(store, { devices: 3, seed: 3 });
+      await store.close(); // snapshot at the journal's end
+      const seg = path.join(dir, 'journal', segmentName(1));
+      fs.truncateSync(seg, Math.floor(fs.statSync(seg).size / 2)); // what a power cut without fsync could leave
+      await expect(FileStore.open(dir, { log: () => {} })).rejects.toThrow(/before the snapshot's position/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to open when a record in the middle is missing', async () => {
+    const dir = tempDir();
+    try {
+      const store = await FileStore.open(dir, { log: () => {} });
+      await seedReferenceData(store);
+      await generateDevices(store, { devices: 3, seed: 3, perTransaction: 1 });
+      (store as unknown as { writer: { close(): void } }).writer.close();
+      (store as unknown as { releaseLock(): void }).releaseLock();
+      const seg = path.join(dir, 'journal', segmentName(1));
+      const lines = fs.readFileSync(seg, 'utf8').split('\n');
+      lines.splice(1, 1); // a whole, well-formed record gone
+      fs.writeFileSync(seg, lines.join('\n'));
+      await expect(FileStore.open(dir, { log: () => {} })).rejects.toThrow(/Journal record 2 is missing/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -36,6 +36,7 @@ import {
   listSegments,
   scanSegment,
   spansOf,
+  syncSegment,
   segmentName,
   type JournalPosition,
   type RecordRef,
@@ -380,6 +381,7 @@ export class FileStore implements Store {
   private compacting: Promise<void> | null = null;
   private snapshotTxSeq = 0;
   private closed = false;
+  private closing: Promise<void> | null = null;
   private readonly compactEvery: number;
   private readonly log: (m: string) => void;
 
@@ -422,7 +424,21 @@ export class FileStore implements Store {
       from = db.data.position;
       this.snapshotTxSeq = db.data.txSeq;
     }
-    const segments = listSegments(this.journalDir).filter((s) => s >= from.segment);
+    const all = listSegments(this.journalDir);
+    all.forEach((seg, i) => {
+      if (seg !== i + 1) throw new Error(`Journal segment ${segmentName(i + 1)} is missing; restore a backup`);
+    });
+    if (db.data && from.offset > 0) {
+      const file = path.join(this.journalDir, segmentName(from.segment));
+      const size = fs.existsSync(file) ? fs.statSync(file).size : -1;
+      if (size < from.offset) {
+        throw new Error(
+          `Journal segment ${segmentName(from.segment)} ends at byte ${size}, before the snapshot's position ${from.offset}: ` +
+            'the journal lost writes the snapshot relies on (was the computer switched off?); restore a backup',
+        );
+      }
+    }
+    const segments = all.filter((s) => s >= from.segment);
     let last = from;
     for (let i = 0; i < segments.length; i++) {
       const seg = segments[i]!;
@@ -431,6 +447,9 @@ export class FileStore implements Store {
       const result = scanSegment(file, start, (rec, ref) => {
         const r = rec as JournalRecord; // why: checksummed record written by transaction() below
         if (r.n <= this.state.txSeq) return; // already in the snapshot
+        if (r.n !== this.state.txSeq + 1) {
+          throw new Error(`Journal record ${this.state.txSeq + 1} is missing before record ${r.n} in ${segmentName(seg)}; restore a backup`);
+        }
         const spans = spansOf(r);
         r.ops.forEach((op, i) => {
           const [at, length] = spans[i]!;
@@ -472,6 +491,7 @@ export class FileStore implements Store {
       if (n - this.snapshotTxSeq >= this.compactEvery && !this.compacting) void this.compact();
       return result;
     };
+    if (this.closing) return Promise.reject(new Error('Store is closing'));
     const p = this.queue.then(run, run);
     this.queue = p.catch(() => undefined);
     return p;
@@ -485,6 +505,9 @@ export class FileStore implements Store {
     if (this.compacting) return this.compacting;
     const snap = this.state.toSnapshot(this.writer.position);
     const run = async () => {
+      // The snapshot will say "everything before this position is in me": make sure the journal up to it
+      // is on disk before the snapshot is, or a power cut could leave a snapshot ahead of its journal.
+      await syncSegment(this.journalDir, snap.data.position.segment);
       const indexName = `index-${String(snap.data.txSeq).padStart(12, '0')}.bin`;
       await writeIndexFile(path.join(this.dir, indexName), snap.index);
       const db = snapshotDb(this.dir);
@@ -645,15 +668,18 @@ export class FileStore implements Store {
     await backupDataDir(this.dir, targetDir);
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return;
-    await this.queue;
-    if (this.compacting) await this.compacting;
-    if (this.state.txSeq > this.snapshotTxSeq) await this.compact();
-    this.closed = true;
-    this.writer.close();
-    this.reader.close();
-    this.releaseLock();
+  /** Finishes queued transactions, writes a final snapshot and releases the folder. New transactions are refused. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await this.queue;
+      if (this.compacting) await this.compacting;
+      if (this.state.txSeq > this.snapshotTxSeq) await this.compact();
+      this.closed = true;
+      this.writer.close();
+      this.reader.close();
+      this.releaseLock();
+    })();
+    return this.closing;
   }
 }
 

@@ -144,6 +144,7 @@ export function scanSegment(
 export class JournalWriter {
   private fd: number;
   private size: number;
+  private failed: unknown = null;
 
   constructor(
     private readonly dir: string,
@@ -160,6 +161,7 @@ export class JournalWriter {
 
   /** Writes one record; on a failed or short write the segment is cut back so no half record stays. */
   append(record: Buffer): { segment: number; offset: number } {
+    if (this.failed) throw new Error(`The journal cannot be written after an earlier failure (${String(this.failed)}); restart Kredsløb`);
     if (this.size > 0 && this.size + record.length > SEGMENT_MAX_BYTES) this.roll();
     const offset = this.size;
     try {
@@ -170,8 +172,10 @@ export class JournalWriter {
     } catch (err) {
       try {
         fs.ftruncateSync(this.fd, offset);
-      } catch {
-        // why: the original error is the one to report; a failed truncate leaves a torn tail that open drops
+      } catch (truncateErr) {
+        // A torn record stays at the end: later appends would land after it, at places the index does
+        // not know, so stop writing until a restart (whose open drops the torn tail).
+        this.failed = truncateErr;
       }
       throw err;
     }
@@ -179,15 +183,28 @@ export class JournalWriter {
     return { segment: this.segment, offset };
   }
 
+  /** Starts the next segment; the full one is flushed to disk first. The new file opens before the old closes. */
   private roll(): void {
+    const next = fs.openSync(path.join(this.dir, segmentName(this.segment + 1)), 'a');
+    fs.fdatasyncSync(this.fd);
     fs.closeSync(this.fd);
+    this.fd = next;
     this.segment += 1;
-    this.fd = fs.openSync(path.join(this.dir, segmentName(this.segment)), 'a');
     this.size = 0;
   }
 
   close(): void {
     fs.closeSync(this.fd);
+  }
+}
+
+/** Flushes a segment file to disk without blocking the event loop (a snapshot is only written after it). */
+export async function syncSegment(dir: string, segment: number): Promise<void> {
+  const handle = await fs.promises.open(path.join(dir, segmentName(segment)), 'r');
+  try {
+    await handle.datasync();
+  } finally {
+    await handle.close();
   }
 }
 
