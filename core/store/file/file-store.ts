@@ -522,7 +522,7 @@ export class FileStore implements Store {
       };
       await db.write();
       this.snapshotTxSeq = snap.data.txSeq;
-      removeOldIndexFiles(this.dir, indexName);
+      await removeOldIndexFiles(this.dir, indexName);
     };
     this.compacting = run()
       .catch((err: unknown) => this.log(`compaction failed, the journal still holds everything: ${String(err)}`))
@@ -684,10 +684,8 @@ export class FileStore implements Store {
 }
 
 /** Keeps the newest two index files (a backup copying the previous snapshot may still need its index). */
-function removeOldIndexFiles(dir: string, current: string): void {
-  const old = fs
-    .readdirSync(dir)
-    .filter((f) => /^index-\d{12}\.bin$/.test(f) && f < current)
-    .sort();
-  for (const f of old.slice(0, -1)) fs.rmSync(path.join(dir, f), { force: true });
+async function removeOldIndexFiles(dir: string, current: string): Promise<void> {
+  const old = (await fs.promises.readdir(dir)).filter((f) => /^index-\d{12}\.bin$/.test(f) && f < current).sort();
+  // why: unlinking a large file can take a while; off the event loop like the rest of compaction
+  for (const f of old.slice(0, -1)) await fs.promises.rm(path.join(dir, f), { force: true });
 }
