@@ -3,6 +3,7 @@
  * Generates the data set with the demo-data generator, runs the same workload on the file store and on
  * the SQLite reference (WAL, synchronous=NORMAL), and prints one JSON line of figures last.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,11 +23,14 @@ const { values: args } = parseArgs({
     events: { type: 'string', default: '1000000' },
     dir: { type: 'string', default: path.join(os.tmpdir(), 'kredslob-bench') },
     fresh: { type: 'boolean', default: false },
+    /** Internal: measure writes on one store in this (fresh) process and print the times as JSON. */
+    'measure-writes': { type: 'string' },
   },
 });
 const DEVICES = Number(args.devices);
+const MEASURE_WRITES = args['measure-writes'];
 const EVENTS = Number(args.events);
-if (!Number.isInteger(DEVICES) || DEVICES < 100 || !Number.isInteger(EVENTS) || EVENTS < DEVICES) {
+if (!MEASURE_WRITES && (!Number.isInteger(DEVICES) || DEVICES < 100) || (!MEASURE_WRITES && (!Number.isInteger(EVENTS) || EVENTS < DEVICES))) {
   console.error('Usage: npm run bench:store -- --devices N (>= 100) --events M (>= N) [--dir D] [--fresh]');
   process.exit(2);
 }
@@ -136,6 +140,26 @@ async function trails(store: Store, ids: string[]): Promise<number[]> {
   return times;
 }
 
+/** Runs this script again with --measure-writes and returns the measured write times. */
+function measureWritesInChild(kind: 'file' | 'sqlite', dir: string): number[] {
+  const result = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--measure-writes', `${kind}:${dir}`], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new Error(`write measurement on ${dir} failed (${result.status})`);
+  return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as number[];
+}
+
+/** The child's side: 1,000 unmeasured warm-up writes (so no figure carries the JIT's warm-up), then 5,000 measured. */
+async function measureWrites(spec: string): Promise<void> {
+  const [kind, dir] = [spec.slice(0, spec.indexOf(':')), spec.slice(spec.indexOf(':') + 1)];
+  const store: Store = kind === 'sqlite' ? await SqliteStore.open(dir) : await FileStore.open(dir, { log });
+  const times = (await writes(store, 6000)).slice(1000);
+  await store.close();
+  console.log(JSON.stringify(times));
+}
+
 async function main(): Promise<void> {
   const base = path.resolve(args.dir);
   const fileDir = path.join(base, `file-${DEVICES}`);
@@ -152,25 +176,35 @@ async function main(): Promise<void> {
   fs.cpSync(sqliteDir, path.join(runDir, 'sqlite'), { recursive: true });
   fs.cpSync(smallDir, path.join(runDir, 'small'), { recursive: true });
 
+  // ---- writes: each store measured alone in a fresh process, so no store's heap or JIT state colours another's ----
+  const fileWrites = measureWritesInChild('file', path.join(runDir, 'file'));
+  const sqliteWrites = measureWritesInChild('sqlite', path.join(runDir, 'sqlite'));
+  const smallWrites = measureWritesInChild('file', path.join(runDir, 'small'));
+
   // ---- open (median of 5, each store alone), heap ----
-  const fileOpens: number[] = [];
-  for (let i = 0; i < 5; i++) {
+  // Each open runs in its own function call, so nothing of one open is still referenced during the next.
+  const timeFileOpen = async (): Promise<number> => {
     gc();
     const t0 = now();
     const s = await FileStore.open(path.join(runDir, 'file'), { log });
-    fileOpens.push(now() - t0);
+    const ms = now() - t0;
     await s.close();
-  }
-  const sqliteOpens: number[] = [];
-  for (let i = 0; i < 5; i++) {
+    return ms;
+  };
+  const timeSqliteOpen = async (): Promise<number> => {
     gc();
     const t0 = now();
     const s = await SqliteStore.open(path.join(runDir, 'sqlite'));
     const all = s.loadAllDevices();
-    sqliteOpens.push(now() - t0);
+    const ms = now() - t0;
     if (all.length === 0) throw new Error('SQLite store is empty');
     await s.close();
-  }
+    return ms;
+  };
+  const fileOpens: number[] = [];
+  const sqliteOpens: number[] = [];
+  for (let i = 0; i < 5; i++) fileOpens.push(await timeFileOpen());
+  for (let i = 0; i < 5; i++) sqliteOpens.push(await timeSqliteOpen());
   const openMs = median(fileOpens);
   const sqliteOpenMs = median(sqliteOpens);
   gc();
@@ -197,14 +231,6 @@ async function main(): Promise<void> {
   const sqliteTrailP50 = median(await trails(sqlite, sampleIds));
   log(`search ${round(searchP50)} / sqlite ${round(sqliteSearchP50)} ms; stats ${round(statsMs)} / ${round(sqliteStatsMs)} ms; trail ${round(trailP50)} / ${round(sqliteTrailP50)} ms`);
 
-  // ---- writes ----
-  // Each store gets 1,000 unmeasured warm-up writes first, so no figure carries the JIT's warm-up.
-  const measured = async (store: Store) => (await writes(store, 6000)).slice(1000);
-  const fileWrites = await measured(file);
-  const sqliteWrites = await measured(sqlite);
-  const small = await FileStore.open(path.join(runDir, 'small'), { log });
-  const smallWrites = await measured(small);
-  await small.close();
   log(`write p50 ${round(median(fileWrites))} / sqlite ${round(median(sqliteWrites))} / at 1k ${round(median(smallWrites))} ms`);
 
   // ---- event-loop stalls during 10,000 writes, with a compaction in the middle ----
@@ -265,7 +291,7 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((err: unknown) => {
+(MEASURE_WRITES ? measureWrites(MEASURE_WRITES) : main()).catch((err: unknown) => {
   console.error(err);
   process.exit(1);
 });

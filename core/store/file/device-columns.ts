@@ -5,6 +5,7 @@
  * Decoding builds each record with one object literal, so every record has the same hidden class.
  */
 import type { Device, Reservation } from '../../../shared/schemas';
+import { asciiJson, type JsonStream } from './ascii-json';
 
 export interface Columns {
   count: number;
@@ -24,39 +25,63 @@ const RESERVATION_PLAIN = ['id', 'deviceId', 'createdAt', 'expiresAt', 'endedAt'
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const SLICE = 2_000;
 
-/** Encodes records by column, yielding to the event loop every few thousand records. */
-async function encode<T extends object>(records: readonly T[], dictKeys: readonly string[], plainKeys: readonly string[]): Promise<Columns> {
-  const dict: Columns['dict'] = {};
-  const plain: Columns['plain'] = {};
-  const seen = new Map<string, Map<unknown, number>>();
-  for (const key of dictKeys) {
-    dict[key] = { values: [], idx: new Array(records.length) };
-    seen.set(key, new Map());
-  }
-  for (const key of plainKeys) plain[key] = new Array(records.length);
-  for (let i = 0; i < records.length; i++) {
-    const r = records[i] as Record<string, unknown>; // why: read by the key lists above
-    for (const key of dictKeys) {
-      const v = r[key] ?? null;
-      // Objects (specs, actor snapshots) are compared by their JSON; everything else by value.
-      const k = v !== null && typeof v === 'object' ? JSON.stringify(v) : v;
-      const s = seen.get(key)!;
-      let n = s.get(k);
-      if (n === undefined) {
-        n = dict[key]!.values.length;
-        dict[key]!.values.push(v);
-        s.set(k, n);
+/**
+ * Writes records as columns straight to the snapshot file, one column and a slice of records at a time,
+ * yielding between slices. Nothing the size of the data is built in memory, so a compaction leaves the
+ * garbage collector little to pause for.
+ */
+class ColumnStream<T extends object> implements JsonStream {
+  constructor(
+    private readonly records: readonly T[],
+    private readonly dictKeys: readonly string[],
+    private readonly plainKeys: readonly string[],
+  ) {}
+
+  async writeJson(write: (text: string) => Promise<void>): Promise<void> {
+    const rows = this.records as readonly Record<string, unknown>[]; // why: read by the key lists
+    await write(`{"count":${rows.length},"dict":{`);
+    for (let k = 0; k < this.dictKeys.length; k++) {
+      const key = this.dictKeys[k]!;
+      const seen = new Map<unknown, number>();
+      const values: unknown[] = [];
+      await write(`${k ? ',' : ''}"${key}":{"idx":[`);
+      for (let i = 0; i < rows.length; i += SLICE) {
+        const idx: number[] = [];
+        for (let r = i; r < Math.min(i + SLICE, rows.length); r++) {
+          const v = rows[r]![key] ?? null;
+          // Objects (specs, actor snapshots) are compared by their JSON; everything else by value.
+          const id = v !== null && typeof v === 'object' ? JSON.stringify(v) : v;
+          let n = seen.get(id);
+          if (n === undefined) {
+            n = values.length;
+            values.push(v);
+            seen.set(id, n);
+          }
+          idx.push(n);
+        }
+        await write((i ? ',' : '') + idx.join(','));
+        await yieldToLoop();
       }
-      dict[key]!.idx[i] = n;
+      await write(`],"values":${asciiJson(values)}}`);
     }
-    for (const key of plainKeys) plain[key]![i] = r[key] ?? null;
-    if (i % SLICE === SLICE - 1) await yieldToLoop();
+    await write('},"plain":{');
+    for (let k = 0; k < this.plainKeys.length; k++) {
+      const key = this.plainKeys[k]!;
+      await write(`${k ? ',' : ''}"${key}":[`);
+      for (let i = 0; i < rows.length; i += SLICE) {
+        const part: string[] = [];
+        for (let r = i; r < Math.min(i + SLICE, rows.length); r++) part.push(asciiJson(rows[r]![key] ?? null));
+        await write((i ? ',' : '') + part.join(','));
+        await yieldToLoop();
+      }
+      await write(']');
+    }
+    await write('}}');
   }
-  return { count: records.length, dict, plain };
 }
 
-export const encodeDevices = (devices: readonly Device[]) => encode(devices, DEVICE_DICT, DEVICE_PLAIN);
-export const encodeReservations = (rs: readonly Reservation[]) => encode(rs, RESERVATION_DICT, RESERVATION_PLAIN);
+export const devicesAsColumns = (devices: readonly Device[]): JsonStream => new ColumnStream(devices, DEVICE_DICT, DEVICE_PLAIN);
+export const reservationsAsColumns = (rs: readonly Reservation[]): JsonStream => new ColumnStream(rs, RESERVATION_DICT, RESERVATION_PLAIN);
 
 function dictColumn(cols: Columns, key: string): (i: number) => any {
   const c = cols.dict[key];

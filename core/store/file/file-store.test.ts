@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateDevices, seedReferenceData } from '../../demo/generate';
@@ -157,6 +158,56 @@ describe('a journal that lost writes', () => {
       lines.splice(1, 1); // a whole, well-formed record gone
       fs.writeFileSync(seg, lines.join('\n'));
       await expect(FileStore.open(dir, { log: () => {} })).rejects.toThrow(/Journal record 2 is missing/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the snapshot index across compactions', () => {
+  it('finds every sanitization record and trail after several compactions and reopens', async () => {
+    const dir = tempDir();
+    try {
+      let store = await FileStore.open(dir, { log: () => {} });
+      await seedReferenceData(store);
+      await generateDevices(store, { devices: 20, seed: 5, perTransaction: 3 });
+      const ids: string[] = [];
+      for (let round = 0; round < 3; round++) {
+        await store.transaction(async (tx) => {
+          for (let i = 0; i < 10; i++) {
+            const id = `${randomUUID()}`;
+            ids.push(id);
+            tx.putSanitization({
+              id,
+              deviceId: 'dev-0000001',
+              method: 'clear',
+              technique: 'Overskrivning',
+              mediaType: 'hdd',
+              tool: 'nwipe',
+              toolVersion: '0.34',
+              verificationMethod: 'sample',
+              verified: true,
+              operator: { id: 'user-warehouse-1', name: 'Lager', role: 'warehouse' },
+              verifierName: 'V',
+              performedAt: '2026-01-01T00:00:00.000Z',
+            });
+          }
+        });
+        await store.compact();
+        if (round === 1) {
+          await store.close();
+          store = await FileStore.open(dir, { log: () => {} });
+        }
+      }
+      for (const id of ids) expect((await store.getSanitization(id))?.id).toBe(id);
+      expect(await store.getSanitization(randomUUID())).toBeUndefined();
+      expect(await store.verifyTrails()).toEqual([]);
+      const before = await store.trail('dev-0000007');
+      await store.close();
+      store = await FileStore.open(dir, { log: () => {} });
+      expect(await store.trail('dev-0000007')).toEqual(before);
+      for (const id of ids) expect((await store.getSanitization(id))?.id).toBe(id);
+      await store.close();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

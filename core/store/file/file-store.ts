@@ -43,7 +43,7 @@ import {
 } from './journal';
 import { SNAPSHOT_FORMAT, snapshotDb, type SnapshotData } from './snapshot';
 import { IndexFile, writeIndexFile, type TrailIndexSource } from './index-file';
-import { decodeDevices, decodeReservations, encodeDevices, encodeReservations } from './device-columns';
+import { decodeDevices, decodeReservations, devicesAsColumns, reservationsAsColumns, type Columns } from './device-columns';
 import { backupDataDir } from './backup';
 import { compareDevices, deviceHaystack, matchesQuery, topK } from '../query';
 
@@ -85,14 +85,21 @@ class State {
   units = new Map<string, Unit>();
   locations = new Map<string, Location>();
   users = new Map<string, User>();
-  devices = new Map<string, Device>();
-  haystacks = new Map<string, string>();
-  tags = new Map<string, string>();
+  /**
+   * Devices by slot. Devices of the last snapshot hold slots 0 … baseCount-1 in snapshot order, so a
+   * device's slot is also its position in the index file; new devices are appended. Devices are never
+   * removed, so every slot is filled.
+   */
+  list: Device[] = [];
+  /** The search text of the device in the same slot. */
+  hay: string[] = [];
+  private slots = new Map<string, number>();
+  private tagSlots = new Map<string, number>();
+  baseCount = 0;
   reservations = new Map<string, Reservation>();
   activeByDevice = new Map<string, string>();
   /** The last snapshot's index and each device's position in it. Never changed after open. */
   index: IndexFile = IndexFile.empty();
-  ordinals = new Map<string, number>();
   /** Trail places of devices written since the snapshot (complete lists, replacing the index's). */
   trail = new Map<string, TrailRefs>();
   heads = new Map<string, string>();
@@ -102,24 +109,54 @@ class State {
   nextTag = 1;
   txSeq = 0;
 
+  getDevice(id: string): Device | undefined {
+    const slot = this.slots.get(id);
+    return slot === undefined ? undefined : this.list[slot];
+  }
+
+  getDeviceByTag(tag: string): Device | undefined {
+    const slot = this.tagSlots.get(tag);
+    return slot === undefined ? undefined : this.list[slot];
+  }
+
+  /** The device's position in the last snapshot's index file, if it was in that snapshot. */
+  ordinalOf(id: string): number | undefined {
+    const slot = this.slots.get(id);
+    return slot !== undefined && slot < this.baseCount ? slot : undefined;
+  }
+
+  private putDevice(d: Device): void {
+    let slot = this.slots.get(d.id);
+    if (slot === undefined) {
+      slot = this.list.length;
+      this.slots.set(d.id, slot);
+    } else {
+      const prev = this.list[slot]!;
+      if (prev.assetTag !== d.assetTag) this.tagSlots.delete(prev.assetTag);
+    }
+    this.list[slot] = d;
+    this.hay[slot] = deviceHaystack(d);
+    this.tagSlots.set(d.assetTag, slot);
+  }
+
   refsOf(deviceId: string): TrailRefs {
     const own = this.trail.get(deviceId);
     if (own) return own;
-    const ordinal = this.ordinals.get(deviceId);
+    const ordinal = this.ordinalOf(deviceId);
     return ordinal === undefined ? [] : this.index.refsAt(ordinal);
   }
 
   trailCount(deviceId: string): number {
     const own = this.trail.get(deviceId);
     if (own) return own.length / 3;
-    const ordinal = this.ordinals.get(deviceId);
+    const ordinal = this.ordinalOf(deviceId);
     return ordinal === undefined ? 0 : this.index.countAt(ordinal);
   }
 
   headOf(deviceId: string): string | undefined {
     const own = this.heads.get(deviceId);
     if (own) return own;
-    const ordinal = this.ordinals.get(deviceId);
+    const ordinal = this.ordinalOf(deviceId);
     return ordinal === undefined ? undefined : this.index.headAt(ordinal);
   }
 
@@ -129,14 +166,9 @@ class State {
 
   apply(op: Op, ref: RecordRef | null): void {
     switch (op.k) {
-      case 'device': {
-        const prev = this.devices.get(op.v.id);
-        if (prev && prev.assetTag !== op.v.assetTag) this.tags.delete(prev.assetTag);
-        this.devices.set(op.v.id, op.v);
-        this.tags.set(op.v.assetTag, op.v.id);
-        this.haystacks.set(op.v.id, deviceHaystack(op.v));
+      case 'device':
+        this.putDevice(op.v);
         break;
-      }
       case 'event': {
         const e = op.v;
         if (ref) {
@@ -190,15 +222,10 @@ class State {
     for (const v of s.units) this.units.set(v.id, v);
     for (const v of s.locations) this.locations.set(v.id, v);
     for (const v of s.users) this.users.set(v.id, v);
-    const devices = decodeDevices(s.devices);
-    for (let i = 0; i < devices.length; i++) {
-      const d = devices[i]!;
-      this.devices.set(d.id, d);
-      this.tags.set(d.assetTag, d.id);
-      this.haystacks.set(d.id, deviceHaystack(d));
-      this.ordinals.set(d.id, i);
-    }
-    for (const v of decodeReservations(s.reservations)) this.apply({ k: 'reservation', v }, null);
+    const devices = decodeDevices(s.devices as Columns); // why: a snapshot read from disk holds columns, never a stream
+    for (const d of devices) this.putDevice(d);
+    this.baseCount = devices.length;
+    for (const v of decodeReservations(s.reservations as Columns)) this.apply({ k: 'reservation', v }, null);
     for (const [m, c] of s.reuseByMonth) this.reuseByMonth.set(m, c);
   }
 
@@ -212,10 +239,9 @@ class State {
     reservations: Reservation[];
     index: TrailIndexSource;
   } {
-    const devices = [...this.devices.values()];
+    const devices = this.list.slice();
     const trail = new Map(this.trail);
     const heads = new Map(this.heads);
-    const ordinals = this.ordinals;
     const index = this.index;
     const newSanitizations = [...this.sanitizationRefs];
     return {
@@ -235,19 +261,10 @@ class State {
       reservations: [...this.reservations.values()],
       index: {
         deviceIds: devices.map((d) => d.id),
-        refsOf: (id) => {
-          const own = trail.get(id);
-          if (own) return own;
-          const o = ordinals.get(id);
-          return o === undefined ? [] : index.refsAt(o);
-        },
-        headOf: (id) => {
-          const own = heads.get(id);
-          if (own) return own;
-          const o = ordinals.get(id);
-          return o === undefined ? undefined : index.headAt(o);
-        },
-        baseSanitizations: index,
+        base: index,
+        ordinalOf: (id) => this.ordinalOf(id),
+        ownRefs: trail,
+        ownHeads: heads,
         newSanitizations,
       },
     };
@@ -271,13 +288,13 @@ class FileTx implements StoreTx {
   ) {}
 
   async getDevice(id: string) {
-    return this.devices.get(id) ?? this.state.devices.get(id);
+    return this.devices.get(id) ?? this.state.getDevice(id);
   }
   async getDeviceByTag(tag: string) {
     for (const d of this.devices.values()) if (d.assetTag === tag) return d;
-    const id = this.state.tags.get(tag);
-    if (id === undefined) return undefined;
-    const d = await this.getDevice(id);
+    const committed = this.state.getDeviceByTag(tag);
+    if (committed === undefined) return undefined;
+    const d = await this.getDevice(committed.id);
     return d?.assetTag === tag ? d : undefined;
   }
   async getReservation(id: string) {
@@ -358,7 +375,7 @@ class FileTx implements StoreTx {
   finish(): Op[] {
     // The store owns trailLength: it is the number of events, whatever the caller put.
     for (const [id, { length }] of this.lengths) {
-      const d = this.devices.get(id) ?? this.state.devices.get(id);
+      const d = this.devices.get(id) ?? this.state.getDevice(id);
       if (d) this.devices.set(id, { ...d, trailLength: length });
     }
     for (const [id, d] of this.devices) {
@@ -517,8 +534,8 @@ export class FileStore implements Store {
         format,
         index: indexName,
         ...rest,
-        devices: await encodeDevices(snap.devices),
-        reservations: await encodeReservations(snap.reservations),
+        devices: devicesAsColumns(snap.devices),
+        reservations: reservationsAsColumns(snap.reservations),
       };
       await db.write();
       this.snapshotTxSeq = snap.data.txSeq;
@@ -535,11 +552,10 @@ export class FileStore implements Store {
   // ---- reads ----
 
   async getDevice(id: string) {
-    return this.state.devices.get(id);
+    return this.state.getDevice(id);
   }
   async getDeviceByTag(tag: string) {
-    const id = this.state.tags.get(tag);
-    return id === undefined ? undefined : this.state.devices.get(id);
+    return this.state.getDeviceByTag(tag);
   }
   async getReservation(id: string) {
     return this.state.reservations.get(id);
@@ -583,14 +599,15 @@ export class FileStore implements Store {
     return [...this.state.users.values()];
   }
   async deviceCount() {
-    return this.state.devices.size;
+    return this.state.list.length;
   }
 
   async searchDevices(q: DeviceQuery) {
     const tokens = (q.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
     const matches: Device[] = [];
-    for (const d of this.state.devices.values()) {
-      if (matchesQuery(d, q, tokens, this.state.haystacks.get(d.id) ?? '')) matches.push(d);
+    const { list, hay } = this.state;
+    for (let i = 0; i < list.length; i++) {
+      if (matchesQuery(list[i]!, q, tokens, hay[i]!)) matches.push(list[i]!);
     }
     const cmp = compareDevices(q.sort);
     return { items: topK(matches, q.offset + q.limit, cmp).slice(q.offset), total: matches.length };
@@ -631,7 +648,7 @@ export class FileStore implements Store {
 
   async countByStatusAndDepartment(): Promise<StatusDepartmentCount[]> {
     const counts = new Map<string, StatusDepartmentCount>();
-    for (const d of this.state.devices.values()) {
+    for (const d of this.state.list) {
       const key = `${d.status}|${d.departmentId}`;
       const c = counts.get(key);
       if (c) c.count++;
@@ -648,7 +665,7 @@ export class FileStore implements Store {
 
   async verifyTrails(): Promise<TrailProblem[]> {
     const problems: TrailProblem[] = [];
-    for (const d of this.state.devices.values()) {
+    for (const d of this.state.list) {
       const read = this.readTrail(this.state.refsOf(d.id));
       const unreadable = read.find((r) => r.event === null);
       if (unreadable) {

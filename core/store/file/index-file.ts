@@ -22,10 +22,13 @@ const SAN_ENTRY = SAN_ID_BYTES + 12;
 export interface TrailIndexSource {
   /** Device ids in snapshot order. */
   deviceIds: readonly string[];
-  refsOf(deviceId: string): readonly number[];
-  headOf(deviceId: string): string | undefined;
-  /** The previous index's table (sorted) and the records since (any order). */
-  baseSanitizations: IndexFile;
+  /** The previous index, and each device's position in it. */
+  base: IndexFile;
+  ordinalOf(id: string): number | undefined;
+  /** Complete trail places and last hashes of the devices written since the previous index. */
+  ownRefs: ReadonlyMap<string, readonly number[]>;
+  ownHeads: ReadonlyMap<string, string>;
+  /** Sanitization records written since the previous index (any order). */
   newSanitizations: readonly [string, RecordRef][];
 }
 
@@ -99,6 +102,24 @@ export class IndexFile {
     return undefined;
   }
 
+  /** Copies the device's trail places into `target` at `at` (no intermediate arrays). */
+  copyRefsAt(ordinal: number, target: Uint32Array, at: number): void {
+    target.set(this.refs.subarray(this.starts[ordinal]! * 3, this.starts[ordinal + 1]! * 3), at);
+  }
+
+  copyHeadAt(ordinal: number, target: Buffer, at: number): void {
+    this.heads.copy(target, at, ordinal * 32, ordinal * 32 + 32);
+  }
+
+  /** Compares the id of sanitization entry `i` with a NUL-padded key: below 0 when the entry sorts first. */
+  compareSanitizationId(i: number, key: Buffer): number {
+    return this.sans.compare(key, 0, SAN_ID_BYTES, i * SAN_ENTRY, i * SAN_ENTRY + SAN_ID_BYTES);
+  }
+
+  copySanitizationEntry(i: number, target: Buffer, at: number): void {
+    this.sans.copy(target, at, i * SAN_ENTRY, (i + 1) * SAN_ENTRY);
+  }
+
   /** Every sanitization in the table (for the next snapshot). */
   *sanitizations(): Generator<[string, RecordRef]> {
     for (let i = 0; i < this.sanitizationCount; i++) {
@@ -115,51 +136,65 @@ export class IndexFile {
 
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** Writes an index file in slices (yielding to the event loop), fsynced, then renamed into place. */
+/** A sanitization entry: the id NUL-padded to 64 bytes, then segment, offset, length. */
+function sanitizationEntry(id: string, ref: RecordRef): Buffer {
+  if (id.length > SAN_ID_BYTES || /[^\x21-\x7e]/.test(id)) throw new Error(`Unsupported sanitization id: ${id}`);
+  const entry = Buffer.alloc(SAN_ENTRY);
+  entry.write(id, 0, 'latin1');
+  entry.writeUInt32LE(ref.segment, 64);
+  entry.writeUInt32LE(ref.offset, 68);
+  entry.writeUInt32LE(ref.length, 72);
+  return entry;
+}
+
+/**
+ * Writes an index file in slices (yielding to the event loop), fsynced, then renamed into place. Places
+ * and hashes of devices untouched since the previous index are copied byte for byte from it, so a
+ * compaction makes almost no garbage for the collector to pause on.
+ */
 export async function writeIndexFile(file: string, src: TrailIndexSource): Promise<void> {
   const D = src.deviceIds.length;
+  const ordinalOf = new Int32Array(D).fill(-1);
   const starts = new Uint32Array(D + 1);
-  const perDevice: (readonly number[])[] = new Array(D);
-  const heads = Buffer.alloc(D * 32);
   let events = 0;
   for (let i = 0; i < D; i++) {
     const id = src.deviceIds[i]!;
-    const refs = src.refsOf(id);
-    perDevice[i] = refs;
+    const own = src.ownRefs.get(id);
+    const o = src.ordinalOf(id);
+    if (o !== undefined) ordinalOf[i] = o;
     starts[i] = events;
-    events += refs.length / 3;
-    const head = src.headOf(id);
-    if (head) heads.write(head, i * 32, 'hex');
-    if (i % 4000 === 3999) await yieldToLoop();
+    events += own ? own.length / 3 : o !== undefined ? src.base.countAt(o) : 0;
+    if (i % 10000 === 9999) await yieldToLoop();
   }
   starts[D] = events;
   const refs = new Uint32Array(events * 3);
-  for (let i = 0, at = 0; i < D; i++) {
-    const r = perDevice[i]!;
-    for (let k = 0; k < r.length; k++) refs[at++] = r[k]!;
-    if (i % 8000 === 7999) await yieldToLoop();
+  const heads = Buffer.alloc(D * 32);
+  for (let i = 0; i < D; i++) {
+    const id = src.deviceIds[i]!;
+    const own = src.ownRefs.get(id);
+    const o = ordinalOf[i]!;
+    if (own) refs.set(own, starts[i]! * 3);
+    else if (o >= 0) src.base.copyRefsAt(o, refs, starts[i]! * 3);
+    const head = src.ownHeads.get(id);
+    if (head) heads.write(head, i * 32, 'hex');
+    else if (o >= 0) src.base.copyHeadAt(o, heads, i * 32);
+    if (i % 10000 === 9999) await yieldToLoop();
   }
-  // Merge the previous (sorted) table with the new records (sorted here): no full sort on the event loop.
-  const added = [...src.newSanitizations].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const base = src.baseSanitizations;
+  // Merge the previous (sorted) table with the new records (sorted here), entry by entry in bytes.
+  const added = src.newSanitizations
+    .map(([id, ref]) => sanitizationEntry(id, ref))
+    .sort((a, b) => a.compare(b, 0, SAN_ID_BYTES, 0, SAN_ID_BYTES));
+  const base = src.base;
   const total = base.sanitizationCount + added.length;
   const sans = Buffer.alloc(total * SAN_ENTRY);
   let out = 0;
   let j = 0;
-  const put = (id: string, ref: RecordRef) => {
-    const at = out++ * SAN_ENTRY;
-    if (id.length > SAN_ID_BYTES || /[^\x21-\x7e]/.test(id)) throw new Error(`Unsupported sanitization id: ${id}`);
-    sans.write(id, at, 'latin1');
-    sans.writeUInt32LE(ref.segment, at + 64);
-    sans.writeUInt32LE(ref.offset, at + 68);
-    sans.writeUInt32LE(ref.length, at + 72);
-  };
-  for (const [id, ref] of base.sanitizations()) {
-    while (j < added.length && added[j]![0] < id) put(...added[j++]!);
-    put(id, ref);
-    if (out % 5000 === 0) await yieldToLoop();
+  for (let i = 0; i < base.sanitizationCount; i++) {
+    while (j < added.length && base.compareSanitizationId(i, added[j]!) > 0) added[j++]!.copy(sans, out++ * SAN_ENTRY);
+    base.copySanitizationEntry(i, sans, out++ * SAN_ENTRY);
+    if (i % 20000 === 19999) await yieldToLoop();
   }
-  while (j < added.length) put(...added[j++]!);
+  while (j < added.length) added[j++]!.copy(sans, out++ * SAN_ENTRY);
   await yieldToLoop();
   const header = new Uint32Array([MAGIC, VERSION, D, events, out]);
   const tmp = `${file}.${process.pid}.tmp`;

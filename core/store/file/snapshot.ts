@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { Department, Location, Settings, Unit, User } from '../../../shared/schemas';
 import type { DeviceColumns, ReservationColumns } from './device-columns';
+import { asciiJson, isJsonStream, type JsonStream } from './ascii-json';
 import type { JournalPosition } from './journal';
 
 export const SNAPSHOT_FORMAT = 2;
@@ -27,8 +28,9 @@ export interface SnapshotData {
   units: Unit[];
   locations: Location[];
   users: User[];
-  devices: DeviceColumns;
-  reservations: ReservationColumns;
+  /** Columns when read; a stream of them when written (compaction writes them without building them). */
+  devices: DeviceColumns | JsonStream;
+  reservations: ReservationColumns | JsonStream;
   reuseByMonth: [string, number][];
 }
 
@@ -66,14 +68,13 @@ export class SlicedJsonFile implements Adapter<SnapshotData | null> {
   }
 }
 
-/** JSON with every non-ASCII character escaped (\\u00f8), so the file is pure ASCII. */
-function asciiJson(value: unknown): string {
-  return (JSON.stringify(value) ?? 'null').replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 /** JSON of `value`, written in slices: long arrays a slice at a time, objects key by key. */
 async function writeSliced(fd: fs.promises.FileHandle, value: unknown): Promise<void> {
-  if (Array.isArray(value) && value.length > SLICE) {
+  if (isJsonStream(value)) {
+    await value.writeJson(async (text) => {
+      await fd.write(text);
+    });
+  } else if (Array.isArray(value) && value.length > SLICE) {
     await fd.write('[');
     for (let i = 0; i < value.length; i += SLICE) {
       const part = value.slice(i, i + SLICE).map(asciiJson);
