@@ -32,6 +32,11 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
     },
   },
+  {
+    // Build and helper scripts run in plain Node.
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
+  },
   boundary(['shared/**/*.{ts,tsx}'], {
     paths: [...nodeBuiltins, 'electron', 'react', 'react-dom', 'lowdb', 'better-sqlite3'],
     patterns: ['**/core/**', '**/renderer/**', '**/electron/**', 'lowdb/*'],
