@@ -6,6 +6,7 @@ import { Field } from '../components/Field';
 import { RecentScans } from '../components/RecentScans';
 import { ScanField } from '../components/ScanField';
 import { ScanResult } from '../components/ScanResult';
+import { ScanSubmit } from '../components/ScanSubmit';
 import { fieldA11y, type FieldErrors } from '../form-errors';
 import { useT } from '../i18n';
 import { conditionKey } from '../labels';
@@ -115,12 +116,7 @@ export function CheckIn() {
           </Field>
         </div>
         <ScanField id="checkin-tag" value={station.tag} onChange={station.setTag} inputRef={station.inputRef} error={fe.assetTag} />
-        <div className="button-row">
-          <button type="submit" className="button button-primary button-large">
-            {t('checkIn.submit')}
-          </button>
-          {station.busy && <span className="spinner" aria-hidden="true" />}
-        </div>
+        <ScanSubmit label={t('checkIn.submit')} busy={station.busy} />
       </form>
       <ScanResult outcome={station.last} />
       <RecentScans items={station.recent} />

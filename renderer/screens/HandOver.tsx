@@ -4,6 +4,7 @@ import { client } from '../api/instance';
 import { RecentScans } from '../components/RecentScans';
 import { ScanField } from '../components/ScanField';
 import { ScanResult } from '../components/ScanResult';
+import { ScanSubmit } from '../components/ScanSubmit';
 import type { FieldErrors } from '../form-errors';
 import { useT } from '../i18n';
 import { useReference } from '../reference-context';
@@ -57,12 +58,7 @@ export function HandOver() {
           </p>
           {station.fieldErrors.replacesNewPurchase && <p className="field-error">{station.fieldErrors.replacesNewPurchase}</p>}
         </div>
-        <div className="button-row">
-          <button type="submit" className="button button-primary button-large">
-            {t('handOver.submit')}
-          </button>
-          {station.busy && <span className="spinner" aria-hidden="true" />}
-        </div>
+        <ScanSubmit label={t('handOver.submit')} busy={station.busy} />
       </form>
       <ScanResult outcome={station.last} />
       <RecentScans items={station.recent} />
