@@ -23,7 +23,7 @@ export const sortKey = (s: (typeof SEARCH_SORTS)[number]) => `sort.${s}` as cons
 export const storageKey = (s: NonNullable<Specs['storageType']>) => `storage.${s}` as const satisfies MessageKey;
 
 /** The device actions that have a button or link on the device page. */
-export const UI_ACTIONS = ['list', 'unlist', 'reserve', 'cancelReservation', 'recordSanitization', 'checkIn', 'handOver'] as const satisfies readonly Action[];
+export const UI_ACTIONS = ['publish', 'unpublish', 'reserve', 'cancelReservation', 'recordSanitization', 'checkIn', 'handOver'] as const satisfies readonly Action[];
 export type UiAction = (typeof UI_ACTIONS)[number];
 export const actionKey = (a: UiAction) => `action.${a}` as const satisfies MessageKey;
 

@@ -156,13 +156,13 @@ export const contract = {
     output: z.object({ device: Device, sanitization: SanitizationRecord }),
     roles: ['warehouse', 'admin'],
   }),
-  'devices.list': proc({
+  'devices.publish': proc({
     summary: 'Put a device on the reuse marketplace',
     input: z.object({ deviceId: Id }).strict(),
     output: Device,
     roles: ['warehouse', 'admin'],
   }),
-  'devices.unlist': proc({
+  'devices.unpublish': proc({
     summary: 'Take a device off the marketplace, back to stock',
     input: z.object({ deviceId: Id, reason: z.string().trim().max(500).optional() }).strict(),
     output: Device,

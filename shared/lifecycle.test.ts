@@ -9,8 +9,8 @@ import { DEVICE_STATUSES, type DeviceStatus } from './schemas';
 const EXPECTED: Record<Action, Partial<Record<DeviceStatus, DeviceStatus>>> = {
   checkIn: { reported: 'in_stock' },
   recordSanitization: { in_stock: 'in_stock', ewaste_queued: 'ewaste_queued' },
-  list: { in_stock: 'listed' },
-  unlist: { listed: 'in_stock' },
+  publish: { in_stock: 'listed' },
+  unpublish: { listed: 'in_stock' },
   reserve: { listed: 'reserved' },
   cancelReservation: { reserved: 'listed' },
   expireReservation: { reserved: 'listed' },
@@ -64,8 +64,8 @@ describe('lifecycle table', () => {
     const expectedRoles: Record<Action, readonly string[]> = {
       checkIn: ['warehouse', 'admin'],
       recordSanitization: ['warehouse', 'admin'],
-      list: ['warehouse', 'admin'],
-      unlist: ['warehouse', 'admin'],
+      publish: ['warehouse', 'admin'],
+      unpublish: ['warehouse', 'admin'],
       reserve: ['department_contact', 'admin'],
       cancelReservation: ['department_contact', 'warehouse', 'admin'],
       expireReservation: ['system'],
@@ -98,21 +98,21 @@ describe('lifecycle guards', () => {
   });
 
   it('refuses to list a data-bearing device without a sanitization record', () => {
-    expect(decide('list', inStock())).toMatchObject({ ok: false, code: 'SANITIZATION_REQUIRED' });
+    expect(decide('publish', inStock())).toMatchObject({ ok: false, code: 'SANITIZATION_REQUIRED' });
   });
 
   it('lists a device that carries no data without a sanitization record', () => {
-    expect(decide('list', inStock({ dataBearing: false }))).toEqual({ ok: true, to: 'listed' });
+    expect(decide('publish', inStock({ dataBearing: false }))).toEqual({ ok: true, to: 'listed' });
   });
 
   it('refuses to list when the sanitization was not verified', () => {
     const facts = { ...inStock(), sanitization: { verified: false, method: 'clear' } };
-    expect(decide('list', facts)).toMatchObject({ ok: false, code: 'SANITIZATION_NOT_VERIFIED' });
+    expect(decide('publish', facts)).toMatchObject({ ok: false, code: 'SANITIZATION_NOT_VERIFIED' });
   });
 
   it('refuses to list an ungraded or defective device', () => {
-    expect(decide('list', inStock({ dataBearing: false, condition: undefined }))).toMatchObject({ code: 'CONDITION_REQUIRED' });
-    expect(decide('list', inStock({ dataBearing: false, condition: 'defective' }))).toMatchObject({ code: 'CONDITION_REQUIRED' });
+    expect(decide('publish', inStock({ dataBearing: false, condition: undefined }))).toMatchObject({ code: 'CONDITION_REQUIRED' });
+    expect(decide('publish', inStock({ dataBearing: false, condition: 'defective' }))).toMatchObject({ code: 'CONDITION_REQUIRED' });
   });
 
   it('refuses to hand over a data-bearing device without a sanitization record', () => {

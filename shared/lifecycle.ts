@@ -10,8 +10,8 @@ export type ActorRole = Role | 'system';
 export const ACTIONS = [
   'checkIn',
   'recordSanitization',
-  'list',
-  'unlist',
+  'publish',
+  'unpublish',
   'reserve',
   'cancelReservation',
   'expireReservation',
@@ -63,13 +63,13 @@ export const TRANSITIONS: readonly Transition[] = [
     requires: [],
   },
   {
-    action: 'list',
+    action: 'publish',
     from: ['in_stock'],
     to: 'listed',
     roles: ['warehouse', 'admin'],
     requires: ['gradedUsable', 'sanitizedIfDataBearing', 'sanitizationVerified'],
   },
-  { action: 'unlist', from: ['listed'], to: 'in_stock', roles: ['warehouse', 'admin'], requires: [] },
+  { action: 'unpublish', from: ['listed'], to: 'in_stock', roles: ['warehouse', 'admin'], requires: [] },
   { action: 'reserve', from: ['listed'], to: 'reserved', roles: ['department_contact', 'admin'], requires: [] },
   {
     action: 'cancelReservation',

@@ -56,8 +56,8 @@ const STATUS_EN: Record<string, string> = {
 const ACTION_DA: Record<string, string> = {
   checkIn: 'Modtag på lager',
   recordSanitization: 'Registrér datasletning',
-  list: 'Sæt på genbrugsbørsen',
-  unlist: 'Tag af genbrugsbørsen',
+  publish: 'Sæt på genbrugsbørsen',
+  unpublish: 'Tag af genbrugsbørsen',
   reserve: 'Reservér',
   cancelReservation: 'Annullér reservation',
   expireReservation: 'Udløb af reservation',
@@ -68,8 +68,8 @@ const ACTION_DA: Record<string, string> = {
 const ACTION_EN: Record<string, string> = {
   checkIn: 'Check in',
   recordSanitization: 'Record data sanitization',
-  list: 'Put on marketplace',
-  unlist: 'Take off marketplace',
+  publish: 'Put on marketplace',
+  unpublish: 'Take off marketplace',
   reserve: 'Reserve',
   cancelReservation: 'Cancel reservation',
   expireReservation: 'Reservation expiry',

@@ -10,13 +10,13 @@ describe('handler table', () => {
   });
 
   it('fails when a procedure is missing', () => {
-    const { ['devices.list']: _gone, ...rest } = createHandlerTable();
-    expect(() => assertMatchesContract(rest)).toThrow(/Missing: devices.list/);
+    const { ['devices.publish']: _gone, ...rest } = createHandlerTable();
+    expect(() => assertMatchesContract(rest)).toThrow(/Missing: devices.publish/);
   });
 
   it('fails when a procedure is registered twice', () => {
     const noop = async () => ({}) as never;
-    expect(() => buildHandlerTable([{ 'devices.list': noop }, { 'devices.list': noop }])).toThrow(/registered twice/);
+    expect(() => buildHandlerTable([{ 'devices.publish': noop }, { 'devices.publish': noop }])).toThrow(/registered twice/);
   });
 
   it('fails on a procedure that is not in the contract', () => {

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import type { Category } from '../../shared/schemas';
 import type { ServiceContext } from '../context';
 import { generateDevices, mulberry32, seedReferenceData } from '../demo/generate';
-import { listDevice, unlistDevice } from '../devices/service';
+import { publishDevice, unpublishDevice } from '../devices/service';
 import { FileStore } from '../store/file/file-store';
 import { SqliteStore } from '../store/sqlite/sqlite-store';
 import type { Store } from '../store/store';
@@ -77,7 +77,7 @@ async function warehouseCtx(store: Store): Promise<ServiceContext> {
   return { store, clock: { now: () => new Date() }, actor: { kind: 'user', user, department: await store.getDepartment(user.departmentId) } };
 }
 
-/** One state transition with its trail event: list/unlist, alternating, on devices on the marketplace. */
+/** One state transition with its trail event: publish/unpublish, alternating, on devices on the marketplace. */
 async function writes(store: Store, count: number, onEach?: (i: number) => Promise<void> | void): Promise<number[]> {
   const ctx = await warehouseCtx(store);
   const listed = (await store.searchDevices({ status: 'listed', sort: 'updated_desc', limit: 500, offset: 0 })).items.map((d) => d.id);
@@ -86,8 +86,8 @@ async function writes(store: Store, count: number, onEach?: (i: number) => Promi
     const id = listed[i % listed.length]!;
     const round2 = Math.floor(i / listed.length) % 2 === 0;
     const t = now();
-    if (round2) await unlistDevice(ctx, { deviceId: id, reason: 'bench' });
-    else await listDevice(ctx, { deviceId: id });
+    if (round2) await unpublishDevice(ctx, { deviceId: id, reason: 'bench' });
+    else await publishDevice(ctx, { deviceId: id });
     times.push(now() - t);
     // why: a real write arrives as its own IPC/HTTP request; let the event loop turn between them
     await new Promise((r) => setImmediate(r));

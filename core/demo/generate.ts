@@ -74,9 +74,9 @@ const TARGETS: [DeviceStatus, number][] = [
 const PATHS: Record<DeviceStatus, Action[]> = {
   reported: [],
   in_stock: ['checkIn'],
-  listed: ['checkIn', 'recordSanitization', 'list'],
-  reserved: ['checkIn', 'recordSanitization', 'list', 'reserve'],
-  reused: ['checkIn', 'recordSanitization', 'list', 'reserve', 'handOver'],
+  listed: ['checkIn', 'recordSanitization', 'publish'],
+  reserved: ['checkIn', 'recordSanitization', 'publish', 'reserve'],
+  reused: ['checkIn', 'recordSanitization', 'publish', 'reserve', 'handOver'],
   ewaste_queued: ['checkIn', 'routeToEwaste'],
   in_batch: ['checkIn', 'routeToEwaste', 'recordSanitization', 'addToBatch'],
   collected: ['checkIn', 'routeToEwaste', 'recordSanitization', 'addToBatch', 'collect'],
@@ -242,7 +242,7 @@ export async function generateDevices(store: Store, options: GenerateOptions): P
           await emit(staff, { type: 'sanitized', sanitizationId: id, method, verified: true }, performedAt);
           break;
         }
-        case 'list':
+        case 'publish':
           device = { ...device, status: to };
           await emit(staff, { type: 'listed' });
           while (seq < desired - later) await emit(staff, { type: 'note_added', note: 'Kontrolleret på hylden' });

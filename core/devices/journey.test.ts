@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
 import { cancelReservation, createReservation, expireDueReservations } from '../reservations/service';
 import { BUF_CONTACT, BUF_SITE, SHELF, SUF_CONTACT, TMF_CONTACT, WAREHOUSE, harness, type Harness } from '../testing/harness';
-import { checkIn, getDeviceDetail, handOver, listDevice, recordSanitization, reportDevice } from './service';
+import { checkIn, getDeviceDetail, handOver, publishDevice, recordSanitization, reportDevice } from './service';
 
 const wipe = {
   method: 'purge' as const,
@@ -40,7 +40,7 @@ describe('the device journey', () => {
     const d = await reportDevice(buf, { category: 'laptop', manufacturer: 'Lenovo', model: 'ThinkPad T14', serial: 'PF-1', locationId: BUF_SITE });
     await checkIn(wh, { assetTag: d.assetTag, condition: 'B', locationId: SHELF });
     await recordSanitization(wh, { deviceId: d.id, ...wipe });
-    await listDevice(wh, { deviceId: d.id });
+    await publishDevice(wh, { deviceId: d.id });
     return d;
   }
 
@@ -53,9 +53,9 @@ describe('the device journey', () => {
     expect(d.status).toBe('reported');
     expect(d.dataBearing).toBe(true);
     await checkIn(wh, { assetTag: d.assetTag, condition: 'B', locationId: SHELF });
-    expect(await refusal(listDevice(wh, { deviceId: d.id }))).toBe('SANITIZATION_REQUIRED');
+    expect(await refusal(publishDevice(wh, { deviceId: d.id }))).toBe('SANITIZATION_REQUIRED');
     await recordSanitization(wh, { deviceId: d.id, ...wipe });
-    await listDevice(wh, { deviceId: d.id });
+    await publishDevice(wh, { deviceId: d.id });
     const r = await createReservation(suf, { deviceId: d.id });
     expect(r.departmentId).toBe('dep-suf');
     expect(await refusal(createReservation(tmf, { deviceId: d.id }))).toBe('RESERVED_BY_OTHER');
@@ -79,7 +79,7 @@ describe('the device journey', () => {
     const d = await reportDevice(buf, { category: 'laptop', manufacturer: 'Dell', model: 'Latitude', serial: 'S1', locationId: BUF_SITE });
     await checkIn(wh, { assetTag: d.assetTag, condition: 'A', locationId: SHELF });
     const before = await h.store.trail(d.id);
-    expect(await refusal(listDevice(wh, { deviceId: d.id }))).toBe('SANITIZATION_REQUIRED');
+    expect(await refusal(publishDevice(wh, { deviceId: d.id }))).toBe('SANITIZATION_REQUIRED');
     expect(await refusal(checkIn(wh, { assetTag: d.assetTag, condition: 'A', locationId: SHELF }))).toBe('TRANSITION_NOT_ALLOWED');
     expect(await h.store.trail(d.id)).toEqual(before);
     expect((await h.store.getDevice(d.id))?.status).toBe('in_stock');
@@ -99,7 +99,7 @@ describe('the device journey', () => {
     const wh = await h.as(WAREHOUSE);
     const d = await reportDevice(buf, { category: 'monitor', manufacturer: 'Dell', model: 'P2422H', serial: 'M2', locationId: BUF_SITE });
     await checkIn(wh, { assetTag: d.assetTag, condition: 'A', locationId: SHELF });
-    expect((await listDevice(wh, { deviceId: d.id })).status).toBe('listed');
+    expect((await publishDevice(wh, { deviceId: d.id })).status).toBe('listed');
   });
 
   it('treats a printer overridden as data-bearing like a laptop', async () => {
@@ -108,7 +108,7 @@ describe('the device journey', () => {
     const d = await reportDevice(buf, { category: 'printer', manufacturer: 'HP', model: 'M404', serial: 'P1', locationId: BUF_SITE, dataBearing: true });
     expect(d.dataBearing).toBe(true);
     await checkIn(wh, { assetTag: d.assetTag, condition: 'A', locationId: SHELF });
-    expect(await refusal(listDevice(wh, { deviceId: d.id }))).toBe('SANITIZATION_REQUIRED');
+    expect(await refusal(publishDevice(wh, { deviceId: d.id }))).toBe('SANITIZATION_REQUIRED');
   });
 
   it('lets only the warehouse say that a laptop carries no data, and writes the override on the trail', async () => {

@@ -177,10 +177,10 @@ export async function recordSanitization(
  * Put a device on the reuse marketplace.
  * @throws NOT_FOUND, TRANSITION_NOT_ALLOWED, CONDITION_REQUIRED, SANITIZATION_REQUIRED, SANITIZATION_NOT_VERIFIED
  */
-export async function listDevice(ctx: ServiceContext, input: { deviceId: string }): Promise<Device> {
+export async function publishDevice(ctx: ServiceContext, input: { deviceId: string }): Promise<Device> {
   return ctx.store.transaction(async (tx) => {
     const device = await deviceById(tx, input.deviceId);
-    return (await runStep(ctx, tx, device, 'list', { event: { type: 'listed' } })).device;
+    return (await runStep(ctx, tx, device, 'publish', { event: { type: 'listed' } })).device;
   });
 }
 
@@ -188,11 +188,11 @@ export async function listDevice(ctx: ServiceContext, input: { deviceId: string 
  * Take a device off the marketplace, back to stock.
  * @throws NOT_FOUND, TRANSITION_NOT_ALLOWED
  */
-export async function unlistDevice(ctx: ServiceContext, input: { deviceId: string; reason?: string | undefined }): Promise<Device> {
+export async function unpublishDevice(ctx: ServiceContext, input: { deviceId: string; reason?: string | undefined }): Promise<Device> {
   return ctx.store.transaction(async (tx) => {
     const device = await deviceById(tx, input.deviceId);
     const event = { type: 'unlisted' as const, ...(input.reason ? { reason: input.reason } : {}) };
-    return (await runStep(ctx, tx, device, 'unlist', { event })).device;
+    return (await runStep(ctx, tx, device, 'unpublish', { event })).device;
   });
 }
 

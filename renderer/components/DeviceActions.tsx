@@ -48,12 +48,12 @@ export function DeviceActions({ detail, onChanged }: Props) {
     setDone(undefined);
     try {
       const tag = device.assetTag;
-      if (action === 'list') {
-        await client.call('devices.list', { deviceId: device.id });
-        setDone(t('done.list', { tag }));
-      } else if (action === 'unlist') {
-        await client.call('devices.unlist', { deviceId: device.id });
-        setDone(t('done.unlist', { tag }));
+      if (action === 'publish') {
+        await client.call('devices.publish', { deviceId: device.id });
+        setDone(t('done.publish', { tag }));
+      } else if (action === 'unpublish') {
+        await client.call('devices.unpublish', { deviceId: device.id });
+        setDone(t('done.unpublish', { tag }));
       } else if (action === 'reserve') {
         const r = await client.call('reservations.create', { deviceId: device.id });
         setDone(t('done.reserve', { tag, date: dateTime(r.expiresAt) }));
@@ -99,7 +99,7 @@ export function DeviceActions({ detail, onChanged }: Props) {
                   {t(actionKey(a))}
                 </button>
               );
-            const secondary = a === 'unlist' || a === 'cancelReservation';
+            const secondary = a === 'unpublish' || a === 'cancelReservation';
             return (
               <button
                 key={a}
