@@ -1,5 +1,7 @@
 /** What every service gets: the store, a clock, and who is acting. Easy to build in a test. */
+import type { ActorRole } from '../shared/lifecycle';
 import type { ActorSnapshot, Department, User } from '../shared/schemas';
+import { AppError } from './errors';
 import type { Store } from './store/store';
 
 export interface Clock {
@@ -8,7 +10,14 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-export type Actor = { kind: 'user'; user: User; department: Department | undefined } | { kind: 'system' };
+/**
+ * Who is acting: a signed-in person; the system (scheduled work such as reservation expiry); or an anonymous
+ * caller of a public procedure (the profile picker), who has no role and may not change anything.
+ */
+export type Actor =
+  | { kind: 'user'; user: User; department: Department | undefined }
+  | { kind: 'system' }
+  | { kind: 'anonymous' };
 
 export interface ServiceContext {
   store: Store;
@@ -17,9 +26,18 @@ export interface ServiceContext {
 }
 
 export const SYSTEM_ACTOR: Actor = { kind: 'system' };
+export const ANONYMOUS_ACTOR: Actor = { kind: 'anonymous' };
 
+/** The signed-in person, or UNAUTHENTICATED for the system or an anonymous caller. @throws UNAUTHENTICATED */
+export function requireUser(actor: Actor): User {
+  if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED');
+  return actor.user;
+}
+
+/** Who acted, as the trail keeps it. @throws UNAUTHENTICATED for an anonymous caller (it may not write) */
 export function actorSnapshot(actor: Actor): ActorSnapshot {
   if (actor.kind === 'system') return { id: 'system', name: 'Kredsløb', role: 'system' };
+  if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
   return {
     id: actor.user.id,
     name: actor.user.name,
@@ -29,12 +47,14 @@ export function actorSnapshot(actor: Actor): ActorSnapshot {
   };
 }
 
-export function actorRole(actor: Actor) {
-  return actor.kind === 'system' ? ('system' as const) : actor.user.role;
+/** The role the lifecycle table checks; an anonymous caller has none. */
+export function actorRole(actor: Actor): ActorRole | undefined {
+  if (actor.kind === 'anonymous') return undefined;
+  return actor.kind === 'system' ? 'system' : actor.user.role;
 }
 
 export function actorDepartmentId(actor: Actor): string | undefined {
-  return actor.kind === 'system' ? undefined : actor.user.departmentId;
+  return actor.kind === 'user' ? actor.user.departmentId : undefined;
 }
 
 export function nowIso(clock: Clock): string {

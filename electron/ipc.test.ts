@@ -47,17 +47,17 @@ describe('kredslob:invoke', () => {
     ['another local file', { senderFrame: { url: 'file:///tmp/evil.html', parent: null } }],
     ['a sub-frame of our page', { senderFrame: { url: INDEX, parent: { url: INDEX } } }],
     ['a frame that is gone', { senderFrame: null }],
-  ])('refuses a call from %s with FORBIDDEN, without reaching the core', async (_name, frame) => {
+  ])('refuses a call from %s with UNTRUSTED_SENDER, without reaching the core', async (_name, frame) => {
     const { call, dispatch, ourContents } = setup();
     const result = await call({ sender: ourContents, ...frame }, 'session.profiles', {}, { locale: 'da' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });
     expect(dispatch).not.toHaveBeenCalled();
   });
 
   it('refuses a call from a webContents that is not one of our windows, even showing our page', async () => {
     const { call, dispatch } = setup();
     const result = await call({ sender: { id: 99 }, senderFrame: { url: INDEX, parent: null } }, 'session.profiles', {}, {});
-    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });
     expect(dispatch).not.toHaveBeenCalled();
   });
 
@@ -70,7 +70,7 @@ describe('kredslob:invoke', () => {
       },
     };
     const result = await call({ sender: ourContents, senderFrame: frame }, 'session.profiles', {}, {});
-    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });
     expect(dispatch).not.toHaveBeenCalled();
   });
 
@@ -79,10 +79,10 @@ describe('kredslob:invoke', () => {
     ['missing', undefined],
     ['empty', ''],
     ['over 100 characters', 'devices.' + 'x'.repeat(93)],
-  ])('refuses a procedure name that is %s with VALIDATION', async (_name, procedure) => {
+  ])('refuses a procedure name that is %s with BAD_REQUEST', async (_name, procedure) => {
     const { call, dispatch, fromOurWindow } = setup();
     const result = await call(fromOurWindow(), procedure, {}, { locale: 'da' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'Ugyldigt procedurenavn.' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: 'Forespørgslen er ugyldig. Ugyldigt procedurenavn.' } });
     expect(dispatch).not.toHaveBeenCalled();
   });
 
@@ -98,17 +98,17 @@ describe('kredslob:invoke', () => {
     ['an array', []],
     ['a numeric token', { token: 123 }],
     ['an object locale', { locale: { toString: () => 'da' } }],
-  ])('refuses meta that is %s with VALIDATION', async (_name, meta) => {
+  ])('refuses meta that is %s with BAD_REQUEST', async (_name, meta) => {
     const { call, dispatch, fromOurWindow } = setup();
     const result = await call(fromOurWindow(), 'session.profiles', {}, meta);
-    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(dispatch).not.toHaveBeenCalled();
   });
 
   it('answers in English when the caller asks for English', async () => {
     const { call } = setup();
     const result = await call({ sender: { id: 5 }, senderFrame: null }, 'session.profiles', {}, { locale: 'en' });
-    expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'The call does not come from a Kredsløb window.' } });
+    expect(result).toEqual({ ok: false, error: { code: 'UNTRUSTED_SENDER', message: 'The call does not come from a Kredsløb window.' } });
   });
 
   it('turns an unexpected throw into INTERNAL plain data', async () => {

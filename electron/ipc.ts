@@ -4,7 +4,8 @@
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { CallMeta, Dispatcher } from '../core/api/dispatch';
-import type { ApiErrorBody, ApiResult } from '../shared/errors';
+import type { ApiResult, ErrorCode } from '../shared/errors';
+import { errorBody, fieldText, toLocale, type FieldKey, type Locale } from '../shared/messages';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels';
 import { isAppIndexUrl } from './security';
 
@@ -31,28 +32,25 @@ export function createSenderCheck(indexUrl: string, ownWebContents: () => readon
   };
 }
 
-function isEnglish(meta: unknown): boolean {
-  const locale = meta && typeof meta === 'object' ? (meta as { locale?: unknown }).locale : undefined; // why: shape checked next
-  return typeof locale === 'string' && locale.trim().toLowerCase().startsWith('en');
+/** The caller's language hint, read once from the raw meta before its shape is checked (for early refusals). */
+function localeOf(raw: unknown): Locale {
+  return toLocale(raw !== null && typeof raw === 'object' && Object.hasOwn(raw, 'locale') ? (raw as { locale?: unknown }).locale : undefined); // why: own property checked just before
 }
 
-function fail(code: ApiErrorBody['code'], english: boolean, da: string, en: string): ApiResult<never> {
-  return { ok: false, error: { code, message: english ? en : da } };
+function fail(code: ErrorCode, locale: Locale, detail?: FieldKey): ApiResult<never> {
+  return { ok: false, error: errorBody(code, locale, detail ? { detail: fieldText(detail, locale) } : {}) };
 }
 
-/** The meta we pass on: only token and locale, each a string when present. Null when the shape is wrong. */
-function parseMeta(raw: unknown): CallMeta | null {
+/** The meta we pass on: the token (a string when present) and the locale. Null when the shape is wrong. */
+function parseMeta(raw: unknown, locale: Locale): CallMeta | null {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return null;
   // why: own properties only; each is type-checked below (structured clone drops prototypes anyway)
   const own = (key: string): unknown => (Object.hasOwn(raw, key) ? (raw as Record<string, unknown>)[key] : undefined);
   const token = own('token');
-  const locale = own('locale');
+  const rawLocale = own('locale');
   if (token !== undefined && typeof token !== 'string') return null;
-  if (locale !== undefined && typeof locale !== 'string') return null;
-  const meta: CallMeta = {};
-  if (token !== undefined) meta.token = token;
-  if (locale !== undefined) meta.locale = locale;
-  return meta;
+  if (rawLocale !== undefined && typeof rawLocale !== 'string') return null;
+  return token === undefined ? { locale } : { token, locale };
 }
 
 /** Handles 'kredslob:invoke' with the dispatcher; returns the function that removes the handler. */
@@ -62,23 +60,19 @@ export function bindIpc(
   isTrustedSender: SenderCheck,
 ): () => void {
   ipcMain.handle(INVOKE_CHANNEL, async (event, procedure: unknown, input: unknown, rawMeta: unknown) => {
-    const english = isEnglish(rawMeta);
-    if (!isTrustedSender(event)) {
-      return fail('FORBIDDEN', english, 'Kaldet kommer ikke fra Kredsløbs eget vindue.', 'The call does not come from a Kredsløb window.');
-    }
+    const locale = localeOf(rawMeta);
+    if (!isTrustedSender(event)) return fail('UNTRUSTED_SENDER', locale);
     if (typeof procedure !== 'string' || procedure.length === 0 || procedure.length > MAX_PROCEDURE_LENGTH) {
-      return fail('VALIDATION', english, 'Ugyldigt procedurenavn.', 'Invalid procedure name.');
+      return fail('BAD_REQUEST', locale, 'procedure_name');
     }
-    const meta = parseMeta(rawMeta);
-    if (!meta) {
-      return fail('VALIDATION', english, 'Ugyldige kaldoplysninger (token/sprog).', 'Invalid call details (token/locale).');
-    }
+    const meta = parseMeta(rawMeta, locale);
+    if (!meta) return fail('BAD_REQUEST', locale, 'call_meta');
     try {
       return await dispatch(procedure, input, meta);
     } catch (err) {
       // why: the dispatcher promises never to throw; if it does, the renderer still gets plain data
       console.error('[kredslob ipc]', err);
-      return fail('INTERNAL', english, 'Der opstod en uventet fejl.', 'An unexpected error occurred.');
+      return fail('INTERNAL', locale);
     }
   });
   return () => ipcMain.removeHandler(INVOKE_CHANNEL);

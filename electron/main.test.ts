@@ -53,6 +53,7 @@ const fake = await vi.hoisted(async () => {
       hasLock: true,
       quitted: false,
       getVersion: () => '0.1.0',
+      getLocale: () => 'da-DK',
       getPath: (name: string) => paths.get(name) ?? `/nonexistent/${name}`,
       setPath: (name: string, value: string) => paths.set(name, value),
       requestSingleInstanceLock: vi.fn(() => app.hasLock),
@@ -224,7 +225,7 @@ describe('desktop main process', () => {
     const f = await launchedWithWindow();
     const win = f.windows[0]!;
     const result = await invoke(f, { sender: win.webContents, senderFrame: { url: 'https://evil.example/', parent: null } }, 'session.profiles', {}, {});
-    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });
   });
 
   it('keeps its data in KREDSLOB_DATA_DIR when set, else in <userData>/data', async () => {

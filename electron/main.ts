@@ -12,6 +12,7 @@ import { buildMenuTemplate } from './menu';
 import { appPaths } from './paths';
 import { secureWebPreferences } from './security';
 import { describeStartupFailure } from './startup-error';
+import { toLocale } from '../shared/i18n';
 
 // why: this file runs as the CommonJS bundle dist/electron/main.cjs, where __dirname is dist/electron
 const { indexPath, indexUrl, preloadPath } = appPaths(__dirname);
@@ -66,7 +67,7 @@ async function start(): Promise<void> {
     core = await startCore({ dataDir, demo: process.env.KREDSLOB_DEMO !== '0' });
   } catch (err) {
     console.error('[kredslob] start failed', err);
-    const failure = describeStartupFailure(err, dataDir);
+    const failure = describeStartupFailure(err, dataDir, toLocale(app.getLocale()));
     dialog.showErrorBox(failure.title, failure.message);
     app.exit(1); // why: a failed start is a failure for scripts and shortcuts too, not a normal quit
     return;

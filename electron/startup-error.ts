@@ -1,4 +1,5 @@
-/** What the user is told when the desktop app cannot start: a title and a message in Danish. */
+/** What the user is told when the desktop app cannot start: a title and a message in their language. */
+import { translate, type Locale } from '../shared/i18n';
 import { AppError } from '../core/errors';
 
 export interface StartupFailure {
@@ -6,18 +7,13 @@ export interface StartupFailure {
   message: string;
 }
 
-export function describeStartupFailure(err: unknown, dataDir: string): StartupFailure {
+export function describeStartupFailure(err: unknown, dataDir: string, locale: Locale): StartupFailure {
   if (err instanceof AppError && err.code === 'STORE_LOCKED') {
-    return {
-      title: 'Kredsløb kører allerede',
-      message:
-        `Datamappen er allerede åben i et andet Kredsløb-vindue eller -program:\n${dataDir}\n\n` +
-        'Luk det andet Kredsløb (eller vent til det er lukket), og start Kredsløb igen.',
-    };
+    return { title: translate(locale, 'startup.lockedTitle'), message: translate(locale, 'startup.lockedBody', { dir: dataDir }) };
   }
   const reason = err instanceof Error ? err.message : String(err);
   return {
-    title: 'Kredsløb kunne ikke starte',
-    message: `Datamappen kunne ikke åbnes:\n${dataDir}\n\nÅrsag: ${reason}`,
+    title: translate(locale, 'startup.failedTitle'),
+    message: translate(locale, 'startup.failedBody', { dir: dataDir, reason }),
   };
 }

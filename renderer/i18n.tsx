@@ -3,8 +3,7 @@
  * passed to the API client so the core's messages come back in the same language.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { formatMessage, UI_MESSAGES, type MessageKey } from '../shared/i18n';
-import { LOCALES, type Locale } from '../shared/messages';
+import { LOCALES, translate, translatePlural, type Locale, type MessageKey, type PluralBase } from '../shared/i18n';
 import { client } from './api/instance';
 import { formatDateTime, formatNumber } from './format';
 import { readStored, STORAGE_KEYS, writeStored } from './storage';
@@ -16,6 +15,8 @@ interface I18n {
   locale: Locale;
   setLocale(locale: Locale): void;
   t: TFunction;
+  /** The plural form of `<base>.one|other` that fits `count` (Intl.PluralRules). */
+  tPlural(base: PluralBase, count: number, params?: TParams): string;
   /** "28.11.2026 14:05" */
   dateTime(iso: string | undefined): string;
   number(n: number | undefined, maximumFractionDigits?: number): string;
@@ -46,11 +47,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<I18n>(() => {
-    const messages = UI_MESSAGES[locale];
     return {
       locale,
       setLocale,
-      t: (key, params) => formatMessage(messages[key], params),
+      t: (key, params) => translate(locale, key, params),
+      tPlural: (base, count, params) => translatePlural(locale, base, count, params),
       dateTime: (iso) => formatDateTime(iso, locale),
       number: (n, digits) => formatNumber(n, locale, digits),
     };

@@ -4,9 +4,7 @@
  * client types come from here.
  */
 import { z } from 'zod';
-import {
-  ACTIONS,
-} from './lifecycle';
+import { ACTIONS, rolesFor } from './lifecycle';
 import {
   AssetTag,
   Category,
@@ -30,7 +28,11 @@ import {
   VERIFICATION_METHODS,
 } from './schemas';
 
-/** "public": callable without a chosen profile (the profile picker needs it). */
+/**
+ * Who may call a procedure. "public": callable without a chosen profile (the profile picker needs it); it runs
+ * as an anonymous caller with no role, never as the system. "any": every signed-in person. A procedure that
+ * runs a lifecycle action takes its roles from that action's transition (`rolesFor`), so the table decides.
+ */
 export type ProcedureRoles = readonly Role[] | 'public' | 'any';
 
 export interface ProcedureDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -129,13 +131,13 @@ export const contract = {
     summary: 'Report a reused device as surplus again (a new cycle on the same trail)',
     input: z.object({ deviceId: Id, locationId: Id, notes: z.string().trim().max(2000).optional() }).strict(),
     output: Device,
-    roles: ['department_contact', 'admin'],
+    roles: rolesFor('reportAgain'),
   }),
   'devices.checkIn': proc({
     summary: 'Warehouse check-in by asset tag, with condition grade and shelf',
     input: z.object({ assetTag: AssetTag, condition: Condition, locationId: Id }).strict(),
     output: Device,
-    roles: ['warehouse', 'admin'],
+    roles: rolesFor('checkIn'),
   }),
   'devices.recordSanitization': proc({
     summary: 'Record a NIST SP 800-88 data sanitization',
@@ -154,25 +156,25 @@ export const contract = {
       })
       .strict(),
     output: z.object({ device: Device, sanitization: SanitizationRecord }),
-    roles: ['warehouse', 'admin'],
+    roles: rolesFor('recordSanitization'),
   }),
   'devices.publish': proc({
     summary: 'Put a device on the reuse marketplace',
     input: z.object({ deviceId: Id }).strict(),
     output: Device,
-    roles: ['warehouse', 'admin'],
+    roles: rolesFor('publish'),
   }),
   'devices.unpublish': proc({
     summary: 'Take a device off the marketplace, back to stock',
     input: z.object({ deviceId: Id, reason: z.string().trim().max(500).optional() }).strict(),
     output: Device,
-    roles: ['warehouse', 'admin'],
+    roles: rolesFor('unpublish'),
   }),
   'devices.handOver': proc({
     summary: 'Hand a reserved device over at pick-up, by scanning its asset tag',
     input: z.object({ assetTag: AssetTag, replacesNewPurchase: z.boolean() }).strict(),
     output: Device,
-    roles: ['warehouse', 'admin'],
+    roles: rolesFor('handOver'),
   }),
   'devices.get': proc({
     summary: 'One device with its trail, reservation, sanitization and allowed actions',
@@ -193,16 +195,24 @@ export const contract = {
     roles: 'any',
   }),
   'reservations.create': proc({
-    summary: 'Reserve a listed device for your administration (first reservation wins)',
-    input: z.object({ deviceId: Id, departmentId: Id.optional() }).strict(),
+    summary: 'Reserve a listed device for your administration (first reservation wins), to be used at one of its sites',
+    input: z
+      .object({
+        deviceId: Id,
+        /** Admins may reserve for another administration; others reserve for their own. */
+        departmentId: Id.optional(),
+        /** The reserving administration's site the device goes to; it becomes the device's location at hand-over. */
+        locationId: Id,
+      })
+      .strict(),
     output: Reservation,
-    roles: ['department_contact', 'admin'],
+    roles: rolesFor('reserve'),
   }),
   'reservations.cancel': proc({
     summary: 'Cancel a reservation; the device goes back on the marketplace',
     input: z.object({ reservationId: Id }).strict(),
     output: Reservation,
-    roles: ['department_contact', 'warehouse', 'admin'],
+    roles: rolesFor('cancelReservation'),
   }),
   'reservations.search': proc({
     summary: 'Reservations, by administration and status',
@@ -220,7 +230,10 @@ export const contract = {
 
 export type Contract = typeof contract;
 export type ProcedureName = keyof Contract;
+/** What a caller sends (defaults not yet applied). */
 export type ProcedureInput<P extends ProcedureName> = z.input<Contract[P]['input']>;
+/** What a service receives: the input after the contract's schema parsed it (defaults applied, strings trimmed). */
+export type ProcedureArgs<P extends ProcedureName> = z.output<Contract[P]['input']>;
 export type ProcedureOutput<P extends ProcedureName> = z.output<Contract[P]['output']>;
 export const PROCEDURE_NAMES = Object.keys(contract) as ProcedureName[];
 

@@ -1,5 +1,5 @@
 /**
- * The device lifecycle as one table (PRODUCT.md). This is the only place that decides which transitions
+ * The device lifecycle as one table (the README's lifecycle diagram). This is the only place that decides which transitions
  * exist, who may run them and what each requires. Services and the UI both ask it; nobody re-implements
  * it with ifs.
  */
@@ -122,11 +122,17 @@ export function transitionFor(action: Action): Transition {
   return t;
 }
 
+/** The people (not the system) who may run `action`: the roles of the procedure that runs it. */
+export function rolesFor(action: Action): Role[] {
+  return transitionFor(action).roles.filter((r): r is Role => r !== 'system');
+}
+
 /** The facts a guard looks at. A service gathers them from the store before asking. */
 export interface GuardFacts {
   device: Pick<Device, 'status' | 'dataBearing' | 'condition' | 'departmentId'>;
   sanitization?: { verified: boolean; method: string } | undefined;
-  actorRole: ActorRole;
+  /** undefined: an anonymous caller, who may run no action. */
+  actorRole: ActorRole | undefined;
   actorDepartmentId?: string | undefined;
   /** The administration holding the active reservation, if any. */
   reservationDepartmentId?: string | undefined;
@@ -134,7 +140,7 @@ export interface GuardFacts {
   inDestructionBatch?: boolean | undefined;
 }
 
-/** Refusal codes; each has a message in the catalogue (messages.ts). */
+/** Refusal codes; each has a message in the catalogue (shared/i18n). */
 export type RefusalCode =
   | 'TRANSITION_NOT_ALLOWED'
   | 'ROLE_NOT_ALLOWED'
@@ -167,7 +173,7 @@ export function decide(action: Action, facts: GuardFacts): Decision {
   const t = transitionFor(action);
   const from = facts.device.status;
   if (!t.from.includes(from)) return { ok: false, code: 'TRANSITION_NOT_ALLOWED', from, action };
-  if (!t.roles.includes(facts.actorRole)) return { ok: false, code: 'ROLE_NOT_ALLOWED', from, action };
+  if (facts.actorRole === undefined || !t.roles.includes(facts.actorRole)) return { ok: false, code: 'ROLE_NOT_ALLOWED', from, action };
   for (const g of t.requires) {
     const code = GUARD_CHECKS[g](facts);
     if (code) return { ok: false, code, from, action };
@@ -176,6 +182,7 @@ export function decide(action: Action, facts: GuardFacts): Decision {
 }
 
 /** Actions this person could start from the device's current state (guards decide at run time). */
-export function actionsFrom(status: DeviceStatus, role: ActorRole): Action[] {
+export function actionsFrom(status: DeviceStatus, role: ActorRole | undefined): Action[] {
+  if (role === undefined) return [];
   return TRANSITIONS.filter((t) => t.from.includes(status) && t.roles.includes(role)).map((t) => t.action);
 }

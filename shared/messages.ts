@@ -1,183 +1,84 @@
 /**
- * Message catalogue for errors, Danish first. Services raise codes with parameters; the transport turns
- * them into a sentence in the caller's language, so every message a person sees comes from here.
+ * Turning codes into sentences: an error code with its parameters, a zod issue, or a field key named by a
+ * service becomes text in the caller's language. The texts themselves live in the one catalogue
+ * (shared/i18n); this module holds no words of its own.
  */
-import type { ErrorCode } from './errors';
+import type { ApiErrorBody, ErrorCode } from './errors';
+import { isMessageKey, translate, type Locale, type MessageKey, type Params } from './i18n';
 
-export const LOCALES = ['da', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, toLocale, type Locale } from './i18n';
 
-type Params = Record<string, string | number | undefined>;
-type Catalogue = Record<ErrorCode, (p: Params) => string>;
+/** Parameters that carry a code and are shown by their label: action, status and entity names. */
+const LABELLED_PARAMS = ['action', 'status', 'entity'] as const;
 
-const ENTITY_DA: Record<string, string> = {
-  device: 'Enheden',
-  reservation: 'Reservationen',
-  user: 'Brugeren',
-  location: 'Lokationen',
-  department: 'Forvaltningen',
-  sanitization: 'Sletningsdokumentationen',
-};
-const ENTITY_EN: Record<string, string> = {
-  device: 'The device',
-  reservation: 'The reservation',
-  user: 'The user',
-  location: 'The location',
-  department: 'The administration',
-  sanitization: 'The sanitization record',
-};
-
-const STATUS_DA: Record<string, string> = {
-  reported: 'Anmeldt',
-  in_stock: 'På lager',
-  listed: 'På genbrugsbørsen',
-  reserved: 'Reserveret',
-  reused: 'Genbrugt',
-  ewaste_queued: 'Til elektronikaffald',
-  in_batch: 'I affaldsparti',
-  collected: 'Afhentet',
-  certified: 'Dokumenteret',
-  recycled: 'Genanvendt',
-  destroyed: 'Destrueret',
-};
-const STATUS_EN: Record<string, string> = {
-  reported: 'Reported',
-  in_stock: 'In stock',
-  listed: 'On the marketplace',
-  reserved: 'Reserved',
-  reused: 'Reused',
-  ewaste_queued: 'Routed to e-waste',
-  in_batch: 'In a batch',
-  collected: 'Collected',
-  certified: 'Certified',
-  recycled: 'Recycled',
-  destroyed: 'Destroyed',
-};
-const ACTION_DA: Record<string, string> = {
-  checkIn: 'Modtag på lager',
-  recordSanitization: 'Registrér datasletning',
-  publish: 'Sæt på genbrugsbørsen',
-  unpublish: 'Tag af genbrugsbørsen',
-  reserve: 'Reservér',
-  cancelReservation: 'Annullér reservation',
-  expireReservation: 'Udløb af reservation',
-  handOver: 'Udlevér',
-  reportAgain: 'Anmeld overskud igen',
-  routeToEwaste: 'Send til elektronikaffald',
-};
-const ACTION_EN: Record<string, string> = {
-  checkIn: 'Check in',
-  recordSanitization: 'Record data sanitization',
-  publish: 'Put on marketplace',
-  unpublish: 'Take off marketplace',
-  reserve: 'Reserve',
-  cancelReservation: 'Cancel reservation',
-  expireReservation: 'Reservation expiry',
-  handOver: 'Hand over',
-  reportAgain: 'Report surplus again',
-  routeToEwaste: 'Route to e-waste',
-};
-const lbl = (m: Record<string, string>, k: unknown) => m[String(k)] ?? String(k ?? '');
-
-const da: Catalogue = {
-  VALIDATION: () => 'Nogle felter er ikke udfyldt korrekt. Ret de markerede felter.',
-  BAD_JSON: () => 'Forespørgslen kunne ikke læses (ugyldig JSON).',
-  PAYLOAD_TOO_LARGE: (p) => `Forespørgslen er for stor (højst ${p.limit ?? '1 MB'}).`,
-  UNKNOWN_PROCEDURE: (p) => `Ukendt handling: ${p.procedure ?? ''}.`,
-  UNAUTHENTICATED: () => 'Vælg din profil, før du fortsætter.',
-  FORBIDDEN: (p) => `Din rolle må ikke udføre denne handling (${p.procedure ?? ''}).`,
-  NOT_FOUND: (p) => `${ENTITY_DA[String(p.entity)] ?? 'Posten'} blev ikke fundet${p.key ? `: ${p.key}` : ''}.`,
-  ASSET_TAG_TAKEN: (p) => `Inventarnummeret ${p.assetTag ?? ''} er allerede brugt af en anden enhed.`,
-  TRANSITION_NOT_ALLOWED: (p) =>
-    `"${lbl(ACTION_DA, p.action)}" er ikke mulig for ${p.assetTag ?? 'enheden'}, da den har status "${lbl(STATUS_DA, p.status)}".`,
-  ROLE_NOT_ALLOWED: (p) => `Din rolle må ikke udføre "${lbl(ACTION_DA, p.action)}".`,
-  SANITIZATION_REQUIRED: (p) =>
-    `${p.assetTag ?? 'Enheden'} indeholder data og er ikke datasletningsdokumenteret. Registrér en datasletning (NIST SP 800-88) først.`,
-  SANITIZATION_NOT_VERIFIED: (p) =>
-    `Datasletningen af ${p.assetTag ?? 'enheden'} er ikke verificeret. Registrér en verificeret datasletning først.`,
-  CONDITION_REQUIRED: (p) => `${p.assetTag ?? 'Enheden'} skal have en stand (A–D), før den kan sættes på genbrugsbørsen.`,
-  NOT_OWN_DEPARTMENT: () => 'Du kan kun handle på vegne af din egen forvaltning.',
-  DATA_BEARING_OVERRIDE: () =>
-    'Kun IT-lageret kan angive, at udstyr af denne kategori ikke indeholder data. Anmeld enheden som dataholdig; lageret vurderer den ved modtagelsen.',
-  RESERVED_BY_OTHER: (p) => `${p.assetTag ?? 'Enheden'} er allerede reserveret af ${p.department ?? 'en anden forvaltning'}.`,
-  NOT_A_WAREHOUSE_LOCATION: (p) => `${p.location ?? 'Lokationen'} er ikke en hylde eller et lager.`,
-  STORE_LOCKED: (p) => `Datamappen ${p.dir ?? ''} er allerede åben i et andet Kredsløb-vindue eller -program.`,
-  INTERNAL: () => 'Der skete en uventet fejl. Intet blev gemt. Prøv igen, eller kontakt IT.',
-};
-
-const en: Catalogue = {
-  VALIDATION: () => 'Some fields are not filled in correctly. Correct the marked fields.',
-  BAD_JSON: () => 'The request could not be read (invalid JSON).',
-  PAYLOAD_TOO_LARGE: (p) => `The request is too large (at most ${p.limit ?? '1 MB'}).`,
-  UNKNOWN_PROCEDURE: (p) => `Unknown procedure: ${p.procedure ?? ''}.`,
-  UNAUTHENTICATED: () => 'Choose your profile before you continue.',
-  FORBIDDEN: (p) => `Your role may not do this (${p.procedure ?? ''}).`,
-  NOT_FOUND: (p) => `${ENTITY_EN[String(p.entity)] ?? 'The record'} was not found${p.key ? `: ${p.key}` : ''}.`,
-  ASSET_TAG_TAKEN: (p) => `Asset tag ${p.assetTag ?? ''} is already used by another device.`,
-  TRANSITION_NOT_ALLOWED: (p) =>
-    `"${lbl(ACTION_EN, p.action)}" is not possible for ${p.assetTag ?? 'the device'} while it is "${lbl(STATUS_EN, p.status)}".`,
-  ROLE_NOT_ALLOWED: (p) => `Your role may not do "${lbl(ACTION_EN, p.action)}".`,
-  SANITIZATION_REQUIRED: (p) =>
-    `${p.assetTag ?? 'The device'} is data-bearing and has no sanitization record. Record a data sanitization (NIST SP 800-88) first.`,
-  SANITIZATION_NOT_VERIFIED: (p) =>
-    `The sanitization of ${p.assetTag ?? 'the device'} is not verified. Record a verified sanitization first.`,
-  CONDITION_REQUIRED: (p) => `${p.assetTag ?? 'The device'} needs a condition grade (A–D) before it can go on the marketplace.`,
-  NOT_OWN_DEPARTMENT: () => 'You can only act for your own administration.',
-  DATA_BEARING_OVERRIDE: () =>
-    'Only the warehouse can state that a device of this category carries no data. Report it as data-bearing; the warehouse assesses it at check-in.',
-  RESERVED_BY_OTHER: (p) => `${p.assetTag ?? 'The device'} is already reserved by ${p.department ?? 'another administration'}.`,
-  NOT_A_WAREHOUSE_LOCATION: (p) => `${p.location ?? 'The location'} is not a shelf or a warehouse.`,
-  STORE_LOCKED: (p) => `The data folder ${p.dir ?? ''} is already open in another Kredsløb window or program.`,
-  INTERNAL: () => 'Something unexpected went wrong. Nothing was saved. Try again or contact IT.',
-};
-
-const CATALOGUES: Record<Locale, Catalogue> = { da, en };
-
-export function errorMessage(code: ErrorCode, params: Params, locale: Locale): string {
-  return CATALOGUES[locale][code](params);
-}
-
-/** A short field message from a zod issue code (and its detail), in the caller's language. */
-export function fieldMessage(
-  issue: { code: string; message?: string; minimum?: number | bigint; maximum?: number | bigint; expected?: string; input?: unknown },
-  locale: Locale,
-): string {
-  const d = locale === 'da';
-  if (issue.message === 'asset_tag_format')
-    return d ? 'Inventarnummeret skal have formen KK-0001234.' : 'The asset tag must look like KK-0001234.';
-  switch (issue.code) {
-    case 'invalid_type':
-      if (issue.input === undefined && (issue.message ?? '').includes('received undefined'))
-        return d ? 'Skal udfyldes.' : 'Required.';
-      return d ? `Forkert type (forventede ${issue.expected ?? 'en anden værdi'}).` : `Wrong type (expected ${issue.expected ?? 'another value'}).`;
-    case 'too_small':
-      return d ? `For lille eller for kort (mindst ${String(issue.minimum)}).` : `Too small or too short (at least ${String(issue.minimum)}).`;
-    case 'too_big':
-      return d ? `For stor eller for lang (højst ${String(issue.maximum)}).` : `Too large or too long (at most ${String(issue.maximum)}).`;
-    case 'invalid_value':
-    case 'invalid_enum_value':
-      return d ? 'Vælg en af de tilladte værdier.' : 'Choose one of the allowed values.';
-    case 'invalid_format':
-    case 'invalid_string':
-      return d ? 'Ugyldigt format.' : 'Invalid format.';
-    case 'unrecognized_keys':
-      return d ? 'Ukendte felter.' : 'Unknown fields.';
-    default:
-      return d ? 'Ugyldig værdi.' : 'Invalid value.';
+/**
+ * The text of `key` with its parameters: a code-valued parameter (action, status, entity) is shown by its
+ * label, and a parameter the caller left out reads as its 'param.<name>' default.
+ */
+function withParams(locale: Locale, key: MessageKey, params: Params): string {
+  const filled: Params = { ...params };
+  for (const name of LABELLED_PARAMS) {
+    const label = `${name}.${String(params[name])}`;
+    if (params[name] !== undefined && isMessageKey(label)) filled[name] = translate(locale, label);
   }
+  for (const [, name = ''] of translate(locale, key).matchAll(/\{(\w+)\}/g)) {
+    const fallback = `param.${name}`;
+    if (filled[name] === undefined && isMessageKey(fallback)) filled[name] = translate(locale, fallback);
+  }
+  return translate(locale, key, filled);
 }
 
-/** Field messages a service names by key (AppError.fields values); the transport localizes them. */
-const FIELD_TEXT: Record<string, Record<Locale, string>> = {
-  own_department_site: { da: 'Vælg en lokation i din egen forvaltning.', en: 'Choose a location of your own administration.' },
-  choose_shelf: { da: 'Vælg en hylde eller et lager.', en: 'Choose a shelf or a warehouse.' },
-  asset_tag_taken: { da: 'Inventarnummeret er allerede i brug.', en: 'The asset tag is already in use.' },
-  data_bearing_lowered: {
-    da: 'Kun IT-lageret kan angive, at denne kategori ikke indeholder data.',
-    en: 'Only the warehouse can state that this category carries no data.',
-  },
+/** The message for an error code, as a sentence (first letter capitalised). */
+export function errorMessage(code: ErrorCode, params: Params, locale: Locale): string {
+  const text = withParams(locale, `error.${code}`, params);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The zod issue details a field message uses. */
+export interface IssueLike {
+  code: string;
+  message?: string | undefined;
+  minimum?: number | bigint | undefined;
+  maximum?: number | bigint | undefined;
+  expected?: string | undefined;
+  input?: unknown;
+}
+
+const ISSUE_KEYS: Record<string, MessageKey> = {
+  invalid_type: 'issue.invalid_type',
+  too_small: 'issue.too_small',
+  too_big: 'issue.too_big',
+  invalid_value: 'issue.invalid_value',
+  invalid_enum_value: 'issue.invalid_value',
+  invalid_format: 'issue.invalid_format',
+  invalid_string: 'issue.invalid_format',
+  unrecognized_keys: 'issue.unrecognized_keys',
 };
 
-export function fieldText(keyOrText: string, locale: Locale): string {
-  return FIELD_TEXT[keyOrText]?.[locale] ?? keyOrText;
+/** A short field message from a zod issue, in the caller's language (the same words client and server). */
+export function fieldMessage(issue: IssueLike, locale: Locale): string {
+  // Schemas name a specific message by an 'issue.*' key (e.g. the asset tag format).
+  const named = `issue.${issue.message ?? ''}`;
+  if (isMessageKey(named)) return translate(locale, named);
+  if (issue.code === 'invalid_type' && issue.input === undefined) return translate(locale, 'issue.required');
+  return withParams(locale, ISSUE_KEYS[issue.code] ?? 'issue.custom', {
+    expected: issue.expected,
+    minimum: issue.minimum === undefined ? undefined : String(issue.minimum),
+    maximum: issue.maximum === undefined ? undefined : String(issue.maximum),
+  });
+}
+
+/** A field key a service names (AppError.fields values are 'field.*' keys without the prefix). */
+type FieldKeyOf<K> = K extends `field.${infer F}` ? F : never;
+export type FieldKey = FieldKeyOf<MessageKey>;
+
+export function fieldText(key: FieldKey, locale: Locale): string {
+  return translate(locale, `field.${key}`);
+}
+
+/** The error shape every transport sends: the code, its message and any field messages in the caller's language. */
+export function errorBody(code: ErrorCode, locale: Locale, params: Params = {}, fields?: Record<string, FieldKey>): ApiErrorBody {
+  const body: ApiErrorBody = { code, message: errorMessage(code, params, locale) };
+  if (fields) body.fields = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, fieldText(v, locale)]));
+  return body;
 }

@@ -174,6 +174,8 @@ export const Reservation = z.object({
   id: Id,
   deviceId: Id,
   departmentId: Id,
+  /** The reserving administration's site the device goes to (absent in reservations made before sites were named). */
+  locationId: Id.optional(),
   reservedBy: ActorSnapshot,
   createdAt: IsoDateTime,
   expiresAt: IsoDateTime,

@@ -5,16 +5,17 @@
 import { ZodError } from 'zod';
 import { contract, isProcedureName, type ProcedureDef } from '../../shared/contract';
 import type { ApiErrorBody, ApiResult } from '../../shared/errors';
-import { errorMessage, fieldMessage, fieldText, type Locale } from '../../shared/messages';
-import type { Actor, Clock } from '../context';
+import { errorBody, fieldMessage, type IssueLike, type Locale } from '../../shared/messages';
+import { ANONYMOUS_ACTOR, type Actor, type Clock } from '../context';
 import { AppError } from '../errors';
 import type { Sessions } from '../session/sessions';
 import type { Store } from '../store/store';
 import type { HandlerTable } from './handler-table';
 
+/** What a transport passes with a call: the session token, and the caller's language (parsed once, by the transport). */
 export interface CallMeta {
   token?: string | undefined;
-  locale?: string | undefined;
+  locale: Locale;
 }
 
 export interface Dispatcher {
@@ -29,37 +30,30 @@ export interface DispatcherDeps {
   log?: (message: string, err?: unknown) => void;
 }
 
-export function toLocale(value: string | undefined): Locale {
-  return value?.trim().toLowerCase().startsWith('en') ? 'en' : 'da';
-}
-
-export function errorBody(err: unknown, locale: Locale): ApiErrorBody {
+/** Any failure as the error shape: per-field messages for a ZodError, the code of an AppError, INTERNAL otherwise. */
+export function failureBody(err: unknown, locale: Locale): ApiErrorBody {
   if (err instanceof ZodError) {
+    const body = errorBody('VALIDATION', locale);
     const fields: Record<string, string> = {};
     for (const issue of err.issues) {
       const key = issue.path.map(String).join('.') || '_';
-      fields[key] ??= fieldMessage(issue as Parameters<typeof fieldMessage>[0], locale); // why: zod issues carry these optional keys
+      fields[key] ??= fieldMessage(issue as IssueLike, locale); // why: every zod issue has code and message; the rest are optional in IssueLike
     }
-    return { code: 'VALIDATION', message: errorMessage('VALIDATION', {}, locale), fields };
+    return { ...body, fields };
   }
-  if (err instanceof AppError) {
-    const body: ApiErrorBody = { code: err.code, message: errorMessage(err.code, err.params, locale) };
-    if (err.fields) {
-      body.fields = Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, fieldText(v, locale)]));
-    }
-    return body;
-  }
-  return { code: 'INTERNAL', message: errorMessage('INTERNAL', {}, locale) };
+  if (err instanceof AppError) return errorBody(err.code, locale, err.params, err.fields);
+  return errorBody('INTERNAL', locale);
 }
 
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const log = deps.log ?? ((m, e) => console.error(`[kredslob] ${m}`, e ?? ''));
   return async (procedure, rawInput, meta) => {
-    const locale = toLocale(meta.locale);
+    const { locale } = meta;
     try {
       if (!isProcedureName(procedure)) throw new AppError('UNKNOWN_PROCEDURE', { procedure });
       const def: ProcedureDef = contract[procedure];
-      let actor: Actor = { kind: 'system' };
+      // A public procedure runs for an anonymous caller: no role, and nothing it may write.
+      let actor: Actor = ANONYMOUS_ACTOR;
       if (def.roles !== 'public') {
         const userId = deps.sessions.userIdFor(meta.token);
         const user = userId === undefined ? undefined : await deps.store.getUser(userId);
@@ -77,7 +71,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       }
       return { ok: true, data: checked.data };
     } catch (err) {
-      const body = errorBody(err, locale);
+      const body = failureBody(err, locale);
       if (body.code === 'INTERNAL') log(`${procedure} failed`, err);
       return { ok: false, error: body };
     }

@@ -253,10 +253,12 @@ export async function generateDevices(store: Store, options: GenerateOptions): P
           const expiresAt = new Date(Date.parse(createdAt) + DEFAULT_SETTINGS.reservationDays * 24 * HOUR).toISOString();
           device = { ...device, status: to };
           const holder = snapshotOf(reserver.id);
+          const toSite = sites.find((s) => s.departmentId === reserver.departmentId) ?? site;
           tx.putReservation({
             id: reservationId,
             deviceId: device.id,
             departmentId: reserver.departmentId,
+            locationId: toSite.id,
             reservedBy: holder,
             createdAt,
             expiresAt,

@@ -3,18 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { effectiveDataBearing, isDataBearingCategory } from '../../shared/data-bearing';
 import { TYPICAL_WEIGHT_KG, formatAssetTag } from '../../shared/categories';
 import { actionsFrom } from '../../shared/lifecycle';
-import type { ProcedureInput, DeviceDetail, DeviceSearchInput } from '../../shared/contract';
-import type { Condition, Device, Location, SanitizationRecord, Specs } from '../../shared/schemas';
-import { actorRole, actorSnapshot, nowIso, type ServiceContext } from '../context';
+import type { DeviceDetail, ProcedureArgs } from '../../shared/contract';
+import type { Device, Location, SanitizationRecord, Specs } from '../../shared/schemas';
+import { actorRole, actorSnapshot, nowIso, requireUser, type ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
-import type { StoreReads } from '../store/store';
-import { deviceById, deviceByTag, runStep } from './lifecycle-step';
-
-async function locationById(reads: StoreReads, id: string): Promise<Location> {
-  const l = await reads.getLocation(id);
-  if (!l) throw notFound('location', id);
-  return l;
-}
+import { appendTrailEvent, deviceById, deviceByTag, locationById, runStep } from '../lifecycle/step';
 
 /**
  * Where surplus waits: a department contact reports at a site of their own administration.
@@ -37,10 +30,9 @@ function cleanSpecs(specs: Specs): Specs {
  * Report a surplus device; it stays at the department's site until the warehouse checks it in.
  * @throws NOT_FOUND (location, department), NOT_OWN_DEPARTMENT, ASSET_TAG_TAKEN
  */
-export async function reportDevice(ctx: ServiceContext, input: ProcedureInput<'devices.report'>): Promise<Device> {
+export async function reportDevice(ctx: ServiceContext, input: ProcedureArgs<'devices.report'>): Promise<Device> {
   return ctx.store.transaction(async (tx) => {
-    if (ctx.actor.kind !== 'user') throw new AppError('FORBIDDEN', { procedure: 'devices.report' });
-    const user = ctx.actor.user;
+    const user = requireUser(ctx.actor);
     const departmentId = user.role === 'admin' && input.departmentId ? input.departmentId : user.departmentId;
     if (input.departmentId && input.departmentId !== departmentId) throw new AppError('NOT_OWN_DEPARTMENT');
     if (!(await tx.getDepartment(departmentId))) throw notFound('department', departmentId);
@@ -68,7 +60,7 @@ export async function reportDevice(ctx: ServiceContext, input: ProcedureInput<'d
       manufacturer: input.manufacturer,
       model: input.model,
       serial: input.serial,
-      specs: cleanSpecs(input.specs ?? {}),
+      specs: cleanSpecs(input.specs),
       dataBearing: effectiveDataBearing(input.category, input.dataBearing),
       ...(input.dataBearing === undefined ? {} : { dataBearingOverride: input.dataBearing }),
       departmentId,
@@ -82,19 +74,18 @@ export async function reportDevice(ctx: ServiceContext, input: ProcedureInput<'d
       trailLength: 0,
     };
     tx.putDevice(device);
-    await tx.appendEvent({
-      id: randomUUID(),
+    const event = await appendTrailEvent(ctx, tx, {
       deviceId: device.id,
       at: now,
-      actor: actorSnapshot(ctx.actor),
-      locationId: location.id,
-      locationName: location.name,
-      type: 'reported',
-      departmentId,
-      ...(input.notes ? { note: input.notes } : {}),
-      ...(input.dataBearing === undefined ? {} : { dataBearingOverride: input.dataBearing }),
+      location,
+      body: {
+        type: 'reported',
+        departmentId,
+        ...(input.notes ? { note: input.notes } : {}),
+        ...(input.dataBearing === undefined ? {} : { dataBearingOverride: input.dataBearing }),
+      },
     });
-    return { ...device, trailLength: 1 };
+    return { ...device, trailLength: event.seq };
   });
 }
 
@@ -102,7 +93,7 @@ export async function reportDevice(ctx: ServiceContext, input: ProcedureInput<'d
  * A reused device comes back as surplus: a new cycle on the same trail (it must be wiped again).
  * @throws NOT_FOUND, TRANSITION_NOT_ALLOWED, NOT_OWN_DEPARTMENT
  */
-export async function reportAgain(ctx: ServiceContext, input: ProcedureInput<'devices.reportAgain'>): Promise<Device> {
+export async function reportAgain(ctx: ServiceContext, input: ProcedureArgs<'devices.reportAgain'>): Promise<Device> {
   return ctx.store.transaction(async (tx) => {
     const device = await deviceById(tx, input.deviceId);
     const location = await locationById(tx, input.locationId);
@@ -121,10 +112,7 @@ export async function reportAgain(ctx: ServiceContext, input: ProcedureInput<'de
  * Warehouse check-in by asset tag: grade the condition and put the device on a shelf.
  * @throws NOT_FOUND, NOT_A_WAREHOUSE_LOCATION, TRANSITION_NOT_ALLOWED, ROLE_NOT_ALLOWED
  */
-export async function checkIn(
-  ctx: ServiceContext,
-  input: { assetTag: string; condition: Condition; locationId: string },
-): Promise<Device> {
+export async function checkIn(ctx: ServiceContext, input: ProcedureArgs<'devices.checkIn'>): Promise<Device> {
   return ctx.store.transaction(async (tx) => {
     const device = await deviceByTag(tx, input.assetTag);
     const shelf = await locationById(tx, input.locationId);
@@ -145,7 +133,7 @@ export async function checkIn(
  */
 export async function recordSanitization(
   ctx: ServiceContext,
-  input: ProcedureInput<'devices.recordSanitization'>,
+  input: ProcedureArgs<'devices.recordSanitization'>,
 ): Promise<{ device: Device; sanitization: SanitizationRecord }> {
   return ctx.store.transaction(async (tx) => {
     const device = await deviceById(tx, input.deviceId);
@@ -177,7 +165,7 @@ export async function recordSanitization(
  * Put a device on the reuse marketplace.
  * @throws NOT_FOUND, TRANSITION_NOT_ALLOWED, CONDITION_REQUIRED, SANITIZATION_REQUIRED, SANITIZATION_NOT_VERIFIED
  */
-export async function publishDevice(ctx: ServiceContext, input: { deviceId: string }): Promise<Device> {
+export async function publishDevice(ctx: ServiceContext, input: ProcedureArgs<'devices.publish'>): Promise<Device> {
   return ctx.store.transaction(async (tx) => {
     const device = await deviceById(tx, input.deviceId);
     return (await runStep(ctx, tx, device, 'publish', { event: { type: 'listed' } })).device;
@@ -188,7 +176,7 @@ export async function publishDevice(ctx: ServiceContext, input: { deviceId: stri
  * Take a device off the marketplace, back to stock.
  * @throws NOT_FOUND, TRANSITION_NOT_ALLOWED
  */
-export async function unpublishDevice(ctx: ServiceContext, input: { deviceId: string; reason?: string | undefined }): Promise<Device> {
+export async function unpublishDevice(ctx: ServiceContext, input: ProcedureArgs<'devices.unpublish'>): Promise<Device> {
   return ctx.store.transaction(async (tx) => {
     const device = await deviceById(tx, input.deviceId);
     const event = { type: 'unlisted' as const, ...(input.reason ? { reason: input.reason } : {}) };
@@ -197,24 +185,21 @@ export async function unpublishDevice(ctx: ServiceContext, input: { deviceId: st
 }
 
 /**
- * Hand a reserved device over at pick-up: the reserving administration becomes the owner.
+ * Hand a reserved device over at pick-up: the reserving administration becomes the owner, and the device's
+ * location becomes the site named in the reservation (checked and written in one transaction).
  * @throws NOT_FOUND, TRANSITION_NOT_ALLOWED, SANITIZATION_REQUIRED, SANITIZATION_NOT_VERIFIED
  */
-export async function handOver(
-  ctx: ServiceContext,
-  input: { assetTag: string; replacesNewPurchase: boolean },
-): Promise<Device> {
+export async function handOver(ctx: ServiceContext, input: ProcedureArgs<'devices.handOver'>): Promise<Device> {
   return ctx.store.transaction(async (tx) => {
     const device = await deviceByTag(tx, input.assetTag);
     const reservation = await tx.activeReservation(device.id);
     if (!reservation) {
       throw new AppError('TRANSITION_NOT_ALLOWED', { action: 'handOver', status: device.status, assetTag: device.assetTag });
     }
-    const sites = (await ctx.store.listLocations()).filter(
-      (l) => l.kind === 'site' && l.departmentId === reservation.departmentId,
-    );
+    // Reservations made before they named a site (older data folders) leave the device where it is handed over.
+    const site = reservation.locationId ? await locationById(tx, reservation.locationId) : undefined;
     const step = await runStep(ctx, tx, device, 'handOver', {
-      patch: { departmentId: reservation.departmentId, locationId: sites[0]?.id ?? device.locationId },
+      patch: { departmentId: reservation.departmentId, locationId: site?.id ?? device.locationId },
       locationId: device.locationId, // handed over at the warehouse
       event: {
         type: 'handed_over',
@@ -230,10 +215,7 @@ export async function handOver(
 }
 
 /** One device with everything its page shows. @throws NOT_FOUND */
-export async function getDeviceDetail(
-  ctx: ServiceContext,
-  input: { id?: string | undefined; assetTag?: string | undefined },
-): Promise<DeviceDetail> {
+export async function getDeviceDetail(ctx: ServiceContext, input: ProcedureArgs<'devices.get'>): Promise<DeviceDetail> {
   const device = input.id ? await deviceById(ctx.store, input.id) : await deviceByTag(ctx.store, input.assetTag ?? '');
   const [trail, reservation, sanitization] = await Promise.all([
     ctx.store.trail(device.id),
@@ -249,7 +231,8 @@ export async function getDeviceDetail(
   };
 }
 
-export async function searchDevices(ctx: ServiceContext, input: DeviceSearchInput & { sort: Exclude<DeviceSearchInput['sort'], undefined>; limit: number; offset: number }) {
+/** Devices matching text and filters, one page at a time. */
+export async function searchDevices(ctx: ServiceContext, input: ProcedureArgs<'devices.search'>) {
   return ctx.store.searchDevices(input);
 }
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { startCore } from '../app';
 import { createHttpServer } from './server';
 import { AppError } from '../errors';
+import { errorMessage, toLocale } from '../../shared/messages';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -29,10 +30,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof AppError && err.code === 'STORE_LOCKED') {
-    console.error(`Kredsløb: the data folder is already in use by another process (${String(err.params.dir)}).`);
-  } else {
-    console.error('Kredsløb failed to start:', err);
-  }
+  // The terminal's language (LANG, e.g. da_DK.UTF-8 or en_GB.UTF-8) picks the message's language.
+  const locale = toLocale(process.env.LANG);
+  if (err instanceof AppError) console.error(`Kredsløb: ${errorMessage(err.code, err.params, locale)}`);
+  else console.error(`Kredsløb: ${errorMessage('INTERNAL', {}, locale)}`, err);
   process.exit(1);
 });

@@ -8,10 +8,9 @@ import path from 'node:path';
 import { pipeline } from 'node:stream';
 import type { ApiErrorBody } from '../../shared/errors';
 import { HTTP_STATUS } from '../../shared/errors';
-import { errorMessage } from '../../shared/messages';
+import { errorBody, fieldText, toLocale } from '../../shared/messages';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { Dispatcher } from '../api/dispatch';
-import { toLocale } from '../api/dispatch';
 import { contractAsJson } from '../api/contract-json';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -45,6 +44,15 @@ function sendError(res: http.ServerResponse, error: ApiErrorBody): void {
 }
 
 class BodyTooLarge extends Error {}
+
+/** A URL path with its %-escapes decoded; undefined for a malformed escape (answered 400/404, never a crash). */
+function decodePath(p: string): string | undefined {
+  try {
+    return decodeURIComponent(p);
+  } catch {
+    return undefined;
+  }
+}
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -81,32 +89,36 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
   return http.createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
       console.error('[kredslob http]', err);
-      if (!res.headersSent) sendError(res, { code: 'INTERNAL', message: errorMessage('INTERNAL', {}, 'da') });
+      if (!res.headersSent) sendError(res, errorBody('INTERNAL', toLocale(req.headers['accept-language'])));
       else res.destroy();
     });
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const locale = toLocale(String(req.headers['x-kredslob-locale'] ?? req.headers['accept-language'] ?? 'da'));
+    const locale = toLocale(req.headers['accept-language']);
     if (url.pathname === '/api/contract' && req.method === 'GET') {
       send(res, 200, contractAsJson());
       return;
     }
     if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') {
-        res.setHeader('allow', 'POST');
-        send(res, 405, { ok: false, error: { code: 'UNKNOWN_PROCEDURE', message: 'Use POST with a JSON body.' } });
+      const procedure = decodePath(url.pathname.slice('/api/'.length));
+      if (procedure === undefined) {
+        sendError(res, errorBody('BAD_REQUEST', locale, { detail: fieldText('path_escape', locale) }));
         return;
       }
-      const procedure = decodeURIComponent(url.pathname.slice('/api/'.length));
+      if (req.method !== 'POST') {
+        res.setHeader('allow', 'POST');
+        sendError(res, errorBody('METHOD_NOT_ALLOWED', locale, { procedure }));
+        return;
+      }
       let body: Buffer;
       try {
         body = await readBody(req, MAX_BODY_BYTES);
       } catch (err) {
         if (err instanceof BodyTooLarge) {
           res.setHeader('connection', 'close');
-          sendError(res, { code: 'PAYLOAD_TOO_LARGE', message: errorMessage('PAYLOAD_TOO_LARGE', { limit: '1 MB' }, locale) });
+          sendError(res, errorBody('PAYLOAD_TOO_LARGE', locale, { limit: '1 MB' }));
           return;
         }
         throw err;
@@ -116,7 +128,7 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
         try {
           input = JSON.parse(body.toString('utf8'));
         } catch {
-          sendError(res, { code: 'BAD_JSON', message: errorMessage('BAD_JSON', {}, locale) });
+          sendError(res, errorBody('BAD_JSON', locale));
           return;
         }
       }
@@ -139,9 +151,10 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
       res.writeHead(404, SECURITY_HEADERS).end('Not found');
       return;
     }
-    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const decoded = decodePath(pathname);
+    const rel = pathname === '/' ? 'index.html' : (decoded ?? '').replace(/^\/+/, '');
     const file = path.resolve(staticDir, rel);
-    if (!file.startsWith(path.resolve(staticDir) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    if (decoded === undefined || !file.startsWith(path.resolve(staticDir) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('Not found');
       return;
     }

@@ -1,9 +1,10 @@
 /** Reservations: first reservation wins, one holder at a time; cancel or expiry puts the device back. */
 import { randomUUID } from 'node:crypto';
+import type { ProcedureArgs } from '../../shared/contract';
 import type { Device, Reservation } from '../../shared/schemas';
-import { SYSTEM_ACTOR, actorSnapshot, nowIso, type ServiceContext } from '../context';
+import { SYSTEM_ACTOR, actorSnapshot, nowIso, requireUser, type ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
-import { runStep } from '../devices/lifecycle-step';
+import { deviceById, locationById, runStep } from '../lifecycle/step';
 import type { StoreTx } from '../store/store';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -30,23 +31,24 @@ async function endReservation(
 }
 
 /**
- * Reserve a listed device for the caller's administration. Checked and written in one transaction, so
- * two departments can never hold the same device.
- * @throws NOT_FOUND, RESERVED_BY_OTHER, TRANSITION_NOT_ALLOWED, NOT_OWN_DEPARTMENT
+ * Reserve a listed device for the caller's administration, to go to one of its sites. Checked and written in
+ * one transaction, so two departments can never hold the same device.
+ * @throws NOT_FOUND, RESERVED_BY_OTHER, TRANSITION_NOT_ALLOWED, NOT_OWN_DEPARTMENT, NOT_A_RECEIVING_SITE
  */
-export async function createReservation(
-  ctx: ServiceContext,
-  input: { deviceId: string; departmentId?: string | undefined },
-): Promise<Reservation> {
+export async function createReservation(ctx: ServiceContext, input: ProcedureArgs<'reservations.create'>): Promise<Reservation> {
   return ctx.store.transaction(async (tx) => {
-    if (ctx.actor.kind !== 'user') throw new AppError('FORBIDDEN', { procedure: 'reservations.create' });
-    const user = ctx.actor.user;
+    const user = requireUser(ctx.actor);
     const departmentId = input.departmentId ?? user.departmentId;
     if (departmentId !== user.departmentId && user.role !== 'admin') throw new AppError('NOT_OWN_DEPARTMENT');
     const department = await tx.getDepartment(departmentId);
     if (!department) throw notFound('department', departmentId);
-    const device = await tx.getDevice(input.deviceId);
-    if (!device) throw notFound('device', input.deviceId);
+    const site = await locationById(tx, input.locationId);
+    if (site.kind !== 'site' || site.departmentId !== departmentId) {
+      throw new AppError('NOT_A_RECEIVING_SITE', { location: site.name, department: department.name }, undefined, {
+        locationId: 'receiving_site',
+      });
+    }
+    const device = await deviceById(tx, input.deviceId);
     const held = await tx.activeReservation(device.id);
     if (held) {
       const holder = await tx.getDepartment(held.departmentId);
@@ -62,6 +64,7 @@ export async function createReservation(
       id: randomUUID(),
       deviceId: device.id,
       departmentId,
+      locationId: site.id,
       reservedBy: actorSnapshot(ctx.actor),
       createdAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + settings.reservationDays * DAY_MS).toISOString(),
@@ -79,12 +82,11 @@ export async function createReservation(
  * Cancel an active reservation; the device goes back on the marketplace.
  * @throws NOT_FOUND, TRANSITION_NOT_ALLOWED, NOT_OWN_DEPARTMENT
  */
-export async function cancelReservation(ctx: ServiceContext, input: { reservationId: string }): Promise<Reservation> {
+export async function cancelReservation(ctx: ServiceContext, input: ProcedureArgs<'reservations.cancel'>): Promise<Reservation> {
   return ctx.store.transaction(async (tx) => {
     const reservation = await tx.getReservation(input.reservationId);
     if (!reservation) throw notFound('reservation', input.reservationId);
-    const device = await tx.getDevice(reservation.deviceId);
-    if (!device) throw notFound('device', reservation.deviceId);
+    const device = await deviceById(tx, reservation.deviceId);
     if (reservation.status !== 'active') {
       throw new AppError('TRANSITION_NOT_ALLOWED', {
         action: 'cancelReservation',
@@ -116,9 +118,10 @@ export async function expireDueReservations(ctx: Omit<ServiceContext, 'actor'>):
   return expired;
 }
 
+/** Reservations with their devices, newest first. */
 export async function searchReservations(
   ctx: ServiceContext,
-  input: { departmentId?: string | undefined; status?: Reservation['status'] | undefined; limit: number },
+  input: ProcedureArgs<'reservations.search'>,
 ): Promise<{ items: { reservation: Reservation; device: Device }[] }> {
   const reservations = await ctx.store.searchReservations(input);
   const items: { reservation: Reservation; device: Device }[] = [];

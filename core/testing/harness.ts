@@ -2,7 +2,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { contract, type ProcedureInput, type ProcedureName, type ProcedureOutput } from '../../shared/contract';
+import { createHandlerTable } from '../api/handlers';
+import type { Handler } from '../api/handler-table';
 import type { Clock, ServiceContext } from '../context';
+import { AppError } from '../errors';
+import { Sessions } from '../session/sessions';
 import { seedReferenceData } from '../demo/generate';
 import { FileStore } from '../store/file/file-store';
 
@@ -56,3 +61,60 @@ export const WAREHOUSE = 'user-warehouse-1';
 export const SUSTAINABILITY = 'user-sustainability-1';
 export const SHELF = 'loc-shelf-A1';
 export const BUF_SITE = 'dep-buf-site-1';
+
+const table = createHandlerTable();
+
+/**
+ * Runs a procedure as `ctx`'s actor the way a transport does: the contract parses the input (defaults,
+ * trimming, refusals), then the domain's handler runs. Failures throw (AppError, ZodError) for the test to check.
+ */
+export async function run<P extends ProcedureName>(
+  ctx: ServiceContext,
+  procedure: P,
+  input: ProcedureInput<P>,
+): Promise<ProcedureOutput<P>> {
+  const handler = table[procedure] as Handler<P>; // why: the table is indexed by the same procedure name
+  const parsed = contract[procedure].input.parse(input) as Parameters<Handler<P>>[0]; // why: parsed by P's own schema
+  return handler(parsed, { ...ctx, sessions: new Sessions() }) as Promise<ProcedureOutput<P>>; // why: outputs are checked by the dispatcher in production; tests read them as typed
+}
+
+/** The first site of an administration in the demo data (`dep-suf` → `dep-suf-site-1`). */
+export const siteOf = (departmentId: string) => `${departmentId}-site-1`;
+
+/** A verified NIST Purge, as the warehouse records it. */
+export const WIPE = {
+  method: 'purge' as const,
+  technique: 'Kryptografisk sletning',
+  mediaType: 'ssd' as const,
+  tool: 'Blancco Drive Eraser',
+  toolVersion: '7.9.1',
+  verificationMethod: 'full' as const,
+  verified: true,
+  verifierName: 'Lars Nielsen',
+};
+
+/** The error code a refused call ends with; fails the test when the call succeeds or fails otherwise. */
+export async function refusal(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof AppError) return err.code;
+    throw err;
+  }
+  throw new Error('expected a refusal');
+}
+
+/** How many devices the store holds (through the search every screen uses). */
+export async function deviceCount(h: Harness): Promise<number> {
+  return (await h.store.searchDevices({ sort: 'updated_desc', limit: 1, offset: 0 })).total;
+}
+
+/** A BUF laptop reported, checked in, wiped and put on the marketplace. */
+export async function listedLaptop(h: Harness, serial = 'PF-1') {
+  const buf = await h.as(BUF_CONTACT);
+  const wh = await h.as(WAREHOUSE);
+  const d = await run(buf, 'devices.report', { category: 'laptop', manufacturer: 'Lenovo', model: 'ThinkPad T14', serial, locationId: BUF_SITE });
+  await run(wh, 'devices.checkIn', { assetTag: d.assetTag, condition: 'B', locationId: SHELF });
+  await run(wh, 'devices.recordSanitization', { deviceId: d.id, ...WIPE });
+  return run(wh, 'devices.publish', { deviceId: d.id });
+}

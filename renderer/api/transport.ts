@@ -3,7 +3,7 @@
  * and locale). The desktop app goes through the preload's `invoke`; the browser build through HTTP.
  */
 import type { ApiResult } from '../../shared/errors';
-import type { Locale } from '../../shared/messages';
+import { errorBody, type Locale } from '../../shared/messages';
 
 export interface CallMeta {
   token?: string | undefined;
@@ -44,13 +44,7 @@ export function httpTransport(baseUrl = ''): Transport {
       try {
         res = await fetch(`${baseUrl}/api/${procedure}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) });
       } catch {
-        return {
-          ok: false,
-          error: {
-            code: 'INTERNAL',
-            message: meta.locale === 'da' ? 'Kredsløb-serveren svarer ikke.' : 'The Kredsløb server does not answer.',
-          },
-        };
+        return { ok: false, error: errorBody('SERVER_UNREACHABLE', meta.locale) };
       }
       return (await res.json()) as ApiResult<unknown>; // why: the server always answers with ApiResult JSON
     },

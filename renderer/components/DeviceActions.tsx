@@ -2,7 +2,7 @@
  * The device page's buttons: the actions the core says this person may start (detail.actions) that have a UI.
  * Guards (e.g. "sanitized if data-bearing") are left to the core, whose refusal is shown next to the buttons.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { DeviceDetail } from '../../shared/contract';
 import { decide } from '../../shared/lifecycle';
 import { client, errorText } from '../api/instance';
@@ -10,7 +10,9 @@ import { useI18n } from '../i18n';
 import { actionKey, UI_ACTIONS, type UiAction } from '../labels';
 import { href } from '../router';
 import { pathOf } from '../screens';
+import { useReference } from '../reference-context';
 import { useUser } from '../session-context';
+import { readStored, STORAGE_KEYS, writeStored } from '../storage';
 import { Banner } from './Banner';
 import { SanitizationForm } from './SanitizationForm';
 
@@ -27,6 +29,20 @@ export function DeviceActions({ detail, onChanged }: Props) {
   const [error, setError] = useState<string | undefined>();
   const [done, setDone] = useState<string | undefined>();
   const [sanitizing, setSanitizing] = useState(false);
+  // A reservation names the site of the person's administration the device goes to (its location after hand-over).
+  const ref = useReference();
+  const sites = useMemo(
+    () => ref.locations.filter((l) => l.kind === 'site' && l.departmentId === user.departmentId),
+    [ref.locations, user.departmentId],
+  );
+  const [siteId, setSiteIdState] = useState(() => {
+    const last = readStored('local', STORAGE_KEYS.lastReceivingSite);
+    return sites.find((s) => s.id === last)?.id ?? sites[0]?.id ?? '';
+  });
+  const setSiteId = (id: string) => {
+    setSiteIdState(id);
+    writeStored('local', STORAGE_KEYS.lastReceivingSite, id || undefined);
+  };
 
   const visible = UI_ACTIONS.filter((a) => {
     if (!detail.actions.includes(a)) return false;
@@ -55,7 +71,7 @@ export function DeviceActions({ detail, onChanged }: Props) {
         await client.call('devices.unpublish', { deviceId: device.id });
         setDone(t('done.unpublish', { tag }));
       } else if (action === 'reserve') {
-        const r = await client.call('reservations.create', { deviceId: device.id });
+        const r = await client.call('reservations.create', { deviceId: device.id, locationId: siteId });
         setDone(t('done.reserve', { tag, date: dateTime(r.expiresAt) }));
       } else if (action === 'cancelReservation' && reservation) {
         await client.call('reservations.cancel', { reservationId: reservation.id });
@@ -100,7 +116,20 @@ export function DeviceActions({ detail, onChanged }: Props) {
                 </button>
               );
             const secondary = a === 'unpublish' || a === 'cancelReservation';
-            return (
+            const reserveSite = a === 'reserve' && (
+              <label key="site" className="inline-field">
+                {t('reserve.site')}{' '}
+                <select id="reserve-site" value={siteId} onChange={(e) => setSiteId(e.target.value)}>
+                  {sites.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            );
+            return [
+              reserveSite,
               <button
                 key={a}
                 type="button"
@@ -109,8 +138,8 @@ export function DeviceActions({ detail, onChanged }: Props) {
                 onClick={() => void run(a)}
               >
                 {busy === a ? t('common.working') : t(actionKey(a))}
-              </button>
-            );
+              </button>,
+            ];
           })}
         </div>
       )}

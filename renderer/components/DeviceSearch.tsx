@@ -33,7 +33,7 @@ interface DeviceSearchProps {
 }
 
 export function DeviceSearch({ mode, emptyText }: DeviceSearchProps) {
-  const { t, number } = useI18n();
+  const { t, tPlural, number } = useI18n();
   const ref = useReference();
   const { query } = useRoute();
   const all = mode === 'all';
@@ -158,7 +158,7 @@ export function DeviceSearch({ mode, emptyText }: DeviceSearchProps) {
 
       <div className="results-bar">
         <p className="result-count" aria-live="polite" data-testid="search-total">
-          {result.data && (result.data.total === 1 ? t('search.totalOne') : t('search.total', { count: number(result.data.total) }))}
+          {result.data && tPlural('search.total', result.data.total, { count: number(result.data.total) })}
         </p>
         {result.loading && result.data && <span className="spinner" aria-hidden="true" />}
       </div>

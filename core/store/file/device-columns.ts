@@ -19,7 +19,7 @@ export type ReservationColumns = Columns;
 
 const DEVICE_DICT = ['category', 'manufacturer', 'model', 'specs', 'condition', 'departmentId', 'locationId', 'status', 'weightKg', 'year'] as const;
 const DEVICE_PLAIN = ['id', 'assetTag', 'serial', 'dataBearing', 'dataBearingOverride', 'notes', 'sanitizationId', 'reportedAt', 'updatedAt', 'trailLength'] as const;
-const RESERVATION_DICT = ['departmentId', 'reservedBy', 'status'] as const;
+const RESERVATION_DICT = ['departmentId', 'reservedBy', 'status', 'locationId'] as const;
 const RESERVATION_PLAIN = ['id', 'deviceId', 'createdAt', 'expiresAt', 'endedAt'] as const;
 
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -90,6 +90,11 @@ function dictColumn(cols: Columns, key: string): (i: number) => any {
   return (i) => values[idx[i]!] ?? undefined;
 }
 
+/** A column added after snapshots were first written: absent in an older snapshot, read as undefined. */
+function laterDictColumn(cols: Columns, key: string): (i: number) => any {
+  return cols.dict[key] ? dictColumn(cols, key) : () => undefined;
+}
+
 function plainColumn(cols: Columns, key: string): (i: number) => any {
   const c = cols.plain[key];
   if (!c) throw new Error(`Snapshot column ${key} is missing`);
@@ -130,7 +135,8 @@ export function decodeDevices(cols: Columns): Device[] {
 }
 
 export function decodeReservations(cols: Columns): Reservation[] {
-  const [departmentId, reservedBy, status] = RESERVATION_DICT.map((k) => dictColumn(cols, k));
+  const [departmentId, reservedBy, status] = RESERVATION_DICT.slice(0, 3).map((k) => dictColumn(cols, k));
+  const locationId = laterDictColumn(cols, 'locationId');
   const [id, deviceId, createdAt, expiresAt, endedAt] = RESERVATION_PLAIN.map((k) => plainColumn(cols, k));
   const out: Reservation[] = new Array(cols.count);
   for (let i = 0; i < cols.count; i++) {
@@ -138,6 +144,7 @@ export function decodeReservations(cols: Columns): Reservation[] {
       id: id!(i),
       deviceId: deviceId!(i),
       departmentId: departmentId!(i),
+      locationId: locationId(i),
       reservedBy: reservedBy!(i),
       createdAt: createdAt!(i),
       expiresAt: expiresAt!(i),

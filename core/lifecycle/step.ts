@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { decide, type Action, type GuardFacts } from '../../shared/lifecycle';
-import type { Device, DeviceStatus, NewTrailEvent, TrailEvent } from '../../shared/schemas';
+import type { Device, DeviceStatus, Location, NewTrailEvent, TrailEvent } from '../../shared/schemas';
 import { actorDepartmentId, actorRole, actorSnapshot, nowIso, type ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
 import type { StoreReads, StoreTx } from '../store/store';
@@ -69,16 +69,28 @@ export async function runStep(
   const location = await tx.getLocation(options.locationId ?? next.locationId);
   if (!location) throw notFound('location', options.locationId ?? next.locationId);
   tx.putDevice(next);
-  const event = await tx.appendEvent({
-    id: randomUUID(),
-    deviceId: device.id,
-    at,
-    actor: actorSnapshot(ctx.actor),
-    locationId: location.id,
-    locationName: location.name,
-    ...options.event,
-  } as NewTrailEvent); // why: EventBody plus the base fields is exactly one NewTrailEvent variant
+  const event = await appendTrailEvent(ctx, tx, { deviceId: device.id, at, location, body: options.event });
   return { device: { ...next, trailLength: event.seq }, event };
+}
+
+/**
+ * Appends one event to a device's trail with who acted, when and where. runStep uses it for every state
+ * change; a device's first event (its report or import) is written with it directly.
+ */
+export async function appendTrailEvent(
+  ctx: ServiceContext,
+  tx: StoreTx,
+  e: { deviceId: string; at: string; location: Location; body: EventBody },
+): Promise<TrailEvent> {
+  return tx.appendEvent({
+    id: randomUUID(),
+    deviceId: e.deviceId,
+    at: e.at,
+    actor: actorSnapshot(ctx.actor),
+    locationId: e.location.id,
+    locationName: e.location.name,
+    ...e.body,
+  } as NewTrailEvent); // why: EventBody plus the base fields is exactly one NewTrailEvent variant
 }
 
 export async function deviceById(reads: StoreReads, id: string): Promise<Device> {
@@ -91,4 +103,10 @@ export async function deviceByTag(reads: StoreReads, assetTag: string): Promise<
   const d = await reads.getDeviceByTag(assetTag);
   if (!d) throw notFound('device', assetTag);
   return d;
+}
+
+export async function locationById(reads: StoreReads, id: string): Promise<Location> {
+  const l = await reads.getLocation(id);
+  if (!l) throw notFound('location', id);
+  return l;
 }

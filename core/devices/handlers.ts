@@ -1,0 +1,15 @@
+/** The devices domain's procedures. */
+import type { HandlerPart } from '../api/handler-table';
+import * as devices from './service';
+
+export const deviceHandlers: HandlerPart = {
+  'devices.report': (input, ctx) => devices.reportDevice(ctx, input),
+  'devices.reportAgain': (input, ctx) => devices.reportAgain(ctx, input),
+  'devices.checkIn': (input, ctx) => devices.checkIn(ctx, input),
+  'devices.recordSanitization': (input, ctx) => devices.recordSanitization(ctx, input),
+  'devices.publish': (input, ctx) => devices.publishDevice(ctx, input),
+  'devices.unpublish': (input, ctx) => devices.unpublishDevice(ctx, input),
+  'devices.handOver': (input, ctx) => devices.handOver(ctx, input),
+  'devices.get': (input, ctx) => devices.getDeviceDetail(ctx, input),
+  'devices.search': (input, ctx) => devices.searchDevices(ctx, input),
+};
