@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BaseWindow, Dialog, MessageBoxOptions, OpenDialogOptions } from 'electron';
+import { translate, type Locale, type MessageKey, type Params } from '../shared/i18n';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -30,15 +31,18 @@ export interface BackupDeps {
   /** core.store.backup: writes the copy into an empty or new folder. */
   backup: (targetDir: string) => Promise<void>;
   now?: () => Date;
+  /** The language of the dialogs (Danish unless said). */
+  locale?: Locale;
 }
 
 export type BackupOutcome = { status: 'cancelled' } | { status: 'done'; dir: string } | { status: 'failed'; error: string };
 
 export async function takeBackup(deps: BackupDeps): Promise<BackupOutcome> {
   const { dialog, window } = deps;
+  const t = (key: MessageKey, params?: Params) => translate(deps.locale ?? 'da', key, params);
   const openOptions: OpenDialogOptions = {
-    title: 'Vælg en mappe til sikkerhedskopien',
-    buttonLabel: 'Gem sikkerhedskopi her',
+    title: t('desktop.backup.chooseTitle'),
+    buttonLabel: t('desktop.backup.chooseButton'),
     properties: ['openDirectory', 'createDirectory'],
   };
   const tell = (options: MessageBoxOptions) =>
@@ -56,19 +60,19 @@ export async function takeBackup(deps: BackupDeps): Promise<BackupOutcome> {
     const error = err instanceof Error ? err.message : String(err);
     await tell({
       type: 'error',
-      title: 'Sikkerhedskopi',
-      message: 'Sikkerhedskopien kunne ikke tages.',
-      detail: `${target ? `Mappe: ${target}\n` : ''}Årsag: ${error}\n\nDine data er ikke berørt. Prøv en anden mappe, fx på et andet drev.`,
-      buttons: ['OK'],
+      title: t('desktop.backup.title'),
+      message: t('desktop.backup.failed'),
+      detail: t('desktop.backup.failedDetail', { dir: target ?? parent, reason: error }),
+      buttons: [t('desktop.ok')],
     });
     return { status: 'failed', error };
   }
   await tell({
     type: 'info',
-    title: 'Sikkerhedskopi',
-    message: 'Sikkerhedskopien er gemt.',
-    detail: `Mappe: ${target}`,
-    buttons: ['OK'],
+    title: t('desktop.backup.title'),
+    message: t('desktop.backup.done'),
+    detail: t('desktop.backup.doneDetail', { dir: target }),
+    buttons: [t('desktop.ok')],
   });
   return { status: 'done', dir: target };
 }

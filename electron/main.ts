@@ -12,7 +12,7 @@ import { buildMenuTemplate } from './menu';
 import { appPaths } from './paths';
 import { secureWebPreferences } from './security';
 import { describeStartupFailure } from './startup-error';
-import { toLocale } from '../shared/i18n';
+import { toLocale, translate } from '../shared/i18n';
 
 // why: this file runs as the CommonJS bundle dist/electron/main.cjs, where __dirname is dist/electron
 const { indexPath, indexUrl, preloadPath } = appPaths(__dirname);
@@ -47,13 +47,18 @@ function focusMainWindow(): void {
   mainWindow.focus();
 }
 
+/** The desktop's language for menus and dialogs: the operating system's (Danish unless it is English). */
+function uiLocale() {
+  return toLocale(app.getLocale());
+}
+
 function showAbout(): void {
   const options = {
     type: 'info' as const,
-    title: 'Om Kredsløb',
+    title: translate(uiLocale(), 'desktop.menu.about'),
     message: `Kredsløb ${app.getVersion()}`,
-    detail: 'Genbrug af kommunens IT-udstyr: registrering, reservation, udlevering og sporbarhed.',
-    buttons: ['OK'],
+    detail: translate(uiLocale(), 'desktop.about.detail'),
+    buttons: [translate(uiLocale(), 'desktop.ok')],
   };
   void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
 }
@@ -67,7 +72,7 @@ async function start(): Promise<void> {
     core = await startCore({ dataDir, demo: process.env.KREDSLOB_DEMO !== '0' });
   } catch (err) {
     console.error('[kredslob] start failed', err);
-    const failure = describeStartupFailure(err, dataDir, toLocale(app.getLocale()));
+    const failure = describeStartupFailure(err, dataDir, uiLocale());
     dialog.showErrorBox(failure.title, failure.message);
     app.exit(1); // why: a failed start is a failure for scripts and shortcuts too, not a normal quit
     return;
@@ -82,9 +87,9 @@ async function start(): Promise<void> {
     Menu.buildFromTemplate(
       buildMenuTemplate({
         isPackaged: app.isPackaged,
-        onBackup: () => void takeBackup({ dialog, window: mainWindow, backup: (dir) => store.backup(dir) }),
+        onBackup: () => void takeBackup({ dialog, window: mainWindow, backup: (dir) => store.backup(dir), locale: uiLocale() }),
         onAbout: showAbout,
-      }),
+      }, uiLocale()),
     ),
   );
   createWindow();
@@ -121,7 +126,7 @@ if (!app.requestSingleInstanceLock()) {
     .then(start)
     .catch((err: unknown) => {
       console.error('[kredslob] fatal', err);
-      dialog.showErrorBox('Kredsløb kunne ikke starte', err instanceof Error ? err.message : String(err));
+      dialog.showErrorBox(translate(uiLocale(), 'startup.failedTitle'), err instanceof Error ? err.message : String(err));
       app.exit(1);
     });
 }

@@ -21,6 +21,12 @@ describe('application menu', () => {
     expect(labels(submenu(template, 'Hjælp'))).toEqual(['Om Kredsløb']);
   });
 
+  it('is in English when the system language is English', () => {
+    const template = buildMenuTemplate({ ...actions, isPackaged: true }, 'en');
+    expect(template.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help']);
+    expect(labels(submenu(template, 'File'))).toEqual(['Take a backup…', 'Quit']);
+  });
+
   it('offers developer tools only in a development build', () => {
     const installed = buildMenuTemplate({ ...actions, isPackaged: true });
     const dev = buildMenuTemplate({ ...actions, isPackaged: false });

@@ -1,5 +1,6 @@
-/** The application menu, in Danish. Developer tools only in a development build. */
+/** The application menu, in the person's language. Developer tools only in a development build. */
 import type { MenuItemConstructorOptions } from 'electron';
+import { translate, type Locale, type MessageKey } from '../shared/i18n';
 
 export interface MenuActions {
   isPackaged: boolean;
@@ -7,40 +8,41 @@ export interface MenuActions {
   onAbout: () => void;
 }
 
-export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOptions[] {
-  const view: MenuItemConstructorOptions[] = [{ label: 'Genindlæs', role: 'reload' }];
-  if (!actions.isPackaged) view.push({ label: 'Udviklerværktøjer', role: 'toggleDevTools' });
+export function buildMenuTemplate(actions: MenuActions, locale: Locale = 'da'): MenuItemConstructorOptions[] {
+  const t = (key: MessageKey) => translate(locale, key);
+  const view: MenuItemConstructorOptions[] = [{ label: t('desktop.menu.reload'), role: 'reload' }];
+  if (!actions.isPackaged) view.push({ label: t('desktop.menu.devTools'), role: 'toggleDevTools' });
   view.push(
     { type: 'separator' },
-    { label: 'Faktisk størrelse', role: 'resetZoom' },
-    { label: 'Zoom ind', role: 'zoomIn' },
-    { label: 'Zoom ud', role: 'zoomOut' },
+    { label: t('desktop.menu.resetZoom'), role: 'resetZoom' },
+    { label: t('desktop.menu.zoomIn'), role: 'zoomIn' },
+    { label: t('desktop.menu.zoomOut'), role: 'zoomOut' },
     { type: 'separator' },
-    { label: 'Fuld skærm', role: 'togglefullscreen' },
+    { label: t('desktop.menu.fullScreen'), role: 'togglefullscreen' },
   );
   return [
     {
-      label: 'Filer',
+      label: t('desktop.menu.file'),
       submenu: [
-        { label: 'Tag sikkerhedskopi…', click: () => actions.onBackup() },
+        { label: t('desktop.menu.backup'), click: () => actions.onBackup() },
         { type: 'separator' },
-        { label: 'Afslut', role: 'quit' },
+        { label: t('desktop.menu.quit'), role: 'quit' },
       ],
     },
     {
       // why: without an Edit menu the copy/paste shortcuts do not work in text fields on macOS
-      label: 'Rediger',
+      label: t('desktop.menu.edit'),
       submenu: [
-        { label: 'Fortryd', role: 'undo' },
-        { label: 'Gentag', role: 'redo' },
+        { label: t('desktop.menu.undo'), role: 'undo' },
+        { label: t('desktop.menu.redo'), role: 'redo' },
         { type: 'separator' },
-        { label: 'Klip', role: 'cut' },
-        { label: 'Kopiér', role: 'copy' },
-        { label: 'Sæt ind', role: 'paste' },
-        { label: 'Markér alt', role: 'selectAll' },
+        { label: t('desktop.menu.cut'), role: 'cut' },
+        { label: t('desktop.menu.copy'), role: 'copy' },
+        { label: t('desktop.menu.paste'), role: 'paste' },
+        { label: t('desktop.menu.selectAll'), role: 'selectAll' },
       ],
     },
-    { label: 'Vis', submenu: view },
-    { label: 'Hjælp', submenu: [{ label: 'Om Kredsløb', click: () => actions.onAbout() }] },
+    { label: t('desktop.menu.view'), submenu: view },
+    { label: t('desktop.menu.help'), submenu: [{ label: t('desktop.menu.about'), click: () => actions.onAbout() }] },
   ];
 }

@@ -140,8 +140,25 @@ describe('HTTP transport', () => {
     expect(body.error.message).toBe('Choose your profile before you continue.');
   });
 
-  it('refuses GET on a procedure', async () => {
+  it('refuses GET on a procedure with 405 METHOD_NOT_ALLOWED, in the caller\'s language', async () => {
     const res = await fetch(`${base}/api/devices.search`);
     expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('POST');
+    expect(await res.json()).toEqual({
+      ok: false,
+      error: { code: 'METHOD_NOT_ALLOWED', message: 'Brug POST med en JSON-krop til devices.search.' },
+    });
+    const en = await fetch(`${base}/api/devices.search`, { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    expect(((await en.json()) as { error: { message: string } }).error.message).toBe('Use POST with a JSON body for devices.search.');
+  });
+
+  it('answers a malformed %-escape in the path with 400 BAD_REQUEST, not a stack trace', async () => {
+    const before = await fingerprint();
+    const api = await fetch(`${base}/api/devices.search%E0%A4%A`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(api.status).toBe(400);
+    expect(await api.json()).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('%-kode') } });
+    const page = await fetch(`${base}/%E0%A4%A`);
+    expect(page.status).toBe(404);
+    expect(await fingerprint()).toBe(before);
   });
 });
