@@ -1,4 +1,4 @@
-// ESLint: TypeScript rules plus the runtime boundaries of ARCHITECTURE.md, enforced per folder.
+// ESLint: TypeScript rules plus the runtime boundaries of the README's architecture section, enforced per folder.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
@@ -40,7 +40,7 @@ export default tseslint.config(
   boundary(['shared/**/*.{ts,tsx}'], {
     paths: [...nodeBuiltins, 'electron', 'react', 'react-dom', 'lowdb', 'better-sqlite3'],
     patterns: ['**/core/**', '**/renderer/**', '**/electron/**', 'lowdb/*'],
-    why: 'shared/ runs anywhere: no Node, DOM, Electron, React or core imports (ARCHITECTURE.md).',
+    why: 'shared/ runs anywhere: no Node, DOM, Electron, React or core imports (README, Architecture).',
   }),
   {
     files: ['shared/**/*.ts'],

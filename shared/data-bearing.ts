@@ -1,4 +1,4 @@
-/** Pure rule: which categories carry data by default (PRODUCT.md: laptop, desktop, thin client, tablet,
+/** Pure rule: which categories carry data by default (the product's rule, README "Device lifecycle": laptop, desktop, thin client, tablet,
  * phone, server, printer/MFP with disk, network gear). A person may override it per device. */
 import type { Category } from './schemas';
 

@@ -3,7 +3,7 @@ import { ACTIONS, TRANSITIONS, actionsFrom, decide, type Action, type GuardFacts
 import { DEVICE_STATUSES, type DeviceStatus } from './schemas';
 
 /**
- * The lifecycle of PRODUCT.md written out independently of the table: every (state, action) pair that
+ * The lifecycle of the README's diagram written out independently of the table: every (state, action) pair that
  * is allowed and where it leads. Every other pair must be refused with TRANSITION_NOT_ALLOWED.
  */
 const EXPECTED: Record<Action, Partial<Record<DeviceStatus, DeviceStatus>>> = {

@@ -1,5 +1,5 @@
 /**
- * The UI message catalogue, Danish (the default language). Words follow docs GLOSSARY.md exactly.
+ * The UI message catalogue, Danish (the default language). Words follow the README's glossary ("Words") exactly.
  * Runs anywhere: plain strings, "{name}" marks a parameter. English (en.ts) must have every key (type-checked).
  * Error messages from the core are not here: they arrive already localized (shared/messages.ts).
  */

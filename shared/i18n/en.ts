@@ -1,4 +1,4 @@
-/** The UI message catalogue, English. Must have every key of da.ts (the type says so). Words from GLOSSARY.md. */
+/** The UI message catalogue, English. Must have every key of da.ts (the type says so). Words from the README's glossary ("Words"). */
 import type { MessageKey } from './da';
 
 export const en: Record<MessageKey, string> = {

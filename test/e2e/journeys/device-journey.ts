@@ -109,7 +109,7 @@ export async function deviceJourney(page: Page, env: JourneyEnv): Promise<void> 
   await expect(device.action('Reservér')).toHaveCount(0);
 
   // The UI hides "Reservér" for a reserved device, so TMF's attempt goes straight to the API.
-  const refused = await env.callApi('user-tmf-1', 'reservations.create', { deviceId: device.deviceId() });
+  const refused = await env.callApi('user-tmf-1', 'reservations.create', { deviceId: device.deviceId(), locationId: 'dep-tmf-site-1' });
   if (refused.status !== null) expect(refused.status).toBe(409);
   expect(refused.body.ok).toBe(false);
   if (refused.body.ok) return;
