@@ -1,21 +1,31 @@
-/** Per-category defaults. Weights: medians from Boavizta (see assets/ and ../shared/data README); others estimated. */
+/**
+ * What each device category implies, one entry per category (adding a category is one entry; the type
+ * refuses a category without one). dataBearing: the category normally holds data and needs a sanitization
+ * record before reuse (a person may override it per device). typicalWeightKg: used when a report gives no
+ * weight — median product weights from the Boavizta dataset (ODbL) where it has the category, else estimates.
+ */
 import type { Category } from './schemas';
 
-export const TYPICAL_WEIGHT_KG: Record<Category, number> = {
-  laptop: 1.6,
-  desktop: 5.3,
-  workstation: 9.0,
-  thin_client: 1.0,
-  tablet: 0.7,
-  phone: 0.2,
-  server: 22.2,
-  printer_mfp: 25,
-  printer: 8,
-  network: 0.4,
-  monitor: 5.7,
-  docking_station: 0.6,
-  peripheral: 0.5,
-  other: 1,
+export interface CategoryFacts {
+  dataBearing: boolean;
+  typicalWeightKg: number;
+}
+
+export const CATEGORY_FACTS: Record<Category, CategoryFacts> = {
+  laptop: { dataBearing: true, typicalWeightKg: 1.6 },
+  desktop: { dataBearing: true, typicalWeightKg: 5.3 },
+  workstation: { dataBearing: true, typicalWeightKg: 9.0 },
+  thin_client: { dataBearing: true, typicalWeightKg: 1.0 },
+  tablet: { dataBearing: true, typicalWeightKg: 0.7 },
+  phone: { dataBearing: true, typicalWeightKg: 0.2 },
+  server: { dataBearing: true, typicalWeightKg: 22.2 },
+  printer_mfp: { dataBearing: true, typicalWeightKg: 25 },
+  printer: { dataBearing: false, typicalWeightKg: 8 },
+  network: { dataBearing: true, typicalWeightKg: 0.4 },
+  monitor: { dataBearing: false, typicalWeightKg: 5.7 },
+  docking_station: { dataBearing: false, typicalWeightKg: 0.6 },
+  peripheral: { dataBearing: false, typicalWeightKg: 0.5 },
+  other: { dataBearing: false, typicalWeightKg: 1 },
 };
 
 export const ASSET_TAG_PREFIX = 'KK-';

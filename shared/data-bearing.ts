@@ -1,21 +1,9 @@
-/** Pure rule: which categories carry data by default (the product's rule, README "Device lifecycle": laptop, desktop, thin client, tablet,
- * phone, server, printer/MFP with disk, network gear). A person may override it per device. */
+/** Pure rule: whether a device carries data — its category's default (shared/categories.ts), unless a person overrode it. */
+import { CATEGORY_FACTS } from './categories';
 import type { Category } from './schemas';
 
-const DATA_BEARING: ReadonlySet<Category> = new Set<Category>([
-  'laptop',
-  'desktop',
-  'workstation',
-  'thin_client',
-  'tablet',
-  'phone',
-  'server',
-  'printer_mfp',
-  'network',
-]);
-
 export function isDataBearingCategory(category: Category): boolean {
-  return DATA_BEARING.has(category);
+  return CATEGORY_FACTS[category].dataBearing;
 }
 
 export function effectiveDataBearing(category: Category, override: boolean | undefined): boolean {

@@ -5,7 +5,7 @@
  */
 import { decide, type Action } from '../../shared/lifecycle';
 import { effectiveDataBearing } from '../../shared/data-bearing';
-import { TYPICAL_WEIGHT_KG, formatAssetTag } from '../../shared/categories';
+import { CATEGORY_FACTS, formatAssetTag } from '../../shared/categories';
 import type { ActorSnapshot, Category, Condition, Device, DeviceStatus, NewTrailEvent, Specs } from '../../shared/schemas';
 import type { Store, StoreTx } from '../store/store';
 import { DEPARTMENTS, LOCATIONS, UNITS, USERS } from './reference-data';
@@ -166,7 +166,7 @@ export async function generateDevices(store: Store, options: GenerateOptions): P
       departmentId: contact.departmentId,
       locationId: site.id,
       status: 'reported',
-      weightKg: TYPICAL_WEIGHT_KG[model.category],
+      weightKg: CATEGORY_FACTS[model.category].typicalWeightKg,
       year: model.years[0] + Math.floor(rnd() * (model.years[1] - model.years[0] + 1)),
       reportedAt,
       updatedAt: reportedAt,

@@ -1,7 +1,7 @@
 /** Devices: report, check in, sanitize, list, hand over, read. Plain async functions over the store. */
 import { randomUUID } from 'node:crypto';
 import { effectiveDataBearing, isDataBearingCategory } from '../../shared/data-bearing';
-import { TYPICAL_WEIGHT_KG, formatAssetTag } from '../../shared/categories';
+import { CATEGORY_FACTS, formatAssetTag } from '../../shared/categories';
 import { actionsFrom } from '../../shared/lifecycle';
 import type { DeviceDetail, ProcedureArgs } from '../../shared/contract';
 import type { Device, Location, SanitizationRecord, Specs } from '../../shared/schemas';
@@ -66,7 +66,7 @@ export async function reportDevice(ctx: ServiceContext, input: ProcedureArgs<'de
       departmentId,
       locationId: location.id,
       status: 'reported',
-      weightKg: input.weightKg ?? TYPICAL_WEIGHT_KG[input.category],
+      weightKg: input.weightKg ?? CATEGORY_FACTS[input.category].typicalWeightKg,
       ...(input.year === undefined ? {} : { year: input.year }),
       ...(input.notes ? { notes: input.notes } : {}),
       reportedAt: now,
