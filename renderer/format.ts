@@ -38,7 +38,3 @@ export function formatNumber(n: number | undefined, locale: Locale, maximumFract
   if (n === undefined) return '';
   return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits }).format(n);
 }
-
-export function intlLocale(locale: Locale): string {
-  return INTL_LOCALE[locale];
-}
