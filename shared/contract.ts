@@ -158,6 +158,19 @@ export const contract = {
     output: z.object({ device: Device, sanitization: SanitizationRecord }),
     roles: rolesFor('recordSanitization'),
   }),
+  'devices.move': proc({
+    summary: 'Move a device in the warehouse to another shelf, by scanning its asset tag',
+    input: z
+      .object({
+        assetTag: AssetTag,
+        locationId: Id,
+        /** The move takes back the previous move (undo of the last scan). */
+        undo: z.boolean().optional(),
+      })
+      .strict(),
+    output: z.object({ device: Device, fromLocationId: Id }),
+    roles: rolesFor('move'),
+  }),
   'devices.publish': proc({
     summary: 'Put a device on the reuse marketplace',
     input: z.object({ deviceId: Id }).strict(),

@@ -9,6 +9,7 @@ import { DEVICE_STATUSES, type DeviceStatus } from './schemas';
 const EXPECTED: Record<Action, Partial<Record<DeviceStatus, DeviceStatus>>> = {
   checkIn: { reported: 'in_stock' },
   recordSanitization: { in_stock: 'in_stock', ewaste_queued: 'ewaste_queued' },
+  move: { in_stock: 'in_stock', listed: 'listed', reserved: 'reserved', ewaste_queued: 'ewaste_queued', in_batch: 'in_batch' },
   publish: { in_stock: 'listed' },
   unpublish: { listed: 'in_stock' },
   reserve: { listed: 'reserved' },
@@ -64,6 +65,7 @@ describe('lifecycle table', () => {
     const expectedRoles: Record<Action, readonly string[]> = {
       checkIn: ['warehouse', 'admin'],
       recordSanitization: ['warehouse', 'admin'],
+      move: ['warehouse', 'admin'],
       publish: ['warehouse', 'admin'],
       unpublish: ['warehouse', 'admin'],
       reserve: ['department_contact', 'admin'],

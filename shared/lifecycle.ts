@@ -10,6 +10,7 @@ export type ActorRole = Role | 'system';
 export const ACTIONS = [
   'checkIn',
   'recordSanitization',
+  'move',
   'publish',
   'unpublish',
   'reserve',
@@ -58,6 +59,14 @@ export const TRANSITIONS: readonly Transition[] = [
   {
     action: 'recordSanitization',
     from: ['in_stock', 'ewaste_queued'],
+    to: null,
+    roles: ['warehouse', 'admin'],
+    requires: [],
+  },
+  {
+    // Moving between warehouse shelves records where the device is without changing its state.
+    action: 'move',
+    from: ['in_stock', 'listed', 'reserved', 'ewaste_queued', 'in_batch'],
     to: null,
     roles: ['warehouse', 'admin'],
     requires: [],

@@ -223,7 +223,14 @@ export const TrailEvent = z.discriminatedUnion('type', [
     toDepartmentId: Id,
     replacesNewPurchase: z.boolean(),
   }),
-  z.object({ ...eventBase, type: z.literal('moved'), fromLocationId: Id }),
+  z.object({
+    ...eventBase,
+    type: z.literal('moved'),
+    fromLocationId: Id,
+    fromLocationName: z.string().optional(),
+    /** The move takes back the one before it (undo at the scan station); the trail keeps both. */
+    undo: z.boolean().optional(),
+  }),
   z.object({ ...eventBase, type: z.literal('routed_to_ewaste'), reason: z.string() }),
   z.object({ ...eventBase, type: z.literal('added_to_batch'), batchId: Id }),
   z.object({ ...eventBase, type: z.literal('removed_from_batch'), batchId: Id }),

@@ -125,3 +125,48 @@ describe('the device journey', () => {
     expect(await refusal(run(await h.as(WAREHOUSE), 'devices.handOver', { assetTag: d.assetTag, replacesNewPurchase: false }))).toBe('TRANSITION_NOT_ALLOWED');
   });
 });
+
+describe('moving a device between shelves', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await harness();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('moves a device to another shelf, keeps its state, and the undo is a second move with both on the trail', async () => {
+    const d = await listedLaptop(h);
+    const wh = await h.as(WAREHOUSE);
+    const moved = await run(wh, 'devices.move', { assetTag: d.assetTag, locationId: 'loc-shelf-B2' });
+    expect(moved).toMatchObject({ fromLocationId: SHELF, device: { status: 'listed', locationId: 'loc-shelf-B2' } });
+    const back = await run(wh, 'devices.move', { assetTag: d.assetTag, locationId: moved.fromLocationId, undo: true });
+    expect(back.device.locationId).toBe(SHELF);
+    const trail = await h.store.trail(d.id);
+    expect(trail.slice(-2)).toMatchObject([
+      { type: 'moved', fromLocationId: SHELF, fromLocationName: 'Hylde A-01', locationId: 'loc-shelf-B2' },
+      { type: 'moved', fromLocationId: 'loc-shelf-B2', locationId: SHELF, undo: true },
+    ]);
+    expect(await h.store.verifyTrails()).toEqual([]);
+  });
+
+  it('refuses a move onto a department site, onto the shelf it is on, of a device not in the warehouse, and by a contact', async () => {
+    const d = await listedLaptop(h);
+    const wh = await h.as(WAREHOUSE);
+    const before = await h.store.trail(d.id);
+    expect(await refusal(run(wh, 'devices.move', { assetTag: d.assetTag, locationId: BUF_SITE }))).toBe('NOT_A_WAREHOUSE_LOCATION');
+    expect(await refusal(run(wh, 'devices.move', { assetTag: d.assetTag, locationId: SHELF }))).toBe('ALREADY_AT_LOCATION');
+    expect(await refusal(run(await h.as(BUF_CONTACT), 'devices.move', { assetTag: d.assetTag, locationId: 'loc-shelf-B2' }))).toBe(
+      'ROLE_NOT_ALLOWED',
+    );
+    const reported = await run(await h.as(BUF_CONTACT), 'devices.report', {
+      category: 'monitor',
+      manufacturer: 'Dell',
+      model: 'P2422H',
+      serial: 'MV-1',
+      locationId: BUF_SITE,
+    });
+    expect(await refusal(run(wh, 'devices.move', { assetTag: reported.assetTag, locationId: SHELF }))).toBe('TRANSITION_NOT_ALLOWED');
+    expect(await h.store.trail(d.id)).toEqual(before);
+  });
+});

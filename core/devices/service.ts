@@ -5,6 +5,7 @@ import { CATEGORY_FACTS, formatAssetTag } from '../../shared/categories';
 import { actionsFrom } from '../../shared/lifecycle';
 import type { DeviceDetail, ProcedureArgs } from '../../shared/contract';
 import type { Device, Location, SanitizationRecord, Specs } from '../../shared/schemas';
+import type { StoreReads } from '../store/store';
 import { actorRole, actorSnapshot, nowIso, requireUser, type ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
 import { appendTrailEvent, deviceById, deviceByTag, locationById, runStep } from '../lifecycle/step';
@@ -115,15 +116,50 @@ export async function reportAgain(ctx: ServiceContext, input: ProcedureArgs<'dev
 export async function checkIn(ctx: ServiceContext, input: ProcedureArgs<'devices.checkIn'>): Promise<Device> {
   return ctx.store.transaction(async (tx) => {
     const device = await deviceByTag(tx, input.assetTag);
-    const shelf = await locationById(tx, input.locationId);
-    if (shelf.kind === 'site') {
-      throw new AppError('NOT_A_WAREHOUSE_LOCATION', { location: shelf.name }, undefined, { locationId: 'choose_shelf' });
-    }
+    const shelf = await warehouseLocation(tx, input.locationId);
     const step = await runStep(ctx, tx, device, 'checkIn', {
       patch: { condition: input.condition, locationId: shelf.id },
       event: { type: 'checked_in', condition: input.condition },
     });
     return step.device;
+  });
+}
+
+/** A shelf or the warehouse itself: where the warehouse keeps devices. @throws NOT_FOUND, NOT_A_WAREHOUSE_LOCATION */
+async function warehouseLocation(reads: StoreReads, id: string): Promise<Location> {
+  const shelf = await locationById(reads, id);
+  if (shelf.kind === 'site') {
+    throw new AppError('NOT_A_WAREHOUSE_LOCATION', { location: shelf.name }, undefined, { locationId: 'choose_shelf' });
+  }
+  return shelf;
+}
+
+/**
+ * Move a device to another shelf (the move station, a stock-take's "moved here", or the undo of a move).
+ * The state stays; the trail records from where to where.
+ * @throws NOT_FOUND, NOT_A_WAREHOUSE_LOCATION, ALREADY_AT_LOCATION, TRANSITION_NOT_ALLOWED, ROLE_NOT_ALLOWED
+ */
+export async function moveDevice(
+  ctx: ServiceContext,
+  input: ProcedureArgs<'devices.move'>,
+): Promise<{ device: Device; fromLocationId: string }> {
+  return ctx.store.transaction(async (tx) => {
+    const device = await deviceByTag(tx, input.assetTag);
+    const shelf = await warehouseLocation(tx, input.locationId);
+    const from = await tx.getLocation(device.locationId);
+    if (shelf.id === device.locationId) {
+      throw new AppError('ALREADY_AT_LOCATION', { assetTag: device.assetTag, location: shelf.name });
+    }
+    const step = await runStep(ctx, tx, device, 'move', {
+      patch: { locationId: shelf.id },
+      event: {
+        type: 'moved',
+        fromLocationId: device.locationId,
+        ...(from ? { fromLocationName: from.name } : {}),
+        ...(input.undo ? { undo: true } : {}),
+      },
+    });
+    return { device: step.device, fromLocationId: device.locationId };
   });
 }
 

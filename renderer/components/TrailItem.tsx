@@ -26,7 +26,10 @@ function specifics(e: TrailEvent, t: TFunction, ref: Reference, dateTime: (iso: 
         e.replacesNewPurchase ? t('trail.replacesYes') : t('trail.replacesNo'),
       ];
     case 'moved':
-      return [t('trail.fromLocation', { location: ref.locationName(e.fromLocationId) })];
+      return [
+        t('trail.fromLocation', { location: e.fromLocationName ?? ref.locationName(e.fromLocationId) }),
+        ...(e.undo ? [t('trail.moveUndone')] : []),
+      ];
     case 'routed_to_ewaste':
       return [t('trail.reason', { reason: e.reason })];
     case 'added_to_batch':

@@ -287,6 +287,7 @@ export const da = {
   'actions.none': 'Der er ingen handlinger, du kan udføre på enheden lige nu.',
   'action.checkIn': 'Modtag på lager',
   'action.recordSanitization': 'Registrér datasletning',
+  'action.move': 'Flyt til hylde',
   'action.publish': 'Sæt på genbrugsbørsen',
   'action.unpublish': 'Tag af genbrugsbørsen',
   'action.reserve': 'Reservér',
@@ -325,6 +326,7 @@ export const da = {
   'trail.note': 'Note: {note}',
   'trail.batch': 'Affaldsparti: {batch}',
   'trail.certificate': 'Bevis nr. {certificate}',
+  'trail.moveUndone': 'Fortryder den forrige flytning',
   'trail.fromLocation': 'Fra: {location}',
 
   'reservations.title': 'Mine reservationer',
@@ -365,6 +367,7 @@ export const da = {
   'error.RESERVED_BY_OTHER': '{assetTag} er allerede reserveret af {department}.',
   'error.NOT_A_WAREHOUSE_LOCATION': '{location} er ikke en hylde eller et lager.',
   'error.NOT_A_RECEIVING_SITE': '{location} er ikke en lokation i {department}.',
+  'error.ALREADY_AT_LOCATION': '{assetTag} står allerede på {location}.',
   'error.STORE_LOCKED': 'Datamappen {dir} er allerede åben i et andet Kredsløb-vindue eller -program.',
   'error.SERVER_UNREACHABLE': 'Kredsløb-serveren svarer ikke. Tjek forbindelsen, og prøv igen.',
   'error.INTERNAL': 'Der skete en uventet fejl. Intet blev gemt. Prøv igen, eller kontakt IT.',

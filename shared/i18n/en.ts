@@ -285,6 +285,7 @@ export const en: Record<MessageKey, string> = {
   'actions.none': 'There is nothing you can do with this device right now.',
   'action.checkIn': 'Check in',
   'action.recordSanitization': 'Record data sanitization',
+  'action.move': 'Move to shelf',
   'action.publish': 'Put on marketplace',
   'action.unpublish': 'Take off marketplace',
   'action.reserve': 'Reserve',
@@ -323,6 +324,7 @@ export const en: Record<MessageKey, string> = {
   'trail.note': 'Note: {note}',
   'trail.batch': 'Disposal batch: {batch}',
   'trail.certificate': 'Certificate no. {certificate}',
+  'trail.moveUndone': 'Takes back the previous move',
   'trail.fromLocation': 'From: {location}',
 
   'reservations.title': 'My reservations',
@@ -361,6 +363,7 @@ export const en: Record<MessageKey, string> = {
   'error.RESERVED_BY_OTHER': '{assetTag} is already reserved by {department}.',
   'error.NOT_A_WAREHOUSE_LOCATION': '{location} is not a shelf or a warehouse.',
   'error.NOT_A_RECEIVING_SITE': '{location} is not a location of {department}.',
+  'error.ALREADY_AT_LOCATION': '{assetTag} is already at {location}.',
   'error.STORE_LOCKED': 'The data folder {dir} is already open in another Kredsløb window or program.',
   'error.SERVER_UNREACHABLE': 'The Kredsløb server does not answer. Check the connection and try again.',
   'error.INTERNAL': 'Something unexpected went wrong. Nothing was saved. Try again or contact IT.',
