@@ -4,9 +4,10 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { formatMessage, UI_MESSAGES, type MessageKey } from '../shared/i18n';
-import { LOCALES, type Locale } from '../shared/messages';
+import { LOCALES, type Locale } from './messages';
 import { client } from './api/instance';
 import { formatDateTime, formatNumber } from './format';
+import { memberOf } from './member-of';
 import { readStored, STORAGE_KEYS, writeStored } from './storage';
 
 export type TParams = Record<string, string | number>;
@@ -24,8 +25,7 @@ interface I18n {
 const I18nContext = createContext<I18n | undefined>(undefined);
 
 function initialLocale(): Locale {
-  const stored = readStored('local', STORAGE_KEYS.locale);
-  return (LOCALES as readonly string[]).includes(stored ?? '') ? (stored as Locale) : 'da'; // why: checked against LOCALES just above
+  return memberOf(LOCALES, readStored('local', STORAGE_KEYS.locale)) ?? 'da';
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
