@@ -1,21 +1,6 @@
-/** Small helpers for forms: number parsing that accepts a Danish decimal comma, and field a11y attributes. */
+/** Field error map and the a11y attributes and focus move that go with an error (see Field and ErrorSummary). */
 
 export type FieldErrors = Record<string, string>;
-
-/** "13,3" or "13.3" → 13.3; "" → undefined; anything else → NaN (the caller shows a field error). */
-export function parseDecimal(text: string): number | undefined {
-  const s = text.trim().replace(/\s/g, '');
-  if (s === '') return undefined;
-  if (!/^-?\d+([.,]\d+)?$/.test(s)) return Number.NaN;
-  return Number(s.replace(',', '.'));
-}
-
-export function parseInteger(text: string): number | undefined {
-  const s = text.trim().replace(/\s/g, '');
-  if (s === '') return undefined;
-  if (!/^-?\d+$/.test(s)) return Number.NaN;
-  return Number(s);
-}
 
 /** aria-invalid and aria-describedby for an input with optional hint and error paragraphs (see Field). */
 export function fieldA11y(id: string, opts: { hint?: boolean; error?: string | undefined }) {

@@ -1,5 +1,5 @@
 /** Locale-aware formatting with Intl: Danish conventions by default (da-DK), British English otherwise. */
-import type { Locale } from '../shared/messages';
+import type { Locale } from './messages';
 
 const INTL_LOCALE: Record<Locale, string> = { da: 'da-DK', en: 'en-GB' };
 

@@ -3,9 +3,11 @@
  * passed to the API client so the core's messages come back in the same language.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { LOCALES, translate, translatePlural, type Locale, type MessageKey, type PluralBase } from '../shared/i18n';
+import { translate, translatePlural, type MessageKey, type PluralBase } from '../shared/i18n';
+import { LOCALES, type Locale } from './messages';
 import { client } from './api/instance';
 import { formatDateTime, formatNumber } from './format';
+import { memberOf } from './member-of';
 import { readStored, STORAGE_KEYS, writeStored } from './storage';
 
 export type TParams = Record<string, string | number>;
@@ -25,8 +27,7 @@ interface I18n {
 const I18nContext = createContext<I18n | undefined>(undefined);
 
 function initialLocale(): Locale {
-  const stored = readStored('local', STORAGE_KEYS.locale);
-  return (LOCALES as readonly string[]).includes(stored ?? '') ? (stored as Locale) : 'da'; // why: checked against LOCALES just above
+  return memberOf(LOCALES, readStored('local', STORAGE_KEYS.locale)) ?? 'da';
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {

@@ -1,7 +1,7 @@
 /** A typed client over any transport. Types come from the contract in shared/, never a second copy. */
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/contract';
 import type { ApiErrorBody } from '../../shared/errors';
-import type { Locale } from '../../shared/messages';
+import type { Locale } from '../messages';
 import type { Transport } from './transport';
 
 /** A refused or failed call, with the server's message (already in the person's language). */

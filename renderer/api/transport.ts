@@ -3,7 +3,7 @@
  * and locale). The desktop app goes through the preload's `invoke`; the browser build through HTTP.
  */
 import type { ApiResult } from '../../shared/errors';
-import { errorBody, type Locale } from '../../shared/messages';
+import { errorBody, type Locale } from '../messages';
 
 export interface CallMeta {
   token?: string | undefined;

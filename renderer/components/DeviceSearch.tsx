@@ -8,22 +8,20 @@ import { CATEGORIES, DEVICE_STATUSES, type Category, type DeviceStatus } from '.
 import { client } from '../api/instance';
 import { useI18n } from '../i18n';
 import { categoryKey, sortKey, statusKey } from '../labels';
+import { memberOf } from '../member-of';
 import { useReference } from '../reference-context';
 import { replaceQuery, useRoute } from '../router';
 import { useAsync } from '../use-async';
 import { useDebouncedValue } from '../use-debounced-value';
 import { DeviceTable } from './DeviceTable';
 import { EmptyState } from './EmptyState';
+import { EnumOptions } from './EnumOptions';
 import { LoadError } from './LoadError';
 import { Loading } from './Loading';
 import { Pager } from './Pager';
 
 const PAGE_SIZE = 50;
 type Sort = (typeof SEARCH_SORTS)[number];
-
-function oneOf<T extends string>(values: readonly T[], v: string | null): T | undefined {
-  return v !== null && (values as readonly string[]).includes(v) ? (v as T) : undefined; // why: membership checked
-}
 
 interface DeviceSearchProps {
   /** 'marketplace': listed devices only; 'all': every state, with status and administration filters. */
@@ -39,10 +37,10 @@ export function DeviceSearch({ mode, emptyText }: DeviceSearchProps) {
   const all = mode === 'all';
 
   const [text, setText] = useState(query.get('q') ?? '');
-  const [category, setCategory] = useState<Category | undefined>(oneOf(CATEGORIES, query.get('category')));
-  const [status, setStatus] = useState<DeviceStatus | undefined>(all ? oneOf(DEVICE_STATUSES, query.get('status')) : undefined);
+  const [category, setCategory] = useState<Category | undefined>(memberOf(CATEGORIES, query.get('category')));
+  const [status, setStatus] = useState<DeviceStatus | undefined>(all ? memberOf(DEVICE_STATUSES, query.get('status')) : undefined);
   const [departmentId, setDepartmentId] = useState<string | undefined>(all ? (query.get('department') ?? undefined) : undefined);
-  const [sort, setSort] = useState<Sort>(oneOf(SEARCH_SORTS, query.get('sort')) ?? 'updated_desc');
+  const [sort, setSort] = useState<Sort>(memberOf(SEARCH_SORTS, query.get('sort')) ?? 'updated_desc');
   const [offset, setOffset] = useState(Math.max(0, Number(query.get('offset') ?? 0) || 0));
   const debouncedText = useDebouncedValue(text.trim(), 250);
 
@@ -93,14 +91,9 @@ export function DeviceSearch({ mode, emptyText }: DeviceSearchProps) {
             id={`${idp}-category`}
             data-testid="filter-category"
             value={category ?? ''}
-            onChange={(e) => filter(setCategory)(oneOf(CATEGORIES, e.target.value))}
+            onChange={(e) => filter(setCategory)(memberOf(CATEGORIES, e.target.value))}
           >
-            <option value="">{t('search.allCategories')}</option>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(categoryKey(c))}
-              </option>
-            ))}
+            <EnumOptions values={CATEGORIES} label={categoryKey} empty={t('search.allCategories')} />
           </select>
         </div>
         {all && (
@@ -110,14 +103,9 @@ export function DeviceSearch({ mode, emptyText }: DeviceSearchProps) {
               id={`${idp}-status`}
               data-testid="filter-status"
               value={status ?? ''}
-              onChange={(e) => filter(setStatus)(oneOf(DEVICE_STATUSES, e.target.value))}
+              onChange={(e) => filter(setStatus)(memberOf(DEVICE_STATUSES, e.target.value))}
             >
-              <option value="">{t('search.allStatuses')}</option>
-              {DEVICE_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(statusKey(s))}
-                </option>
-              ))}
+              <EnumOptions values={DEVICE_STATUSES} label={statusKey} empty={t('search.allStatuses')} />
             </select>
           </div>
         )}
@@ -145,13 +133,9 @@ export function DeviceSearch({ mode, emptyText }: DeviceSearchProps) {
             id={`${idp}-sort`}
             data-testid="search-sort"
             value={sort}
-            onChange={(e) => filter(setSort)(oneOf(SEARCH_SORTS, e.target.value) ?? 'updated_desc')}
+            onChange={(e) => filter(setSort)(memberOf(SEARCH_SORTS, e.target.value) ?? 'updated_desc')}
           >
-            {SEARCH_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(sortKey(s))}
-              </option>
-            ))}
+            <EnumOptions values={SEARCH_SORTS} label={sortKey} />
           </select>
         </div>
       </form>

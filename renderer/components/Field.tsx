@@ -7,19 +7,23 @@ interface FieldProps {
   label: string;
   error?: string | undefined;
   hint?: string | undefined;
-  /** Adds "(valgfri)" to the label; required fields carry no mark (most fields are required). */
+  /** Adds "(valgfri)" to the label. */
   optional?: boolean;
-  /** Documents intent only; the control itself carries aria-required. */
+  /**
+   * Marks the label with an asterisk. It is drawn by CSS with empty alternative text, so the field's name stays
+   * its label; screen readers hear "required" from the control's aria-required, which the control carries
+   * itself (use-contract-form sets both from the contract's schema).
+   */
   required?: boolean;
   className?: string;
   children: ReactNode;
 }
 
-export function Field({ id, label, error, hint, optional, className, children }: FieldProps) {
+export function Field({ id, label, error, hint, optional, required, className, children }: FieldProps) {
   const t = useT();
   return (
     <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>
+      <label htmlFor={id} className={required ? 'label-required' : undefined}>
         {label}
         {optional && <span className="optional"> {t('common.optional')}</span>}
       </label>

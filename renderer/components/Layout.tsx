@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { useT } from '../i18n';
 import { useRoute } from '../router';
-import { screenByPath } from '../screens';
+import { matchScreen } from '../screens';
 import { useSession, useUser } from '../session-context';
 import { Header } from './Header';
 import { Nav } from './Nav';
@@ -13,11 +13,11 @@ export function Layout() {
   const user = useUser();
   const { signOut } = useSession();
   const route = useRoute();
-  const screen = screenByPath(route.path);
+  const navKey = matchScreen(route.path)?.screen.navKey;
 
   useEffect(() => {
-    document.title = screen ? `${t(screen.navKey)} · ${t('app.name')}` : t('app.name');
-  }, [screen, t]);
+    document.title = navKey ? `${t(navKey)} · ${t('app.name')}` : t('app.name');
+  }, [navKey, t]);
 
   return (
     <div className="app">

@@ -1,15 +1,15 @@
-/** The main menu: only the screens this role can use. */
+/** The main menu: only the screens this role can use (see screens.tsx for the rule). */
 import type { Role } from '../../shared/schemas';
 import { useT } from '../i18n';
 import { href } from '../router';
-import { screensFor } from '../screens';
+import { menuFor } from '../screens';
 
 export function Nav({ role, currentPath }: { role: Role; currentPath: string }) {
   const t = useT();
   return (
     <nav className="nav" aria-label={t('nav.label')}>
       <ul>
-        {screensFor(role).map((s) => {
+        {menuFor(role).map((s) => {
           const current = currentPath === s.path;
           return (
             <li key={s.id}>

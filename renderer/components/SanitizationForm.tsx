@@ -1,44 +1,27 @@
 /** Record a NIST SP 800-88 data sanitization for one device (devices.recordSanitization). */
-import { useState, type FormEvent } from 'react';
 import type { MessageKey } from '../../shared/i18n';
 import { MEDIA_TYPES, SANITIZATION_METHODS, VERIFICATION_METHODS, type Device } from '../../shared/schemas';
-import { client, errorFields, errorText } from '../api/instance';
-import { fieldA11y, focusField, type FieldErrors } from '../form-errors';
+import type { FormFields } from '../form-model';
 import { useT } from '../i18n';
 import { mediaKey, methodKey, verificationKey } from '../labels';
-import { ErrorSummary, type SummaryItem } from './ErrorSummary';
+import { memberOf } from '../member-of';
+import { useContractForm } from '../use-contract-form';
+import { EnumOptions } from './EnumOptions';
+import { ErrorSummary } from './ErrorSummary';
 import { Field } from './Field';
 
-interface Values {
-  method: string;
-  technique: string;
-  mediaType: string;
-  tool: string;
-  toolVersion: string;
-  verificationMethod: string;
-  verified: boolean;
-  verifierName: string;
-  notes: string;
-}
-type Name = keyof Values;
-const LABELS: Record<Name, MessageKey> = {
-  method: 'sanitization.method',
-  technique: 'sanitization.technique',
-  mediaType: 'sanitization.mediaType',
-  tool: 'sanitization.tool',
-  toolVersion: 'sanitization.toolVersion',
-  verificationMethod: 'sanitization.verificationMethod',
-  verified: 'sanitization.verifiedCheckbox',
-  verifierName: 'sanitization.verifierName',
-  notes: 'sanitization.notes',
-};
-const NAMES = Object.keys(LABELS) as Name[]; // why: the keys of a Record<Name, …> literal
-const REQUIRED: Name[] = ['method', 'technique', 'mediaType', 'tool', 'toolVersion', 'verificationMethod', 'verifierName'];
-const id = (n: Name) => `sanitization-${n}`;
-
-function pick<T extends string>(values: readonly T[], v: string): T | undefined {
-  return values.find((x) => x === v);
-}
+/** The form's fields, in page order, by their path in devices.recordSanitization's input (deviceId comes from the page). */
+export const SANITIZATION_FIELDS = {
+  method: { label: 'sanitization.method' },
+  technique: { label: 'sanitization.technique' },
+  mediaType: { label: 'sanitization.mediaType' },
+  tool: { label: 'sanitization.tool' },
+  toolVersion: { label: 'sanitization.toolVersion' },
+  verificationMethod: { label: 'sanitization.verificationMethod' },
+  verifierName: { label: 'sanitization.verifierName' },
+  verified: { label: 'sanitization.verifiedCheckbox', checkbox: true },
+  notes: { label: 'sanitization.notes' },
+} as const satisfies FormFields<'devices.recordSanitization'>;
 
 interface Props {
   device: Device;
@@ -48,97 +31,32 @@ interface Props {
 
 export function SanitizationForm({ device, onDone, onCancel }: Props) {
   const t = useT();
-  const [values, setValues] = useState<Values>({
-    method: '',
-    technique: '',
+  const form = useContractForm('devices.recordSanitization', {
+    idPrefix: 'sanitization',
+    fields: SANITIZATION_FIELDS,
     // The storage type reported with the device is the likely medium.
-    mediaType: pick(MEDIA_TYPES, device.specs.storageType ?? '') ?? '',
-    tool: '',
-    toolVersion: '',
-    verificationMethod: '',
-    verified: false,
-    verifierName: '',
-    notes: '',
+    initial: { mediaType: memberOf(MEDIA_TYPES, device.specs.storageType) ?? '' },
+    extra: () => ({ deviceId: device.id }),
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [extra, setExtra] = useState<SummaryItem[]>([]);
-  const [message, setMessage] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
 
-  const setText = (n: Exclude<Name, 'verified'>) => (v: string) => setValues((old) => ({ ...old, [n]: v }));
-  const a11y = (n: Name, hint = false) => fieldA11y(id(n), { hint, error: errors[n] });
-
-  function fail(fe: FieldErrors, unplaced: SummaryItem[], msg: string) {
-    setErrors(fe);
-    setExtra(unplaced);
-    setMessage(msg);
-    const first = NAMES.find((n) => fe[n]);
-    if (first) focusField(id(first));
-  }
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
-    const fe: FieldErrors = {};
-    for (const n of REQUIRED) if (String(values[n]).trim() === '') fe[n] = t('validation.required');
-    const method = pick(SANITIZATION_METHODS, values.method);
-    const mediaType = pick(MEDIA_TYPES, values.mediaType);
-    const verificationMethod = pick(VERIFICATION_METHODS, values.verificationMethod);
-    if (Object.keys(fe).length > 0 || !method || !mediaType || !verificationMethod) return fail(fe, [], t('validation.clientSummary'));
-    setBusy(true);
-    try {
-      await client.call('devices.recordSanitization', {
-        deviceId: device.id,
-        method,
-        technique: values.technique.trim(),
-        mediaType,
-        tool: values.tool.trim(),
-        toolVersion: values.toolVersion.trim(),
-        verificationMethod,
-        verified: values.verified,
-        verifierName: values.verifierName.trim(),
-        notes: values.notes.trim() || undefined,
-      });
-      onDone();
-    } catch (ex) {
-      const serverFields: FieldErrors = {};
-      const unplaced: SummaryItem[] = [];
-      for (const [path, msg] of Object.entries(errorFields(ex))) {
-        const n = NAMES.find((x) => x === path);
-        if (n) serverFields[n] = msg;
-        else unplaced.push({ label: path, message: msg });
-      }
-      fail(serverFields, unplaced, errorText(ex, t('common.unexpectedError')));
-      setBusy(false);
-    }
-  }
-
-  const summary: SummaryItem[] = [
-    ...NAMES.filter((n) => errors[n]).map((n) => ({ targetId: id(n), label: t(LABELS[n]), message: errors[n] ?? '' })),
-    ...extra,
-  ];
   const textField = (n: 'technique' | 'tool' | 'toolVersion' | 'verifierName', hint?: string) => (
-    <Field id={id(n)} label={t(LABELS[n])} error={errors[n]} hint={hint} required>
-      <input {...a11y(n, !!hint)} type="text" value={values[n]} onChange={(e) => setText(n)(e.target.value)} aria-required autoComplete="off" />
+    <Field {...form.field(n, hint)}>
+      <input {...form.control(n, { hint: hint !== undefined })} type="text" autoComplete="off" />
     </Field>
   );
   const select = <T extends string>(n: 'method' | 'mediaType' | 'verificationMethod', options: readonly T[], label: (v: T) => MessageKey) => (
-    <Field id={id(n)} label={t(LABELS[n])} error={errors[n]} required>
-      <select {...a11y(n)} value={values[n]} onChange={(e) => setText(n)(e.target.value)} aria-required>
-        <option value="">{t('sanitization.choose')}</option>
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {t(label(o))}
-          </option>
-        ))}
+    <Field {...form.field(n)}>
+      <select {...form.control(n)}>
+        <EnumOptions values={options} label={label} empty={t('sanitization.choose')} />
       </select>
     </Field>
   );
+  const verifiedError = form.errors.verified;
 
   return (
-    <form className="form subform" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="sanitization-form-title">
+    <form className="form subform" onSubmit={(e) => void form.onSubmit(onDone)(e)} noValidate aria-labelledby="sanitization-form-title">
       <h3 id="sanitization-form-title">{t('sanitization.formTitle')}</h3>
-      {message && <ErrorSummary message={message} items={summary} />}
+      {form.summary && <ErrorSummary {...form.summary} />}
       <div className="form-grid">
         {select('method', SANITIZATION_METHODS, methodKey)}
         {textField('technique', t('sanitization.techniqueHint'))}
@@ -149,25 +67,20 @@ export function SanitizationForm({ device, onDone, onCancel }: Props) {
         {textField('verifierName')}
       </div>
       <div className="checkbox-field">
-        <input
-          {...a11y('verified')}
-          type="checkbox"
-          checked={values.verified}
-          onChange={(e) => setValues((old) => ({ ...old, verified: e.target.checked }))}
-        />
-        <label htmlFor={id('verified')}>{t('sanitization.verifiedCheckbox')}</label>
-        {errors.verified && (
-          <p id={`${id('verified')}-error`} className="field-error">
-            {errors.verified}
+        <input {...form.checkbox('verified')} />
+        <label htmlFor={form.id('verified')}>{t('sanitization.verifiedCheckbox')}</label>
+        {verifiedError && (
+          <p id={`${form.id('verified')}-error`} className="field-error">
+            {verifiedError}
           </p>
         )}
       </div>
-      <Field id={id('notes')} label={t('sanitization.notes')} error={errors.notes} optional>
-        <textarea {...a11y('notes')} rows={2} value={values.notes} onChange={(e) => setText('notes')(e.target.value)} />
+      <Field {...form.field('notes')}>
+        <textarea {...form.control('notes')} rows={2} />
       </Field>
       <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? t('common.working') : t('sanitization.submit')}
+        <button type="submit" className="button button-primary" disabled={form.busy}>
+          {form.busy ? t('common.working') : t('sanitization.submit')}
         </button>
         <button type="button" className="button button-secondary" onClick={onCancel}>
           {t('common.cancel')}

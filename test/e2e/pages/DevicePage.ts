@@ -29,6 +29,7 @@ export class DevicePage {
   readonly owner: Locator;
   readonly location: Locator;
   readonly condition: Locator;
+  readonly dataBearing: Locator;
   readonly actionError: Locator;
   readonly actionDone: Locator;
   readonly sanitization: Locator;
@@ -43,6 +44,7 @@ export class DevicePage {
     this.owner = page.getByTestId('device-owner');
     this.location = page.getByTestId('device-location');
     this.condition = page.getByTestId('device-condition');
+    this.dataBearing = page.getByTestId('device-data-bearing');
     this.actionError = page.getByTestId('action-error');
     this.actionDone = page.getByTestId('action-done');
     this.sanitization = page.getByTestId('sanitization');

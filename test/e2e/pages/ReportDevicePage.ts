@@ -17,6 +17,8 @@ export class ReportDevicePage {
   readonly model: Locator;
   readonly serial: Locator;
   readonly location: Locator;
+  readonly screenInch: Locator;
+  readonly assetTag: Locator;
   readonly submitButton: Locator;
   readonly reportedTag: Locator;
   readonly errorSummary: Locator;
@@ -27,6 +29,8 @@ export class ReportDevicePage {
     this.model = page.getByLabel('Model', { exact: true });
     this.serial = page.getByLabel('Serienummer');
     this.location = page.getByLabel('Lokation (hvor enheden står)');
+    this.screenInch = page.getByLabel('Skærm (tommer)');
+    this.assetTag = page.getByLabel('Fortrykt inventarnummer');
     this.submitButton = page.getByRole('button', { name: 'Anmeld overskud' });
     this.reportedTag = page.getByTestId('reported-asset-tag');
     this.errorSummary = page.getByRole('alert').filter({ hasText: 'Ret de markerede felter' });
@@ -38,6 +42,17 @@ export class ReportDevicePage {
     await this.model.fill(input.model);
     await this.serial.fill(input.serial);
     await this.location.selectOption({ label: input.location });
+  }
+
+  /** "Indeholder data": "Følg kategori", "Ja" or "Nej". */
+  dataBearing(choice: 'Følg kategori' | 'Ja' | 'Nej'): Locator {
+    return this.page.getByRole('group', { name: 'Indeholder data' }).getByRole('radio', { name: choice, exact: true });
+  }
+
+  /** "Anmeld en enhed mere" on the success panel: an empty form again. */
+  async another(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Anmeld en enhed mere' }).click();
+    await expect(this.category).toBeFocused();
   }
 
   async submit(): Promise<void> {

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ROLES } from '../shared/schemas';
+import { matchScreen, mayCall, mayOpen, menuFor, SCREENS } from './screens';
+
+describe('who sees which screen, from the contract', () => {
+  it('gives each role the menu its procedures allow: the warehouse reports surplus too', () => {
+    const menu = Object.fromEntries(ROLES.map((r) => [r, menuFor(r).map((s) => s.id)]));
+    expect(menu).toEqual({
+      department_contact: ['marketplace', 'report', 'reservations', 'allDevices'],
+      warehouse: ['marketplace', 'report', 'checkIn', 'handOver', 'allDevices'],
+      sustainability: ['marketplace', 'allDevices'],
+      admin: ['marketplace', 'report', 'reservations', 'checkIn', 'handOver', 'allDevices'],
+    });
+  });
+
+  it('never shows a screen to a role the core would refuse for one of the screen’s calls', () => {
+    for (const screen of SCREENS)
+      for (const role of ROLES.filter((r) => mayOpen(r, screen)))
+        for (const procedure of screen.calls) expect(mayCall(role, procedure), `${role} on ${screen.id} calls ${procedure}`).toBe(true);
+  });
+});
+
+describe('routes', () => {
+  it('finds the screen and its parameters for an address', () => {
+    expect(matchScreen('/devices')?.screen.id).toBe('allDevices');
+    expect(matchScreen('/devices/abc-1')).toMatchObject({ screen: { id: 'device' }, params: { id: 'abc-1' } });
+    expect(matchScreen('/check-in')?.screen.id).toBe('checkIn');
+    expect(matchScreen('/devices/abc-1/trail')).toBeUndefined();
+    expect(matchScreen('/nowhere')).toBeUndefined();
+  });
+
+  it('has one screen per address', () => {
+    const paths = SCREENS.map((s) => s.path);
+    expect(new Set(paths).size).toBe(paths.length);
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * The one table of screens: address, menu entry, component, and the procedures each one calls.
+ *
+ * Who sees a screen comes from the contract, not from a role list here: a screen is shown to the roles that
+ * may call its primary procedure (contract[primary].roles), the thing the screen is for. Usually that is
+ * the procedure the screen calls to do its job ("Anmeld overskud" → devices.report, so the warehouse sees it
+ * too). "Mine reservationer" lists and cancels the reservations one's administration made, so it is for
+ * those who may reserve (reservations.create), although reserving itself happens on the device page.
+ * Every role that sees a screen may call every procedure in its `calls` (screens.test.tsx). The core
+ * enforces each rule anyway; this keeps a person's menu to what they can actually do.
+ */
+import type { ReactNode } from 'react';
+import { contract, type ProcedureName, type ProcedureRoles } from '../shared/contract';
+import type { MessageKey } from '../shared/i18n';
+import type { Role } from '../shared/schemas';
+import { AllDevices } from './screens/AllDevices';
+import { CheckIn } from './screens/CheckIn';
+import { DevicePage } from './screens/DevicePage';
+import { HandOver } from './screens/HandOver';
+import { Marketplace } from './screens/Marketplace';
+import { MyReservations } from './screens/MyReservations';
+import { ReportDevice } from './screens/ReportDevice';
+
+export interface ScreenDef {
+  id: string;
+  /** "/check-in"; a ":name" segment takes any one segment as a parameter ("/devices/:id"). */
+  path: string;
+  /** The main-menu entry; a screen without one is reached by links (the device page). */
+  navKey?: MessageKey;
+  /** The procedure the screen is for: the roles that may call it see the screen. */
+  primary: ProcedureName;
+  /** Every procedure the screen itself calls. */
+  calls: readonly ProcedureName[];
+  render(params: Readonly<Record<string, string>>): ReactNode;
+}
+
+export const SCREENS = [
+  { id: 'marketplace', path: '/marketplace', navKey: 'nav.marketplace', primary: 'devices.search', calls: ['devices.search'], render: () => <Marketplace /> },
+  { id: 'report', path: '/report', navKey: 'nav.report', primary: 'devices.report', calls: ['devices.report'], render: () => <ReportDevice /> },
+  {
+    id: 'reservations',
+    path: '/reservations',
+    navKey: 'nav.reservations',
+    primary: 'reservations.create',
+    calls: ['reservations.search', 'reservations.cancel'],
+    render: () => <MyReservations />,
+  },
+  { id: 'checkIn', path: '/check-in', navKey: 'nav.checkIn', primary: 'devices.checkIn', calls: ['devices.checkIn'], render: () => <CheckIn /> },
+  { id: 'handOver', path: '/hand-over', navKey: 'nav.handOver', primary: 'devices.handOver', calls: ['devices.handOver'], render: () => <HandOver /> },
+  { id: 'allDevices', path: '/devices', navKey: 'nav.allDevices', primary: 'devices.search', calls: ['devices.search'], render: () => <AllDevices /> },
+  // The device page's buttons come from the actions devices.get returns for this person.
+  { id: 'device', path: '/devices/:id', primary: 'devices.get', calls: ['devices.get'], render: ({ id = '' }) => <DevicePage id={id} /> },
+] as const satisfies readonly ScreenDef[];
+
+export type ScreenId = (typeof SCREENS)[number]['id'];
+const ALL: readonly ScreenDef[] = SCREENS;
+
+/** Whether the contract lets this role call the procedure. */
+export function mayCall(role: Role, procedure: ProcedureName): boolean {
+  const roles: ProcedureRoles = contract[procedure].roles;
+  return roles === 'public' || roles === 'any' || roles.includes(role);
+}
+
+export function mayOpen(role: Role, screen: ScreenDef): boolean {
+  return mayCall(role, screen.primary);
+}
+
+/** The main-menu entries of a role, in table order; the first is its home. */
+export function menuFor(role: Role): (ScreenDef & { navKey: MessageKey })[] {
+  return ALL.filter((s): s is ScreenDef & { navKey: MessageKey } => s.navKey !== undefined && mayOpen(role, s));
+}
+
+/** The screen at a path, with its parameters ("/devices/abc" → device, { id: "abc" }). */
+export function matchScreen(path: string): { screen: ScreenDef; params: Record<string, string> } | undefined {
+  const segments = path.split('/').filter((s) => s.length > 0);
+  for (const screen of ALL) {
+    const pattern = screen.path.split('/').filter((s) => s.length > 0);
+    if (pattern.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    const fits = pattern.every((p, i) => {
+      const seg = segments[i] ?? '';
+      if (p.startsWith(':')) params[p.slice(1)] = seg;
+      return p.startsWith(':') || p === seg;
+    });
+    if (fits) return { screen, params };
+  }
+  return undefined;
+}
+
+export function pathOf(id: ScreenId): string {
+  const s = ALL.find((x) => x.id === id);
+  if (!s) throw new Error(`No screen ${id}`);
+  return s.path;
+}
