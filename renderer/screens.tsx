@@ -35,7 +35,7 @@ export interface ScreenDef {
 }
 
 export const SCREENS = [
-  { id: 'marketplace', path: '/marketplace', navKey: 'nav.marketplace', primary: 'devices.search', calls: ['devices.search'], render: () => <Marketplace /> },
+  { id: 'marketplace', path: '/marketplace', navKey: 'nav.marketplace', primary: 'marketplace.search', calls: ['marketplace.search'], render: () => <Marketplace /> },
   { id: 'report', path: '/report', navKey: 'nav.report', primary: 'devices.report', calls: ['devices.report'], render: () => <ReportDevice /> },
   {
     id: 'reservations',

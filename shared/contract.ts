@@ -73,6 +73,9 @@ export const DeviceSearchInput = z
   .strict();
 export type DeviceSearchInput = z.input<typeof DeviceSearchInput>;
 
+/** The marketplace's search: the same text, filters and paging, over the devices on offer only. */
+export const MarketplaceSearchInput = DeviceSearchInput.omit({ status: true });
+
 export const contract = {
   'session.profiles': proc({
     summary: 'Profiles to choose from in standalone mode',
@@ -202,8 +205,14 @@ export const contract = {
     roles: 'any',
   }),
   'devices.search': proc({
-    summary: 'Search devices by text with category, status and department filters',
+    summary: 'Search every device, in any state, by text with category, status and department filters',
     input: DeviceSearchInput,
+    output: z.object({ items: z.array(Device), total: z.number().int() }),
+    roles: ['warehouse', 'sustainability', 'admin'],
+  }),
+  'marketplace.search': proc({
+    summary: 'Search the devices on the reuse marketplace by text with category and department filters',
+    input: MarketplaceSearchInput,
     output: z.object({ items: z.array(Device), total: z.number().int() }),
     roles: 'any',
   }),

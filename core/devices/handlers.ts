@@ -13,4 +13,5 @@ export const deviceHandlers: HandlerPart = {
   'devices.handOver': (input, ctx) => devices.handOver(ctx, input),
   'devices.get': (input, ctx) => devices.getDeviceDetail(ctx, input),
   'devices.search': (input, ctx) => devices.searchDevices(ctx, input),
+  'marketplace.search': (input, ctx) => devices.searchMarketplace(ctx, input),
 };

@@ -272,3 +272,8 @@ export async function searchDevices(ctx: ServiceContext, input: ProcedureArgs<'d
   return ctx.store.searchDevices(input);
 }
 
+/** The devices on the reuse marketplace (published, not reserved) matching text and filters. */
+export async function searchMarketplace(ctx: ServiceContext, input: ProcedureArgs<'marketplace.search'>) {
+  return ctx.store.searchDevices({ ...input, status: 'listed' });
+}
+

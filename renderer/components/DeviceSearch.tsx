@@ -49,16 +49,10 @@ export function DeviceSearch({ mode, emptyText }: DeviceSearchProps) {
   }, [debouncedText, category, status, departmentId, sort, offset]);
 
   const result = useAsync(
-    () =>
-      client.call('devices.search', {
-        text: debouncedText || undefined,
-        category,
-        status: all ? status : 'listed',
-        departmentId,
-        sort,
-        limit: PAGE_SIZE,
-        offset,
-      }),
+    () => {
+      const filters = { text: debouncedText || undefined, category, departmentId, sort, limit: PAGE_SIZE, offset };
+      return all ? client.call('devices.search', { ...filters, status }) : client.call('marketplace.search', filters);
+    },
     [debouncedText, category, status, departmentId, sort, offset, all],
   );
 
