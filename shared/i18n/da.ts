@@ -329,6 +329,14 @@ export const da = {
   'notFound.home': 'Gå til genbrugsbørsen',
   'forbidden.title': 'Ingen adgang',
   'forbidden.body': 'Din rolle ({role}) har ikke adgang til denne side.',
+
+  // QR-mærkater (shared/labels): stock descriptions come from stockDescription(), numbers formatted by the UI.
+  'labels.stock.sheet': '{name} – {count} pr. A4-ark, {width} × {height} mm',
+  'labels.stock.single': '{name} – enkelt mærkat, {width} × {height} mm',
+  'labels.start': 'Start ved mærkat nr.',
+  'labels.payload.tag': 'Inventarnummeret (KK-0001234)',
+  'labels.payload.url': 'Link (kredslob://device/KK-0001234)',
+  'labels.printAtActualSize': 'Udskriv i 100 % (faktisk størrelse), ikke "Tilpas til side".',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;

@@ -327,4 +327,12 @@ export const en: Record<MessageKey, string> = {
   'notFound.home': 'Go to the reuse marketplace',
   'forbidden.title': 'No access',
   'forbidden.body': 'Your role ({role}) has no access to this page.',
+
+  // QR labels (shared/labels)
+  'labels.stock.sheet': '{name} – {count} per A4 sheet, {width} × {height} mm',
+  'labels.stock.single': '{name} – single label, {width} × {height} mm',
+  'labels.start': 'Start at label no.',
+  'labels.payload.tag': 'The asset tag (KK-0001234)',
+  'labels.payload.url': 'Link (kredslob://device/KK-0001234)',
+  'labels.printAtActualSize': 'Print at 100 % (actual size), not "Fit to page".',
 };
