@@ -20,6 +20,9 @@ export const ERROR_CODES = [
   'RESERVED_BY_OTHER',
   'NOT_A_WAREHOUSE_LOCATION',
   'STORE_LOCKED',
+  // QR labels
+  'ASSET_TAG_MALFORMED',
+  'LABEL_START_OUT_OF_RANGE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -54,5 +57,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   RESERVED_BY_OTHER: 409,
   NOT_A_WAREHOUSE_LOCATION: 400,
   STORE_LOCKED: 423,
+  ASSET_TAG_MALFORMED: 400,
+  LABEL_START_OUT_OF_RANGE: 400,
   INTERNAL: 500,
 };

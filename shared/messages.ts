@@ -102,6 +102,12 @@ const da: Catalogue = {
   RESERVED_BY_OTHER: (p) => `${p.assetTag ?? 'Enheden'} er allerede reserveret af ${p.department ?? 'en anden forvaltning'}.`,
   NOT_A_WAREHOUSE_LOCATION: (p) => `${p.location ?? 'Lokationen'} er ikke en hylde eller et lager.`,
   STORE_LOCKED: (p) => `Datamappen ${p.dir ?? ''} er allerede åben i et andet Kredsløb-vindue eller -program.`,
+  ASSET_TAG_MALFORMED: (p) =>
+    `"${p.assetTag ?? ''}" er ikke et inventarnummer. Et inventarnummer har formen KK-0001234.${Number(p.count) > 1 ? ` ${p.count} af numrene er forkerte.` : ''}`,
+  LABEL_START_OUT_OF_RANGE: (p) =>
+    Number(p.max) === 1
+      ? `${p.stock ?? 'Printeren'} udskriver én mærkat ad gangen, så startnummeret skal være 1.`
+      : `${p.stock ?? 'Arket'} har ${p.max ?? ''} mærkater pr. ark, så der er ingen mærkat nr. ${p.start ?? ''}. Vælg et startnummer fra 1 til ${p.max ?? ''}.`,
   INTERNAL: () => 'Der skete en uventet fejl. Intet blev gemt. Prøv igen, eller kontakt IT.',
 };
 
@@ -128,6 +134,12 @@ const en: Catalogue = {
   RESERVED_BY_OTHER: (p) => `${p.assetTag ?? 'The device'} is already reserved by ${p.department ?? 'another administration'}.`,
   NOT_A_WAREHOUSE_LOCATION: (p) => `${p.location ?? 'The location'} is not a shelf or a warehouse.`,
   STORE_LOCKED: (p) => `The data folder ${p.dir ?? ''} is already open in another Kredsløb window or program.`,
+  ASSET_TAG_MALFORMED: (p) =>
+    `"${p.assetTag ?? ''}" is not an asset tag. An asset tag looks like KK-0001234.${Number(p.count) > 1 ? ` ${p.count} of the tags are wrong.` : ''}`,
+  LABEL_START_OUT_OF_RANGE: (p) =>
+    Number(p.max) === 1
+      ? `${p.stock ?? 'The printer'} prints one label at a time, so the start must be 1.`
+      : `${p.stock ?? 'The sheet'} has ${p.max ?? ''} labels per sheet, so there is no label no. ${p.start ?? ''}. Choose a start from 1 to ${p.max ?? ''}.`,
   INTERNAL: () => 'Something unexpected went wrong. Nothing was saved. Try again or contact IT.',
 };
 

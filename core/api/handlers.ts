@@ -2,6 +2,7 @@
 import { AppError, notFound } from '../errors';
 import * as devices from '../devices/service';
 import * as reservations from '../reservations/service';
+import { labelHandlers } from '../labels/handlers';
 import { buildHandlerTable, type HandlerPart, type HandlerTable } from './handler-table';
 
 const session: HandlerPart = {
@@ -48,5 +49,5 @@ const reservationHandlers: HandlerPart = {
 };
 
 export function createHandlerTable(): HandlerTable {
-  return buildHandlerTable([session, reference, deviceHandlers, reservationHandlers]);
+  return buildHandlerTable([session, reference, deviceHandlers, reservationHandlers, labelHandlers]);
 }
