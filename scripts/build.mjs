@@ -11,7 +11,9 @@ await Promise.all([
     entryPoints: ['core/http/main.ts'],
     outfile: 'dist/server/main.mjs',
     format: 'esm',
-    // why: bundled CommonJS dependencies call require(); give the ESM bundle one
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    // why: bundled CommonJS dependencies call require() and read __dirname (pdfmake); give the ESM bundle both
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; import { fileURLToPath as __fu } from 'node:url'; import { dirname as __dn } from 'node:path'; const require = __cr(import.meta.url); const __dirname = __dn(__fu(import.meta.url));",
+    },
   }),
 ]);

@@ -27,6 +27,7 @@ import {
   User,
   VERIFICATION_METHODS,
 } from './schemas';
+import { STOCK_IDS } from './labels/stocks';
 
 /**
  * Who may call a procedure. "public": callable without a chosen profile (the profile picker needs it); it runs
@@ -246,6 +247,32 @@ export const contract = {
       })
       .strict(),
     output: z.object({ items: z.array(z.object({ reservation: Reservation, device: Device })) }),
+    roles: 'any',
+  }),
+  // QR labels (core/labels).
+  'tags.allocate': proc({
+    summary: 'Reserve the next free asset tags for pre-printed labels; a tag is never issued twice',
+    input: z.object({ count: z.number().int().min(1).max(1000) }).strict(),
+    output: z.object({ tags: z.array(AssetTag) }),
+    roles: ['warehouse', 'admin'],
+  }),
+  'labels.pdf': proc({
+    summary: 'QR labels as a PDF on a label stock, for asset tags or devices, from a start position on the first sheet',
+    input: z
+      .object({
+        stock: z.enum(STOCK_IDS),
+        /** 1-based position on the first sheet, so a half-used sheet can be used up. */
+        start: z.number().int().min(1).default(1),
+        /** Tags as typed or scanned (either QR payload form); each is checked and named if malformed. */
+        tags: z.array(z.string().max(200)).min(1).max(1000).optional(),
+        deviceIds: z.array(Id).min(1).max(1000).optional(),
+      })
+      .strict()
+      .refine((v) => (v.tags === undefined) !== (v.deviceIds === undefined), {
+        message: 'Give exactly one of tags and deviceIds',
+        path: ['tags'],
+      }),
+    output: z.object({ pdfBase64: z.string().min(1), pages: z.number().int().min(1), labels: z.number().int().min(1) }),
     roles: 'any',
   }),
 } as const satisfies Record<string, ProcedureDef>;

@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'ALREADY_AT_LOCATION',
   'STORE_LOCKED',
   'SERVER_UNREACHABLE',
+  'ASSET_TAG_MALFORMED',
+  'LABEL_START_OUT_OF_RANGE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -66,5 +68,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   ALREADY_AT_LOCATION: 409,
   STORE_LOCKED: 423,
   SERVER_UNREACHABLE: 503,
+  ASSET_TAG_MALFORMED: 400,
+  LABEL_START_OUT_OF_RANGE: 400,
   INTERNAL: 500,
 };

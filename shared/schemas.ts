@@ -249,8 +249,15 @@ export type NewTrailEvent = TrailEvent extends infer E
     : never
   : never;
 
+/** What a label's QR code holds: the bare tag, or the kredslob://device/ link (shared/labels/payload.ts). */
+export const TAG_PAYLOAD_FORMS = ['tag', 'url'] as const;
+
 export const Settings = z.object({
   reservationDays: z.number().int().min(1).max(90),
   organisationName: z.string(),
+  /** Printed above the QR code on labels; the organisation's name when absent. */
+  organisationShortName: z.string().trim().min(1).max(40).optional(),
+  /** Optional so settings stored before labels existed stay valid; absent means 'tag'. */
+  labelPayload: z.enum(TAG_PAYLOAD_FORMS).optional(),
 });
 export type Settings = z.infer<typeof Settings>;

@@ -1,10 +1,12 @@
 /** The handler table: every domain's handlers (each domain folder has its handlers.ts), listed once. */
 import { deviceHandlers } from '../devices/handlers';
+import { labelHandlers } from '../labels/handlers';
 import { referenceHandlers } from '../reference/handlers';
 import { reservationHandlers } from '../reservations/handlers';
 import { sessionHandlers } from '../session/handlers';
+import { tagHandlers } from '../tags/handlers';
 import { buildHandlerTable, type HandlerTable } from './handler-table';
 
 export function createHandlerTable(): HandlerTable {
-  return buildHandlerTable([sessionHandlers, referenceHandlers, deviceHandlers, reservationHandlers]);
+  return buildHandlerTable([sessionHandlers, referenceHandlers, deviceHandlers, reservationHandlers, tagHandlers, labelHandlers]);
 }

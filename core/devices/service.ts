@@ -1,13 +1,14 @@
 /** Devices: report, check in, sanitize, list, hand over, read. Plain async functions over the store. */
 import { randomUUID } from 'node:crypto';
 import { effectiveDataBearing, isDataBearingCategory } from '../../shared/data-bearing';
-import { CATEGORY_FACTS, formatAssetTag } from '../../shared/categories';
+import { CATEGORY_FACTS } from '../../shared/categories';
 import { actionsFrom } from '../../shared/lifecycle';
 import type { DeviceDetail, ProcedureArgs } from '../../shared/contract';
 import type { Device, Location, SanitizationRecord, Specs } from '../../shared/schemas';
 import type { StoreReads } from '../store/store';
 import { actorRole, actorSnapshot, nowIso, requireUser, type ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
+import { nextFreeAssetTag } from '../tags/service';
 import { appendTrailEvent, deviceById, deviceByTag, locationById, runStep } from '../lifecycle/step';
 
 /**
@@ -50,8 +51,7 @@ export async function reportDevice(ctx: ServiceContext, input: ProcedureArgs<'de
         throw new AppError('ASSET_TAG_TAKEN', { assetTag }, undefined, { assetTag: 'asset_tag_taken' });
       }
     } else {
-      do assetTag = formatAssetTag(await tx.allocateAssetTagNumber());
-      while (await tx.getDeviceByTag(assetTag));
+      assetTag = await nextFreeAssetTag(tx);
     }
     const now = nowIso(ctx.clock);
     const device: Device = {

@@ -368,6 +368,11 @@ export const da = {
   'error.NOT_A_WAREHOUSE_LOCATION': '{location} er ikke en hylde eller et lager.',
   'error.NOT_A_RECEIVING_SITE': '{location} er ikke en lokation i {department}.',
   'error.ALREADY_AT_LOCATION': '{assetTag} står allerede på {location}.',
+  'error.ASSET_TAG_MALFORMED': '"{assetTag}" er ikke et inventarnummer. Et inventarnummer har formen KK-0001234.',
+  'error.LABEL_START_OUT_OF_RANGE': 'Der er ingen mærkat nr. {start} på {stock}. Vælg et startnummer fra 1 til {max}.',
+  'param.stock': 'arket',
+  'param.start': '?',
+  'param.max': '?',
   'error.STORE_LOCKED': 'Datamappen {dir} er allerede åben i et andet Kredsløb-vindue eller -program.',
   'error.SERVER_UNREACHABLE': 'Kredsløb-serveren svarer ikke. Tjek forbindelsen, og prøv igen.',
   'error.INTERNAL': 'Der skete en uventet fejl. Intet blev gemt. Prøv igen, eller kontakt IT.',
@@ -448,6 +453,14 @@ export const da = {
   'desktop.backup.done': 'Sikkerhedskopien er gemt.',
   'desktop.backup.doneDetail': 'Mappe: {dir}',
   'desktop.ok': 'OK',
+
+  // QR-mærkater (shared/labels): stock descriptions come from stockDescription(), numbers formatted by the UI.
+  'labels.stock.sheet': '{name} – {count} pr. A4-ark, {width} × {height} mm',
+  'labels.stock.single': '{name} – enkelt mærkat, {width} × {height} mm',
+  'labels.start': 'Start ved mærkat nr.',
+  'labels.payload.tag': 'Inventarnummeret (KK-0001234)',
+  'labels.payload.url': 'Link (kredslob://device/KK-0001234)',
+  'labels.printAtActualSize': 'Udskriv i 100 % (faktisk størrelse), ikke "Tilpas til side".',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;

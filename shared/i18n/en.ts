@@ -364,6 +364,11 @@ export const en: Record<MessageKey, string> = {
   'error.NOT_A_WAREHOUSE_LOCATION': '{location} is not a shelf or a warehouse.',
   'error.NOT_A_RECEIVING_SITE': '{location} is not a location of {department}.',
   'error.ALREADY_AT_LOCATION': '{assetTag} is already at {location}.',
+  'error.ASSET_TAG_MALFORMED': '"{assetTag}" is not an asset tag. An asset tag looks like KK-0001234.',
+  'error.LABEL_START_OUT_OF_RANGE': 'There is no label no. {start} on {stock}. Choose a start from 1 to {max}.',
+  'param.stock': 'the sheet',
+  'param.start': '?',
+  'param.max': '?',
   'error.STORE_LOCKED': 'The data folder {dir} is already open in another Kredsløb window or program.',
   'error.SERVER_UNREACHABLE': 'The Kredsløb server does not answer. Check the connection and try again.',
   'error.INTERNAL': 'Something unexpected went wrong. Nothing was saved. Try again or contact IT.',
@@ -443,4 +448,12 @@ export const en: Record<MessageKey, string> = {
   'desktop.backup.done': 'The backup is saved.',
   'desktop.backup.doneDetail': 'Folder: {dir}',
   'desktop.ok': 'OK',
+
+  // QR labels (shared/labels)
+  'labels.stock.sheet': '{name} – {count} per A4 sheet, {width} × {height} mm',
+  'labels.stock.single': '{name} – single label, {width} × {height} mm',
+  'labels.start': 'Start at label no.',
+  'labels.payload.tag': 'The asset tag (KK-0001234)',
+  'labels.payload.url': 'Link (kredslob://device/KK-0001234)',
+  'labels.printAtActualSize': 'Print at 100 % (actual size), not "Fit to page".',
 };

@@ -1,0 +1,65 @@
+/**
+ * QR labels: render label sheets for devices or for tags (pre-printed ones come from core/tags). Plain async functions over the
+ * store; the handlers and the `npm run labels` command call the same ones.
+ */
+import type { ProcedureArgs } from '../../shared/contract';
+import { startPositionProblem } from '../../shared/labels/layout';
+import { tagFromScan } from '../../shared/labels/payload';
+import { STOCKS, labelsPerPage } from '../../shared/labels/stocks';
+import type { ServiceContext } from '../context';
+import { AppError, notFound } from '../errors';
+import { renderLabelPdf, type LabelPdf } from './pdf';
+
+/** Tags as typed or scanned, in order. @throws ASSET_TAG_MALFORMED naming the first bad one */
+function parseTags(raw: readonly string[]): string[] {
+  const tags: string[] = [];
+  const bad: string[] = [];
+  for (const text of raw) {
+    const scan = tagFromScan(text);
+    if (scan.tag === undefined) bad.push(text.trim());
+    else tags.push(scan.tag);
+  }
+  if (bad.length > 0) {
+    const first = bad[0] ?? '';
+    const shown = first.length > 40 ? `${first.slice(0, 40)}…` : first;
+    throw new AppError('ASSET_TAG_MALFORMED', { assetTag: shown, count: bad.length }, `${bad.length} malformed tag(s)`);
+  }
+  return tags;
+}
+
+/** The devices' tags, in the order asked for. @throws NOT_FOUND naming the unknown ids */
+async function tagsOfDevices(ctx: ServiceContext, ids: readonly string[]): Promise<string[]> {
+  const devices = await Promise.all(ids.map((id) => ctx.store.getDevice(id)));
+  const missing = ids.filter((_, i) => devices[i] === undefined);
+  if (missing.length > 0) {
+    const more = missing.length > 3 ? ` (+${missing.length - 3})` : '';
+    throw notFound('device', `${missing.slice(0, 3).join(', ')}${more}`);
+  }
+  return devices.map((d) => d?.assetTag ?? '');
+}
+
+export type LabelSheetInput = ProcedureArgs<'labels.pdf'>;
+
+/**
+ * The labels for existing devices or for tags (pre-printed, reprinted) as one PDF on the chosen stock,
+ * with the organisation's short name and the QR payload form from the settings.
+ * @throws LABEL_START_OUT_OF_RANGE, ASSET_TAG_MALFORMED, NOT_FOUND
+ */
+export async function labelSheet(ctx: ServiceContext, input: LabelSheetInput): Promise<LabelPdf & { labels: number }> {
+  const stock = STOCKS[input.stock];
+  if (startPositionProblem(stock, input.start)) {
+    throw new AppError('LABEL_START_OUT_OF_RANGE', { stock: stock.name, start: input.start, max: labelsPerPage(stock) });
+  }
+  const tags = input.tags ? parseTags(input.tags) : await tagsOfDevices(ctx, input.deviceIds ?? []);
+  const settings = await ctx.store.getSettings();
+  const range = tags.length === 1 ? tags[0] : `${tags[0]} – ${tags[tags.length - 1]}`;
+  const pdf = await renderLabelPdf({
+    stock,
+    tags,
+    start: input.start,
+    organisation: settings.organisationShortName ?? settings.organisationName,
+    payload: settings.labelPayload ?? 'tag',
+    title: `Kredsløb ${range} (${stock.name})`,
+  });
+  return { ...pdf, labels: tags.length };
+}
