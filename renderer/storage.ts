@@ -31,4 +31,5 @@ export const STORAGE_KEYS = {
   locale: 'kredslob.locale',
   session: 'kredslob.session',
   lastShelf: 'kredslob.lastShelf',
+  handOverReplaces: 'kredslob.handOver.replacesNewPurchase',
 } as const;
