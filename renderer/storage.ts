@@ -32,4 +32,5 @@ export const STORAGE_KEYS = {
   session: 'kredslob.session',
   lastShelf: 'kredslob.lastShelf',
   lastReceivingSite: 'kredslob.lastReceivingSite',
+  handOverReplaces: 'kredslob.handOver.replacesNewPurchase',
 } as const;

@@ -1,81 +1,99 @@
 /**
- * One scan → one action, for handheld scanners that type the tag and press Enter. After a success the tag
- * field is cleared and focused for the next scan; after an error the focus stays and the text is selected,
- * so the next scan simply replaces it.
+ * One scan → one action, for handheld scanners that type the tag and press Enter (or Tab). The scan leaves the
+ * tag field the moment it ends, so the next scan starts in an empty field however slow the core is, and goes
+ * into the station's queue, which runs scans one at a time in order. Scans made while the focus is elsewhere
+ * on the page arrive through the app's wedge listener (ScannerProvider) and join the same queue.
  */
-import { useRef, useState, type FormEvent } from 'react';
-import { errorFields, errorText } from './api/instance';
+import { useCallback, useMemo, useRef, useState, useSyncExternalStore, type FormEvent, type KeyboardEvent } from 'react';
 import type { FieldErrors } from './form-errors';
 import { useT } from './i18n';
+import { useStationQueue, useStationScans, type StationId } from './scanning/ScannerProvider';
+import type { ScanDone } from './scanning/scan-queue';
+import { ScanRefused } from './scanning/scan-failure';
+import { readScannedTag } from './scanning/scanned-tag';
+import { endedBurst } from './scanning/wedge-listener';
 
-export interface ScanOutcome {
-  /** Counts scans, so the banner is re-announced even when two messages read the same. */
-  n: number;
-  ok: boolean;
-  tag: string;
-  text: string;
-  deviceId?: string | undefined;
-}
+/** What a station makes of one tag, decided when it is scanned: the work to queue, or why it cannot be done. */
+export type PreparedScan = { run(): Promise<ScanDone> } | { refuse: string; fieldErrors: FieldErrors };
 
-interface RunResult {
-  text: string;
-  deviceId: string;
-}
-
-export function useScanStation(initialTag: string) {
+export function useScanStation(id: StationId, initialTag: string, prepare: (assetTag: string) => PreparedScan) {
   const t = useT();
+  const queue = useStationQueue(id);
+  const view = useSyncExternalStore(queue.subscribe, queue.view);
   const [tag, setTag] = useState(initialTag);
-  const tagNow = useRef(tag);
-  tagNow.current = tag;
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [last, setLast] = useState<ScanOutcome | undefined>();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [recent, setRecent] = useState<ScanOutcome[]>([]);
-  const [busy, setBusy] = useState(0);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const prepareNow = useRef(prepare);
+  prepareNow.current = prepare;
 
-  const counter = useRef(0);
-  function record(o: Omit<ScanOutcome, 'n'>) {
-    const outcome = { ...o, n: ++counter.current };
-    setLast(outcome);
-    setRecent((old) => [outcome, ...old].slice(0, 8));
-  }
+  const enqueue = useCallback(
+    (text: string) => {
+      const assetTag = readScannedTag(text);
+      if (assetTag === undefined) {
+        const label = text.trim();
+        queue.add(label, () => Promise.reject(new ScanRefused(t('scan.notATag', { text: label }))));
+        return;
+      }
+      const prepared = prepareNow.current(assetTag);
+      if ('refuse' in prepared) {
+        setFieldErrors(prepared.fieldErrors);
+        queue.add(assetTag, () => Promise.reject(new ScanRefused(prepared.refuse)));
+        return;
+      }
+      setFieldErrors({});
+      queue.add(assetTag, prepared.run);
+    },
+    [queue, t],
+  );
 
-  function refocus(selectText: boolean) {
-    const el = inputRef.current;
-    if (!el) return;
-    el.focus();
-    if (selectText) el.select();
-  }
+  // The next action at a station is the next scan: its field takes the focus after each one.
+  const focusField = useCallback(() => inputRef.current?.focus(), []);
 
-  /**
-   * Run one scan. `check` returns client-side field errors (e.g. no shelf chosen); `run` calls the core.
-   * Each submit keeps its own tag, so a fast second scan is not lost while the first is answered.
-   */
-  async function submit(e: FormEvent, check: (assetTag: string) => FieldErrors, run: (assetTag: string) => Promise<RunResult>) {
-    e.preventDefault();
-    const assetTag = tag.trim().toUpperCase();
-    const problems = check(assetTag);
-    if (Object.keys(problems).length > 0) {
-      setFieldErrors(problems);
-      record({ ok: false, tag: assetTag, text: t('validation.clientSummary') });
-      refocus(true);
+  useStationScans(
+    useMemo(
+      () => ({
+        scan(text: string) {
+          enqueue(text);
+          focusField();
+        },
+      }),
+      [enqueue, focusField],
+    ),
+  );
+
+  /** Enter in the tag field or the submit button: take the text off the field now and queue it. */
+  function submit(e?: FormEvent | KeyboardEvent) {
+    e?.preventDefault();
+    const text = (inputRef.current?.value ?? tag).trim();
+    focusField();
+    if (!text) {
+      setFieldErrors({ assetTag: t('validation.required') });
       return;
     }
-    setBusy((n) => n + 1);
-    try {
-      const result = await run(assetTag);
-      setFieldErrors({});
-      record({ ok: true, tag: assetTag, text: result.text, deviceId: result.deviceId });
-      if (tagNow.current.trim().toUpperCase() === assetTag) setTag('');
-      refocus(false);
-    } catch (ex) {
-      setFieldErrors(errorFields(ex));
-      record({ ok: false, tag: assetTag, text: errorText(ex, t('common.unexpectedError')) });
-      refocus(tagNow.current.trim().toUpperCase() === assetTag);
-    } finally {
-      setBusy((n) => n - 1);
-    }
+    setTag('');
+    enqueue(text);
   }
 
-  return { tag, setTag, inputRef, last, fieldErrors, recent, busy: busy > 0, submit };
+  /** A scanner set up to end with Tab: a burst that is not a tag (the listener took tags already) is still a scan here. */
+  function onFieldKeyDown(e: KeyboardEvent<HTMLInputElement>) {
+    if (e.key === 'Tab' && endedBurst(e.nativeEvent)) submit(e);
+  }
+
+  return {
+    tag,
+    setTag,
+    inputRef,
+    fieldErrors,
+    view,
+    /** The station's form: green or red after its last scan; submitting takes the tag field's text. */
+    formProps: { className: `form scan-form${view.last ? ` scan-form-${view.last.state}` : ''}`, noValidate: true, onSubmit: submit },
+    onFieldKeyDown,
+    acknowledge: () => {
+      queue.acknowledge();
+      focusField();
+    },
+  };
 }
+
+export type ScanStation = ReturnType<typeof useScanStation>;
+

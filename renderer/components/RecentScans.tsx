@@ -1,9 +1,21 @@
-/** The last few scans at this station, newest first, each linking to its device. */
+/**
+ * This session's scans at the station, newest first: waiting, running, done (linking to the device) or failed
+ * with the reason. Successes are capped to the last few; a failure stays until acknowledged (see ScanQueue).
+ */
+import type { MessageKey } from '../../shared/i18n';
 import { useT } from '../i18n';
 import { devicePath, href } from '../router';
-import type { ScanOutcome } from '../use-scan-station';
+import type { ScanItem, ScanState } from '../scanning/scan-queue';
 
-export function RecentScans({ items }: { items: ScanOutcome[] }) {
+const MARK: Record<ScanState, string> = { queued: '…', running: '⟳', done: '✓', failed: '✕' };
+const STATE_KEY: Record<ScanState, MessageKey> = {
+  queued: 'scan.stateQueued',
+  running: 'scan.stateRunning',
+  done: 'scan.stateDone',
+  failed: 'scan.stateFailed',
+};
+
+export function RecentScans({ items }: { items: readonly ScanItem[] }) {
   const t = useT();
   if (items.length === 0) return null;
   return (
@@ -11,18 +23,19 @@ export function RecentScans({ items }: { items: ScanOutcome[] }) {
       <h2 id="recent-scans-title">{t('scan.recent')}</h2>
       <ol>
         {items.map((s) => (
-          <li key={s.n} className={s.ok ? 'ok' : 'failed'}>
+          <li key={s.n} className={`scan-${s.state}`} data-testid="scan-row" data-tag={s.label} data-state={s.state} data-n={s.n}>
             <span className="recent-mark" aria-hidden="true">
-              {s.ok ? '✓' : '✕'}
+              {MARK[s.state]}
             </span>
             {s.deviceId ? (
               <a className="mono" href={href(devicePath(s.deviceId))}>
-                {s.tag}
+                {s.label}
               </a>
             ) : (
-              <span className="mono">{s.tag || t('common.none')}</span>
+              <span className="mono">{s.label || t('common.none')}</span>
             )}
-            <span className="recent-text">{s.text}</span>
+            <span className="recent-state">{t(STATE_KEY[s.state])}</span>
+            {s.text && <span className="recent-text">{s.text}</span>}
           </li>
         ))}
       </ol>

@@ -1,29 +1,23 @@
-/** The asset tag field of a scan station: autofocused, no autocorrect, Enter submits the form around it. */
-import type { Ref } from 'react';
+/** The asset tag field of a scan station: autofocused, no autocorrect, Enter (or a scanner's Tab) ends a scan. */
 import { fieldA11y } from '../form-errors';
 import { useT } from '../i18n';
+import type { ScanStation } from '../use-scan-station';
 import { Field } from './Field';
 
-interface ScanFieldProps {
-  id: string;
-  value: string;
-  onChange(value: string): void;
-  inputRef: Ref<HTMLInputElement>;
-  error?: string | undefined;
-}
-
-export function ScanField({ id, value, onChange, inputRef, error }: ScanFieldProps) {
+export function ScanField({ id, station }: { id: string; station: ScanStation }) {
   const t = useT();
+  const error = station.fieldErrors.assetTag;
   return (
     <Field id={id} label={t('scan.assetTag')} hint={t('scan.assetTagHint')} error={error} className="scan-field">
       <input
         {...fieldA11y(id, { hint: true, error })}
-        ref={inputRef}
+        ref={station.inputRef}
         type="text"
         className="scan-input mono"
         data-testid="scan-tag"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
+        value={station.tag}
+        onChange={(e) => station.setTag(e.target.value)}
+        onKeyDown={station.onFieldKeyDown}
         autoFocus
         autoComplete="off"
         autoCorrect="off"

@@ -1,5 +1,6 @@
-/** Profile picker until a profile is chosen; then reference data and the signed-in layout. */
+/** Profile picker until a profile is chosen; then reference data, the handheld scanner and the signed-in layout. */
 import { ReferenceProvider } from '../reference-context';
+import { ScannerProvider } from '../scanning/ScannerProvider';
 import { ProfilePicker } from '../screens/ProfilePicker';
 import { useSession } from '../session-context';
 import { Layout } from './Layout';
@@ -10,7 +11,9 @@ export function Shell() {
   return (
     // key: a new profile gets fresh reference data and fresh screen state
     <ReferenceProvider key={session.token}>
-      <Layout />
+      <ScannerProvider>
+        <Layout />
+      </ScannerProvider>
     </ReferenceProvider>
   );
 }

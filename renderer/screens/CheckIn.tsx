@@ -13,14 +13,12 @@ import { conditionKey } from '../labels';
 import { useReference } from '../reference-context';
 import { useRoute } from '../router';
 import { readStored, STORAGE_KEYS, writeStored } from '../storage';
-import { useScanStation } from '../use-scan-station';
+import { useScanStation, type PreparedScan } from '../use-scan-station';
 
 export function CheckIn() {
   const t = useT();
   const ref = useReference();
   const { query } = useRoute();
-  const station = useScanStation(query.get('tag') ?? '');
-
   const shelves = useMemo(() => ref.locations.filter((l) => l.kind === 'shelf'), [ref.locations]);
   const warehouses = useMemo(
     () => ref.locations.filter((w) => shelves.some((s) => s.parentId === w.id)),
@@ -38,13 +36,30 @@ export function CheckIn() {
     writeStored('local', STORAGE_KEYS.lastShelf, id || undefined);
   };
 
-  const check = (assetTag: string): FieldErrors => {
-    const e: FieldErrors = {};
-    if (!assetTag) e.assetTag = t('validation.required');
-    if (!condition) e.condition = t('validation.required');
-    if (!shelf) e.locationId = t('validation.required');
-    return e;
+  // Condition and shelf are read when the tag is scanned: a scan queued behind others keeps the choice made for it.
+  const prepare = (assetTag: string): PreparedScan => {
+    const missing: FieldErrors = {};
+    if (!condition) missing.condition = t('validation.required');
+    if (!shelf) missing.locationId = t('validation.required');
+    if (!condition || !shelf) return { refuse: t('checkIn.chooseFirst', { tag: assetTag }), fieldErrors: missing };
+    const grade = condition;
+    const locationId = shelf;
+    return {
+      run: async () => {
+        const device = await client.call('devices.checkIn', { assetTag, condition: grade, locationId });
+        return {
+          deviceId: device.id,
+          text: t('checkIn.success', {
+            tag: device.assetTag,
+            model: `${device.manufacturer} ${device.model}`,
+            condition: t(conditionKey(device.condition ?? grade)),
+            shelf: ref.locationName(device.locationId),
+          }),
+        };
+      },
+    };
   };
+  const station = useScanStation('checkIn', query.get('tag') ?? '', prepare);
 
   const fe = station.fieldErrors;
   const shelfOption = (id: string, name: string) => (
@@ -57,25 +72,7 @@ export function CheckIn() {
     <>
       <h1>{t('checkIn.title')}</h1>
       <p className="lead">{t('checkIn.intro')}</p>
-      <form
-        className="form scan-form"
-        noValidate
-        onSubmit={(e) =>
-          void station.submit(e, check, async (assetTag) => {
-            const grade = condition || 'A'; // why: check() refused an empty grade before we get here
-            const device = await client.call('devices.checkIn', { assetTag, condition: grade, locationId: shelf });
-            return {
-              deviceId: device.id,
-              text: t('checkIn.success', {
-                tag: device.assetTag,
-                model: `${device.manufacturer} ${device.model}`,
-                condition: t(conditionKey(device.condition ?? grade)),
-                shelf: ref.locationName(device.locationId),
-              }),
-            };
-          })
-        }
-      >
+      <form {...station.formProps}>
         <div className="form-grid">
           <Field id="checkin-condition" label={t('checkIn.condition')} error={fe.condition} required>
             <select
@@ -115,11 +112,11 @@ export function CheckIn() {
             </select>
           </Field>
         </div>
-        <ScanField id="checkin-tag" value={station.tag} onChange={station.setTag} inputRef={station.inputRef} error={fe.assetTag} />
-        <ScanSubmit label={t('checkIn.submit')} busy={station.busy} />
+        <ScanField id="checkin-tag" station={station} />
+        <ScanSubmit label={t('checkIn.submit')} busy={station.view.pending > 0} />
       </form>
-      <ScanResult outcome={station.last} />
-      <RecentScans items={station.recent} />
+      <ScanResult station={station} />
+      <RecentScans items={station.view.items} />
     </>
   );
 }

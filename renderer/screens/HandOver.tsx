@@ -5,45 +5,48 @@ import { RecentScans } from '../components/RecentScans';
 import { ScanField } from '../components/ScanField';
 import { ScanResult } from '../components/ScanResult';
 import { ScanSubmit } from '../components/ScanSubmit';
-import type { FieldErrors } from '../form-errors';
 import { useT } from '../i18n';
 import { useReference } from '../reference-context';
 import { useRoute } from '../router';
-import { useScanStation } from '../use-scan-station';
+import { readStored, STORAGE_KEYS, writeStored } from '../storage';
+import { useScanStation, type PreparedScan } from '../use-scan-station';
 
 export function HandOver() {
   const t = useT();
   const ref = useReference();
   const { query } = useRoute();
-  const station = useScanStation(query.get('tag') ?? '');
-  const [replaces, setReplaces] = useState(false);
+  // why remembered: at a pick-up the warehouse hands over several devices for the same order in a row
+  const [replaces, setReplacesState] = useState(() => readStored('local', STORAGE_KEYS.handOverReplaces) === 'true');
+  const setReplaces = (on: boolean) => {
+    setReplacesState(on);
+    writeStored('local', STORAGE_KEYS.handOverReplaces, on ? 'true' : undefined);
+  };
 
-  const check = (assetTag: string): FieldErrors => (assetTag ? {} : { assetTag: t('validation.required') });
+  // The box is read when the tag is scanned: a scan queued behind others keeps the choice made for it.
+  const prepare = (assetTag: string): PreparedScan => {
+    const replacesNewPurchase = replaces;
+    return {
+      run: async () => {
+        const device = await client.call('devices.handOver', { assetTag, replacesNewPurchase });
+        return {
+          deviceId: device.id,
+          text: t('handOver.success', {
+            tag: device.assetTag,
+            model: `${device.manufacturer} ${device.model}`,
+            department: ref.departmentLabel(device.departmentId),
+          }),
+        };
+      },
+    };
+  };
+  const station = useScanStation('handOver', query.get('tag') ?? '', prepare);
 
   return (
     <>
       <h1>{t('handOver.title')}</h1>
       <p className="lead">{t('handOver.intro')}</p>
-      <form
-        className="form scan-form"
-        noValidate
-        onSubmit={(e) =>
-          void station.submit(e, check, async (assetTag) => {
-            const device = await client.call('devices.handOver', { assetTag, replacesNewPurchase: replaces });
-            // why: the next device is a new decision; a ticked box must not carry over unnoticed
-            setReplaces(false);
-            return {
-              deviceId: device.id,
-              text: t('handOver.success', {
-                tag: device.assetTag,
-                model: `${device.manufacturer} ${device.model}`,
-                department: ref.departmentLabel(device.departmentId),
-              }),
-            };
-          })
-        }
-      >
-        <ScanField id="handover-tag" value={station.tag} onChange={station.setTag} inputRef={station.inputRef} error={station.fieldErrors.assetTag} />
+      <form {...station.formProps}>
+        <ScanField id="handover-tag" station={station} />
         <div className="checkbox-field">
           <input
             id="handover-replaces"
@@ -54,14 +57,13 @@ export function HandOver() {
           />
           <label htmlFor="handover-replaces">{t('handOver.replaces')}</label>
           <p id="handover-replaces-hint" className="hint">
-            {t('handOver.replacesHint')}
+            {t('handOver.replacesHint')} {t('handOver.replacesRemembered')}
           </p>
-          {station.fieldErrors.replacesNewPurchase && <p className="field-error">{station.fieldErrors.replacesNewPurchase}</p>}
         </div>
-        <ScanSubmit label={t('handOver.submit')} busy={station.busy} />
+        <ScanSubmit label={t('handOver.submit')} busy={station.view.pending > 0} />
       </form>
-      <ScanResult outcome={station.last} />
-      <RecentScans items={station.recent} />
+      <ScanResult station={station} />
+      <RecentScans items={station.view.items} />
     </>
   );
 }

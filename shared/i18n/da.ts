@@ -461,6 +461,23 @@ export const da = {
   'labels.payload.tag': 'Inventarnummeret (KK-0001234)',
   'labels.payload.url': 'Link (kredslob://device/KK-0001234)',
   'labels.printAtActualSize': 'Udskriv i 100 % (faktisk størrelse), ikke "Tilpas til side".',
+
+  // Scanning: queued scans, wedge scanner anywhere (issue 7)
+  'scan.failedReason': '{tag}: {reason}',
+  'scan.notATag': '{text} er ikke et inventarnummer. Et inventarnummer har formen KK-0001234.',
+  'scan.pending': 'I kø: {count}',
+  'scan.doneCount': 'Udført: {count}',
+  'scan.failedOne': '1 scanning fejlede. Årsagen står i listen nedenfor: ret den, og scan enheden igen.',
+  'scan.failedMany': '{count} scanninger fejlede. Årsagerne står i listen nedenfor: ret dem, og scan enhederne igen.',
+  'scan.acknowledge': 'Jeg har set fejlene',
+  'scan.stateQueued': 'I kø',
+  'scan.stateRunning': 'Arbejder',
+  'scan.stateDone': 'Udført',
+  'scan.stateFailed': 'Fejlet',
+  'scan.anywhereTitle': 'Scanninger',
+  'scan.anywhereOpening': 'Åbner {tags} …',
+  'checkIn.chooseFirst': '{tag} er ikke modtaget: vælg stand og hylde, og scan den igen.',
+  'handOver.replacesRemembered': 'Valget huskes til de næste scanninger.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;

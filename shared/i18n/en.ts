@@ -456,4 +456,21 @@ export const en: Record<MessageKey, string> = {
   'labels.payload.tag': 'The asset tag (KK-0001234)',
   'labels.payload.url': 'Link (kredslob://device/KK-0001234)',
   'labels.printAtActualSize': 'Print at 100 % (actual size), not "Fit to page".',
+
+  // Scanning: queued scans, wedge scanner anywhere (issue 7)
+  'scan.failedReason': '{tag}: {reason}',
+  'scan.notATag': '{text} is not an asset tag. An asset tag looks like KK-0001234.',
+  'scan.pending': 'Waiting: {count}',
+  'scan.doneCount': 'Done: {count}',
+  'scan.failedOne': '1 scan failed. The reason is in the list below: fix it and scan the device again.',
+  'scan.failedMany': '{count} scans failed. The reasons are in the list below: fix them and scan the devices again.',
+  'scan.acknowledge': 'I have seen the failures',
+  'scan.stateQueued': 'Waiting',
+  'scan.stateRunning': 'Working',
+  'scan.stateDone': 'Done',
+  'scan.stateFailed': 'Failed',
+  'scan.anywhereTitle': 'Scans',
+  'scan.anywhereOpening': 'Opening {tags} …',
+  'checkIn.chooseFirst': '{tag} was not checked in: choose condition and shelf, then scan it again.',
+  'handOver.replacesRemembered': 'The choice is kept for the next scans.',
 };

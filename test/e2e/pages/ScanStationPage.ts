@@ -1,0 +1,51 @@
+/** What every scan station shows ("Modtag på lager", "Udlevér"): the tag field, the queue and the last scans. */
+import type { Locator, Page } from '@playwright/test';
+
+export class ScanStationPage {
+  readonly scanField: Locator;
+  /** The banner of the scan that ended last (role="status" on success, role="alert" on failure). */
+  readonly result: Locator;
+  readonly recentScans: Locator;
+  /** One row per scan in "Seneste scanninger", newest first; data-tag, data-state (queued|running|done|failed). */
+  readonly rows: Locator;
+  /** The failure count that stays until acknowledged. */
+  readonly failures: Locator;
+  readonly pending: Locator;
+  readonly done: Locator;
+
+  constructor(readonly page: Page) {
+    this.scanField = page.getByTestId('scan-tag');
+    this.result = page.getByTestId('scan-result');
+    this.recentScans = page.getByRole('region', { name: /^(Seneste scanninger|Recent scans)$/ });
+    this.rows = page.getByTestId('scan-row');
+    this.failures = page.getByTestId('scan-failures');
+    this.pending = page.getByTestId('scan-pending');
+    this.done = page.getByTestId('scan-done');
+  }
+
+  /** Types the tag and presses Enter, as a handheld scanner does. */
+  async scan(tag: string): Promise<void> {
+    await this.scanField.fill(tag);
+    await this.scanField.press('Enter');
+  }
+
+  row(tag: string): Locator {
+    return this.page.locator(`[data-testid="scan-row"][data-tag="${tag}"]`);
+  }
+
+  /** The tags of the listed scans in one state, newest first. */
+  async tagsIn(state: 'queued' | 'running' | 'done' | 'failed'): Promise<string[]> {
+    return this.page
+      .locator(`[data-testid="scan-row"][data-state="${state}"]`)
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-tag') ?? ''));
+  }
+
+  async acknowledgeFailures(): Promise<void> {
+    await this.failures.getByRole('button').click();
+  }
+
+  /** Opens the device page from the "Seneste scanninger" list. */
+  async openScanned(tag: string): Promise<void> {
+    await this.recentScans.getByRole('link', { name: tag, exact: true }).click();
+  }
+}
