@@ -118,9 +118,11 @@ describe('session hardening', () => {
     const answer = (granted: boolean) => answers.push(granted);
     hooks.request?.({}, 'media', answer, { isMainFrame: true, requestingUrl: `${INDEX}#/scan`, mediaTypes: ['video'] });
     hooks.request?.({}, 'media', answer, { isMainFrame: true, requestingUrl: INDEX, mediaTypes: ['audio'] });
+    hooks.request?.({}, 'media', answer, { isMainFrame: true, requestingUrl: INDEX, mediaTypes: [] });
+    hooks.request?.({}, 'media', answer, { isMainFrame: false, requestingUrl: INDEX, mediaTypes: ['video'] });
     hooks.request?.({}, 'geolocation', answer, { isMainFrame: true, requestingUrl: INDEX });
     hooks.request?.({}, 'notifications', answer, { isMainFrame: true, requestingUrl: INDEX });
-    expect(answers).toEqual([true, false, false, false]);
+    expect(answers).toEqual([true, false, false, false, false, false]);
     expect(hooks.check?.({}, 'media', 'file:///', { isMainFrame: true, requestingUrl: INDEX, mediaType: 'video' })).toBe(true);
     expect(hooks.check?.({}, 'media', 'file:///', { isMainFrame: true, requestingUrl: INDEX, mediaType: 'audio' })).toBe(false);
     expect(hooks.check?.({}, 'clipboard-read', 'file:///', { isMainFrame: true, requestingUrl: INDEX })).toBe(false);

@@ -43,8 +43,9 @@ describe('Content-Security-Policy', () => {
 
   it('allows scripts only from the app itself: no inline script, no eval, no remote', () => {
     expect(directives.get('default-src')).toEqual(["'self'"]);
-    expect(directives.get('script-src')).toEqual(["'self'"]);
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|https?:|\*/);
+    // 'wasm-unsafe-eval' compiles the QR decoder's WebAssembly; it does not allow eval() or new Function()
+    expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/'unsafe-eval'|https?:|\*/);
   });
 
   it('lets the camera stream play and blocks plugins, <base> and framing', () => {
@@ -57,28 +58,38 @@ describe('Content-Security-Policy', () => {
 });
 
 describe('decidePermission', () => {
-  it('grants the camera to our page for QR scanning', () => {
-    expect(decidePermission('media', { isMainFrame: true, requestingUrl: `${INDEX}#/scan`, mediaTypes: ['video'] }, INDEX)).toBe(true);
-    expect(decidePermission('media', { isMainFrame: true, mediaType: 'video' }, INDEX)).toBe(true);
+  const camera = { isMainFrame: true, requestingUrl: `${INDEX}#/devices/d-1`, mediaTypes: ['video'] as const };
+
+  it('grants the camera to our page for QR scanning, on request and on check', () => {
+    expect(decidePermission('media', camera, INDEX)).toBe(true);
+    expect(decidePermission('media', { isMainFrame: true, requestingUrl: INDEX, mediaType: 'video' }, INDEX)).toBe(true);
   });
 
   it('refuses the microphone, alone or with the camera', () => {
-    expect(decidePermission('media', { isMainFrame: true, mediaTypes: ['audio'] })).toBe(false);
-    expect(decidePermission('media', { isMainFrame: true, mediaTypes: ['video', 'audio'] })).toBe(false);
-    expect(decidePermission('media', { isMainFrame: true, mediaType: 'audio' })).toBe(false);
+    expect(decidePermission('media', { ...camera, mediaTypes: ['audio'] }, INDEX)).toBe(false);
+    expect(decidePermission('media', { ...camera, mediaTypes: ['video', 'audio'] }, INDEX)).toBe(false);
+    expect(decidePermission('media', { isMainFrame: true, requestingUrl: INDEX, mediaType: 'audio' }, INDEX)).toBe(false);
+  });
+
+  it('refuses a media request that names no camera (a screen or tab capture asks that way)', () => {
+    expect(decidePermission('media', { ...camera, mediaTypes: [] }, INDEX)).toBe(false);
+    expect(decidePermission('media', { isMainFrame: true, requestingUrl: INDEX, mediaType: 'unknown' }, INDEX)).toBe(false);
+    expect(decidePermission('media', { isMainFrame: true, requestingUrl: INDEX }, INDEX)).toBe(false);
   });
 
   it.each(['geolocation', 'notifications', 'clipboard-read', 'display-capture', 'midi', 'openExternal', 'fullscreen', 'hid', 'usb', 'serial', 'fileSystem', 'unknown'])(
-    'denies %s',
+    'refuses %s',
     (permission) => {
       expect(decidePermission(permission, { isMainFrame: true, requestingUrl: INDEX }, INDEX)).toBe(false);
     },
   );
 
-  it('refuses the camera to a sub-frame or to a page that is not ours', () => {
-    expect(decidePermission('media', { isMainFrame: false, mediaTypes: ['video'] }, INDEX)).toBe(false);
-    expect(decidePermission('media', { isMainFrame: true, requestingUrl: 'https://evil.example/', mediaTypes: ['video'] }, INDEX)).toBe(false);
-    expect(decidePermission('media', { isMainFrame: true, requestingUrl: 'file:///tmp/other.html', mediaTypes: ['video'] }, INDEX)).toBe(false);
+  it('refuses the camera to a sub-frame, to a page that is not ours, and to a request that does not say where it comes from', () => {
+    expect(decidePermission('media', { ...camera, isMainFrame: false }, INDEX)).toBe(false);
+    expect(decidePermission('media', { ...camera, requestingUrl: 'https://evil.example/' }, INDEX)).toBe(false);
+    expect(decidePermission('media', { ...camera, requestingUrl: 'file:///tmp/other.html' }, INDEX)).toBe(false);
+    expect(decidePermission('media', { mediaTypes: ['video'], requestingUrl: INDEX }, INDEX)).toBe(false);
+    expect(decidePermission('media', { isMainFrame: true, mediaTypes: ['video'] }, INDEX)).toBe(false);
   });
 });
 

@@ -84,19 +84,21 @@ export interface PermissionDetails {
 }
 
 /**
- * Every permission is denied except the camera, which the scanning screen needs for QR codes.
- * A media request that asks for the microphone is refused, and so is one from anywhere but our
- * own page in the top frame (when `indexUrl` is given and the details say where it came from).
+ * Every permission is denied except the camera, which the camera scanner needs for QR codes. It is granted
+ * only to our own page in the top frame, and only for the camera alone: a request that also wants the
+ * microphone, that names no device (a screen capture asks as 'media' with no media type), or that does not
+ * say where it comes from, is refused. Electron fills in `requestingUrl` and `isMainFrame` whenever a frame asks.
  */
-export function decidePermission(permission: string, details: PermissionDetails = {}, indexUrl?: string): boolean {
+export function decidePermission(permission: string, details: PermissionDetails, indexUrl: string): boolean {
   if (permission !== 'media') return false;
-  if (details.isMainFrame === false) return false;
-  if (indexUrl !== undefined && details.requestingUrl !== undefined && !isAppIndexUrl(details.requestingUrl, indexUrl)) {
-    return false;
-  }
-  if (details.mediaTypes !== undefined && details.mediaTypes.some((type) => type !== 'video')) return false;
-  if (details.mediaType === 'audio') return false;
-  return true;
+  if (details.isMainFrame !== true) return false;
+  if (details.requestingUrl === undefined || !isAppIndexUrl(details.requestingUrl, indexUrl)) return false;
+  return asksForCameraOnly(details);
+}
+
+function asksForCameraOnly(details: PermissionDetails): boolean {
+  if (details.mediaTypes !== undefined) return details.mediaTypes.length > 0 && details.mediaTypes.every((type) => type === 'video');
+  return details.mediaType === 'video';
 }
 
 /** Schemes the renderer may load from: its own files and in-memory data. No remote content at all. */

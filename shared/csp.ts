@@ -4,7 +4,8 @@
  */
 const DIRECTIVES = [
   "default-src 'self'",
-  "script-src 'self'",
+  // why: the camera's QR decoder is WebAssembly; this allows compiling wasm, not eval() or inline scripts
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "media-src 'self' blob: mediastream:",

@@ -1,9 +1,10 @@
-/** The top bar: app name, who is working (name, role, administration) and the profile and language switches. */
+/** The top bar: app name, who is working (name, role, administration), camera scanning and the profile and language switches. */
 import type { User } from '../../shared/schemas';
 import { useT } from '../i18n';
 import { roleKey } from '../labels';
 import { useReference } from '../reference-context';
 import { href } from '../router';
+import { CameraScanButton } from './CameraScanButton';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export function Header({ user, onSwitchProfile }: { user: User; onSwitchProfile: () => void }) {
@@ -24,6 +25,7 @@ export function Header({ user, onSwitchProfile }: { user: User; onSwitchProfile:
             {t(roleKey(user.role))} · <abbr title={ref.departmentName(user.departmentId)}>{ref.departmentCode(user.departmentId)}</abbr>
           </span>
         </div>
+        <CameraScanButton />
         <LanguageSwitch />
         <button type="button" className="button button-ghost" onClick={onSwitchProfile}>
           {t('header.switchProfile')}

@@ -478,6 +478,27 @@ export const da = {
   'scan.anywhereOpening': 'Åbner {tags} …',
   'checkIn.chooseFirst': '{tag} er ikke modtaget: vælg stand og hylde, og scan den igen.',
   'handOver.replacesRemembered': 'Valget huskes til de næste scanninger.',
+
+  // Scanning with the camera (the header's "Scan med kamera" dialog).
+  'camera.open': 'Scan med kamera',
+  'camera.title': 'Scan med kamera',
+  'camera.hint': 'Hold QR-mærkaten foran kameraet. Enheden åbner, så snart koden er læst.',
+  'camera.close': 'Luk',
+  'camera.videoLabel': 'Billedet fra kameraet',
+  'camera.starting': 'Starter kameraet …',
+  'camera.scanning': 'Kameraet er klar og leder efter en QR-kode.',
+  'camera.retry': 'Prøv igen',
+  'camera.denied': 'Kredsløb har ikke fået lov til at bruge kameraet. Giv adgang til kameraet i browserens eller computerens indstillinger, og tryk "Prøv igen".',
+  'camera.absent': 'Der blev ikke fundet noget kamera. Tilslut et kamera, og tryk "Prøv igen" – eller skriv inventarnummeret i stedet.',
+  'camera.busy': 'Kameraet bruges af et andet program. Luk det andet program, og tryk "Prøv igen".',
+  'camera.unsupported': 'Kameraet kan ikke bruges på denne side. Brug Kredsløb-programmet, eller åbn siden over https.',
+  'camera.ended': 'Forbindelsen til kameraet blev afbrudt. Tjek kameraet, og tryk "Prøv igen".',
+  'camera.decoderFailed': 'QR-læseren kunne ikke starte, så kameraet kan ikke læse mærkater. Genindlæs Kredsløb, eller skriv inventarnummeret i stedet.',
+  'camera.failed': 'Kameraet kunne ikke starte. Tryk "Prøv igen", eller skriv inventarnummeret i stedet.',
+  'camera.lookingUp': 'Læste {tag}. Slår enheden op …',
+  'camera.notATag': 'QR-koden "{text}" er ikke et inventarnummer. Scan en Kredsløb-mærkat (KK-0001234).',
+  'camera.unknownTag': 'Ingen enhed har inventarnummeret {tag}. Tjek mærkaten, eller scan en anden.',
+  'camera.lookupFailed': 'Enheden {tag} kunne ikke slås op. Scan mærkaten igen.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;
