@@ -8,7 +8,7 @@ import { ApiError } from '../api/client';
 import { client, errorText } from '../api/instance';
 import { useT } from '../i18n';
 import { devicePath, navigate } from '../router';
-import { assetTagFromScan } from '../scanning/camera-scan';
+import { readScannedTag } from '../scanning/scanned-tag';
 import { Banner } from './Banner';
 import { CameraScanner } from './CameraScanner';
 
@@ -44,7 +44,7 @@ export function CameraScanDialog({ onClose }: { onClose(): void }) {
   const handleScan = useCallback(
     async (text: string) => {
       const lookup = ++latestLookup.current;
-      const tag = assetTagFromScan(text);
+      const tag = readScannedTag(text);
       if (!tag) {
         setOutcome({ kind: 'notATag', text: shorten(text) });
         return;

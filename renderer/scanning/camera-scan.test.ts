@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assetTagFromScan, cameraProblem, createRepeatGate } from './camera-scan';
+import { cameraProblem, createRepeatGate } from './camera-scan';
 
 describe('the repeat gate of the camera scanner', () => {
   it('reports a label held in view once, however many frames decode it', () => {
@@ -25,22 +25,6 @@ describe('the repeat gate of the camera scanner', () => {
   });
 });
 
-describe('assetTagFromScan', () => {
-  it('reads the bare tag and the URL form of a label', () => {
-    expect(assetTagFromScan('KK-0001234')).toBe('KK-0001234');
-    expect(assetTagFromScan('kredslob://device/KK-0001234')).toBe('KK-0001234');
-    expect(assetTagFromScan('KREDSLOB://DEVICE/kk-0001234\n')).toBe('KK-0001234');
-    expect(assetTagFromScan('  kk-0001234 ')).toBe('KK-0001234');
-  });
-
-  it('refuses texts that are not a Kredsløb tag', () => {
-    expect(assetTagFromScan('https://example.com/KK-0001234')).toBeUndefined();
-    expect(assetTagFromScan('kredslob://device/')).toBeUndefined();
-    expect(assetTagFromScan('kredslob://device/KK-12')).toBeUndefined();
-    expect(assetTagFromScan('KK-0001234KK-0001235')).toBeUndefined();
-    expect(assetTagFromScan('')).toBeUndefined();
-  });
-});
 
 describe('cameraProblem', () => {
   it('tells a refused, a missing and a busy camera apart', () => {

@@ -3,7 +3,6 @@
  * an asset tag, and what a failed camera start means to the person in front of it.
  */
 import type { MessageKey } from '../../shared/i18n';
-import { AssetTag } from '../../shared/schemas';
 
 /** A code that stays in view (or flickers out for a frame or two) is one scan, not one scan per decoded frame. */
 export const REPEAT_WINDOW_MS = 2000;
@@ -23,21 +22,6 @@ export function createRepeatGate(windowMs: number = REPEAT_WINDOW_MS): (text: st
     lastSeen.set(text, nowMs);
     return isNew;
   };
-}
-
-/** The URL form a label may carry instead of the bare tag (issue #7: scanning accepts both). */
-export const DEVICE_URL_PREFIX = 'kredslob://device/';
-
-/**
- * The asset tag in a decoded QR text — the bare tag ("KK-0001234") or the URL form
- * ("kredslob://device/KK-0001234") — or undefined when the text is not a Kredsløb tag.
- */
-// TODO(lead): use shared tagFromScan once the keyboard-wedge scanner's parser is merged
-export function assetTagFromScan(text: string): string | undefined {
-  const trimmed = text.trim();
-  const bare = trimmed.toLowerCase().startsWith(DEVICE_URL_PREFIX) ? trimmed.slice(DEVICE_URL_PREFIX.length) : trimmed;
-  const parsed = AssetTag.safeParse(bare);
-  return parsed.success ? parsed.data : undefined;
 }
 
 /** Why the camera scanner cannot scan; each has its own message telling the person what to do. */

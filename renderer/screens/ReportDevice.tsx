@@ -196,7 +196,7 @@ export function ReportDevice() {
             </select>
           </Field>
           <Field {...form.field('assetTag', t('report.assetTagHint'))}>
-            <input {...form.control('assetTag', { hint: true })} type="text" className="mono" autoComplete="off" spellCheck={false} placeholder="KK-0001234" />
+            <input {...form.control('assetTag', { hint: true })} type="text" className="mono" autoComplete="off" spellCheck={false} placeholder="KK-0001234" data-scan-fill />
           </Field>
         </div>
 
