@@ -1,14 +1,14 @@
 /**
  * The pure part of the one form mechanism (use-contract-form.ts). A form's fields are paths into a procedure's
  * input, and its rules come from the contract's zod input schema: what is required, and what is wrong and in
- * which words (fieldMessage, the catalogue the server's messages come from). Client and server therefore
+ * which words (issueFields, the catalogue the server's messages come from). Client and server therefore
  * agree, and a server error lands at the field the client would have marked. No DOM, no React.
  */
 import { z } from 'zod';
 import type { ProcedureInput, ProcedureName } from '../shared/contract';
 import type { MessageKey } from '../shared/i18n';
 import type { FieldErrors } from './form-errors';
-import { fieldMessage, type Locale } from './messages';
+import { issueFields, type Locale } from './messages';
 
 /** Every path a form field may fill in an input type: "category", "specs", "specs.ramGb", … */
 export type InputPath<T> = T extends readonly unknown[]
@@ -123,13 +123,6 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
   node[keys[keys.length - 1] ?? ''] = value;
 }
 
-/** Zod issues as field errors keyed by path ("specs.ramGb"; "_" for the whole input), first issue per path: as the server does. */
-export function issueErrors(issues: readonly z.core.$ZodIssue[], locale: Locale): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of issues) out[issue.path.map(String).join('.') || '_'] ??= fieldMessage(issue, locale);
-  return out;
-}
-
 export interface CheckOptions {
   locale: Locale;
   t(key: MessageKey): string;
@@ -164,7 +157,7 @@ export function checkForm<F extends Record<string, FieldSpec>>(
   }
   for (const [path, value] of Object.entries(opts.extra ?? {})) if (value !== undefined) setPath(input, path, value);
   const result = schema.safeParse(input);
-  if (!result.success) for (const [path, message] of Object.entries(issueErrors(result.error.issues, opts.locale))) errors[path] ??= message;
+  if (!result.success) for (const [path, message] of Object.entries(issueFields(result.error.issues, input, opts.locale))) errors[path] ??= message;
   return Object.keys(errors).length === 0 ? { input, errors } : { errors };
 }
 

@@ -55,17 +55,47 @@ const ISSUE_KEYS: Record<string, MessageKey> = {
   unrecognized_keys: 'issue.unrecognized_keys',
 };
 
-/** A short field message from a zod issue, in the caller's language (the same words client and server). */
-export function fieldMessage(issue: IssueLike, locale: Locale): string {
+/**
+ * A short field message from a zod issue, in the caller's language (the same words client and server).
+ * `missing`: the input had no value at the issue's path (zod does not report the input by default).
+ */
+export function fieldMessage(issue: IssueLike, locale: Locale, missing = false): string {
   // Schemas name a specific message by an 'issue.*' key (e.g. the asset tag format).
   const named = `issue.${issue.message ?? ''}`;
   if (isMessageKey(named)) return translate(locale, named);
-  if (issue.code === 'invalid_type' && issue.input === undefined) return translate(locale, 'issue.required');
+  if (missing && issue.code !== 'unrecognized_keys') return translate(locale, 'issue.required');
   return withParams(locale, ISSUE_KEYS[issue.code] ?? 'issue.custom', {
     expected: issue.expected,
     minimum: issue.minimum === undefined ? undefined : String(issue.minimum),
     maximum: issue.maximum === undefined ? undefined : String(issue.maximum),
   });
+}
+
+/** The value at a path of an input ("specs.ramGb"), or undefined when any step is absent. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v = input;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key]; // why: walking plain parsed JSON by the issue's own path
+  }
+  return v;
+}
+
+/**
+ * Zod issues as field messages keyed by path ("specs.ramGb"; "_" for the whole input), the first issue per
+ * path; a path where the input has no value says "required". The server and the forms both use this.
+ */
+export function issueFields(
+  issues: readonly (IssueLike & { path: readonly PropertyKey[] })[],
+  input: unknown,
+  locale: Locale,
+): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    fields[key] ??= fieldMessage(issue, locale, issue.path.length > 0 && valueAt(input, issue.path) === undefined);
+  }
+  return fields;
 }
 
 /** A field key a service names (AppError.fields values are 'field.*' keys without the prefix). */

@@ -5,7 +5,7 @@
 import { ZodError } from 'zod';
 import { contract, isProcedureName, type ProcedureDef } from '../../shared/contract';
 import type { ApiErrorBody, ApiResult } from '../../shared/errors';
-import { errorBody, fieldMessage, type IssueLike, type Locale } from '../../shared/messages';
+import { errorBody, issueFields, type Locale } from '../../shared/messages';
 import { ANONYMOUS_ACTOR, type Actor, type Clock } from '../context';
 import { AppError } from '../errors';
 import type { Sessions } from '../session/sessions';
@@ -31,16 +31,8 @@ export interface DispatcherDeps {
 }
 
 /** Any failure as the error shape: per-field messages for a ZodError, the code of an AppError, INTERNAL otherwise. */
-export function failureBody(err: unknown, locale: Locale): ApiErrorBody {
-  if (err instanceof ZodError) {
-    const body = errorBody('VALIDATION', locale);
-    const fields: Record<string, string> = {};
-    for (const issue of err.issues) {
-      const key = issue.path.map(String).join('.') || '_';
-      fields[key] ??= fieldMessage(issue as IssueLike, locale); // why: every zod issue has code and message; the rest are optional in IssueLike
-    }
-    return { ...body, fields };
-  }
+export function failureBody(err: unknown, locale: Locale, input?: unknown): ApiErrorBody {
+  if (err instanceof ZodError) return { ...errorBody('VALIDATION', locale), fields: issueFields(err.issues, input, locale) };
   if (err instanceof AppError) return errorBody(err.code, locale, err.params, err.fields);
   return errorBody('INTERNAL', locale);
 }
@@ -71,7 +63,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       }
       return { ok: true, data: checked.data };
     } catch (err) {
-      const body = failureBody(err, locale);
+      const body = failureBody(err, locale, rawInput);
       if (body.code === 'INTERNAL') log(`${procedure} failed`, err);
       return { ok: false, error: body };
     }

@@ -1,6 +1,6 @@
 /** Devices: report, check in, sanitize, list, hand over, read. Plain async functions over the store. */
 import { randomUUID } from 'node:crypto';
-import { effectiveDataBearing, isDataBearingCategory } from '../../shared/data-bearing';
+import { effectiveDataBearing, mayDeclareNoData } from '../../shared/data-bearing';
 import { CATEGORY_FACTS } from '../../shared/categories';
 import { actionsFrom } from '../../shared/lifecycle';
 import type { DeviceDetail, ProcedureArgs } from '../../shared/contract';
@@ -42,7 +42,7 @@ export async function reportDevice(ctx: ServiceContext, input: ProcedureArgs<'de
     requireReportLocation(ctx, location, departmentId);
     // Only the warehouse (or an admin) may say a device of a data-bearing category carries no data:
     // otherwise a laptop could reach the marketplace without a wipe on record.
-    if (input.dataBearing === false && isDataBearingCategory(input.category) && user.role === 'department_contact') {
+    if (input.dataBearing === false && !mayDeclareNoData(user.role, input.category)) {
       throw new AppError('DATA_BEARING_OVERRIDE', {}, 'contact lowered data-bearing', { dataBearing: 'data_bearing_lowered' });
     }
     let assetTag = input.assetTag;

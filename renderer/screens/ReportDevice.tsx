@@ -1,6 +1,6 @@
 /** Anmeld overskud: a department IT contact (or the warehouse) registers a surplus device waiting at one of their sites. */
 import { useMemo, useState } from 'react';
-import { isDataBearingCategory } from '../../shared/data-bearing';
+import { isDataBearingCategory, mayDeclareNoData } from '../../shared/data-bearing';
 import { CATEGORIES, type Device, type Specs } from '../../shared/schemas';
 import { EnumOptions } from '../components/EnumOptions';
 import { ErrorSummary } from '../components/ErrorSummary';
@@ -102,7 +102,7 @@ export function ReportDevice() {
     : t('report.dataBearingHintNone');
 
   // Only the warehouse may say that a device of a data-bearing category carries no data (the core enforces it).
-  const mayLower = user.role !== 'department_contact' || !category || !isDataBearingCategory(category);
+  const mayLower = !category || mayDeclareNoData(user.role, category);
   const dataBearingChoices = mayLower ? DATA_BEARING_CHOICES : DATA_BEARING_CHOICES.filter((c) => c !== 'no');
   const dataBearingError = form.errors.dataBearing;
 
