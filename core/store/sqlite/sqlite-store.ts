@@ -22,7 +22,6 @@ CREATE INDEX IF NOT EXISTS devices_department ON devices(department_id);
 CREATE TABLE IF NOT EXISTS events (
   device_id TEXT NOT NULL, seq INTEGER NOT NULL, type TEXT NOT NULL, at TEXT NOT NULL, data TEXT NOT NULL,
   PRIMARY KEY (device_id, seq)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS events_type_at ON events(type, at);
 CREATE TABLE IF NOT EXISTS reservations (
   id TEXT PRIMARY KEY, device_id TEXT NOT NULL, department_id TEXT NOT NULL, status TEXT NOT NULL,
   created_at TEXT NOT NULL, expires_at TEXT NOT NULL, data TEXT NOT NULL);
