@@ -9,7 +9,7 @@ import { CATEGORY_FACTS, formatAssetTag } from '../../shared/categories';
 import type { ActorSnapshot, Category, Condition, Device, DeviceStatus, NewTrailEvent, Specs } from '../../shared/schemas';
 import type { Store, StoreTx } from '../store/store';
 import { DEPARTMENTS, LOCATIONS, UNITS, USERS } from './reference-data';
-import { DEFAULT_SETTINGS } from '../store/file/file-store';
+import { DEFAULT_SETTINGS } from '../store/store';
 
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;

@@ -24,6 +24,11 @@ function modelPart(d: Device): string {
   return text;
 }
 
+/** The words of a search text, each to be found somewhere in a device's haystack. */
+export function searchTokens(text: string | undefined): string[] {
+  return (text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+}
+
 export function matchesQuery(d: Device, q: DeviceQuery, tokens: readonly string[], haystack: string): boolean {
   if (q.status !== undefined && d.status !== q.status) return false;
   if (q.category !== undefined && d.category !== q.category) return false;

@@ -11,6 +11,7 @@
  *   nothing updates or deletes an event.
  */
 import type {
+  Category,
   Department,
   Device,
   DeviceStatus,
@@ -22,8 +23,19 @@ import type {
   TrailEvent,
   Unit,
   User,
-  Category,
 } from '../../shared/schemas';
+
+/** The settings of a store nobody has configured yet. */
+export const DEFAULT_SETTINGS: Settings = { reservationDays: 7, organisationName: 'Københavns Kommune' };
+
+/** Reference data by kind: records looked up by id and listed whole. */
+export interface ReferenceData {
+  department: Department;
+  unit: Unit;
+  location: Location;
+  user: User;
+}
+export type ReferenceKind = keyof ReferenceData;
 
 export interface DeviceQuery {
   text?: string | undefined;
@@ -39,18 +51,6 @@ export interface ReservationQuery {
   departmentId?: string | undefined;
   status?: Reservation['status'] | undefined;
   limit: number;
-}
-
-export interface StatusDepartmentCount {
-  status: DeviceStatus;
-  departmentId: string;
-  count: number;
-}
-
-export interface MonthCount {
-  /** "YYYY-MM" */
-  month: string;
-  count: number;
 }
 
 export interface TrailProblem {
@@ -103,8 +103,6 @@ export interface Store extends StoreReads {
   listLocations(): Promise<Location[]>;
   listUsers(): Promise<User[]>;
   deviceCount(): Promise<number>;
-  countByStatusAndDepartment(): Promise<StatusDepartmentCount[]>;
-  reusedPerMonth(): Promise<MonthCount[]>;
   /** Recomputes every device's hash chain; an empty list means the trail is intact. */
   verifyTrails(): Promise<TrailProblem[]>;
   /** Writes a consistent copy of the store into an empty folder while the store stays open. */

@@ -1,6 +1,6 @@
 /** The trail's hash chain: each event's hash covers its content and the previous event's hash. */
 import { createHash } from 'node:crypto';
-import type { TrailEvent } from '../../shared/schemas';
+import type { NewTrailEvent, TrailEvent } from '../../shared/schemas';
 
 /** Hash of the chain before the first event of a device. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -18,6 +18,12 @@ export function canonicalJson(value: unknown): string {
 
 export function hashEvent(event: Omit<TrailEvent, 'hash'>): string {
   return createHash('sha256').update(canonicalJson(event)).digest('hex');
+}
+
+/** The event as the next link of its device's chain: after `prev` (the last event's seq and hash, if any). */
+export function chainEvent(event: NewTrailEvent, prev: { seq: number; hash: string } | undefined): TrailEvent {
+  const withChain = { ...event, seq: (prev?.seq ?? 0) + 1, prevHash: prev?.hash ?? GENESIS_HASH } as Omit<TrailEvent, 'hash'>; // why: the same variant with seq and prevHash; TypeScript cannot relate the distributed Omit types
+  return { ...withChain, hash: hashEvent(withChain) } as TrailEvent; // why: same variant, hash added
 }
 
 /** Checks one device's trail; returns the first problem's seq and kind, or null. */

@@ -6,21 +6,22 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { listSegments, segmentName } from './journal';
+import { journalDirOf, listSegments, segmentName } from './journal';
 import { SNAPSHOT_NAME, fsyncDir } from './snapshot';
 
 export async function backupDataDir(sourceDir: string, targetDir: string): Promise<{ segments: number; bytes: number }> {
   fs.mkdirSync(targetDir, { recursive: true });
   if (fs.readdirSync(targetDir).length > 0) throw new Error(`The backup folder ${targetDir} is not empty`);
-  const journal = path.join(sourceDir, 'journal');
-  fs.mkdirSync(path.join(targetDir, 'journal'));
+  const journal = journalDirOf(sourceDir);
+  const targetJournal = journalDirOf(targetDir);
+  fs.mkdirSync(targetJournal);
   let bytes = await copySnapshotWithIndex(sourceDir, targetDir);
   const segments = listSegments(journal);
   for (const seg of segments) {
-    const dst = path.join(targetDir, 'journal', segmentName(seg));
+    const dst = path.join(targetJournal, segmentName(seg));
     bytes += await copyWholeRecords(path.join(journal, segmentName(seg)), dst);
   }
-  await fsyncDir(path.join(targetDir, 'journal'));
+  await fsyncDir(targetJournal);
   fs.writeFileSync(
     path.join(targetDir, 'BACKUP.txt'),
     `Kredsløb backup taken ${new Date().toISOString()} from ${sourceDir}\n` +

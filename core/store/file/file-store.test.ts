@@ -6,7 +6,7 @@ import { generateDevices, seedReferenceData } from '../../demo/generate';
 import { tempDir } from '../../testing/harness';
 import { describeStoreContract } from '../store-contract';
 import { FileStore } from './file-store';
-import { encodeRecord, listSegments, segmentName } from './journal';
+import { encodeRecord, segmentName } from './journal';
 
 describeStoreContract('file store (journal + lowdb snapshots)', { open: (dir) => FileStore.open(dir, { log: () => {} }) });
 
@@ -28,22 +28,6 @@ describe('file store specifics', () => {
     await store.close();
     const again = await FileStore.open(dir);
     await again.close();
-  });
-
-  it('drops a torn last journal record with a warning and keeps everything before it', async () => {
-    const dir = fresh();
-    const store = await FileStore.open(dir, { log: () => {} });
-    await seedReferenceData(store);
-    // why: close() would compact everything into the snapshot; stop here as a killed process would
-    (store as unknown as { writer: { close(): void } }).writer.close();
-    (store as unknown as { releaseLock(): void }).releaseLock();
-    const seg = path.join(dir, 'journal', segmentName(listSegments(path.join(dir, 'journal')).at(-1)!));
-    fs.appendFileSync(seg, '0badc0de {"n":99,"ops":[{"k":"settings","v":{"reserv');
-    const warnings: string[] = [];
-    const reopened = await FileStore.open(dir, { log: (m) => warnings.push(m) });
-    expect(warnings.join('\n')).toMatch(/torn last journal record/);
-    expect((await reopened.listUsers()).length).toBeGreaterThan(10);
-    await reopened.close();
   });
 
   /** A store with demo devices, left as a killed process leaves it (no final snapshot). */
@@ -105,12 +89,19 @@ describe('file store specifics', () => {
     expect(['missing', 'chain_broken']).toContain(problems[0]!.problem);
   });
 
-  it('refuses to open a journal damaged before its last record, naming the segment', async () => {
+  it('refuses to open damaged data with the reason, and leaves the folder unlocked for the next try', async () => {
     const { dir, seg } = await abandonedStore();
     const text = fs.readFileSync(seg, 'utf8');
     fs.writeFileSync(seg, text.replace('"model":"', '"model":"#'));
+    // Damage is found by recovery (recovery.test.ts); what the store adds is that a refused open does not lock the folder.
     await expect(FileStore.open(dir, { log: () => {} })).rejects.toThrow(/00000001\.jsonl is damaged/);
+    await expect(FileStore.open(dir, { log: () => {} })).rejects.toThrow(/00000001\.jsonl is damaged/);
+    fs.writeFileSync(seg, text);
+    const store = await FileStore.open(dir, { log: () => {} });
+    expect(await store.verifyTrails()).toEqual([]);
+    await store.close();
   });
+
 });
 
 describe('the data folder lock', () => {
@@ -123,41 +114,6 @@ describe('the data folder lock', () => {
         await store.close();
         expect(fs.existsSync(path.join(dir, 'kredslob.lock'))).toBe(false);
       }
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
-});
-
-describe('a journal that lost writes', () => {
-  it('refuses to open when the journal ends before the snapshot position, instead of losing new writes', async () => {
-    const dir = tempDir();
-    try {
-      const store = await FileStore.open(dir, { log: () => {} });
-      await seedReferenceData(store);
-      await generateDevices(store, { devices: 3, seed: 3 });
-      await store.close(); // snapshot at the journal's end
-      const seg = path.join(dir, 'journal', segmentName(1));
-      fs.truncateSync(seg, Math.floor(fs.statSync(seg).size / 2)); // what a power cut without fsync could leave
-      await expect(FileStore.open(dir, { log: () => {} })).rejects.toThrow(/before the snapshot's position/);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('refuses to open when a record in the middle is missing', async () => {
-    const dir = tempDir();
-    try {
-      const store = await FileStore.open(dir, { log: () => {} });
-      await seedReferenceData(store);
-      await generateDevices(store, { devices: 3, seed: 3, perTransaction: 1 });
-      (store as unknown as { writer: { close(): void } }).writer.close();
-      (store as unknown as { releaseLock(): void }).releaseLock();
-      const seg = path.join(dir, 'journal', segmentName(1));
-      const lines = fs.readFileSync(seg, 'utf8').split('\n');
-      lines.splice(1, 1); // a whole, well-formed record gone
-      fs.writeFileSync(seg, lines.join('\n'));
-      await expect(FileStore.open(dir, { log: () => {} })).rejects.toThrow(/Journal record 2 is missing/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -20,6 +20,11 @@ export interface RecordRef {
   length: number;
 }
 
+/** The journal's folder inside a data folder. */
+export function journalDirOf(dataDir: string): string {
+  return path.join(dataDir, 'journal');
+}
+
 export function segmentName(n: number): string {
   return `${String(n).padStart(8, '0')}.jsonl`;
 }

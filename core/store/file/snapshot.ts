@@ -31,7 +31,7 @@ export interface SnapshotData {
   /** Columns when read; a stream of them when written (compaction writes them without building them). */
   devices: DeviceColumns | JsonStream;
   reservations: ReservationColumns | JsonStream;
-  reuseByMonth: [string, number][];
+  // Snapshots written before the store stopped counting reuse per month also hold `reuseByMonth`; it is ignored.
 }
 
 const SLICE = 1000;

@@ -5,22 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type {
-  Department,
-  Device,
-  Location,
-  NewTrailEvent,
-  Reservation,
-  SanitizationRecord,
-  Settings,
-  TrailEvent,
-  Unit,
-  User,
-} from '../../../shared/schemas';
-import type { DeviceQuery, ReservationQuery, Store, StoreTx, TrailProblem } from '../store';
-import { GENESIS_HASH, checkChain, hashEvent } from '../trail-hash';
-import { deviceHaystack } from '../query';
-import { DEFAULT_SETTINGS } from '../file/file-store';
+import type { Device, Reservation, SanitizationRecord, Settings, TrailEvent } from '../../../shared/schemas';
+import { DEFAULT_SETTINGS, type DeviceQuery, type ReferenceData, type ReservationQuery, type Store, type StoreTx, type TrailProblem } from '../store';
+import { chainEvent, checkChain } from '../trail-hash';
+import { deviceHaystack, searchTokens } from '../query';
+import { SerialQueue } from '../serial-queue';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS devices (
@@ -33,7 +22,6 @@ CREATE INDEX IF NOT EXISTS devices_department ON devices(department_id);
 CREATE TABLE IF NOT EXISTS events (
   device_id TEXT NOT NULL, seq INTEGER NOT NULL, type TEXT NOT NULL, at TEXT NOT NULL, data TEXT NOT NULL,
   PRIMARY KEY (device_id, seq)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS events_type_at ON events(type, at);
 CREATE TABLE IF NOT EXISTS reservations (
   id TEXT PRIMARY KEY, device_id TEXT NOT NULL, department_id TEXT NOT NULL, status TEXT NOT NULL,
   created_at TEXT NOT NULL, expires_at TEXT NOT NULL, data TEXT NOT NULL);
@@ -50,13 +38,16 @@ const SORT_SQL: Record<DeviceQuery['sort'], string> = {
   year_desc: 'COALESCE(year, 0) DESC, id',
 };
 
+/** What the `records` table holds, by kind. */
+type Records = ReferenceData & { sanitization: SanitizationRecord; settings: Settings };
+
 const parse = <T>(row: { data: string } | undefined): T | undefined =>
   row ? (JSON.parse(row.data) as T) : undefined; // why: rows are written only by this class from typed records
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   readonly db: Database.Database;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
 
   private constructor(file: string) {
     this.db = new Database(file);
@@ -95,38 +86,38 @@ export class SqliteStore implements Store {
       this.q("SELECT data FROM reservations WHERE device_id = ? AND status = 'active'").get(deviceId) as { data: string } | undefined,
     );
   }
-  private record<T>(kind: string, id: string): T | undefined {
-    return parse<T>(this.q('SELECT data FROM records WHERE kind = ? AND id = ?').get(kind, id) as { data: string } | undefined);
+  private record<K extends keyof Records>(kind: K, id: string): Records[K] | undefined {
+    return parse<Records[K]>(this.q('SELECT data FROM records WHERE kind = ? AND id = ?').get(kind, id) as { data: string } | undefined);
   }
-  private records<T>(kind: string): T[] {
-    return (this.q('SELECT data FROM records WHERE kind = ? ORDER BY rowid').all(kind) as { data: string }[]).map((r) => JSON.parse(r.data) as T);
+  private records<K extends keyof Records>(kind: K): Records[K][] {
+    return (this.q('SELECT data FROM records WHERE kind = ? ORDER BY rowid').all(kind) as { data: string }[]).map((r) => JSON.parse(r.data) as Records[K]); // why: rows are written only by putRecord, typed by kind
   }
   async getSanitization(id: string) {
-    return this.record<SanitizationRecord>('sanitization', id);
+    return this.record('sanitization', id);
   }
   async getUser(id: string) {
-    return this.record<User>('user', id);
+    return this.record('user', id);
   }
   async getDepartment(id: string) {
-    return this.record<Department>('department', id);
+    return this.record('department', id);
   }
   async getLocation(id: string) {
-    return this.record<Location>('location', id);
+    return this.record('location', id);
   }
   async getSettings() {
-    return this.record<Settings>('settings', 'settings') ?? DEFAULT_SETTINGS;
+    return this.record('settings', 'settings') ?? DEFAULT_SETTINGS;
   }
   async listDepartments() {
-    return this.records<Department>('department');
+    return this.records('department');
   }
   async listUnits() {
-    return this.records<Unit>('unit');
+    return this.records('unit');
   }
   async listLocations() {
-    return this.records<Location>('location');
+    return this.records('location');
   }
   async listUsers() {
-    return this.records<User>('user');
+    return this.records('user');
   }
   async deviceCount() {
     return (this.q('SELECT COUNT(*) AS n FROM devices').get() as { n: number }).n;
@@ -152,7 +143,7 @@ export class SqliteStore implements Store {
       where.push('department_id = ?');
       args.push(qy.departmentId);
     }
-    for (const t of (qy.text ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
+    for (const t of searchTokens(qy.text)) {
       where.push("haystack LIKE ? ESCAPE '\\'");
       args.push(`%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     }
@@ -193,21 +184,6 @@ export class SqliteStore implements Store {
     );
   }
 
-  async countByStatusAndDepartment() {
-    return this.q('SELECT status, department_id AS departmentId, COUNT(*) AS count FROM devices GROUP BY status, department_id').all() as {
-      status: Device['status'];
-      departmentId: string;
-      count: number;
-    }[];
-  }
-
-  async reusedPerMonth() {
-    return this.q("SELECT substr(at, 1, 7) AS month, COUNT(*) AS count FROM events WHERE type = 'handed_over' GROUP BY month ORDER BY month").all() as {
-      month: string;
-      count: number;
-    }[];
-  }
-
   async verifyTrails(): Promise<TrailProblem[]> {
     const problems: TrailProblem[] = [];
     for (const row of this.q('SELECT data FROM devices').all() as { data: string }[]) {
@@ -235,12 +211,10 @@ export class SqliteStore implements Store {
         throw err;
       }
     };
-    const p = this.queue.then(run, run);
-    this.queue = p.catch(() => undefined);
-    return p;
+    return this.queue.run(run);
   }
 
-  private putRecord(kind: string, id: string, v: unknown): void {
+  private putRecord<K extends keyof Records>(kind: K, id: string, v: Records[K]): void {
     this.q('INSERT OR REPLACE INTO records (kind, id, data) VALUES (?, ?, ?)').run(kind, id, JSON.stringify(v));
   }
 
@@ -283,13 +257,11 @@ export class SqliteStore implements Store {
             data: JSON.stringify(row),
           });
       },
-      async appendEvent(event: NewTrailEvent) {
-        const last = self.q('SELECT seq, data FROM events WHERE device_id = ? ORDER BY seq DESC LIMIT 1').get(event.deviceId) as
-          | { seq: number; data: string }
-          | undefined;
-        const prevHash = last ? (JSON.parse(last.data) as TrailEvent).hash : GENESIS_HASH;
-        const withChain = { ...event, seq: (last?.seq ?? 0) + 1, prevHash } as Omit<TrailEvent, 'hash'>;
-        const full = { ...withChain, hash: hashEvent(withChain) } as TrailEvent; // why: same variant, hash added
+      async appendEvent(event) {
+        const last = parse<TrailEvent>(
+          self.q('SELECT data FROM events WHERE device_id = ? ORDER BY seq DESC LIMIT 1').get(event.deviceId) as { data: string } | undefined,
+        );
+        const full = chainEvent(event, last);
         self.q('INSERT INTO events (device_id, seq, type, at, data) VALUES (?, ?, ?, ?, ?)').run(full.deviceId, full.seq, full.type, full.at, JSON.stringify(full));
         const dev = self.q('SELECT data FROM devices WHERE id = ?').get(full.deviceId) as { data: string } | undefined;
         if (dev) {
@@ -319,7 +291,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.queue;
+    await this.queue.settled();
     if (this.db.open) this.db.close();
   }
 }

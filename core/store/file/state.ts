@@ -1,0 +1,273 @@
+/**
+ * The file store's state in memory: devices and reservations whole; trail events and sanitization records
+ * only by their place in the journal (the index file of the last snapshot, plus what came since). It
+ * changes only by applying journal ops, at open (recovery) and at commit, so both build the same state.
+ */
+import type { Device, Reservation, Settings } from '../../../shared/schemas';
+import { DEFAULT_SETTINGS, type DeviceQuery, type ReferenceData, type ReferenceKind, type ReservationQuery } from '../store';
+import { compareDevices, deviceHaystack, matchesQuery, searchTokens, topK } from '../query';
+import type { JournalPosition, RecordRef } from './journal';
+import { IndexFile, type TrailIndexSource } from './index-file';
+import { SNAPSHOT_FORMAT, type SnapshotData } from './snapshot';
+import { decodeDevices, decodeReservations, type Columns } from './device-columns';
+import type { Op } from './ops';
+
+/** Places of one device's events in the journal: flat (segment, offset, length) triples. */
+export type TrailRefs = readonly number[];
+
+/** Reference data by kind and id. */
+export type ReferenceMaps = { [K in ReferenceKind]: Map<string, ReferenceData[K]> };
+
+export const referenceMaps = (): ReferenceMaps => ({ department: new Map(), unit: new Map(), location: new Map(), user: new Map() });
+
+export function setReference<K extends ReferenceKind>(maps: ReferenceMaps, kind: K, record: ReferenceData[K]): void {
+  maps[kind].set(record.id, record);
+}
+
+/** What a snapshot is written from: taken synchronously, written later while the state moves on. */
+export interface StateCopy {
+  data: Omit<SnapshotData, 'index' | 'devices' | 'reservations'>;
+  devices: Device[];
+  reservations: Reservation[];
+  index: TrailIndexSource;
+}
+
+export class State {
+  readonly reference = referenceMaps();
+  /**
+   * Devices by slot. Devices of the last snapshot hold slots 0 … baseCount-1 in snapshot order, so a
+   * device's slot is also its position in the index file; new devices are appended. Devices are never
+   * removed, so every slot is filled.
+   */
+  private readonly list: Device[] = [];
+  /** The search text of the device in the same slot. */
+  private readonly hay: string[] = [];
+  private readonly slots = new Map<string, number>();
+  private readonly tagSlots = new Map<string, number>();
+  private baseCount = 0;
+  private readonly reservations = new Map<string, Reservation>();
+  private readonly activeByDevice = new Map<string, string>();
+  /** The last snapshot's index and each device's position in it. Never changed after open. */
+  private index: IndexFile = IndexFile.empty();
+  /** Trail places of devices written since the snapshot (complete lists, replacing the index's). */
+  private readonly trail = new Map<string, TrailRefs>();
+  private readonly heads = new Map<string, string>();
+  private readonly sanitizationRefs = new Map<string, RecordRef>();
+  settings: Settings = DEFAULT_SETTINGS;
+  /** The next free asset tag number. */
+  nextTag = 1;
+  /** The number of the last journal record applied. */
+  txSeq = 0;
+
+  // ---- lookups ----
+
+  get deviceCount(): number {
+    return this.list.length;
+  }
+
+  /** Every device, in slot order. */
+  devices(): readonly Device[] {
+    return this.list;
+  }
+
+  getDevice(id: string): Device | undefined {
+    const slot = this.slots.get(id);
+    return slot === undefined ? undefined : this.list[slot];
+  }
+
+  getDeviceByTag(tag: string): Device | undefined {
+    const slot = this.tagSlots.get(tag);
+    return slot === undefined ? undefined : this.list[slot];
+  }
+
+  getReservation(id: string): Reservation | undefined {
+    return this.reservations.get(id);
+  }
+
+  activeReservation(deviceId: string): Reservation | undefined {
+    const id = this.activeByDevice.get(deviceId);
+    return id === undefined ? undefined : this.reservations.get(id);
+  }
+
+  refsOf(deviceId: string): TrailRefs {
+    const own = this.trail.get(deviceId);
+    if (own) return own;
+    const ordinal = this.ordinalOf(deviceId);
+    return ordinal === undefined ? [] : this.index.refsAt(ordinal);
+  }
+
+  trailCount(deviceId: string): number {
+    const own = this.trail.get(deviceId);
+    if (own) return own.length / 3;
+    const ordinal = this.ordinalOf(deviceId);
+    return ordinal === undefined ? 0 : this.index.countAt(ordinal);
+  }
+
+  headOf(deviceId: string): string | undefined {
+    const own = this.heads.get(deviceId);
+    if (own) return own;
+    const ordinal = this.ordinalOf(deviceId);
+    return ordinal === undefined ? undefined : this.index.headAt(ordinal);
+  }
+
+  sanitizationRef(id: string): RecordRef | undefined {
+    return this.sanitizationRefs.get(id) ?? this.index.sanitization(id);
+  }
+
+  /** The device's position in the last snapshot's index file, if it was in that snapshot. */
+  private ordinalOf(id: string): number | undefined {
+    const slot = this.slots.get(id);
+    return slot !== undefined && slot < this.baseCount ? slot : undefined;
+  }
+
+  // ---- queries (each scans what it filters: at 100,000 devices a few milliseconds) ----
+
+  searchDevices(q: DeviceQuery): { items: Device[]; total: number } {
+    const tokens = searchTokens(q.text);
+    const matches: Device[] = [];
+    const { list, hay } = this;
+    for (let i = 0; i < list.length; i++) {
+      if (matchesQuery(list[i]!, q, tokens, hay[i]!)) matches.push(list[i]!);
+    }
+    const cmp = compareDevices(q.sort);
+    return { items: topK(matches, q.offset + q.limit, cmp).slice(q.offset), total: matches.length };
+  }
+
+  searchReservations(q: ReservationQuery): Reservation[] {
+    const out: Reservation[] = [];
+    for (const r of this.reservations.values()) {
+      if (q.departmentId && r.departmentId !== q.departmentId) continue;
+      if (q.status && r.status !== q.status) continue;
+      out.push(r);
+    }
+    out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+    return out.slice(0, q.limit);
+  }
+
+  dueReservations(at: string): Reservation[] {
+    const out: Reservation[] = [];
+    for (const id of this.activeByDevice.values()) {
+      const r = this.reservations.get(id);
+      if (r && r.status === 'active' && r.expiresAt <= at) out.push(r);
+    }
+    return out;
+  }
+
+  // ---- changes ----
+
+  /**
+   * Applies journal record `n`, whose ops lie at `spans` (offset in the line, length) inside the line
+   * written at `at`.
+   */
+  applyRecord(n: number, ops: readonly Op[], spans: readonly [number, number][], at: JournalPosition): void {
+    ops.forEach((op, i) => {
+      const [offset, length] = spans[i]!;
+      this.apply(op, { segment: at.segment, offset: at.offset + offset, length });
+    });
+    this.txSeq = n;
+  }
+
+  private apply(op: Op, ref: RecordRef | null): void {
+    switch (op.k) {
+      case 'device':
+        this.putDevice(op.v);
+        break;
+      case 'event': {
+        const e = op.v;
+        if (ref) {
+          // why: a new array, not push, so a snapshot being written keeps its own copy consistent
+          this.trail.set(e.deviceId, [...this.refsOf(e.deviceId), ref.segment, ref.offset, ref.length]);
+        }
+        this.heads.set(e.deviceId, e.hash);
+        break;
+      }
+      case 'reservation':
+        this.putReservation(op.v);
+        break;
+      case 'sanitization':
+        if (ref) this.sanitizationRefs.set(op.v.id, ref);
+        break;
+      case 'department':
+      case 'unit':
+      case 'location':
+      case 'user':
+        setReference(this.reference, op.k, op.v);
+        break;
+      case 'settings':
+        this.settings = op.v;
+        break;
+      case 'tag':
+        this.nextTag = Math.max(this.nextTag, op.v + 1);
+        break;
+    }
+  }
+
+  private putDevice(d: Device): void {
+    let slot = this.slots.get(d.id);
+    if (slot === undefined) {
+      slot = this.list.length;
+      this.slots.set(d.id, slot);
+    } else {
+      const prev = this.list[slot]!;
+      if (prev.assetTag !== d.assetTag) this.tagSlots.delete(prev.assetTag);
+    }
+    this.list[slot] = d;
+    this.hay[slot] = deviceHaystack(d);
+    this.tagSlots.set(d.assetTag, slot);
+  }
+
+  private putReservation(r: Reservation): void {
+    this.reservations.set(r.id, r);
+    if (r.status === 'active') this.activeByDevice.set(r.deviceId, r.id);
+    else if (this.activeByDevice.get(r.deviceId) === r.id) this.activeByDevice.delete(r.deviceId);
+  }
+
+  // ---- snapshots ----
+
+  /** Takes the state of a snapshot (and its index) as the starting point; only on an empty state. */
+  load(s: SnapshotData, index: IndexFile): void {
+    this.settings = s.settings;
+    this.nextTag = s.nextTag;
+    this.txSeq = s.txSeq;
+    this.index = index;
+    for (const v of s.departments) this.reference.department.set(v.id, v);
+    for (const v of s.units) this.reference.unit.set(v.id, v);
+    for (const v of s.locations) this.reference.location.set(v.id, v);
+    for (const v of s.users) this.reference.user.set(v.id, v);
+    const devices = decodeDevices(s.devices as Columns); // why: a snapshot read from disk holds columns, never a stream
+    for (const d of devices) this.putDevice(d);
+    this.baseCount = devices.length;
+    for (const r of decodeReservations(s.reservations as Columns)) this.putReservation(r); // why: as above
+  }
+
+  /**
+   * A consistent copy for a snapshot, taken synchronously. Records are immutable and trail lists are
+   * replaced, never changed, so copying the maps is enough; the index of the last snapshot never changes.
+   */
+  copy(position: JournalPosition): StateCopy {
+    const devices = this.list.slice();
+    return {
+      data: {
+        format: SNAPSHOT_FORMAT,
+        position,
+        txSeq: this.txSeq,
+        nextTag: this.nextTag,
+        settings: this.settings,
+        departments: [...this.reference.department.values()],
+        units: [...this.reference.unit.values()],
+        locations: [...this.reference.location.values()],
+        users: [...this.reference.user.values()],
+      },
+      devices,
+      reservations: [...this.reservations.values()],
+      index: {
+        deviceIds: devices.map((d) => d.id),
+        base: this.index,
+        ordinalOf: (id) => this.ordinalOf(id),
+        ownRefs: new Map(this.trail),
+        ownHeads: new Map(this.heads),
+        newSanitizations: [...this.sanitizationRefs],
+      },
+    };
+  }
+}

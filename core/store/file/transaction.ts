@@ -1,0 +1,154 @@
+/**
+ * A file store transaction: writes are staged in typed maps (reads inside the transaction see them
+ * first) and become one journal record at commit. Rollback is discarding the transaction: nothing
+ * reaches the journal or the state before commit, and a failed append applies nothing.
+ */
+import type { Device, NewTrailEvent, Reservation, SanitizationRecord, Settings, TrailEvent } from '../../../shared/schemas';
+import type { ReferenceData, ReferenceKind, StoreTx } from '../store';
+import { GENESIS_HASH, chainEvent } from '../trail-hash';
+import { encodeRecord, type JournalWriter } from './journal';
+import type { Op, ReferenceOp } from './ops';
+import { referenceMaps, setReference, type State } from './state';
+
+export class FileTx implements StoreTx {
+  /** Staged writes other than devices and the tag number, in the order they were made. */
+  private readonly ops: Op[] = [];
+  private readonly devices = new Map<string, Device>();
+  private readonly reservations = new Map<string, Reservation>();
+  private readonly sanitizations = new Map<string, SanitizationRecord>();
+  private readonly reference = referenceMaps();
+  /** The last link of each device's chain after this transaction's events. */
+  private readonly chains = new Map<string, { seq: number; hash: string }>();
+  private tagNumber: number | null = null;
+  private settings: Settings | null = null;
+
+  constructor(
+    private readonly state: State,
+    private readonly readSanitization: (id: string) => SanitizationRecord | undefined,
+  ) {}
+
+  // ---- reads: staged first, then committed ----
+
+  async getDevice(id: string) {
+    return this.devices.get(id) ?? this.state.getDevice(id);
+  }
+  async getDeviceByTag(tag: string) {
+    for (const d of this.devices.values()) if (d.assetTag === tag) return d;
+    const committed = this.state.getDeviceByTag(tag);
+    if (committed === undefined) return undefined;
+    // The committed holder of the tag may have been given another tag in this transaction.
+    const d = await this.getDevice(committed.id);
+    return d?.assetTag === tag ? d : undefined;
+  }
+  async getReservation(id: string) {
+    return this.reservations.get(id) ?? this.state.getReservation(id);
+  }
+  async activeReservation(deviceId: string) {
+    for (const r of this.reservations.values()) if (r.deviceId === deviceId && r.status === 'active') return r;
+    const committed = this.state.activeReservation(deviceId);
+    if (committed === undefined) return undefined;
+    const r = await this.getReservation(committed.id);
+    return r?.status === 'active' ? r : undefined;
+  }
+  async getSanitization(id: string) {
+    return this.sanitizations.get(id) ?? this.readSanitization(id);
+  }
+  async getUser(id: string) {
+    return this.referenceRecord('user', id);
+  }
+  async getDepartment(id: string) {
+    return this.referenceRecord('department', id);
+  }
+  async getLocation(id: string) {
+    return this.referenceRecord('location', id);
+  }
+  async getSettings() {
+    return this.settings ?? this.state.settings;
+  }
+
+  private referenceRecord<K extends ReferenceKind>(kind: K, id: string): ReferenceData[K] | undefined {
+    return this.reference[kind].get(id) ?? this.state.reference[kind].get(id);
+  }
+
+  // ---- writes ----
+
+  putDevice(device: Device): void {
+    this.devices.set(device.id, device);
+  }
+  putReservation(v: Reservation): void {
+    this.reservations.set(v.id, v);
+    this.ops.push({ k: 'reservation', v });
+  }
+  putSanitization(v: SanitizationRecord): void {
+    this.sanitizations.set(v.id, v);
+    this.ops.push({ k: 'sanitization', v });
+  }
+  putDepartment(v: ReferenceData['department']): void {
+    this.stageReference({ k: 'department', v });
+  }
+  putUnit(v: ReferenceData['unit']): void {
+    this.stageReference({ k: 'unit', v });
+  }
+  putLocation(v: ReferenceData['location']): void {
+    this.stageReference({ k: 'location', v });
+  }
+  putUser(v: ReferenceData['user']): void {
+    this.stageReference({ k: 'user', v });
+  }
+  private stageReference(op: ReferenceOp): void {
+    setReference(this.reference, op.k, op.v);
+    this.ops.push(op);
+  }
+  putSettings(v: Settings): void {
+    this.settings = v;
+    this.ops.push({ k: 'settings', v });
+  }
+  async allocateAssetTagNumber(): Promise<number> {
+    this.tagNumber = this.tagNumber === null ? this.state.nextTag : this.tagNumber + 1;
+    return this.tagNumber;
+  }
+
+  async appendEvent(event: NewTrailEvent): Promise<TrailEvent> {
+    const prev = this.chains.get(event.deviceId) ?? {
+      seq: this.state.trailCount(event.deviceId),
+      hash: this.state.headOf(event.deviceId) ?? GENESIS_HASH,
+    };
+    const full = chainEvent(event, prev);
+    this.chains.set(event.deviceId, { seq: full.seq, hash: full.hash });
+    this.ops.push({ k: 'event', v: full });
+    return full;
+  }
+
+  // ---- commit ----
+
+  /**
+   * Appends the staged writes to the journal as record `state.txSeq + 1`, then applies them to the state.
+   * Returns the record number, or null when nothing was staged. If the append throws, the journal is cut
+   * back and the state is untouched.
+   */
+  commit(writer: JournalWriter): number | null {
+    const ops = this.record();
+    if (ops.length === 0) return null;
+    const n = this.state.txSeq + 1;
+    const { buffer, spans } = encodeRecord(n, ops);
+    const at = writer.append(buffer);
+    this.state.applyRecord(n, ops, spans, at);
+    return n;
+  }
+
+  /** The record's ops: staged devices (carrying the trail length their events gave them), the tag number, then the rest in order. */
+  private record(): Op[] {
+    // The store owns trailLength: it is the number of events, whatever the caller put.
+    for (const [id, { seq }] of this.chains) {
+      const d = this.devices.get(id) ?? this.state.getDevice(id);
+      if (d) this.devices.set(id, { ...d, trailLength: seq });
+    }
+    for (const [id, d] of this.devices) {
+      const length = this.chains.get(id)?.seq ?? this.state.trailCount(id);
+      if (d.trailLength !== length) this.devices.set(id, { ...d, trailLength: length });
+    }
+    const deviceOps: Op[] = [...this.devices.values()].map((v) => ({ k: 'device', v }));
+    const tagOps: Op[] = this.tagNumber === null ? [] : [{ k: 'tag', v: this.tagNumber }];
+    return [...deviceOps, ...tagOps, ...this.ops];
+  }
+}
