@@ -67,6 +67,8 @@ export const DeviceSearchInput = z
     category: Category.optional(),
     status: z.enum(DEVICE_STATUSES).optional(),
     departmentId: Id.optional(),
+    /** Devices recorded at this location (a shelf, the warehouse or a site). */
+    locationId: Id.optional(),
     sort: z.enum(SEARCH_SORTS).default('updated_desc'),
     limit: z.number().int().min(1).max(500).default(50),
     offset: z.number().int().min(0).default(0),

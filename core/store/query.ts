@@ -33,6 +33,7 @@ export function matchesQuery(d: Device, q: DeviceQuery, tokens: readonly string[
   if (q.status !== undefined && d.status !== q.status) return false;
   if (q.category !== undefined && d.category !== q.category) return false;
   if (q.departmentId !== undefined && d.departmentId !== q.departmentId) return false;
+  if (q.locationId !== undefined && d.locationId !== q.locationId) return false;
   for (const t of tokens) if (!haystack.includes(t)) return false;
   return true;
 }

@@ -179,12 +179,13 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
         tx.putDevice(device({ id: 's1', model: 'Latitude 5420', manufacturer: 'Dell', category: 'laptop', status: 'listed', updatedAt: '2026-03-01T00:00:00.000Z' }));
         tx.putDevice(device({ id: 's2', model: 'Latitude 7490', manufacturer: 'Dell', category: 'laptop', status: 'listed', updatedAt: '2026-03-03T00:00:00.000Z' }));
         tx.putDevice(device({ id: 's3', model: 'P2422H', manufacturer: 'Dell', category: 'monitor', status: 'listed', updatedAt: '2026-03-02T00:00:00.000Z' }));
-        tx.putDevice(device({ id: 's4', model: 'Latitude 5420', manufacturer: 'Dell', category: 'laptop', status: 'in_stock', departmentId: 'dep-suf' }));
+        tx.putDevice(device({ id: 's4', model: 'Latitude 5420', manufacturer: 'Dell', category: 'laptop', status: 'in_stock', departmentId: 'dep-suf', locationId: 'loc-shelf-B2' }));
       });
       const q = { sort: 'updated_desc' as const, limit: 10, offset: 0 };
       expect((await store.searchDevices({ ...q, text: 'dell latitude', status: 'listed' })).items.map((d) => d.id)).toEqual(['s2', 's1']);
       expect((await store.searchDevices({ ...q, category: 'monitor' })).items.map((d) => d.id)).toEqual(['s3']);
       expect((await store.searchDevices({ ...q, departmentId: 'dep-suf' })).items.map((d) => d.id)).toEqual(['s4']);
+      expect((await store.searchDevices({ ...q, locationId: 'loc-shelf-B2' })).items.map((d) => d.id)).toEqual(['s4']);
       const page = await store.searchDevices({ ...q, status: 'listed', limit: 1, offset: 1 });
       expect(page).toMatchObject({ total: 3 });
       expect(page.items.map((d) => d.id)).toEqual(['s3']);
@@ -216,11 +217,25 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       expect(await store.activeReservation(d.id)).toBeUndefined();
     });
 
-    it('hands out asset tag numbers that are never reused', async () => {
+    it('hands out asset tag numbers that are never reused, and says the last one issued', async () => {
+      expect(await store.lastAssetTagNumber()).toBe(0);
       const first = await store.transaction((tx) => tx.allocateAssetTagNumber());
-      const second = await store.transaction((tx) => tx.allocateAssetTagNumber());
+      const second = await store.transaction(async (tx) => {
+        const n = await tx.allocateAssetTagNumber();
+        expect(await tx.lastAssetTagNumber()).toBe(n);
+        return n;
+      });
       expect(second).toBeGreaterThan(first);
+      expect(await store.lastAssetTagNumber()).toBe(second);
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.allocateAssetTagNumber();
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(await store.lastAssetTagNumber()).toBe(second);
       await reopen();
+      expect(await store.lastAssetTagNumber()).toBe(second);
       expect(await store.transaction((tx) => tx.allocateAssetTagNumber())).toBeGreaterThan(second);
     });
 

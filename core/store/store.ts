@@ -42,6 +42,8 @@ export interface DeviceQuery {
   category?: Category | undefined;
   status?: DeviceStatus | undefined;
   departmentId?: string | undefined;
+  /** Devices recorded at this location (a shelf, the warehouse or a site). */
+  locationId?: string | undefined;
   sort: 'updated_desc' | 'reported_desc' | 'model_asc' | 'year_desc';
   limit: number;
   offset: number;
@@ -72,6 +74,8 @@ export interface StoreReads {
   getDepartment(id: string): Promise<Department | undefined>;
   getLocation(id: string): Promise<Location | undefined>;
   getSettings(): Promise<Settings>;
+  /** The highest asset tag number issued so far (0 before the first): a tag above it was never issued. */
+  lastAssetTagNumber(): Promise<number>;
 }
 
 export interface StoreTx extends StoreReads {

@@ -126,6 +126,9 @@ export class FileStore implements Store {
   async getSettings() {
     return this.state.settings;
   }
+  async lastAssetTagNumber() {
+    return this.state.nextTag - 1;
+  }
   async listDepartments() {
     return [...this.state.reference.department.values()];
   }

@@ -65,6 +65,9 @@ export class FileTx implements StoreTx {
   async getSettings() {
     return this.settings ?? this.state.settings;
   }
+  async lastAssetTagNumber() {
+    return this.tagNumber ?? this.state.nextTag - 1;
+  }
 
   private referenceRecord<K extends ReferenceKind>(kind: K, id: string): ReferenceData[K] | undefined {
     return this.reference[kind].get(id) ?? this.state.reference[kind].get(id);

@@ -107,6 +107,10 @@ export class SqliteStore implements Store {
   async getSettings() {
     return this.record('settings', 'settings') ?? DEFAULT_SETTINGS;
   }
+  async lastAssetTagNumber() {
+    const row = this.q("SELECT value FROM meta WHERE key = 'nextTag'").get() as { value: string } | undefined;
+    return row ? Number(row.value) - 1 : 0;
+  }
   async listDepartments() {
     return this.records('department');
   }
@@ -142,6 +146,10 @@ export class SqliteStore implements Store {
     if (qy.departmentId) {
       where.push('department_id = ?');
       args.push(qy.departmentId);
+    }
+    if (qy.locationId) {
+      where.push("json_extract(data, '$.locationId') = ?");
+      args.push(qy.locationId);
     }
     for (const t of searchTokens(qy.text)) {
       where.push("haystack LIKE ? ESCAPE '\\'");
@@ -231,6 +239,7 @@ export class SqliteStore implements Store {
       getDepartment: (id) => self.getDepartment(id),
       getLocation: (id) => self.getLocation(id),
       getSettings: () => self.getSettings(),
+      lastAssetTagNumber: () => self.lastAssetTagNumber(),
       putDevice(d) {
         const len = (self.q('SELECT COUNT(*) AS n FROM events WHERE device_id = ?').get(d.id) as { n: number }).n;
         const row = { ...d, trailLength: len };
