@@ -33,3 +33,8 @@ export const ASSET_TAG_PREFIX = 'KK-';
 export function formatAssetTag(n: number): string {
   return `${ASSET_TAG_PREFIX}${String(n).padStart(7, '0')}`;
 }
+
+/** The number of a well-formed asset tag ("KK-0001234" → 1234). */
+export function assetTagNumber(tag: string): number {
+  return Number(tag.slice(ASSET_TAG_PREFIX.length));
+}

@@ -141,7 +141,15 @@ export const contract = {
   }),
   'devices.checkIn': proc({
     summary: 'Warehouse check-in by asset tag, with condition grade and shelf',
-    input: z.object({ assetTag: AssetTag, condition: Condition, locationId: Id }).strict(),
+    input: z
+      .object({
+        assetTag: AssetTag,
+        condition: Condition,
+        locationId: Id,
+        /** A pre-printed tag not yet on any device: the reported device it was stuck on (its tag changes to this one). */
+        deviceId: Id.optional(),
+      })
+      .strict(),
     output: Device,
     roles: rolesFor('checkIn'),
   }),

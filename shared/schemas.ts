@@ -209,6 +209,8 @@ export const TrailEvent = z.discriminatedUnion('type', [
     dataBearingOverride: z.boolean().optional(),
   }),
   z.object({ ...eventBase, type: z.literal('checked_in'), condition: Condition }),
+  /** A pre-printed label was stuck on the device: its asset tag changed from `fromTag` to this one. */
+  z.object({ ...eventBase, type: z.literal('tag_linked'), fromTag: AssetTag, toTag: AssetTag }),
   z.object({ ...eventBase, type: z.literal('sanitized'), sanitizationId: Id, method: SanitizationMethod, verified: z.boolean() }),
   z.object({ ...eventBase, type: z.literal('listed') }),
   z.object({ ...eventBase, type: z.literal('unlisted'), reason: z.string().optional() }),

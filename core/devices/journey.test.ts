@@ -111,13 +111,43 @@ describe('the device journey', () => {
     expect(await deviceCount(h)).toBe(0);
   });
 
-  it('refuses a pre-printed asset tag that is already in use', async () => {
+  it('takes a pre-printed tag Kredsløb issued, refuses one already in use and one it never issued', async () => {
     const buf = await h.as(BUF_CONTACT);
-    const d = await run(buf, 'devices.report', { category: 'monitor', manufacturer: 'Dell', model: 'P1', serial: 'A', locationId: BUF_SITE, assetTag: 'KK-0500000' });
-    expect(d.assetTag).toBe('KK-0500000');
-    expect(
-      await refusal(run(buf, 'devices.report', { category: 'monitor', manufacturer: 'Dell', model: 'P1', serial: 'B', locationId: BUF_SITE, assetTag: 'KK-0500000' })),
-    ).toBe('ASSET_TAG_TAKEN');
+    const { tags } = await run(await h.as(WAREHOUSE), 'tags.allocate', { count: 2 });
+    const [first = '', second = ''] = tags;
+    const monitor = { category: 'monitor' as const, manufacturer: 'Dell', model: 'P1', locationId: BUF_SITE };
+    const d = await run(buf, 'devices.report', { ...monitor, serial: 'A', assetTag: first });
+    expect(d.assetTag).toBe(first);
+    expect(await refusal(run(buf, 'devices.report', { ...monitor, serial: 'B', assetTag: first }))).toBe('ASSET_TAG_TAKEN');
+    expect(await refusal(run(buf, 'devices.report', { ...monitor, serial: 'B', assetTag: 'KK-0500000' }))).toBe('TAG_NOT_ISSUED');
+    expect(await deviceCount(h)).toBe(1);
+    // The next report without a tag gets a number after the pre-printed ones, never one of them.
+    const next = await run(buf, 'devices.report', { ...monitor, serial: 'C' });
+    expect(next.assetTag > second).toBe(true);
+  });
+
+  it('links a pre-printed tag to the reported device the warehouse picks at check-in, on the trail', async () => {
+    const buf = await h.as(BUF_CONTACT);
+    const wh = await h.as(WAREHOUSE);
+    const reported = await run(buf, 'devices.report', { category: 'laptop', manufacturer: 'HP', model: 'EliteBook', serial: 'E1', locationId: BUF_SITE });
+    const { tags } = await run(wh, 'tags.allocate', { count: 1 });
+    const label = tags[0] ?? '';
+    const checkIn = { assetTag: label, condition: 'B' as const, locationId: SHELF };
+    expect(await refusal(run(wh, 'devices.checkIn', checkIn))).toBe('TAG_NOT_LINKED');
+    expect(await refusal(run(wh, 'devices.checkIn', { ...checkIn, assetTag: 'KK-0900000', deviceId: reported.id }))).toBe('TAG_NOT_ISSUED');
+    expect((await h.store.getDevice(reported.id))?.assetTag).toBe(reported.assetTag);
+
+    const done = await run(wh, 'devices.checkIn', { ...checkIn, deviceId: reported.id });
+    expect(done).toMatchObject({ id: reported.id, assetTag: label, status: 'in_stock' });
+    expect((await h.store.getDeviceByTag(label))?.id).toBe(reported.id);
+    expect(await h.store.getDeviceByTag(reported.assetTag)).toBeUndefined();
+    const trail = await h.store.trail(reported.id);
+    expect(trail.map((e) => e.type)).toEqual(['reported', 'tag_linked', 'checked_in']);
+    expect(trail[1]).toMatchObject({ fromTag: reported.assetTag, toTag: label, actor: { id: WAREHOUSE } });
+    // The tag is now on a device: naming another device with it is refused.
+    const other = await run(buf, 'devices.report', { category: 'monitor', manufacturer: 'Dell', model: 'P1', serial: 'M9', locationId: BUF_SITE });
+    expect(await refusal(run(wh, 'devices.checkIn', { ...checkIn, deviceId: other.id }))).toBe('ASSET_TAG_TAKEN');
+    expect(await h.store.verifyTrails()).toEqual([]);
   });
 
   it('hands over only a reserved device', async () => {

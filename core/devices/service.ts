@@ -1,11 +1,11 @@
 /** Devices: report, check in, sanitize, list, hand over, read. Plain async functions over the store. */
 import { randomUUID } from 'node:crypto';
 import { effectiveDataBearing, mayDeclareNoData } from '../../shared/data-bearing';
-import { CATEGORY_FACTS } from '../../shared/categories';
+import { CATEGORY_FACTS, assetTagNumber } from '../../shared/categories';
 import { actionsFrom } from '../../shared/lifecycle';
 import type { DeviceDetail, ProcedureArgs } from '../../shared/contract';
 import type { Device, Location, SanitizationRecord, Specs } from '../../shared/schemas';
-import type { StoreReads } from '../store/store';
+import type { StoreReads, StoreTx } from '../store/store';
 import { actorRole, actorSnapshot, nowIso, requireUser, type ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
 import { nextFreeAssetTag } from '../tags/service';
@@ -47,9 +47,8 @@ export async function reportDevice(ctx: ServiceContext, input: ProcedureArgs<'de
     }
     let assetTag = input.assetTag;
     if (assetTag) {
-      if (await tx.getDeviceByTag(assetTag)) {
-        throw new AppError('ASSET_TAG_TAKEN', { assetTag }, undefined, { assetTag: 'asset_tag_taken' });
-      }
+      // A pre-printed label: Kredsløb must have issued it, and no device may carry it yet.
+      await requireUnlinkedTag(tx, assetTag);
     } else {
       assetTag = await nextFreeAssetTag(tx);
     }
@@ -110,12 +109,56 @@ export async function reportAgain(ctx: ServiceContext, input: ProcedureArgs<'dev
 }
 
 /**
- * Warehouse check-in by asset tag: grade the condition and put the device on a shelf.
- * @throws NOT_FOUND, NOT_A_WAREHOUSE_LOCATION, TRANSITION_NOT_ALLOWED, ROLE_NOT_ALLOWED
+ * A tag typed or scanned as pre-printed: issued by Kredsløb (tags.allocate or an earlier report) and on no device.
+ * @throws TAG_NOT_ISSUED, ASSET_TAG_TAKEN
+ */
+async function requireUnlinkedTag(reads: StoreReads, assetTag: string): Promise<void> {
+  if (assetTagNumber(assetTag) > (await reads.lastAssetTagNumber())) {
+    throw new AppError('TAG_NOT_ISSUED', { assetTag }, undefined, { assetTag: 'tag_not_issued' });
+  }
+  if (await reads.getDeviceByTag(assetTag)) {
+    throw new AppError('ASSET_TAG_TAKEN', { assetTag }, undefined, { assetTag: 'asset_tag_taken' });
+  }
+}
+
+/**
+ * The device a scanned tag is on, for check-in. A pre-printed tag on no device yet is linked to the reported
+ * device the warehouse picked (`deviceId`): the device's tag changes, and the trail says from which.
+ * @throws NOT_FOUND, TAG_NOT_ISSUED, TAG_NOT_LINKED, ASSET_TAG_TAKEN, TRANSITION_NOT_ALLOWED
+ */
+async function deviceForCheckIn(ctx: ServiceContext, tx: StoreTx, input: ProcedureArgs<'devices.checkIn'>): Promise<Device> {
+  const onTag = await tx.getDeviceByTag(input.assetTag);
+  if (onTag) {
+    if (input.deviceId && input.deviceId !== onTag.id) {
+      throw new AppError('ASSET_TAG_TAKEN', { assetTag: input.assetTag }, undefined, { assetTag: 'asset_tag_taken' });
+    }
+    return onTag;
+  }
+  await requireUnlinkedTag(tx, input.assetTag);
+  if (!input.deviceId) throw new AppError('TAG_NOT_LINKED', { assetTag: input.assetTag });
+  const device = await deviceById(tx, input.deviceId);
+  if (device.status !== 'reported') {
+    throw new AppError('TRANSITION_NOT_ALLOWED', { action: 'checkIn', status: device.status, assetTag: device.assetTag });
+  }
+  const linked = { ...device, assetTag: input.assetTag };
+  tx.putDevice(linked);
+  const event = await appendTrailEvent(ctx, tx, {
+    deviceId: device.id,
+    at: nowIso(ctx.clock),
+    location: await locationById(tx, device.locationId),
+    body: { type: 'tag_linked', fromTag: device.assetTag, toTag: input.assetTag },
+  });
+  return { ...linked, trailLength: event.seq };
+}
+
+/**
+ * Warehouse check-in by asset tag: grade the condition and put the device on a shelf. A pre-printed tag not
+ * yet on a device is linked to the reported device named by `deviceId` in the same transaction.
+ * @throws NOT_FOUND, NOT_A_WAREHOUSE_LOCATION, TRANSITION_NOT_ALLOWED, ROLE_NOT_ALLOWED, TAG_NOT_ISSUED, TAG_NOT_LINKED
  */
 export async function checkIn(ctx: ServiceContext, input: ProcedureArgs<'devices.checkIn'>): Promise<Device> {
   return ctx.store.transaction(async (tx) => {
-    const device = await deviceByTag(tx, input.assetTag);
+    const device = await deviceForCheckIn(ctx, tx, input);
     const shelf = await warehouseLocation(tx, input.locationId);
     const step = await runStep(ctx, tx, device, 'checkIn', {
       patch: { condition: input.condition, locationId: shelf.id },

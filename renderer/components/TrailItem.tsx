@@ -25,6 +25,8 @@ function specifics(e: TrailEvent, t: TFunction, ref: Reference, dateTime: (iso: 
         t('trail.handedOver', { from: dept(e.fromDepartmentId), to: dept(e.toDepartmentId) }),
         e.replacesNewPurchase ? t('trail.replacesYes') : t('trail.replacesNo'),
       ];
+    case 'tag_linked':
+      return [t('trail.tagLinked', { from: e.fromTag, to: e.toTag })];
     case 'moved':
       return [
         t('trail.fromLocation', { location: e.fromLocationName ?? ref.locationName(e.fromLocationId) }),

@@ -16,7 +16,7 @@ export const newStatus: Covered<RequiredKey | 'status.lost'> = true;
 export const newAction: Covered<'action.stockTake'> = true;
 
 // @ts-expect-error a new error code without texts does not compile
-export const newErrorCode: Covered<'error.TAG_NOT_ISSUED'> = true;
+export const newErrorCode: Covered<'error.BATCH_SEALED'> = true;
 
 // @ts-expect-error a new trail event type without texts does not compile
 export const newEvent: Covered<'event.photo_added'> = true;
