@@ -172,6 +172,16 @@ export const contract = {
     output: z.object({ device: Device, sanitization: SanitizationRecord }),
     roles: rolesFor('recordSanitization'),
   }),
+  'devices.awaitingPickup': proc({
+    summary: 'Reported devices waiting to be collected by the warehouse, by site (a driver\'s round)',
+    input: z.object({ departmentId: Id.optional() }).strict(),
+    output: z.object({
+      sites: z.array(z.object({ location: Location, devices: z.array(Device) })),
+      /** All reported devices; when above the devices listed, the list was cut at its limit. */
+      total: z.number().int(),
+    }),
+    roles: rolesFor('checkIn'),
+  }),
   'devices.move': proc({
     summary: 'Move a device in the warehouse to another shelf, by scanning its asset tag',
     input: z

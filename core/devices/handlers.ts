@@ -7,6 +7,7 @@ export const deviceHandlers: HandlerPart = {
   'devices.reportAgain': (input, ctx) => devices.reportAgain(ctx, input),
   'devices.checkIn': (input, ctx) => devices.checkIn(ctx, input),
   'devices.recordSanitization': (input, ctx) => devices.recordSanitization(ctx, input),
+  'devices.awaitingPickup': (input, ctx) => devices.awaitingPickup(ctx, input),
   'devices.move': (input, ctx) => devices.moveDevice(ctx, input),
   'devices.publish': (input, ctx) => devices.publishDevice(ctx, input),
   'devices.unpublish': (input, ctx) => devices.unpublishDevice(ctx, input),

@@ -200,3 +200,34 @@ describe('moving a device between shelves', () => {
     expect(await h.store.trail(d.id)).toEqual(before);
   });
 });
+
+describe("the warehouse's pick-up list", () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await harness();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('lists reported devices by the site they wait at, oldest first, and drops them once checked in', async () => {
+    const buf = await h.as(BUF_CONTACT);
+    const wh = await h.as(WAREHOUSE);
+    const report = async (serial: string, locationId: string) => {
+      const d = await run(buf, 'devices.report', { category: 'monitor', manufacturer: 'Dell', model: 'P1', serial, locationId });
+      h.clock.advance(60_000);
+      return d;
+    };
+    const a = await report('A', BUF_SITE);
+    const b = await report('B', 'dep-buf-site-2');
+    const c = await report('C', BUF_SITE);
+    const list = await run(wh, 'devices.awaitingPickup', {});
+    expect(list.total).toBe(3);
+    expect(list.sites.map((s) => [s.location.id, s.devices.map((d) => d.id)])).toEqual([
+      [BUF_SITE, [a.id, c.id]],
+      ['dep-buf-site-2', [b.id]],
+    ]);
+    await run(wh, 'devices.checkIn', { assetTag: a.assetTag, condition: 'A', locationId: SHELF });
+    expect((await run(wh, 'devices.awaitingPickup', {})).sites[0]?.devices.map((d) => d.id)).toEqual([c.id]);
+  });
+});

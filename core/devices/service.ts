@@ -310,6 +310,29 @@ export async function getDeviceDetail(ctx: ServiceContext, input: ProcedureArgs<
   };
 }
 
+/** How many reported devices the pick-up list shows at most (a day's rounds; the total says if there are more). */
+export const PICKUP_LIST_LIMIT = 500;
+
+/** Reported devices waiting for the warehouse, grouped by the site they wait at, oldest report first. */
+export async function awaitingPickup(ctx: ServiceContext, input: ProcedureArgs<'devices.awaitingPickup'>) {
+  const { items, total } = await ctx.store.searchDevices({
+    status: 'reported',
+    departmentId: input.departmentId,
+    sort: 'reported_desc',
+    limit: PICKUP_LIST_LIMIT,
+    offset: 0,
+  });
+  const bySite = new Map<string, Device[]>();
+  for (const d of [...items].reverse()) bySite.set(d.locationId, [...(bySite.get(d.locationId) ?? []), d]);
+  const sites: { location: Location; devices: Device[] }[] = [];
+  for (const [locationId, devices] of bySite) {
+    const location = await ctx.store.getLocation(locationId);
+    if (location) sites.push({ location, devices });
+  }
+  sites.sort((a, b) => a.location.name.localeCompare(b.location.name, 'da'));
+  return { sites, total };
+}
+
 /** Devices matching text and filters, one page at a time. */
 export async function searchDevices(ctx: ServiceContext, input: ProcedureArgs<'devices.search'>) {
   return ctx.store.searchDevices(input);

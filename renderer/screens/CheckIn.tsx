@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { CONDITIONS, type Condition } from '../../shared/schemas';
 import { client } from '../api/instance';
 import { Field } from '../components/Field';
+import { PickupList } from '../components/PickupList';
 import { RecentScans } from '../components/RecentScans';
 import { ScanField } from '../components/ScanField';
 import { ScanResult } from '../components/ScanResult';
@@ -117,6 +118,7 @@ export function CheckIn() {
       </form>
       <ScanResult station={station} />
       <RecentScans items={station.view.items} />
+      <PickupList condition={condition} shelf={shelf} refreshKey={station.view.done} />
     </>
   );
 }

@@ -504,6 +504,20 @@ export const da = {
   'camera.notATag': 'QR-koden "{text}" er ikke et inventarnummer. Scan en Kredsløb-mærkat (KK-0001234).',
   'camera.unknownTag': 'Ingen enhed har inventarnummeret {tag}. Tjek mærkaten, eller scan en anden.',
   'camera.lookupFailed': 'Enheden {tag} kunne ikke slås op. Scan mærkaten igen.',
+
+  // Modtag på lager's work list and linking of pre-printed labels
+  'pickup.title': 'Venter på afhentning',
+  'pickup.print': 'Udskriv køreliste',
+  'pickup.total.one': '{count} anmeldt enhed venter på at blive hentet.',
+  'pickup.total.other': '{count} anmeldte enheder venter på at blive hentet.',
+  'pickup.linkTitle': 'Knyt fortrykt mærkat',
+  'pickup.linkIntro': 'Sidder der en fortrykt QR-mærkat på en anmeldt enhed, som ikke kender den? Scan mærkaten, vælg enheden, og modtag den med stand og hylde ovenfor.',
+  'pickup.linkTag': 'Fortrykt inventarnummer',
+  'pickup.linkDevice': 'Anmeldt enhed',
+  'pickup.chooseDevice': 'Vælg enhed',
+  'pickup.linkSubmit': 'Knyt og modtag på lager',
+  'pickup.linkIncomplete': 'Scan mærkaten, vælg enheden, og vælg stand og hylde ovenfor.',
+  'pickup.linked': '{tag} er knyttet til {model} og modtaget på lager.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;

@@ -499,4 +499,17 @@ export const en: Record<MessageKey, string> = {
   'camera.notATag': 'The QR code "{text}" is not an asset tag. Scan a Kredsløb label (KK-0001234).',
   'camera.unknownTag': 'No device has the asset tag {tag}. Check the label, or scan another.',
   'camera.lookupFailed': 'The device {tag} could not be looked up. Scan the label again.',
+
+  'pickup.title': 'Waiting to be collected',
+  'pickup.print': 'Print the round',
+  'pickup.total.one': '{count} reported device is waiting to be collected.',
+  'pickup.total.other': '{count} reported devices are waiting to be collected.',
+  'pickup.linkTitle': 'Link a pre-printed label',
+  'pickup.linkIntro': 'Is there a pre-printed QR label on a reported device that does not know it? Scan the label, choose the device, and check it in with the condition and shelf above.',
+  'pickup.linkTag': 'Pre-printed asset tag',
+  'pickup.linkDevice': 'Reported device',
+  'pickup.chooseDevice': 'Choose a device',
+  'pickup.linkSubmit': 'Link and check in',
+  'pickup.linkIncomplete': 'Scan the label, choose the device, and choose the condition and shelf above.',
+  'pickup.linked': '{tag} is linked to {model} and checked in.',
 };
