@@ -33,4 +33,5 @@ export const STORAGE_KEYS = {
   lastShelf: 'kredslob.lastShelf',
   lastReceivingSite: 'kredslob.lastReceivingSite',
   handOverReplaces: 'kredslob.handOver.replacesNewPurchase',
+  handOverPickedUpBy: 'kredslob.handOver.pickedUpBy',
 } as const;

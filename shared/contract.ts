@@ -209,7 +209,14 @@ export const contract = {
   }),
   'devices.handOver': proc({
     summary: 'Hand a reserved device over at pick-up, by scanning its asset tag',
-    input: z.object({ assetTag: AssetTag, replacesNewPurchase: z.boolean() }).strict(),
+    input: z
+      .object({
+        assetTag: AssetTag,
+        replacesNewPurchase: z.boolean(),
+        /** Who collected the device for the reserving administration (name as they give it). */
+        pickedUpBy: z.string().trim().min(1).max(200).optional(),
+      })
+      .strict(),
     output: Device,
     roles: rolesFor('handOver'),
   }),

@@ -224,6 +224,8 @@ export const TrailEvent = z.discriminatedUnion('type', [
     fromDepartmentId: Id,
     toDepartmentId: Id,
     replacesNewPurchase: z.boolean(),
+    /** Who collected it for the reserving administration. */
+    pickedUpBy: z.string().optional(),
   }),
   z.object({
     ...eventBase,

@@ -286,6 +286,7 @@ export async function handOver(ctx: ServiceContext, input: ProcedureArgs<'device
         fromDepartmentId: device.departmentId,
         toDepartmentId: reservation.departmentId,
         replacesNewPurchase: input.replacesNewPurchase,
+        ...(input.pickedUpBy ? { pickedUpBy: input.pickedUpBy } : {}),
       },
     });
     tx.putReservation({ ...reservation, status: 'fulfilled', endedAt: step.event.at });

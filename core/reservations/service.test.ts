@@ -56,11 +56,16 @@ describe('reservations', () => {
   it('hands the device over to the site the reservation named, owned by the reserving administration', async () => {
     const d = await listedLaptop(h);
     await run(await h.as(SUF_CONTACT), 'reservations.create', { deviceId: d.id, locationId: 'dep-suf-site-2' });
-    const done = await run(await h.as(WAREHOUSE), 'devices.handOver', { assetTag: d.assetTag, replacesNewPurchase: true });
+    const done = await run(await h.as(WAREHOUSE), 'devices.handOver', { assetTag: d.assetTag, replacesNewPurchase: true, pickedUpBy: ' Jonas Holm, Plejecenter Sølund ' });
     expect(done).toMatchObject({ status: 'reused', departmentId: 'dep-suf', locationId: 'dep-suf-site-2' });
     const trail = await h.store.trail(d.id);
     // Handed over at the warehouse shelf; the device then belongs at the SUF site.
-    expect(trail.at(-1)).toMatchObject({ type: 'handed_over', locationId: 'loc-shelf-A1', toDepartmentId: 'dep-suf' });
+    expect(trail.at(-1)).toMatchObject({
+      type: 'handed_over',
+      locationId: 'loc-shelf-A1',
+      toDepartmentId: 'dep-suf',
+      pickedUpBy: 'Jonas Holm, Plejecenter Sølund',
+    });
     expect((await h.store.getReservation((await h.store.searchReservations({ limit: 1 }))[0]!.id))?.status).toBe('fulfilled');
   });
 

@@ -24,6 +24,7 @@ function specifics(e: TrailEvent, t: TFunction, ref: Reference, dateTime: (iso: 
       return [
         t('trail.handedOver', { from: dept(e.fromDepartmentId), to: dept(e.toDepartmentId) }),
         e.replacesNewPurchase ? t('trail.replacesYes') : t('trail.replacesNo'),
+        ...(e.pickedUpBy ? [t('trail.pickedUpBy', { name: e.pickedUpBy })] : []),
       ];
     case 'tag_linked':
       return [t('trail.tagLinked', { from: e.fromTag, to: e.toTag })];

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { client } from '../api/instance';
 import { RecentScans } from '../components/RecentScans';
+import { WaitingReservations } from '../components/WaitingReservations';
 import { ScanField } from '../components/ScanField';
 import { ScanResult } from '../components/ScanResult';
 import { ScanSubmit } from '../components/ScanSubmit';
@@ -22,12 +23,20 @@ export function HandOver() {
     writeStored('local', STORAGE_KEYS.handOverReplaces, on ? 'true' : undefined);
   };
 
-  // The box is read when the tag is scanned: a scan queued behind others keeps the choice made for it.
+  // Who collects: kept for the pick-up (several devices in a row), cleared when the person leaves the page.
+  const [pickedUpBy, setPickedUpBy] = useState(() => readStored('session', STORAGE_KEYS.handOverPickedUpBy) ?? '');
+  const changePickedUpBy = (name: string) => {
+    setPickedUpBy(name);
+    writeStored('session', STORAGE_KEYS.handOverPickedUpBy, name || undefined);
+  };
+
+  // The box and the name are read when the tag is scanned: a scan queued behind others keeps the choice made for it.
   const prepare = (assetTag: string): PreparedScan => {
     const replacesNewPurchase = replaces;
+    const collector = pickedUpBy.trim() || undefined;
     return {
       run: async () => {
-        const device = await client.call('devices.handOver', { assetTag, replacesNewPurchase });
+        const device = await client.call('devices.handOver', { assetTag, replacesNewPurchase, pickedUpBy: collector });
         return {
           deviceId: device.id,
           text: t('handOver.success', {
@@ -46,6 +55,18 @@ export function HandOver() {
       <h1>{t('handOver.title')}</h1>
       <p className="lead">{t('handOver.intro')}</p>
       <form {...station.formProps}>
+        <div className="field">
+          <label htmlFor="handover-picked-up-by">
+            {t('handOver.pickedUpBy')} <span className="optional">{t('common.optional')}</span>
+          </label>
+          <input
+            id="handover-picked-up-by"
+            value={pickedUpBy}
+            onChange={(e) => changePickedUpBy(e.target.value)}
+            autoComplete="off"
+            maxLength={200}
+          />
+        </div>
         <ScanField id="handover-tag" station={station} />
         <div className="checkbox-field">
           <input
@@ -64,6 +85,7 @@ export function HandOver() {
       </form>
       <ScanResult station={station} />
       <RecentScans items={station.view.items} />
+      <WaitingReservations refreshKey={station.view.done} />
     </>
   );
 }

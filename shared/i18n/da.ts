@@ -518,6 +518,13 @@ export const da = {
   'pickup.linkSubmit': 'Knyt og modtag på lager',
   'pickup.linkIncomplete': 'Scan mærkaten, vælg enheden, og vælg stand og hylde ovenfor.',
   'pickup.linked': '{tag} er knyttet til {model} og modtaget på lager.',
+
+  // Udlevér: who collects, and the reservations waiting for pick-up
+  'handOver.pickedUpBy': 'Afhentes af (navn og enhed)',
+  'handOver.waitingTitle': 'Venter på udlevering',
+  'handOver.waitingEmpty': 'Ingen reservationer venter på udlevering.',
+  'handOver.deliverTo': 'Leveres til',
+  'trail.pickedUpBy': 'Afhentet af {name}',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;

@@ -512,4 +512,10 @@ export const en: Record<MessageKey, string> = {
   'pickup.linkSubmit': 'Link and check in',
   'pickup.linkIncomplete': 'Scan the label, choose the device, and choose the condition and shelf above.',
   'pickup.linked': '{tag} is linked to {model} and checked in.',
+
+  'handOver.pickedUpBy': 'Collected by (name and unit)',
+  'handOver.waitingTitle': 'Waiting to be handed over',
+  'handOver.waitingEmpty': 'No reservations are waiting to be handed over.',
+  'handOver.deliverTo': 'Deliver to',
+  'trail.pickedUpBy': 'Collected by {name}',
 };
