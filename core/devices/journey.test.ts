@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   BUF_CONTACT,
   BUF_SITE,
@@ -8,22 +8,15 @@ import {
   WAREHOUSE,
   WIPE,
   deviceCount,
-  harness,
   listedLaptop,
   refusal,
   run,
   siteOf,
-  type Harness,
+  useHarness,
 } from '../testing/harness';
 
 describe('the device journey', () => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await harness();
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+  const h = useHarness();
 
   it('runs from report to reuse, with the owner changed and every step on the trail', async () => {
     const buf = await h.as(BUF_CONTACT);
@@ -157,13 +150,7 @@ describe('the device journey', () => {
 });
 
 describe('moving a device between shelves', () => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await harness();
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+  const h = useHarness();
 
   it('moves a device to another shelf, keeps its state, and the undo is a second move with both on the trail', async () => {
     const d = await listedLaptop(h);
@@ -202,13 +189,7 @@ describe('moving a device between shelves', () => {
 });
 
 describe("the warehouse's pick-up list", () => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await harness();
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+  const h = useHarness();
 
   it('lists reported devices by the site they wait at, oldest first, and drops them once checked in', async () => {
     const buf = await h.as(BUF_CONTACT);

@@ -1,18 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppError } from '../errors';
-import { SUSTAINABILITY, SUF_CONTACT, TMF_CONTACT, WAREHOUSE, harness, listedLaptop, refusal, run, siteOf, type Harness } from '../testing/harness';
+import { SUSTAINABILITY, SUF_CONTACT, TMF_CONTACT, WAREHOUSE, listedLaptop, refusal, run, siteOf, useHarness } from '../testing/harness';
 import { expireDueReservations } from './service';
 
 const ADMIN = 'user-admin-1';
 
 describe('reservations', () => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await harness();
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+  const h = useHarness();
 
   it('holds a listed device for the reserving administration, at the site it names, for the configured days', async () => {
     const d = await listedLaptop(h);

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Device, NewTrailEvent } from '../../shared/schemas';
 import { seedReferenceData } from '../demo/generate';
 import type { Store } from './store';
+import { WIPE } from '../testing/fixtures';
 
 export interface StoreFactory {
   /** Opens (or reopens) the store kept in `dir`. */
@@ -81,15 +82,8 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       const sanitization = {
         id: 'san-1',
         deviceId: d.id,
-        method: 'purge' as const,
-        technique: 'Kryptografisk sletning',
-        mediaType: 'ssd' as const,
-        tool: 'Blancco Drive Eraser',
-        toolVersion: '7.9.1',
-        verificationMethod: 'full' as const,
-        verified: true,
+        ...WIPE,
         operator: { id: 'user-warehouse-1', name: 'Lager', role: 'warehouse' as const },
-        verifierName: 'Lars',
         performedAt: '2026-01-02T09:00:00.000Z',
       };
       await store.transaction(async (tx) => {

@@ -1,5 +1,6 @@
 /** Test harness: a fresh file store in a temp folder, the demo municipality, a clock the test moves. */
 import fs from 'node:fs';
+import { afterEach, beforeEach } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import { contract, type ProcedureInput, type ProcedureName, type ProcedureOutput } from '../../shared/contract';
@@ -7,6 +8,9 @@ import { createHandlerTable } from '../api/handlers';
 import type { Handler } from '../api/handler-table';
 import type { Clock, ServiceContext } from '../context';
 import { AppError } from '../errors';
+import { WIPE } from './fixtures';
+
+export { WIPE };
 import { Sessions } from '../session/sessions';
 import { seedReferenceData } from '../demo/generate';
 import { FileStore } from '../store/file/file-store';
@@ -81,18 +85,6 @@ export async function run<P extends ProcedureName>(
 /** The first site of an administration in the demo data (`dep-suf` → `dep-suf-site-1`). */
 export const siteOf = (departmentId: string) => `${departmentId}-site-1`;
 
-/** A verified NIST Purge, as the warehouse records it. */
-export const WIPE = {
-  method: 'purge' as const,
-  technique: 'Kryptografisk sletning',
-  mediaType: 'ssd' as const,
-  tool: 'Blancco Drive Eraser',
-  toolVersion: '7.9.1',
-  verificationMethod: 'full' as const,
-  verified: true,
-  verifierName: 'Lars Nielsen',
-};
-
 /** The error code a refused call ends with; fails the test when the call succeeds or fails otherwise. */
 export async function refusal(p: Promise<unknown>): Promise<string> {
   try {
@@ -117,4 +109,36 @@ export async function listedLaptop(h: Harness, serial = 'PF-1') {
   await run(wh, 'devices.checkIn', { assetTag: d.assetTag, condition: 'B', locationId: SHELF });
   await run(wh, 'devices.recordSanitization', { deviceId: d.id, ...WIPE });
   return run(wh, 'devices.publish', { deviceId: d.id });
+}
+
+/**
+ * A fresh harness for each test of the enclosing describe block (closed after each), as a view that always
+ * reads the current test's harness: `const h = useHarness();` then `h.store`, `h.as(...)` inside tests.
+ */
+export function useHarness(): Harness {
+  let current: Harness | undefined;
+  beforeEach(async () => {
+    current = await harness();
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  const now = (): Harness => {
+    if (!current) throw new Error('useHarness: the harness exists only inside a test');
+    return current;
+  };
+  return {
+    get dir() {
+      return now().dir;
+    },
+    get store() {
+      return now().store;
+    },
+    get clock() {
+      return now().clock;
+    },
+    as: (userId) => now().as(userId),
+    close: () => now().close(),
+  };
 }

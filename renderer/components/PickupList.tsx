@@ -12,6 +12,7 @@ import { useAsync } from '../use-async';
 import { Banner } from './Banner';
 import { LoadError } from './LoadError';
 import { Loading } from './Loading';
+import { TableHead } from './TableHead';
 
 interface Props {
   /** The station's current choices; linking checks the device in with them. */
@@ -68,13 +69,7 @@ export function PickupList({ condition, shelf, refreshKey }: Props) {
                 {location.name} <span className="muted">({atSite.length})</span>
               </h3>
               <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('col.assetTag')}</th>
-                    <th scope="col">{t('col.device')}</th>
-                    <th scope="col">{t('col.created')}</th>
-                  </tr>
-                </thead>
+                <TableHead columns={['col.assetTag', 'col.device', 'col.created']} />
                 <tbody>
                   {atSite.map((d) => (
                     <tr key={d.id}>

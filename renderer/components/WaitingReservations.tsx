@@ -11,6 +11,7 @@ import { useAsync } from '../use-async';
 import { EmptyState } from './EmptyState';
 import { LoadError } from './LoadError';
 import { Loading } from './Loading';
+import { TableHead } from './TableHead';
 
 export function WaitingReservations({ refreshKey }: { refreshKey: number }) {
   const { t, dateTime } = useI18n();
@@ -29,16 +30,7 @@ export function WaitingReservations({ refreshKey }: { refreshKey: number }) {
       {list.data && items.length === 0 && <EmptyState>{t('handOver.waitingEmpty')}</EmptyState>}
       {items.length > 0 && (
         <table className="data-table" data-testid="waiting-reservations">
-          <thead>
-            <tr>
-              <th scope="col">{t('col.assetTag')}</th>
-              <th scope="col">{t('col.device')}</th>
-              <th scope="col">{t('col.owner')}</th>
-              <th scope="col">{t('handOver.deliverTo')}</th>
-              <th scope="col">{t('col.created')}</th>
-              <th scope="col">{t('col.expires')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={['col.assetTag', 'col.device', 'col.owner', 'handOver.deliverTo', 'col.created', 'col.expires']} />
           <tbody>
             {items.map(({ reservation, device }) => (
               <tr key={reservation.id}>

@@ -4,6 +4,7 @@ import { client, errorText } from '../api/instance';
 import { Banner } from '../components/Banner';
 import { EmptyState } from '../components/EmptyState';
 import { LoadError } from '../components/LoadError';
+import { TableHead } from '../components/TableHead';
 import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n';
 import { reservationStatusKey } from '../labels';
@@ -60,17 +61,7 @@ export function MyReservations() {
       {items.length > 0 && (
         <div className="table-wrap">
           <table className="data-table" data-testid="reservations">
-            <thead>
-              <tr>
-                <th scope="col">{t('col.device')}</th>
-                <th scope="col">{t('col.status')}</th>
-                <th scope="col">{t('col.created')}</th>
-                <th scope="col">{t('col.expires')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('col.actions')}</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['col.device', 'col.status', 'col.created', 'col.expires', { key: 'col.actions', hidden: true }]} />
             <tbody>
               {items.map(({ reservation: r, device: d }) => (
                 <tr key={r.id} data-testid="reservation-row" data-asset-tag={d.assetTag}>
