@@ -10,6 +10,7 @@ import { ScanResult } from '../components/ScanResult';
 import { ScanSubmit } from '../components/ScanSubmit';
 import { fieldA11y, type FieldErrors } from '../form-errors';
 import { useT } from '../i18n';
+import { memberOf } from '../member-of';
 import { conditionKey } from '../labels';
 import { useReference } from '../reference-context';
 import { useRoute } from '../router';
@@ -79,7 +80,7 @@ export function CheckIn() {
             <select
               {...fieldA11y('checkin-condition', { error: fe.condition })}
               value={condition}
-              onChange={(e) => setCondition(CONDITIONS.find((c) => c === e.target.value) ?? '')}
+              onChange={(e) => setCondition(memberOf(CONDITIONS, e.target.value) ?? '')}
               aria-required
             >
               <option value="">{t('checkIn.chooseCondition')}</option>
