@@ -31,6 +31,8 @@ const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
+  // The camera (QR scanning) for our own page only; nothing else a browser could be asked for.
+  'permissions-policy': 'camera=(self), microphone=(), geolocation=(), usb=(), payment=()',
 };
 
 function send(res: http.ServerResponse, status: number, body: unknown): void {
