@@ -69,7 +69,7 @@ export function PickupList({ condition, shelf, refreshKey }: Props) {
                 {location.name} <span className="muted">({atSite.length})</span>
               </h3>
               <table className="data-table">
-                <TableHead columns={['col.assetTag', 'col.device', 'col.created']} />
+                <TableHead columns={['col.assetTag', 'col.device', 'device.reportedAt']} />
                 <tbody>
                   {atSite.map((d) => (
                     <tr key={d.id}>
@@ -92,7 +92,7 @@ export function PickupList({ condition, shelf, refreshKey }: Props) {
         <div className="form-grid">
           <div className="field">
             <label htmlFor="link-tag">{t('pickup.linkTag')}</label>
-            <input id="link-tag" className="mono" value={tag} onChange={(e) => setTag(e.target.value)} data-scan-fill autoComplete="off" />
+            <input id="link-tag" type="text" className="mono" value={tag} onChange={(e) => setTag(e.target.value)} data-scan-fill autoComplete="off" />
           </div>
           <div className="field">
             <label htmlFor="link-device">{t('pickup.linkDevice')}</label>

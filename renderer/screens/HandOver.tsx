@@ -61,6 +61,7 @@ export function HandOver() {
           </label>
           <input
             id="handover-picked-up-by"
+            type="text"
             value={pickedUpBy}
             onChange={(e) => changePickedUpBy(e.target.value)}
             autoComplete="off"
