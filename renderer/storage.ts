@@ -33,4 +33,8 @@ export const STORAGE_KEYS = {
   lastShelf: 'kredslob.lastShelf',
   lastReceivingSite: 'kredslob.lastReceivingSite',
   handOverReplaces: 'kredslob.handOver.replacesNewPurchase',
+  labelStock: 'kredslob.labels.stock',
+  labelStart: 'kredslob.labels.start',
+  /** The last pre-printed batch, so "print again" still has its tags after a restart. */
+  labelBatch: 'kredslob.labels.lastBatch',
 } as const;
