@@ -15,6 +15,7 @@ import {
   type FormValues,
 } from './form-model';
 import { REPORT_FIELDS } from './screens/ReportDevice';
+import { LABEL_PRINT_FIELDS } from './use-label-print';
 
 const da = { locale: 'da' as const, t: (k: MessageKey) => UI_MESSAGES.da[k] };
 const en = { locale: 'en' as const, t: (k: MessageKey) => UI_MESSAGES.en[k] };
@@ -127,6 +128,17 @@ describe('checking a form with the contract schema', () => {
     expect(ok.input).toMatchObject({ deviceId: 'd-1', verified: false });
     // Without the page's device id the input is incomplete; the error names the path (it has no field).
     expect(checkForm(schema, SANITIZATION_FIELDS, values, da).errors).toEqual({ deviceId: 'Skal udfyldes.' });
+  });
+
+  it('refuses what a rule outside the schema refuses, in the rule’s words, also where the schema has its own', () => {
+    const schema = contract['labels.pdf'].input;
+    const values = { stock: 'avery-l7160', start: '22' };
+    const ruled = { start: 'Der er ingen mærkat nr. 22 på Avery L7160.' };
+    expect(checkForm(schema, LABEL_PRINT_FIELDS, values, { ...da, extra: { tags: ['KK-0000001'] } }).input).toMatchObject({ start: 22 });
+    const refused = checkForm(schema, LABEL_PRINT_FIELDS, values, { ...da, extra: { tags: ['KK-0000001'] }, ruled });
+    expect(refused).toEqual({ errors: ruled });
+    const both = checkForm(schema, LABEL_PRINT_FIELDS, { ...values, start: '0' }, { ...da, extra: { tags: ['KK-0000001'] }, ruled });
+    expect(both.errors).toEqual(ruled);
   });
 });
 

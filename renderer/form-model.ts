@@ -128,6 +128,8 @@ export interface CheckOptions {
   t(key: MessageKey): string;
   /** Input values that do not come from a field (a device id, an administration derived from a location). */
   extra?: Record<string, unknown>;
+  /** Messages by field from rules the schema cannot state (they depend on reference data); they win over the schema's. */
+  ruled?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -158,6 +160,7 @@ export function checkForm<F extends Record<string, FieldSpec>>(
   for (const [path, value] of Object.entries(opts.extra ?? {})) if (value !== undefined) setPath(input, path, value);
   const result = schema.safeParse(input);
   if (!result.success) for (const [path, message] of Object.entries(issueFields(result.error.issues, input, opts.locale))) errors[path] ??= message;
+  for (const [path, message] of Object.entries(opts.ruled ?? {})) if (message !== undefined) errors[path] = message;
   return Object.keys(errors).length === 0 ? { input, errors } : { errors };
 }
 

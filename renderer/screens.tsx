@@ -17,6 +17,7 @@ import { AllDevices } from './screens/AllDevices';
 import { CheckIn } from './screens/CheckIn';
 import { DevicePage } from './screens/DevicePage';
 import { HandOver } from './screens/HandOver';
+import { Labels } from './screens/Labels';
 import { Marketplace } from './screens/Marketplace';
 import { MyReservations } from './screens/MyReservations';
 import { ReportDevice } from './screens/ReportDevice';
@@ -47,9 +48,25 @@ export const SCREENS = [
   },
   { id: 'checkIn', path: '/check-in', navKey: 'nav.checkIn', primary: 'devices.checkIn', calls: ['devices.checkIn'], render: () => <CheckIn /> },
   { id: 'handOver', path: '/hand-over', navKey: 'nav.handOver', primary: 'devices.handOver', calls: ['devices.handOver'], render: () => <HandOver /> },
-  { id: 'allDevices', path: '/devices', navKey: 'nav.allDevices', primary: 'devices.search', calls: ['devices.search'], render: () => <AllDevices /> },
-  // The device page's buttons come from the actions devices.get returns for this person.
-  { id: 'device', path: '/devices/:id', primary: 'devices.get', calls: ['devices.get'], render: ({ id = '' }) => <DevicePage id={id} /> },
+  // A selection of the results can be printed as QR labels.
+  {
+    id: 'allDevices',
+    path: '/devices',
+    navKey: 'nav.allDevices',
+    primary: 'devices.search',
+    calls: ['devices.search', 'labels.pdf'],
+    render: () => <AllDevices />,
+  },
+  // Pre-printed labels: the screen is for reserving new tags, so those who may do that see it.
+  { id: 'labels', path: '/labels', navKey: 'nav.labels', primary: 'tags.allocate', calls: ['tags.allocate', 'labels.pdf'], render: () => <Labels /> },
+  // The device page's buttons come from the actions devices.get returns for this person; anyone may print its label.
+  {
+    id: 'device',
+    path: '/devices/:id',
+    primary: 'devices.get',
+    calls: ['devices.get', 'labels.pdf'],
+    render: ({ id = '' }) => <DevicePage id={id} />,
+  },
 ] as const satisfies readonly ScreenDef[];
 
 export type ScreenId = (typeof SCREENS)[number]['id'];

@@ -34,4 +34,8 @@ export const STORAGE_KEYS = {
   lastReceivingSite: 'kredslob.lastReceivingSite',
   handOverReplaces: 'kredslob.handOver.replacesNewPurchase',
   handOverPickedUpBy: 'kredslob.handOver.pickedUpBy',
+  labelStock: 'kredslob.labels.stock',
+  labelStart: 'kredslob.labels.start',
+  /** The last pre-printed batch, so "print again" still has its tags after a restart. */
+  labelBatch: 'kredslob.labels.lastBatch',
 } as const;

@@ -38,6 +38,11 @@ export interface ContractFormOptions<F> {
   extra?: (values: FormValues<F>) => Record<string, unknown>;
   /** Input paths the core may name that are shown at a field of another name (departmentId → locationId). */
   aliases?: Readonly<Record<string, keyof F & string>>;
+  /**
+   * Rules the contract's schema cannot state because they depend on reference data (a start position must
+   * exist on the chosen label stock): a message by field, checked with the schema and preferred over its words.
+   */
+  rules?: (values: FormValues<F>) => Partial<Record<keyof F & string, string>>;
 }
 
 interface Shown {
@@ -76,16 +81,26 @@ export function useContractForm<P extends ProcedureName, F extends FormFields<P>
     if (first !== undefined) focusField(idOf(first));
   }
 
-  /** The form's submit handler: check, call the procedure, and hand its answer to `onDone`. */
-  const onSubmit = (onDone: (output: ProcedureOutput<P>) => void) => async (e: FormEvent) => {
-    e.preventDefault();
+  /** The client's check of every field (schema and rules); `extraNow` completes or overrides `extra`. */
+  function check(extraNow?: Record<string, unknown>) {
+    return checkForm(schema, fields, values, { locale, t, extra: { ...options.extra?.(values), ...extraNow }, ruled: options.rules?.(values) });
+  }
+
+  /** Show the client's errors: at their fields, or in the summary when no field holds them (unless `fieldsOnly`). */
+  function showClient(errors: FieldErrors, fieldsOnly = false): void {
+    const { placed, unplaced } = placeErrors(errors, paths, aliases);
+    const server = shown ? stillCurrent(shown.server, shown.seen, values) : {};
+    show({ message: t('validation.clientSummary'), client: placed, server, seen: shown?.seen ?? {}, unplaced: fieldsOnly ? [] : unplaced });
+  }
+
+  /**
+   * Check, call the procedure, and hand its answer to `onDone`. `extraNow` supplies input values known only
+   * now (the tags another procedure has just reserved).
+   */
+  async function submit(onDone: (output: ProcedureOutput<P>) => void, extraNow?: Record<string, unknown>): Promise<void> {
     if (busy) return;
-    const checked = checkForm(schema, fields, values, { locale, t, extra: options.extra?.(values) });
-    if (!checked.input) {
-      const { placed, unplaced } = placeErrors(checked.errors, paths, aliases);
-      const server = shown ? stillCurrent(shown.server, shown.seen, values) : {};
-      return show({ message: t('validation.clientSummary'), client: placed, server, seen: shown?.seen ?? {}, unplaced });
-    }
+    const checked = check(extraNow);
+    if (!checked.input) return showClient(checked.errors);
     setBusy(true);
     try {
       const output = await client.call(procedure, checked.input as ProcedureInput<P>); // why: the procedure's own schema accepted this input
@@ -97,7 +112,27 @@ export function useContractForm<P extends ProcedureName, F extends FormFields<P>
     } finally {
       setBusy(false);
     }
+  }
+
+  /** The form's submit handler: check, call the procedure, and hand its answer to `onDone`. */
+  const onSubmit = (onDone: (output: ProcedureOutput<P>) => void) => async (e: FormEvent) => {
+    e.preventDefault();
+    await submit(onDone);
   };
+
+  /**
+   * Check the fields alone, before another step supplies the rest of the input (labels.pdf before
+   * tags.allocate has reserved the tags): shows their errors and says whether there were none.
+   */
+  function checkFields(): boolean {
+    const { placed } = placeErrors(check().errors, paths, aliases);
+    if (Object.keys(placed).length === 0) {
+      setShown(undefined);
+      return true;
+    }
+    showClient(placed, true);
+    return false;
+  }
 
   const summary: { message: string; items: SummaryItem[] } | undefined = shown && {
     message: shown.message,
@@ -114,6 +149,8 @@ export function useContractForm<P extends ProcedureName, F extends FormFields<P>
     busy,
     summary,
     onSubmit,
+    submit,
+    checkFields,
     id: idOf,
     required: isRequired,
     /** Start again with the fields' start values, keeping those given. */

@@ -133,6 +133,7 @@ describe('the label procedures', () => {
     expect(r.ok ? undefined : r.error).toMatchObject({
       code: 'LABEL_START_OUT_OF_RANGE',
       message: 'Der er ingen mærkat nr. 22 på Avery L7160. Vælg et startnummer fra 1 til 21.',
+      fields: { start: 'Startnummeret findes ikke på den valgte mærkattype.' },
     });
     const single = await call(WAREHOUSE, 'labels.pdf', { stock: 'dymo-11355', start: 2, tags: ['KK-0000001'] }, 'en');
     expect(single.ok ? undefined : single.error.message).toBe('There is no label no. 2 on Dymo 11355. Choose a start from 1 to 1.');

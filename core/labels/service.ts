@@ -48,7 +48,8 @@ export type LabelSheetInput = ProcedureArgs<'labels.pdf'>;
 export async function labelSheet(ctx: ServiceContext, input: LabelSheetInput): Promise<LabelPdf & { labels: number }> {
   const stock = STOCKS[input.stock];
   if (startPositionProblem(stock, input.start)) {
-    throw new AppError('LABEL_START_OUT_OF_RANGE', { stock: stock.name, start: input.start, max: labelsPerPage(stock) });
+    const params = { stock: stock.name, start: input.start, max: labelsPerPage(stock) };
+    throw new AppError('LABEL_START_OUT_OF_RANGE', params, undefined, { start: 'label_start' });
   }
   const tags = input.tags ? parseTags(input.tags) : await tagsOfDevices(ctx, input.deviceIds ?? []);
   const settings = await ctx.store.getSettings();

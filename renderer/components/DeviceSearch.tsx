@@ -1,12 +1,14 @@
 /**
  * The one device search, used by the marketplace (only listed devices) and by "Alle enheder" (every state,
  * with status and administration filters). Filters live in the URL so "back" from a device keeps them.
+ * On "Alle enheder" devices can be selected (across pages and filters) and their QR labels printed.
  */
 import { useEffect, useState } from 'react';
 import { SEARCH_SORTS } from '../../shared/contract';
 import { CATEGORIES, DEVICE_STATUSES, type Category, type DeviceStatus } from '../../shared/schemas';
 import { client } from '../api/instance';
 import { useI18n } from '../i18n';
+import { toggleDevice, togglePage, type Selection } from '../label-print';
 import { categoryKey, sortKey, statusKey } from '../labels';
 import { memberOf } from '../member-of';
 import { useReference } from '../reference-context';
@@ -19,6 +21,7 @@ import { EnumOptions } from './EnumOptions';
 import { LoadError } from './LoadError';
 import { Loading } from './Loading';
 import { Pager } from './Pager';
+import { SelectedLabels } from './SelectedLabels';
 
 const PAGE_SIZE = 50;
 type Sort = (typeof SEARCH_SORTS)[number];
@@ -43,6 +46,7 @@ export function DeviceSearch({ mode, emptyText }: DeviceSearchProps) {
   const [sort, setSort] = useState<Sort>(memberOf(SEARCH_SORTS, query.get('sort')) ?? 'updated_desc');
   const [offset, setOffset] = useState(Math.max(0, Number(query.get('offset') ?? 0) || 0));
   const debouncedText = useDebouncedValue(text.trim(), 250);
+  const [selected, setSelected] = useState<Selection>(() => new Map());
 
   useEffect(() => {
     replaceQuery({ q: debouncedText, category, status, department: departmentId, sort: sort === 'updated_desc' ? undefined : sort, offset: offset || undefined });
@@ -148,10 +152,24 @@ export function DeviceSearch({ mode, emptyText }: DeviceSearchProps) {
       )}
       {result.data && result.data.items.length > 0 && (
         <section aria-label={t('search.resultsLabel')} aria-busy={result.loading}>
-          <DeviceTable devices={result.data.items} showStatus={all} />
+          <DeviceTable
+            devices={result.data.items}
+            showStatus={all}
+            selection={
+              all
+                ? {
+                    selected,
+                    onToggle: (d, on) => setSelected((s) => toggleDevice(s, d, on)),
+                    onTogglePage: () => setSelected((s) => togglePage(s, result.data?.items ?? [])),
+                  }
+                : undefined
+            }
+          />
           <Pager offset={offset} limit={PAGE_SIZE} total={result.data.total} onChange={setOffset} />
         </section>
       )}
+      {/* Below the results and sticky, so ticking the first box does not push the table away from the pointer. */}
+      {all && selected.size > 0 && <SelectedLabels selected={selected} onClear={() => setSelected(new Map())} />}
     </div>
   );
 }

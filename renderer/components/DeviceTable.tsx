@@ -1,20 +1,45 @@
-/** Search results as a table; a row opens the device page (the asset tag is the keyboard-reachable link). */
+/**
+ * Search results as a table; a row opens the device page (the asset tag is the keyboard-reachable link).
+ * With `selection`, each row has a box to select the device and the header one for the whole page.
+ */
 import type { Device } from '../../shared/schemas';
 import { useI18n } from '../i18n';
+import { pageState, type Selection } from '../label-print';
 import { categoryKey, conditionKey, specsSummary } from '../labels';
 import { useReference } from '../reference-context';
 import { devicePath, href, navigate } from '../router';
 import { StatusBadge } from './StatusBadge';
 
-export function DeviceTable({ devices, showStatus }: { devices: Device[]; showStatus: boolean }) {
+export interface TableSelection {
+  selected: Selection;
+  onToggle(device: Device, on: boolean): void;
+  onTogglePage(): void;
+}
+
+export function DeviceTable({ devices, showStatus, selection }: { devices: Device[]; showStatus: boolean; selection?: TableSelection }) {
   const { t, number } = useI18n();
   const ref = useReference();
   const num = (n: number) => number(n);
+  const page = selection && pageState(selection.selected, devices);
   return (
     <div className="table-wrap">
       <table className="data-table device-table">
         <thead>
           <tr>
+            {selection && (
+              <th scope="col" className="select-cell">
+                <input
+                  type="checkbox"
+                  aria-label={t('labels.selectPage')}
+                  checked={page === 'all'}
+                  // why: "partly selected" has no attribute; the DOM property is the only way to show it
+                  ref={(el) => {
+                    if (el) el.indeterminate = page === 'some';
+                  }}
+                  onChange={() => selection.onTogglePage()}
+                />
+              </th>
+            )}
             <th scope="col">{t('col.assetTag')}</th>
             <th scope="col">{t('col.device')}</th>
             <th scope="col">{t('col.category')}</th>
@@ -28,6 +53,17 @@ export function DeviceTable({ devices, showStatus }: { devices: Device[]; showSt
         <tbody>
           {devices.map((d) => (
             <tr key={d.id} data-testid="device-row" data-asset-tag={d.assetTag} className="clickable" onClick={() => navigate(devicePath(d.id))}>
+              {selection && (
+                // A click in the box's cell selects; it must not open the device like the rest of the row.
+                <td className="select-cell" onClick={(e) => e.stopPropagation()}>
+                  <input
+                    type="checkbox"
+                    aria-label={t('labels.selectDevice', { tag: d.assetTag })}
+                    checked={selection.selected.has(d.id)}
+                    onChange={(e) => selection.onToggle(d, e.target.checked)}
+                  />
+                </td>
+              )}
               <td className="mono">
                 <a href={href(devicePath(d.id))}>{d.assetTag}</a>
               </td>

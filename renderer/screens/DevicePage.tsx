@@ -1,9 +1,10 @@
-/** One device: facts, sanitization record, reservation, the actions this person may start, and the trail. */
+/** One device: facts, sanitization record, reservation, its QR label, the actions this person may start, and the trail. */
 import { client } from '../api/instance';
 import { DeviceActions } from '../components/DeviceActions';
 import { DeviceFacts } from '../components/DeviceFacts';
 import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';
+import { PrintLabels } from '../components/PrintLabels';
 import { ReservationFacts } from '../components/ReservationFacts';
 import { SanitizationFacts } from '../components/SanitizationFacts';
 import { StatusBadge } from '../components/StatusBadge';
@@ -55,6 +56,16 @@ export function DevicePage({ id }: { id: string }) {
         <div className="stack">
           {data.reservation && <ReservationFacts reservation={data.reservation} />}
           {(device.dataBearing || data.sanitization) && <SanitizationFacts record={data.sanitization} dataBearing={device.dataBearing} />}
+          <section className="card" aria-labelledby="device-label-title" data-testid="device-label">
+            <h2 id="device-label-title">{t('labels.deviceTitle')}</h2>
+            <PrintLabels
+              idPrefix="device-label"
+              deviceIds={[device.id]}
+              tags={[device.assetTag]}
+              submitLabel={t('labels.printOne')}
+              labelledBy="device-label-title"
+            />
+          </section>
         </div>
       </div>
       <Trail events={data.trail} />

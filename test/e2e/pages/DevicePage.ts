@@ -1,5 +1,6 @@
 /** One device: status, facts, actions, sanitization record, reservation and the trail. */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { LabelPrintForm } from './LabelPrintForm';
 
 export interface SanitizationInput {
   /** The method's visible name, e.g. "Rensning (Purge)". */
@@ -37,8 +38,11 @@ export class DevicePage {
   readonly reservationDepartment: Locator;
   readonly trail: Locator;
   readonly trailEvents: Locator;
+  /** The "QR-mærkat" card: stock, start and "Udskriv QR-mærkat". */
+  readonly label: LabelPrintForm;
 
   constructor(readonly page: Page) {
+    this.label = new LabelPrintForm(page, page.getByRole('form', { name: 'QR-mærkat', exact: true }));
     this.status = page.getByTestId('device-status');
     this.assetTag = page.getByTestId('device-asset-tag');
     this.owner = page.getByTestId('device-owner');
