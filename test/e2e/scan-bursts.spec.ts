@@ -165,7 +165,7 @@ test('check-in: a malformed and an unknown tag among 20 fail with their tag and 
   // 18 successes later, both failures are still listed, each naming its tag and its own reason.
   expect(await station.tagsIn('failed')).toEqual([UNKNOWN, MALFORMED]);
   await expect(station.row(MALFORMED)).toContainText(`${MALFORMED} er ikke et inventarnummer. Et inventarnummer har formen KK-0001234.`);
-  await expect(station.row(UNKNOWN)).toContainText(`Enheden blev ikke fundet: ${UNKNOWN}.`);
+  await expect(station.row(UNKNOWN)).toContainText(`${UNKNOWN} er ikke udstedt af Kredsløb: ingen enhed og ingen fortrykt mærkat har det nummer.`);
   await expect(station.recentScans).not.toContainText('Nogle felter');
   await expect(station.scanField).toHaveValue('');
 
@@ -213,7 +213,7 @@ test('check-in in English: failures are named in English, and a scan without a s
   await expect(station.scanField).toHaveValue('');
   await expect(station.failures).toContainText('3 scans failed');
   await expect(station.row(MALFORMED)).toContainText(`${MALFORMED} is not an asset tag. An asset tag looks like KK-0001234.`);
-  await expect(station.row(UNKNOWN)).toContainText(`The device was not found: ${UNKNOWN}.`);
+  await expect(station.row(UNKNOWN)).toContainText(`${UNKNOWN} was not issued by Kredsløb: no device and no pre-printed label has that number.`);
   await expect(station.result).toContainText(`Checked in: ${tags[3]}`);
   await page.screenshot({ path: test.info().outputPath('scan-checkin-failures-en.png'), fullPage: true });
 });
