@@ -18,8 +18,10 @@ import { CheckIn } from './screens/CheckIn';
 import { DevicePage } from './screens/DevicePage';
 import { HandOver } from './screens/HandOver';
 import { Marketplace } from './screens/Marketplace';
+import { MoveStation } from './screens/MoveStation';
 import { MyReservations } from './screens/MyReservations';
 import { ReportDevice } from './screens/ReportDevice';
+import { StockTake } from './screens/StockTake';
 
 export interface ScreenDef {
   id: string;
@@ -47,6 +49,16 @@ export const SCREENS = [
   },
   { id: 'checkIn', path: '/check-in', navKey: 'nav.checkIn', primary: 'devices.checkIn', calls: ['devices.checkIn'], render: () => <CheckIn /> },
   { id: 'handOver', path: '/hand-over', navKey: 'nav.handOver', primary: 'devices.handOver', calls: ['devices.handOver'], render: () => <HandOver /> },
+  { id: 'move', path: '/move', navKey: 'nav.move', primary: 'devices.move', calls: ['devices.move'], render: () => <MoveStation /> },
+  {
+    id: 'stockTake',
+    path: '/stock-take',
+    navKey: 'nav.stockTake',
+    primary: 'stocktake.compare',
+    // "Registrér som flyttet hertil" moves each unexpected device through devices.move.
+    calls: ['stocktake.compare', 'devices.move'],
+    render: () => <StockTake />,
+  },
   { id: 'allDevices', path: '/devices', navKey: 'nav.allDevices', primary: 'devices.search', calls: ['devices.search'], render: () => <AllDevices /> },
   // The device page's buttons come from the actions devices.get returns for this person.
   { id: 'device', path: '/devices/:id', primary: 'devices.get', calls: ['devices.get'], render: ({ id = '' }) => <DevicePage id={id} /> },

@@ -33,4 +33,7 @@ export const STORAGE_KEYS = {
   lastShelf: 'kredslob.lastShelf',
   lastReceivingSite: 'kredslob.lastReceivingSite',
   handOverReplaces: 'kredslob.handOver.replacesNewPurchase',
+  moveShelf: 'kredslob.move.shelf',
+  /** The stock-take under way in this window (sessionStorage): its location and the tags scanned so far. */
+  stockTake: 'kredslob.stockTake',
 } as const;
