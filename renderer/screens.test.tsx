@@ -7,9 +7,9 @@ describe('who sees which screen, from the contract', () => {
     const menu = Object.fromEntries(ROLES.map((r) => [r, menuFor(r).map((s) => s.id)]));
     expect(menu).toEqual({
       department_contact: ['marketplace', 'report', 'reservations'],
-      warehouse: ['marketplace', 'report', 'checkIn', 'handOver', 'allDevices', 'labels'],
+      warehouse: ['marketplace', 'report', 'checkIn', 'handOver', 'move', 'stockTake', 'allDevices', 'labels'],
       sustainability: ['marketplace', 'allDevices'],
-      admin: ['marketplace', 'report', 'reservations', 'checkIn', 'handOver', 'allDevices', 'labels'],
+      admin: ['marketplace', 'report', 'reservations', 'checkIn', 'handOver', 'move', 'stockTake', 'allDevices', 'labels'],
     });
   });
 
@@ -26,6 +26,8 @@ describe('routes', () => {
     expect(matchScreen('/devices/abc-1')).toMatchObject({ screen: { id: 'device' }, params: { id: 'abc-1' } });
     expect(matchScreen('/check-in')?.screen.id).toBe('checkIn');
     expect(matchScreen('/labels')?.screen.id).toBe('labels');
+    expect(matchScreen('/move')?.screen.id).toBe('move');
+    expect(matchScreen('/stock-take')?.screen.id).toBe('stockTake');
     expect(matchScreen('/devices/abc-1/trail')).toBeUndefined();
     expect(matchScreen('/nowhere')).toBeUndefined();
   });

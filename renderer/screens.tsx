@@ -19,8 +19,10 @@ import { DevicePage } from './screens/DevicePage';
 import { HandOver } from './screens/HandOver';
 import { Labels } from './screens/Labels';
 import { Marketplace } from './screens/Marketplace';
+import { MoveStation } from './screens/MoveStation';
 import { MyReservations } from './screens/MyReservations';
 import { ReportDevice } from './screens/ReportDevice';
+import { StockTake } from './screens/StockTake';
 
 export interface ScreenDef {
   id: string;
@@ -48,6 +50,16 @@ export const SCREENS = [
   },
   { id: 'checkIn', path: '/check-in', navKey: 'nav.checkIn', primary: 'devices.checkIn', calls: ['devices.checkIn'], render: () => <CheckIn /> },
   { id: 'handOver', path: '/hand-over', navKey: 'nav.handOver', primary: 'devices.handOver', calls: ['devices.handOver'], render: () => <HandOver /> },
+  { id: 'move', path: '/move', navKey: 'nav.move', primary: 'devices.move', calls: ['devices.move'], render: () => <MoveStation /> },
+  {
+    id: 'stockTake',
+    path: '/stock-take',
+    navKey: 'nav.stockTake',
+    primary: 'stocktake.compare',
+    // "Registrér som flyttet hertil" moves each unexpected device through devices.move.
+    calls: ['stocktake.compare', 'devices.move'],
+    render: () => <StockTake />,
+  },
   // A selection of the results can be printed as QR labels.
   {
     id: 'allDevices',

@@ -38,4 +38,7 @@ export const STORAGE_KEYS = {
   labelStart: 'kredslob.labels.start',
   /** The last pre-printed batch, so "print again" still has its tags after a restart. */
   labelBatch: 'kredslob.labels.lastBatch',
+  moveShelf: 'kredslob.move.shelf',
+  /** The stock-take under way in this window (sessionStorage): its location and the tags scanned so far. */
+  stockTake: 'kredslob.stockTake',
 } as const;

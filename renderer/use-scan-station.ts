@@ -3,15 +3,19 @@
  * tag field the moment it ends, so the next scan starts in an empty field however slow the core is, and goes
  * into the station's queue, which runs scans one at a time in order. Scans made while the focus is elsewhere
  * on the page arrive through the app's wedge listener (ScannerProvider) and join the same queue.
+ *
+ * A station whose definition offers undo (scanning/stations.ts) gets `undo`: the button in ScanResult and the
+ * Ctrl+Z (⌘Z) shortcut both queue the inverse of its last scan that can still be taken back.
  */
-import { useCallback, useMemo, useRef, useState, useSyncExternalStore, type FormEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent, type KeyboardEvent } from 'react';
 import type { FieldErrors } from './form-errors';
 import { useT } from './i18n';
-import { useStationQueue, useStationScans, type StationId } from './scanning/ScannerProvider';
+import { useStationQueue, useStationScans } from './scanning/ScannerProvider';
 import type { ScanDone } from './scanning/scan-queue';
 import { ScanRefused } from './scanning/scan-failure';
 import { readScannedTag } from './scanning/scanned-tag';
-import { endedBurst } from './scanning/wedge-listener';
+import { STATIONS, type StationId } from './scanning/stations';
+import { endedBurst, isTextEntry } from './scanning/wedge-listener';
 
 /** What a station makes of one tag, decided when it is scanned: the work to queue, or why it cannot be done. */
 export type PreparedScan = { run(): Promise<ScanDone> } | { refuse: string; fieldErrors: FieldErrors };
@@ -61,6 +65,28 @@ export function useScanStation(id: StationId, initialTag: string, prepare: (asse
     ),
   );
 
+  const undoable = STATIONS[id].undo;
+  const undoLast = useCallback(() => {
+    queue.undoLast();
+    focusField();
+  }, [queue, focusField]);
+
+  useEffect(() => {
+    if (!undoable) return undefined;
+    const onKeyDown = (e: DocumentEventMap['keydown']) => {
+      if (e.key.toLowerCase() !== 'z' || !(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey || e.repeat) return;
+      const target = e.target instanceof Element ? e.target : null;
+      // why: in a field with text Ctrl+Z undoes the typing; the empty tag field (where the focus rests
+      // between scans) has no typing to undo, so there it means the last scan
+      const emptyTagField = target !== null && target === inputRef.current && inputRef.current.value === '';
+      if (isTextEntry(target) && !emptyTagField) return;
+      e.preventDefault();
+      undoLast();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [undoable, undoLast]);
+
   /** Enter in the tag field or the submit button: take the text off the field now and queue it. */
   function submit(e?: FormEvent | KeyboardEvent) {
     e?.preventDefault();
@@ -92,6 +118,10 @@ export function useScanStation(id: StationId, initialTag: string, prepare: (asse
       queue.acknowledge();
       focusField();
     },
+    /** Only at a station whose action has an inverse: the scan it would take back, and taking it back. */
+    undo: undoable ? { target: view.undoable, run: undoLast } : undefined,
+    /** Start afresh: the scans so far leave the list and can no longer be taken back. */
+    clear: () => queue.clear(),
   };
 }
 

@@ -76,6 +76,25 @@ export const DeviceSearchInput = z
   .strict();
 export type DeviceSearchInput = z.input<typeof DeviceSearchInput>;
 
+/** The most tags one stock-take compares: a full shelf and more, well inside the transports' 1 MB. */
+export const STOCK_TAKE_MAX_TAGS = 5000;
+
+/** A stock-take's outcome for one location. Found and missing together are the expected devices. */
+export const StockTakeReport = z.object({
+  location: Location,
+  /** Recorded at the location, in a state the warehouse holds (in stock, listed, reserved, e-waste, in a batch). */
+  expected: z.array(Device),
+  /** Expected and scanned. */
+  found: z.array(Device),
+  /** Expected, not scanned. */
+  missing: z.array(Device),
+  /** Scanned, but recorded elsewhere (or recorded here in a state the warehouse no longer holds). */
+  unexpected: z.array(z.object({ device: Device, recordedLocationName: z.string() })),
+  /** Scanned tags no device carries. */
+  unknown: z.array(AssetTag),
+});
+export type StockTakeReport = z.infer<typeof StockTakeReport>;
+
 /** The marketplace's search: the same text, filters and paging, over the devices on offer only. */
 export const MarketplaceSearchInput = DeviceSearchInput.omit({ status: true });
 
@@ -301,6 +320,19 @@ export const contract = {
       }),
     output: z.object({ pdfBase64: z.string().min(1), pages: z.number().int().min(1), labels: z.number().int().min(1) }),
     roles: 'any',
+  }),
+  // Stock-take (core/stocktake).
+  'stocktake.compare': proc({
+    summary: 'Compare the tags scanned at a shelf with the devices recorded there: expected, found, missing, unexpected and unknown',
+    input: z
+      .object({
+        locationId: Id,
+        /** Tags as scanned (either QR payload form), in any order; a tag scanned twice counts once. */
+        tags: z.array(z.string().max(200)).max(STOCK_TAKE_MAX_TAGS),
+      })
+      .strict(),
+    output: StockTakeReport,
+    roles: ['warehouse', 'admin'],
   }),
 } as const satisfies Record<string, ProcedureDef>;
 

@@ -4,9 +4,10 @@ import { labelHandlers } from '../labels/handlers';
 import { referenceHandlers } from '../reference/handlers';
 import { reservationHandlers } from '../reservations/handlers';
 import { sessionHandlers } from '../session/handlers';
+import { stockTakeHandlers } from '../stocktake/handlers';
 import { tagHandlers } from '../tags/handlers';
 import { buildHandlerTable, type HandlerTable } from './handler-table';
 
 export function createHandlerTable(): HandlerTable {
-  return buildHandlerTable([sessionHandlers, referenceHandlers, deviceHandlers, reservationHandlers, tagHandlers, labelHandlers]);
+  return buildHandlerTable([sessionHandlers, referenceHandlers, deviceHandlers, reservationHandlers, tagHandlers, labelHandlers, stockTakeHandlers]);
 }

@@ -1,11 +1,12 @@
 /**
  * A scan station's state at a glance: how many scans wait and how many are done, the failures not yet
  * acknowledged (a count that stays until the person presses the button), and the big banner of the scan that
- * ended last, green with the device or red with the reason.
+ * ended last, green with the device or red with the reason. At a station that offers it, the undo button.
  */
 import { useT } from '../i18n';
 import type { ScanStation } from '../use-scan-station';
 import { Banner } from './Banner';
+import { UndoLastScan } from './UndoLastScan';
 
 export function ScanResult({ station }: { station: ScanStation }) {
   const t = useT();
@@ -27,6 +28,7 @@ export function ScanResult({ station }: { station: ScanStation }) {
           </button>
         </Banner>
       )}
+      {station.undo && <UndoLastScan undo={station.undo} />}
       {last && (
         <Banner key={last.n} kind={last.state === 'done' ? 'success' : 'error'} testId="scan-result">
           <p className="scan-result-text">{last.text}</p>

@@ -10,11 +10,11 @@ import { devicePath, navigate } from '../router';
 import { AnywhereScanFailures } from './AnywhereScanFailures';
 import { ScanQueue } from './scan-queue';
 import { scanFailureText } from './scan-failure';
+import type { StationId } from './stations';
 import { readScannedTag } from './scanned-tag';
 import { playTone } from './tones';
 import { isTextEntry, listenForScans } from './wedge-listener';
 
-export type StationId = 'checkIn' | 'handOver';
 
 /** What a mounted scan station does with a scan from outside its tag field. */
 export interface StationHandle {

@@ -145,3 +145,130 @@ describe('scan queue', () => {
     expect(seen.length).toBe(count);
   });
 });
+
+describe('undo of the last scan', () => {
+  /** A station whose action moves a tag onto a shelf and whose inverse takes it off again. */
+  function station() {
+    const onShelf: string[] = [];
+    const q = queue();
+    const scan = (tag: string) =>
+      q.add(tag, async () => {
+        onShelf.push(tag);
+        return {
+          text: `moved ${tag}`,
+          undo: async () => {
+            onShelf.splice(onShelf.indexOf(tag), 1);
+            return { text: `moved ${tag} back` };
+          },
+        };
+      });
+    return { q, onShelf, scan };
+  }
+
+  it('takes back the newest scan, keeps both rows, and says the scan was undone', async () => {
+    const { q, onShelf, scan } = station();
+    scan('KK-0000001');
+    scan('KK-0000002');
+    await q.idle();
+    expect(q.view().undoable?.label).toBe('KK-0000002');
+
+    expect(q.undoLast()).toBeDefined();
+    await q.idle();
+
+    expect(onShelf).toEqual(['KK-0000001']);
+    const v = q.view();
+    expect(v.items.map((i) => [i.kind, i.label, i.state, i.undo])).toEqual([
+      ['undo', 'KK-0000002', 'done', undefined],
+      ['scan', 'KK-0000002', 'done', 'undone'],
+      ['scan', 'KK-0000001', 'done', 'available'],
+    ]);
+    expect(v.last).toMatchObject({ kind: 'undo', text: 'moved KK-0000002 back' });
+    expect(v.done).toBe(1);
+    // Pressed again, it goes one scan further back; then there is nothing left to take back.
+    expect(v.undoable?.label).toBe('KK-0000001');
+    q.undoLast();
+    await q.idle();
+    expect(onShelf).toEqual([]);
+    expect(q.view().undoable).toBeUndefined();
+    expect(q.undoLast()).toBeUndefined();
+  });
+
+  it('never takes the same scan back twice, even when pressed twice before the first undo has run', async () => {
+    const { q, onShelf, scan } = station();
+    const slow = deferred();
+    scan('KK-0000001');
+    scan('KK-0000002');
+    await q.idle();
+    q.add('KK-0000003', () => slow.promise);
+    // The undo waits behind the scan still running and takes back the newest scan done when it was pressed.
+    q.undoLast();
+    q.undoLast();
+    expect(q.view().items.filter((i) => i.kind === 'undo').map((i) => i.label)).toEqual(['KK-0000001', 'KK-0000002']);
+    slow.resolve({ text: 'ok 3' });
+    await q.idle();
+    expect(onShelf).toEqual([]);
+    expect(q.view().undoable).toBeUndefined();
+  });
+
+  it('offers nothing to take back at a station whose action has no inverse', async () => {
+    const q = queue();
+    q.add('KK-0000001', async () => ({ text: 'checked in' }));
+    await q.idle();
+    expect(q.view().items[0]?.undo).toBeUndefined();
+    expect(q.view().undoable).toBeUndefined();
+    expect(q.undoLast()).toBeUndefined();
+    expect(q.view().items).toHaveLength(1);
+  });
+
+  it('a failed undo is a failure with its reason, and the scan can be taken back again', async () => {
+    const q = queue();
+    let refuse = true;
+    q.add('KK-0000001', async () => ({
+      text: 'moved',
+      undo: async () => {
+        if (refuse) throw new Error('moved by someone else since');
+        return { text: 'moved back' };
+      },
+    }));
+    await q.idle();
+    q.undoLast();
+    await q.idle();
+    expect(q.view().failed).toBe(1);
+    expect(q.view().last).toMatchObject({ kind: 'undo', state: 'failed', text: 'KK-0000001: moved by someone else since' });
+    expect(q.view().undoable?.label).toBe('KK-0000001');
+    refuse = false;
+    q.undoLast();
+    await q.idle();
+    expect(q.view().items.find((i) => i.kind === 'scan')?.undo).toBe('undone');
+  });
+
+  it('cannot reach a scan that has left the list', async () => {
+    const ended: ScanItem[] = [];
+    const q = queue(2, ended);
+    const undone: string[] = [];
+    for (const tag of tags(3)) {
+      q.add(tag, async () => ({ text: tag, undo: async () => (undone.push(tag), { text: `${tag} back` }) }));
+    }
+    await q.idle();
+    for (let i = 0; i < 3; i++) q.undoLast();
+    await q.idle();
+    // Two rows are kept: the newest scan is taken back, the oldest had already gone from view.
+    expect(undone).toEqual(['KK-0000003', 'KK-0000002']);
+  });
+
+  it('clears the list for a fresh start; the scans before cannot be taken back', async () => {
+    const { q, onShelf, scan } = station();
+    scan('KK-0000001');
+    q.add('KK-0000666', () => Promise.reject(new Error('unknown')));
+    await q.idle();
+    q.clear();
+    const v = q.view();
+    expect(v.done).toBe(0);
+    expect(v.last).toBeUndefined();
+    expect(v.undoable).toBeUndefined();
+    // The failure not yet acknowledged stays until the person has seen it.
+    expect(v.items.map((i) => i.label)).toEqual(['KK-0000666']);
+    expect(q.undoLast()).toBeUndefined();
+    expect(onShelf).toEqual(['KK-0000001']);
+  });
+});

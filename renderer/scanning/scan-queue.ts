@@ -3,6 +3,11 @@
  * the moment it ends and lives here until it is done or failed with its own reason; a failure stays in view
  * until the person acknowledges it, however many successes follow. Plain TypeScript (no React, no DOM), so the
  * order and the keeping rules are unit-tested; React reads it through `subscribe`/`view`.
+ *
+ * Undo: a scan whose action has an inverse ends with it (`ScanDone.undo`). `undoLast` queues the inverse of the
+ * newest scan that can still be taken back, as an entry of its own behind any scans still waiting; when it
+ * succeeds the scan's row says it was undone. Nothing is erased: both the scan and its undo stay listed (and on
+ * the device's trail, where the inverse is a new event).
  */
 
 export type ScanState = 'queued' | 'running' | 'done' | 'failed';
@@ -10,6 +15,9 @@ export type ScanState = 'queued' | 'running' | 'done' | 'failed';
 export interface ScanItem {
   /** Scan number at this station, from 1: the order of scanning and of running. */
   n: number;
+  /** A scan, or the undo of scan `undoOf`. */
+  kind: 'scan' | 'undo';
+  undoOf?: number;
   /** The asset tag, or the text as scanned when it is not one. */
   label: string;
   state: ScanState;
@@ -18,11 +26,18 @@ export interface ScanItem {
   deviceId?: string;
   /** A failure the person has seen (pressed the acknowledge button after it ended). */
   acknowledged: boolean;
+  /**
+   * A done scan whose action has an inverse: it can be taken back ('available'), its undo waits or runs
+   * ('pending'), or it was taken back ('undone'). Undefined for a scan without an inverse.
+   */
+  undo?: 'available' | 'pending' | 'undone';
 }
 
 export interface ScanDone {
   text: string;
   deviceId?: string;
+  /** The inverse of what the scan did (move back, take off the count); only stations whose action has one. */
+  undo?: () => Promise<ScanDone>;
 }
 
 export interface QueueView {
@@ -30,12 +45,14 @@ export interface QueueView {
   items: readonly ScanItem[];
   /** Scans waiting or running. */
   pending: number;
-  /** Scans done since the station opened in this session. */
+  /** Scans done since the station opened in this session, less those taken back. */
   done: number;
   /** Failures not yet acknowledged. */
   failed: number;
-  /** The scan that ended last. */
+  /** The scan (or undo) that ended last. */
   last: ScanItem | undefined;
+  /** The scan `undoLast` would take back now. */
+  undoable: ScanItem | undefined;
 }
 
 export interface ScanQueueOptions {
@@ -52,6 +69,8 @@ export const KEEP_ENDED = 8;
 export class ScanQueue {
   private items: ScanItem[] = [];
   private readonly jobs = new Map<number, () => Promise<ScanDone>>();
+  /** The inverses of done scans that may still be taken back, by scan number. */
+  private readonly inverses = new Map<number, () => Promise<ScanDone>>();
   private counter = 0;
   private doneCount = 0;
   private running = false;
@@ -65,12 +84,31 @@ export class ScanQueue {
 
   /** Queue one scan; `run` starts when every earlier scan has ended. Returns the scan number. */
   add(label: string, run: () => Promise<ScanDone>): number {
-    const n = ++this.counter;
-    this.items.push({ n, label, state: 'queued', acknowledged: false });
-    this.jobs.set(n, run);
+    return this.enqueue({ label, kind: 'scan' }, run);
+  }
+
+  /**
+   * Queue the undo of the newest done scan that can still be taken back; it runs after the scans already
+   * waiting. Returns the undo's entry number, or undefined when there is nothing to take back.
+   */
+  undoLast(): number | undefined {
+    const target = this.undoTarget();
+    const inverse = target && this.inverses.get(target.n);
+    if (!target || !inverse) return undefined;
+    this.update(target.n, { undo: 'pending' });
+    return this.enqueue({ label: target.label, kind: 'undo', undoOf: target.n }, inverse);
+  }
+
+  /**
+   * Start afresh (a new stock-take): ended scans leave the list and can no longer be taken back, the done count
+   * starts from 0. Scans still waiting keep their place, and so does a failure not yet acknowledged.
+   */
+  clear(): void {
+    this.items = this.items.filter((i) => i.state === 'queued' || i.state === 'running' || (i.state === 'failed' && !i.acknowledged));
+    this.inverses.clear();
+    this.doneCount = 0;
+    this.last = undefined;
     this.changed();
-    void this.pump();
-    return n;
   }
 
   /** The person has seen the failures so far: the count goes, the rows may now make way for newer scans. */
@@ -82,6 +120,15 @@ export class ScanQueue {
       return { ...i, acknowledged: true };
     });
     if (any) this.changed();
+  }
+
+  private enqueue(entry: Pick<ScanItem, 'label' | 'kind' | 'undoOf'>, run: () => Promise<ScanDone>): number {
+    const n = ++this.counter;
+    this.items.push({ n, ...entry, state: 'queued', acknowledged: false });
+    this.jobs.set(n, run);
+    this.changed();
+    void this.pump();
+    return n;
   }
 
   /** The current state; the same object until something changes (for React's useSyncExternalStore). */
@@ -117,10 +164,22 @@ export class ScanQueue {
         try {
           if (!run) throw new Error(`scan ${next.n} has no job`);
           const done = await run();
-          this.doneCount++;
           ended = { state: 'done', text: done.text, deviceId: done.deviceId };
+          if (next.undoOf !== undefined) {
+            this.doneCount--;
+            this.inverses.delete(next.undoOf);
+            this.update(next.undoOf, { undo: 'undone' });
+          } else {
+            this.doneCount++;
+            if (done.undo) {
+              this.inverses.set(next.n, done.undo);
+              ended.undo = 'available';
+            }
+          }
         } catch (e) {
           ended = { state: 'failed', text: this.options.failureText(e, next.label) };
+          // An undo that failed leaves its scan as it was: it may be tried again.
+          if (next.undoOf !== undefined) this.update(next.undoOf, { undo: 'available' });
         }
         const item = this.update(next.n, ended);
         this.last = item;
@@ -136,6 +195,10 @@ export class ScanQueue {
     return this.items.find((i) => i.state === 'queued');
   }
 
+  private undoTarget(): ScanItem | undefined {
+    return this.items.findLast((i) => i.kind === 'scan' && i.undo === 'available' && this.inverses.has(i.n));
+  }
+
   private update(n: number, patch: Partial<ScanItem>): ScanItem | undefined {
     let updated: ScanItem | undefined;
     this.items = this.items.map((i) => (i.n === n ? (updated = { ...i, ...patch }) : i));
@@ -148,15 +211,19 @@ export class ScanQueue {
     for (const l of [...this.listeners]) l();
   }
 
-  /** Drops the oldest ended scans beyond the limit; never one still pending, never an unacknowledged failure. */
+  /**
+   * Drops the oldest ended scans beyond the limit; never one still pending, never an unacknowledged failure,
+   * never a scan whose undo waits. A dropped scan can no longer be taken back.
+   */
   private prune(): void {
     const keep = this.options.keepEnded ?? KEEP_ENDED;
-    const mayGo = (i: ScanItem) => i.state === 'done' || (i.state === 'failed' && i.acknowledged);
+    const mayGo = (i: ScanItem) => (i.state === 'done' && i.undo !== 'pending') || (i.state === 'failed' && i.acknowledged);
     let ended = this.items.filter(mayGo).length;
     if (ended <= keep) return;
     this.items = this.items.filter((i) => {
       if (!mayGo(i) || ended <= keep) return true;
       ended--;
+      this.inverses.delete(i.n);
       return false;
     });
   }
@@ -168,6 +235,7 @@ export class ScanQueue {
       done: this.doneCount,
       failed: this.items.filter((i) => i.state === 'failed' && !i.acknowledged).length,
       last: this.last,
+      undoable: this.undoTarget(),
     };
   }
 }

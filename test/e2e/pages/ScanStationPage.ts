@@ -1,4 +1,7 @@
-/** What every scan station shows ("Modtag på lager", "Udlevér"): the tag field, the queue and the last scans. */
+/**
+ * What every scan station shows ("Modtag på lager", "Udlevér", "Flyt til hylde", "Lageroptælling"): the tag
+ * field, the queue and the last scans, and at a station whose action has an inverse, the undo of the last scan.
+ */
 import type { Locator, Page } from '@playwright/test';
 
 export class ScanStationPage {
@@ -12,6 +15,8 @@ export class ScanStationPage {
   readonly failures: Locator;
   readonly pending: Locator;
   readonly done: Locator;
+  /** "Fortryd sidste scanning (KK-…)"; disabled when there is nothing to take back, absent where nothing can be. */
+  readonly undoButton: Locator;
 
   constructor(readonly page: Page) {
     this.scanField = page.getByTestId('scan-tag');
@@ -21,6 +26,7 @@ export class ScanStationPage {
     this.failures = page.getByTestId('scan-failures');
     this.pending = page.getByTestId('scan-pending');
     this.done = page.getByTestId('scan-done');
+    this.undoButton = page.getByTestId('undo-last-scan');
   }
 
   /** Types the tag and presses Enter, as a handheld scanner does. */
@@ -38,6 +44,21 @@ export class ScanStationPage {
     return this.page
       .locator(`[data-testid="scan-row"][data-state="${state}"]`)
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-tag') ?? ''));
+  }
+
+  /** The row of the scan of `tag` (not of its undo). */
+  scanRow(tag: string): Locator {
+    return this.page.locator(`[data-testid="scan-row"][data-kind="scan"][data-tag="${tag}"]`);
+  }
+
+  /** The row of the undo of `tag`'s scan. */
+  undoRow(tag: string): Locator {
+    return this.page.locator(`[data-testid="scan-row"][data-kind="undo"][data-tag="${tag}"]`);
+  }
+
+  /** Ctrl+Z, as a person presses it with the focus where it is. */
+  async pressUndoShortcut(): Promise<void> {
+    await this.page.keyboard.press('Control+z');
   }
 
   async acknowledgeFailures(): Promise<void> {
