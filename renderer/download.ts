@@ -27,9 +27,9 @@ export function labelFileName(tags: readonly string[], stock: StockId): string {
 /** How long the object URL outlives the click: some browsers start reading the Blob after the event. */
 const REVOKE_AFTER_MS = 60_000;
 
-/** Save bytes as a file through the browser's (or Electron's) own download handling. */
-export function saveFile(bytes: Uint8Array<ArrayBuffer>, type: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
+/** Save bytes or text as a file through the browser's (or Electron's) own download handling. */
+export function saveFile(content: BlobPart, type: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

@@ -9,7 +9,7 @@ import type { StoreReads, StoreTx } from '../store/store';
 import { actorRole, actorSnapshot, nowIso, requireUser, type ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
 import { nextFreeAssetTag } from '../tags/service';
-import { appendTrailEvent, deviceById, deviceByTag, locationById, runStep } from '../lifecycle/step';
+import { appendTrailEvent, deviceById, deviceByTag, locationById, runStep, warehouseLocation } from '../lifecycle/step';
 
 /**
  * Where surplus waits: a department contact reports at a site of their own administration.
@@ -166,15 +166,6 @@ export async function checkIn(ctx: ServiceContext, input: ProcedureArgs<'devices
     });
     return step.device;
   });
-}
-
-/** A shelf or the warehouse itself: where the warehouse keeps devices. @throws NOT_FOUND, NOT_A_WAREHOUSE_LOCATION */
-async function warehouseLocation(reads: StoreReads, id: string): Promise<Location> {
-  const shelf = await locationById(reads, id);
-  if (shelf.kind === 'site') {
-    throw new AppError('NOT_A_WAREHOUSE_LOCATION', { location: shelf.name }, undefined, { locationId: 'choose_shelf' });
-  }
-  return shelf;
 }
 
 /**

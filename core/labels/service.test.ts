@@ -1,10 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatAssetTag } from '../../shared/categories';
-import { createDispatcher, type Dispatcher } from '../api/dispatch';
-import { createHandlerTable } from '../api/handlers';
-import { Sessions } from '../session/sessions';
 import { FileStore } from '../store/file/file-store';
-import { BUF_CONTACT, BUF_SITE, SUSTAINABILITY, WAREHOUSE, run, useHarness } from '../testing/harness';
+import { BUF_CONTACT, BUF_SITE, SUSTAINABILITY, WAREHOUSE, callAs, run, useHarness } from '../testing/harness';
 import { allocateTags } from '../tags/service';
 import type { Locale } from '../../shared/i18n';
 
@@ -74,14 +71,7 @@ describe('allocating tags for pre-printed labels', () => {
 
 describe('the label procedures', () => {
   const h = useHarness();
-  let dispatch: Dispatcher;
-  let sessions: Sessions;
-  beforeEach(() => {
-    sessions = new Sessions();
-    dispatch = createDispatcher({ table: createHandlerTable(), store: h.store, clock: h.clock, sessions, log: () => {} });
-  });
-  const call = (userId: string, procedure: string, input: unknown, locale: Locale = 'da') =>
-    dispatch(procedure, input, { token: sessions.start(userId), locale });
+  const call = (userId: string, procedure: string, input: unknown, locale: Locale = 'da') => callAs(h, userId, procedure, input, locale);
 
   it('lets the warehouse allocate tags, and refuses a department contact', async () => {
     const ok = await call(WAREHOUSE, 'tags.allocate', { count: 3 });

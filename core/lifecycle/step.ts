@@ -110,3 +110,12 @@ export async function locationById(reads: StoreReads, id: string): Promise<Locat
   if (!l) throw notFound('location', id);
   return l;
 }
+
+/** A shelf or the warehouse itself: where the warehouse keeps devices. @throws NOT_FOUND, NOT_A_WAREHOUSE_LOCATION */
+export async function warehouseLocation(reads: StoreReads, id: string): Promise<Location> {
+  const shelf = await locationById(reads, id);
+  if (shelf.kind === 'site') {
+    throw new AppError('NOT_A_WAREHOUSE_LOCATION', { location: shelf.name }, undefined, { locationId: 'choose_shelf' });
+  }
+  return shelf;
+}

@@ -1,22 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../shared/i18n';
-import { createDispatcher, type Dispatcher } from '../api/dispatch';
-import { createHandlerTable } from '../api/handlers';
-import { Sessions } from '../session/sessions';
-import { BUF_CONTACT, BUF_SITE, SHELF, SUSTAINABILITY, SUF_CONTACT, WAREHOUSE, harness, listedLaptop, refusal, run, siteOf, type Harness } from '../testing/harness';
+import { BUF_CONTACT, BUF_SITE, SHELF, SUSTAINABILITY, SUF_CONTACT, WAREHOUSE, callAs, listedLaptop, refusal, run, siteOf, useHarness } from '../testing/harness';
 
 const ADMIN = 'user-admin-1';
 const OTHER_SHELF = 'loc-shelf-A2';
 const UNKNOWN = 'KK-9999999';
 
 describe('stocktake.compare', () => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await harness();
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+  const h = useHarness();
 
   /** A monitor reported by BUF and checked in on `shelf`. */
   async function onShelf(serial: string, shelf = SHELF) {
@@ -99,20 +90,8 @@ describe('stocktake.compare', () => {
 });
 
 describe('stocktake.compare through the dispatcher', () => {
-  let h: Harness;
-  let dispatch: Dispatcher;
-  let sessions: Sessions;
-  beforeEach(async () => {
-    h = await harness();
-    sessions = new Sessions();
-    dispatch = createDispatcher({ table: createHandlerTable(), store: h.store, clock: h.clock, sessions, log: () => {} });
-  });
-  afterEach(async () => {
-    await h.close();
-  });
-
-  const call = (userId: string, input: unknown, locale: Locale = 'da') =>
-    dispatch('stocktake.compare', input, { token: sessions.start(userId), locale });
+  const h = useHarness();
+  const call = (userId: string, input: unknown, locale: Locale = 'da') => callAs(h, userId, 'stocktake.compare', input, locale);
 
   it('refuses a malformed tag by name, in the caller’s language, and says how it should look', async () => {
     const da = await call(WAREHOUSE, { locationId: SHELF, tags: ['KK-0000001', 'KK-12X', 'serienummer'] });

@@ -10,10 +10,10 @@
 import type { ProcedureArgs, StockTakeReport } from '../../shared/contract';
 import { transitionFor } from '../../shared/lifecycle';
 import { tagFromScan } from '../../shared/labels/payload';
-import type { Device, DeviceStatus, Location } from '../../shared/schemas';
+import type { Device, DeviceStatus } from '../../shared/schemas';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { locationById } from '../lifecycle/step';
+import { warehouseLocation } from '../lifecycle/step';
 import type { StoreReads } from '../store/store';
 
 /**
@@ -68,20 +68,13 @@ async function placeName(reads: StoreReads, id: string, cache: Map<string, strin
 
 const byTag = (a: Device, b: Device) => (a.assetTag < b.assetTag ? -1 : a.assetTag > b.assetTag ? 1 : 0);
 
-/** A stock-take counts a warehouse or one of its shelves; a department's site is not the warehouse's to count. */
-function requireWarehousePlace(location: Location): void {
-  if (location.kind === 'site') {
-    throw new AppError('NOT_A_WAREHOUSE_LOCATION', { location: location.name }, undefined, { locationId: 'choose_shelf' });
-  }
-}
-
 /**
  * Compare the tags scanned at a location with the devices recorded there.
  * @throws NOT_FOUND (location), NOT_A_WAREHOUSE_LOCATION, ASSET_TAG_MALFORMED
  */
 export async function compareStockTake(ctx: ServiceContext, input: ProcedureArgs<'stocktake.compare'>): Promise<StockTakeReport> {
-  const location = await locationById(ctx.store, input.locationId);
-  requireWarehousePlace(location);
+  // A stock-take counts a warehouse or one of its shelves; a department's site is not the warehouse's to count.
+  const location = await warehouseLocation(ctx.store, input.locationId);
   const tags = distinctTags(input.tags);
 
   const expected = (await devicesAt(ctx, location.id)).filter((d) => HELD_STATES.has(d.status)).sort(byTag);

@@ -4,7 +4,9 @@ import { afterEach, beforeEach } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import { contract, type ProcedureInput, type ProcedureName, type ProcedureOutput } from '../../shared/contract';
+import { createDispatcher } from '../api/dispatch';
 import { createHandlerTable } from '../api/handlers';
+import type { Locale } from '../../shared/i18n';
 import type { Handler } from '../api/handler-table';
 import type { Clock, ServiceContext } from '../context';
 import { AppError } from '../errors';
@@ -141,4 +143,14 @@ export function useHarness(): Harness {
     as: (userId) => now().as(userId),
     close: () => now().close(),
   };
+}
+
+/**
+ * Calls a procedure as `userId` through the real dispatcher (role check, input parsing, error shape and the
+ * message in `locale`), as a transport would. Returns the transport's result, never throws.
+ */
+export async function callAs(h: Harness, userId: string, procedure: string, input: unknown, locale: Locale = 'da') {
+  const sessions = new Sessions();
+  const dispatch = createDispatcher({ table, store: h.store, clock: h.clock, sessions, log: () => {} });
+  return dispatch(procedure, input, { token: sessions.start(userId), locale });
 }

@@ -13,7 +13,7 @@ import { client } from '../api/instance';
 import { useI18n, type TFunction } from '../i18n';
 import { categoryKey, statusKey } from '../labels';
 import { useReference } from '../reference-context';
-import { saveFile } from '../save-file';
+import { saveFile } from '../download';
 import { useUser } from '../session-context';
 import type { StockTakeCount } from '../stock-take-count';
 import { useAsync } from '../use-async';
@@ -92,7 +92,7 @@ export function StockTakeReport({ count, onContinue, onNew }: { count: StockTake
 
   function exportCsv(): void {
     const date = at.slice(0, 10);
-    saveFile(t('stockTake.csvFile', { location: fileSafe(report.location.name), date }), toCsv(csvRows(report, t)), 'text/csv;charset=utf-8');
+    saveFile(toCsv(csvRows(report, t)), 'text/csv;charset=utf-8', t('stockTake.csvFile', { location: fileSafe(report.location.name), date }));
   }
 
   const counts = [
