@@ -1,8 +1,9 @@
 /** Modtag på lager: scan a reported device in, with its condition grade and shelf. */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { CONDITIONS, type Condition } from '../../shared/schemas';
 import { client } from '../api/instance';
 import { Field } from '../components/Field';
+import { ShelfSelect, useShelves } from '../components/ShelfSelect';
 import { PickupList } from '../components/PickupList';
 import { RecentScans } from '../components/RecentScans';
 import { ScanField } from '../components/ScanField';
@@ -21,17 +22,12 @@ export function CheckIn() {
   const t = useT();
   const ref = useReference();
   const { query } = useRoute();
-  const shelves = useMemo(() => ref.locations.filter((l) => l.kind === 'shelf'), [ref.locations]);
-  const warehouses = useMemo(
-    () => ref.locations.filter((w) => shelves.some((s) => s.parentId === w.id)),
-    [ref.locations, shelves],
-  );
-  const orphanShelves = shelves.filter((s) => !warehouses.some((w) => w.id === s.parentId));
+  const { shelves, isShelf } = useShelves();
 
   const [condition, setCondition] = useState<Condition | ''>('');
   const [shelf, setShelfState] = useState(() => {
     const last = readStored('local', STORAGE_KEYS.lastShelf);
-    return last && shelves.some((s) => s.id === last) ? last : shelves.length === 1 ? (shelves[0]?.id ?? '') : '';
+    return last && isShelf(last) ? last : shelves.length === 1 ? (shelves[0]?.id ?? '') : '';
   });
   const setShelf = (id: string) => {
     setShelfState(id);
@@ -64,11 +60,6 @@ export function CheckIn() {
   const station = useScanStation('checkIn', query.get('tag') ?? '', prepare);
 
   const fe = station.fieldErrors;
-  const shelfOption = (id: string, name: string) => (
-    <option key={id} value={id}>
-      {name}
-    </option>
-  );
 
   return (
     <>
@@ -91,28 +82,7 @@ export function CheckIn() {
               ))}
             </select>
           </Field>
-          <Field
-            id="checkin-shelf"
-            label={t('checkIn.shelf')}
-            error={fe.locationId}
-            hint={shelves.length === 0 ? t('checkIn.noShelves') : undefined}
-            required
-          >
-            <select
-              {...fieldA11y('checkin-shelf', { error: fe.locationId, hint: shelves.length === 0 })}
-              value={shelf}
-              onChange={(e) => setShelf(e.target.value)}
-              aria-required
-            >
-              <option value="">{t('checkIn.chooseShelf')}</option>
-              {warehouses.map((w) => (
-                <optgroup key={w.id} label={w.name}>
-                  {shelves.filter((s) => s.parentId === w.id).map((s) => shelfOption(s.id, s.name))}
-                </optgroup>
-              ))}
-              {orphanShelves.map((s) => shelfOption(s.id, s.name))}
-            </select>
-          </Field>
+          <ShelfSelect id="checkin-shelf" label={t('checkIn.shelf')} value={shelf} onChange={setShelf} error={fe.locationId} />
         </div>
         <ScanField id="checkin-tag" station={station} />
         <ScanSubmit label={t('checkIn.submit')} busy={station.view.pending > 0} />

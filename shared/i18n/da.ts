@@ -223,8 +223,6 @@ export const da = {
   'checkIn.condition': 'Stand',
   'checkIn.chooseCondition': 'Vælg stand',
   'checkIn.shelf': 'Hylde',
-  'checkIn.chooseShelf': 'Vælg hylde',
-  'checkIn.noShelves': 'Der er ingen hylder endnu. Kontakt en administrator.',
   'checkIn.submit': 'Modtag på lager',
   'checkIn.success': 'Modtaget på lager: {tag} – {model} (stand {condition}, {shelf})',
 

@@ -221,8 +221,6 @@ export const en: Record<MessageKey, string> = {
   'checkIn.condition': 'Condition',
   'checkIn.chooseCondition': 'Choose condition',
   'checkIn.shelf': 'Shelf',
-  'checkIn.chooseShelf': 'Choose shelf',
-  'checkIn.noShelves': 'There are no shelves yet. Contact an administrator.',
   'checkIn.submit': 'Check in',
   'checkIn.success': 'Checked in: {tag} – {model} (condition {condition}, {shelf})',
 
