@@ -3,7 +3,7 @@
  * label for every category, state, event, role … in shared/schemas.ts.
  */
 import type { ActorRole, Action } from '../shared/lifecycle';
-import type { Category, Condition, DeviceStatus, SanitizationMethod, Specs, TrailEventType } from '../shared/schemas';
+import type { Category, Condition, DeviceStatus, EwasteReason, SanitizationMethod, Specs, TrailEventType } from '../shared/schemas';
 import type { MEDIA_TYPES, RESERVATION_STATUSES, VERIFICATION_METHODS } from '../shared/schemas';
 import type { SEARCH_SORTS } from '../shared/contract';
 import type { MessageKey } from '../shared/i18n';
@@ -20,6 +20,7 @@ export const verificationKey = (v: (typeof VERIFICATION_METHODS)[number]) => `ve
 export const reservationStatusKey = (s: (typeof RESERVATION_STATUSES)[number]) =>
   `reservationStatus.${s}` as const satisfies MessageKey;
 export const sortKey = (s: (typeof SEARCH_SORTS)[number]) => `sort.${s}` as const satisfies MessageKey;
+export const ewasteReasonKey = (r: EwasteReason) => `ewasteReason.${r}` as const satisfies MessageKey;
 export const storageKey = (s: NonNullable<Specs['storageType']>) => `storage.${s}` as const satisfies MessageKey;
 
 /** The device actions that have a button or link on the device page. */

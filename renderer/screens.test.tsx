@@ -7,9 +7,9 @@ describe('who sees which screen, from the contract', () => {
     const menu = Object.fromEntries(ROLES.map((r) => [r, menuFor(r).map((s) => s.id)]));
     expect(menu).toEqual({
       department_contact: ['marketplace', 'report', 'reservations'],
-      warehouse: ['marketplace', 'report', 'checkIn', 'handOver', 'move', 'stockTake', 'allDevices', 'labels'],
+      warehouse: ['marketplace', 'report', 'checkIn', 'handOver', 'move', 'stockTake', 'ewaste', 'allDevices', 'labels'],
       sustainability: ['marketplace', 'allDevices'],
-      admin: ['marketplace', 'report', 'reservations', 'checkIn', 'handOver', 'move', 'stockTake', 'allDevices', 'labels'],
+      admin: ['marketplace', 'report', 'reservations', 'checkIn', 'handOver', 'move', 'stockTake', 'ewaste', 'allDevices', 'labels'],
     });
   });
 

@@ -16,6 +16,7 @@ import type { Role } from '../shared/schemas';
 import { AllDevices } from './screens/AllDevices';
 import { CheckIn } from './screens/CheckIn';
 import { DevicePage } from './screens/DevicePage';
+import { Ewaste } from './screens/Ewaste';
 import { HandOver } from './screens/HandOver';
 import { Labels } from './screens/Labels';
 import { Marketplace } from './screens/Marketplace';
@@ -60,6 +61,7 @@ export const SCREENS = [
     calls: ['stocktake.compare', 'devices.move'],
     render: () => <StockTake />,
   },
+  { id: 'ewaste', path: '/ewaste', navKey: 'nav.ewaste', primary: 'ewaste.suggestions', calls: ['ewaste.suggestions', 'devices.routeToEwaste'], render: () => <Ewaste /> },
   // A selection of the results can be printed as QR labels.
   {
     id: 'allDevices',

@@ -10,6 +10,7 @@ import {
   Category,
   Condition,
   DEVICE_STATUSES,
+  EWASTE_REASONS,
   Department,
   Device,
   Id,
@@ -213,6 +214,34 @@ export const contract = {
       .strict(),
     output: z.object({ device: Device, fromLocationId: Id }),
     roles: rolesFor('move'),
+  }),
+  'devices.routeToEwaste': proc({
+    summary: 'Route a device to e-waste (WEEE) instead of reuse, by id or scanned tag, with a reason',
+    input: z
+      .object({
+        deviceId: Id.optional(),
+        assetTag: AssetTag.optional(),
+        reason: z.enum(EWASTE_REASONS),
+        note: z.string().trim().max(2000).optional(),
+      })
+      .strict()
+      .refine((v) => (v.deviceId === undefined) !== (v.assetTag === undefined), {
+        message: 'Give exactly one of deviceId and assetTag',
+        path: ['assetTag'],
+      }),
+    output: Device,
+    roles: rolesFor('routeToEwaste'),
+  }),
+  'ewaste.suggestions': proc({
+    summary: 'Devices the rules propose for e-waste, each with its reason: unclaimed on the marketplace, defective, too old',
+    input: z.object({ limit: z.number().int().min(1).max(2000).default(500) }).strict(),
+    output: z.object({
+      items: z.array(z.object({ device: Device, reason: z.enum(EWASTE_REASONS), days: z.number().int().optional() })),
+      /** Every suggestion; above items.length when the list was cut at its limit. */
+      total: z.number().int(),
+      unclaimedDays: z.number().int(),
+    }),
+    roles: rolesFor('routeToEwaste'),
   }),
   'devices.publish': proc({
     summary: 'Put a device on the reuse marketplace',

@@ -235,7 +235,13 @@ export const TrailEvent = z.discriminatedUnion('type', [
     /** The move takes back the one before it (undo at the scan station); the trail keeps both. */
     undo: z.boolean().optional(),
   }),
-  z.object({ ...eventBase, type: z.literal('routed_to_ewaste'), reason: z.string() }),
+  z.object({
+    ...eventBase,
+    type: z.literal('routed_to_ewaste'),
+    /** One of EWASTE_REASONS (older trails hold free text, shown as written). */
+    reason: z.string(),
+    note: z.string().optional(),
+  }),
   z.object({ ...eventBase, type: z.literal('added_to_batch'), batchId: Id }),
   z.object({ ...eventBase, type: z.literal('removed_from_batch'), batchId: Id }),
   z.object({ ...eventBase, type: z.literal('collected'), batchId: Id }),
@@ -256,8 +262,16 @@ export type NewTrailEvent = TrailEvent extends infer E
 /** What a label's QR code holds: the bare tag, or the kredslob://device/ link (shared/labels/payload.ts). */
 export const TAG_PAYLOAD_FORMS = ['tag', 'url'] as const;
 
+/** Why a device goes to e-waste instead of reuse. */
+export const EWASTE_REASONS = ['defective', 'obsolete', 'unclaimed', 'decision'] as const;
+export type EwasteReason = (typeof EWASTE_REASONS)[number];
+
 export const Settings = z.object({
   reservationDays: z.number().int().min(1).max(90),
+  /** A device on the marketplace this many days without a change is suggested for e-waste (default 60). */
+  ewasteUnclaimedDays: z.number().int().min(1).max(3650).optional(),
+  /** A device older than this many years (by its year) is suggested for e-waste, per category. */
+  ewasteMaxAgeYears: z.record(z.string(), z.number().int().min(1).max(50)).optional(),
   organisationName: z.string(),
   /** Printed above the QR code on labels; the organisation's name when absent. */
   organisationShortName: z.string().trim().min(1).max(40).optional(),

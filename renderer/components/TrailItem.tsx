@@ -1,7 +1,8 @@
 /** One trail event: what happened, when, who (name, role, administration), where, and the event's specifics. */
-import type { TrailEvent } from '../../shared/schemas';
+import { EWASTE_REASONS, type TrailEvent } from '../../shared/schemas';
 import { useI18n, type TFunction } from '../i18n';
-import { conditionKey, eventKey, methodKey, roleKey } from '../labels';
+import { conditionKey, eventKey, ewasteReasonKey, methodKey, roleKey } from '../labels';
+import { memberOf } from '../member-of';
 import { useReference, type Reference } from '../reference-context';
 
 function specifics(e: TrailEvent, t: TFunction, ref: Reference, dateTime: (iso: string) => string): string[] {
@@ -33,8 +34,11 @@ function specifics(e: TrailEvent, t: TFunction, ref: Reference, dateTime: (iso: 
         t('trail.fromLocation', { location: e.fromLocationName ?? ref.locationName(e.fromLocationId) }),
         ...(e.undo ? [t('trail.moveUndone')] : []),
       ];
-    case 'routed_to_ewaste':
-      return [t('trail.reason', { reason: e.reason })];
+    case 'routed_to_ewaste': {
+      // Older trails hold the reason as free text; newer ones one of EWASTE_REASONS.
+      const known = memberOf(EWASTE_REASONS, e.reason);
+      return [t('trail.reason', { reason: known ? t(ewasteReasonKey(known)) : e.reason }), ...(e.note ? [t('trail.note', { note: e.note })] : [])];
+    }
     case 'added_to_batch':
     case 'removed_from_batch':
     case 'collected':

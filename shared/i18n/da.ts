@@ -618,6 +618,31 @@ export const da = {
   'stockTake.result.missing': 'Mangler',
   'stockTake.result.unexpected': 'Uventet',
   'stockTake.result.unknown': 'Ukendt',
+
+  // E-affald: routing to e-waste and the rules' suggestions
+  'nav.ewaste': 'E-affald',
+  'ewaste.title': 'E-affald',
+  'ewaste.intro': 'Det, der ikke kan genbruges, sendes til elektronikaffald (WEEE) under den fælles aftale. Reglerne foreslår; du beslutter. Hver enhed får sin egen hændelse i forløbet.',
+  'ewaste.oneTitle': 'Send én enhed til elektronikaffald',
+  'ewaste.reason': 'Begrundelse',
+  'ewaste.chooseReason': 'Vælg begrundelse',
+  'ewaste.note': 'Note',
+  'ewaste.routeOne': 'Send til elektronikaffald',
+  'ewaste.oneIncomplete': 'Scan eller skriv inventarnummeret, og vælg en begrundelse.',
+  'ewaste.routed': '{tag} er sendt til elektronikaffald.',
+  'ewaste.suggestionsTitle': 'Forslag',
+  'ewaste.suggestionsTotal.one': '{count} forslag: defekt på lager, ikke hentet på genbrugsbørsen i over {days} dage, eller for gammel.',
+  'ewaste.suggestionsTotal.other': '{count} forslag: defekt på lager, ikke hentet på genbrugsbørsen i over {days} dage, eller for gammel.',
+  'ewaste.noSuggestions': 'Reglerne foreslår ikke noget til elektronikaffald lige nu.',
+  'ewaste.selectAll': 'Vælg alle',
+  'ewaste.select': 'Vælg',
+  'ewaste.selectOne': 'Vælg {tag}',
+  'ewaste.routeSelected': 'Send valgte til elektronikaffald ({count})',
+  'ewaste.days': '{days} dage',
+  'ewasteReason.defective': 'Defekt',
+  'ewasteReason.obsolete': 'Forældet',
+  'ewasteReason.unclaimed': 'Ikke efterspurgt',
+  'ewasteReason.decision': 'Beslutning',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;
