@@ -7,6 +7,7 @@ import type { Category, Condition, DeviceStatus, EwasteReason, SanitizationMetho
 import type { MEDIA_TYPES, RESERVATION_STATUSES, VERIFICATION_METHODS } from '../shared/schemas';
 import type { SEARCH_SORTS } from '../shared/contract';
 import type { MessageKey } from '../shared/i18n';
+import type { WeeeCategory } from '../shared/categories';
 import type { TFunction } from './i18n';
 
 export const categoryKey = (c: Category) => `category.${c}` as const satisfies MessageKey;
@@ -21,6 +22,7 @@ export const reservationStatusKey = (s: (typeof RESERVATION_STATUSES)[number]) =
   `reservationStatus.${s}` as const satisfies MessageKey;
 export const sortKey = (s: (typeof SEARCH_SORTS)[number]) => `sort.${s}` as const satisfies MessageKey;
 export const ewasteReasonKey = (r: EwasteReason) => `ewasteReason.${r}` as const satisfies MessageKey;
+export const weeeKey = (w: WeeeCategory) => `weee.${w}` as const satisfies MessageKey;
 export const storageKey = (s: NonNullable<Specs['storageType']>) => `storage.${s}` as const satisfies MessageKey;
 
 /** The device actions that have a button or link on the device page. */

@@ -12,23 +12,34 @@ export interface CategoryFacts {
   typicalWeightKg: number;
   /** Older than this (by model year) it is suggested for e-waste unless the setting ewasteMaxAgeYears says otherwise. */
   ewasteAfterYears: number;
+  /** The WEEE category (2012/19/EU Annex III) its waste is declared under. */
+  weee: WeeeCategory;
 }
 
+/**
+ * WEEE categories of 2012/19/EU Annex III that IT equipment falls in: 2 screens, monitors and equipment with
+ * screens over 100 cm² (laptops, tablets, monitors); 4 large equipment (any external dimension over 50 cm:
+ * rack servers, floor-standing MFPs); 5 small equipment; 6 small IT and telecommunication equipment (no
+ * external dimension over 50 cm: desktops, phones, switches, printers).
+ */
+export const WEEE_CATEGORIES = [2, 4, 5, 6] as const;
+export type WeeeCategory = (typeof WEEE_CATEGORIES)[number];
+
 export const CATEGORY_FACTS: Record<Category, CategoryFacts> = {
-  laptop: { dataBearing: true, typicalWeightKg: 1.6, ewasteAfterYears: 7 },
-  desktop: { dataBearing: true, typicalWeightKg: 5.3, ewasteAfterYears: 8 },
-  workstation: { dataBearing: true, typicalWeightKg: 9.0, ewasteAfterYears: 8 },
-  thin_client: { dataBearing: true, typicalWeightKg: 1.0, ewasteAfterYears: 10 },
-  tablet: { dataBearing: true, typicalWeightKg: 0.7, ewasteAfterYears: 6 },
-  phone: { dataBearing: true, typicalWeightKg: 0.2, ewasteAfterYears: 5 },
-  server: { dataBearing: true, typicalWeightKg: 22.2, ewasteAfterYears: 10 },
-  printer_mfp: { dataBearing: true, typicalWeightKg: 25, ewasteAfterYears: 10 },
-  printer: { dataBearing: false, typicalWeightKg: 8, ewasteAfterYears: 10 },
-  network: { dataBearing: true, typicalWeightKg: 0.4, ewasteAfterYears: 10 },
-  monitor: { dataBearing: false, typicalWeightKg: 5.7, ewasteAfterYears: 12 },
-  docking_station: { dataBearing: false, typicalWeightKg: 0.6, ewasteAfterYears: 8 },
-  peripheral: { dataBearing: false, typicalWeightKg: 0.5, ewasteAfterYears: 10 },
-  other: { dataBearing: false, typicalWeightKg: 1, ewasteAfterYears: 10 },
+  laptop: { dataBearing: true, typicalWeightKg: 1.6, ewasteAfterYears: 7, weee: 2 },
+  desktop: { dataBearing: true, typicalWeightKg: 5.3, ewasteAfterYears: 8, weee: 6 },
+  workstation: { dataBearing: true, typicalWeightKg: 9.0, ewasteAfterYears: 8, weee: 6 },
+  thin_client: { dataBearing: true, typicalWeightKg: 1.0, ewasteAfterYears: 10, weee: 6 },
+  tablet: { dataBearing: true, typicalWeightKg: 0.7, ewasteAfterYears: 6, weee: 2 },
+  phone: { dataBearing: true, typicalWeightKg: 0.2, ewasteAfterYears: 5, weee: 6 },
+  server: { dataBearing: true, typicalWeightKg: 22.2, ewasteAfterYears: 10, weee: 4 },
+  printer_mfp: { dataBearing: true, typicalWeightKg: 25, ewasteAfterYears: 10, weee: 4 },
+  printer: { dataBearing: false, typicalWeightKg: 8, ewasteAfterYears: 10, weee: 6 },
+  network: { dataBearing: true, typicalWeightKg: 0.4, ewasteAfterYears: 10, weee: 6 },
+  monitor: { dataBearing: false, typicalWeightKg: 5.7, ewasteAfterYears: 12, weee: 2 },
+  docking_station: { dataBearing: false, typicalWeightKg: 0.6, ewasteAfterYears: 8, weee: 6 },
+  peripheral: { dataBearing: false, typicalWeightKg: 0.5, ewasteAfterYears: 10, weee: 6 },
+  other: { dataBearing: false, typicalWeightKg: 1, ewasteAfterYears: 10, weee: 5 },
 };
 
 export const ASSET_TAG_PREFIX = 'KK-';
@@ -40,4 +51,15 @@ export function formatAssetTag(n: number): string {
 /** The number of a well-formed asset tag ("KK-0001234" → 1234). */
 export function assetTagNumber(tag: string): number {
   return Number(tag.slice(ASSET_TAG_PREFIX.length));
+}
+
+/**
+ * Whether an 8-digit Danish CVR number passes the modulus-11 check (weights 2 7 6 5 4 3 2 1; the weighted
+ * digit sum is divisible by 11; the first digit is not 0). Letters, spaces or another length fail.
+ */
+export function isValidCvr(text: string): boolean {
+  if (!/^[1-9]\d{7}$/.test(text)) return false;
+  const weights = [2, 7, 6, 5, 4, 3, 2, 1];
+  const sum = [...text].reduce((acc, digit, i) => acc + Number(digit) * (weights[i] ?? 0), 0);
+  return sum % 11 === 0;
 }

@@ -1,7 +1,8 @@
 /** The device's facts as a description list. */
+import { CATEGORY_FACTS } from '../../shared/categories';
 import type { Device } from '../../shared/schemas';
 import { useI18n } from '../i18n';
-import { categoryKey, conditionKey, specsSummary } from '../labels';
+import { categoryKey, conditionKey, specsSummary, weeeKey } from '../labels';
 import { useReference } from '../reference-context';
 
 export function DeviceFacts({ device }: { device: Device }) {
@@ -38,6 +39,8 @@ export function DeviceFacts({ device }: { device: Device }) {
         <dd data-testid="device-location">{ref.locationName(device.locationId)}</dd>
         <dt>{t('device.weight')}</dt>
         <dd>{t('device.weightValue', { kg: number(device.weightKg, 2) })}</dd>
+        <dt>{t('device.weee')}</dt>
+        <dd>{t(weeeKey(CATEGORY_FACTS[device.category].weee))}</dd>
         <dt>{t('device.year')}</dt>
         <dd>{device.year ?? none}</dd>
         <dt>{t('device.reportedAt')}</dt>

@@ -643,6 +643,13 @@ export const da = {
   'ewasteReason.obsolete': 'Forældet',
   'ewasteReason.unclaimed': 'Ikke efterspurgt',
   'ewasteReason.decision': 'Beslutning',
+
+  // WEEE categories (2012/19/EU Annex III)
+  'device.weee': 'WEEE-kategori',
+  'weee.2': '2 – Skærme og udstyr med skærm',
+  'weee.4': '4 – Stort udstyr',
+  'weee.5': '5 – Småt udstyr',
+  'weee.6': '6 – Småt IT- og teleudstyr',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;

@@ -635,4 +635,10 @@ export const en: Record<MessageKey, string> = {
   'ewasteReason.obsolete': 'Obsolete',
   'ewasteReason.unclaimed': 'Unclaimed',
   'ewasteReason.decision': 'Decision',
+
+  'device.weee': 'WEEE category',
+  'weee.2': '2 – Screens and equipment with screens',
+  'weee.4': '4 – Large equipment',
+  'weee.5': '5 – Small equipment',
+  'weee.6': '6 – Small IT and telecom equipment',
 };
