@@ -16,6 +16,7 @@ import {
   Id,
   Location,
   MEDIA_TYPES,
+  Recycler,
   Reservation,
   Role,
   RESERVATION_STATUSES,
@@ -242,6 +243,18 @@ export const contract = {
       unclaimedDays: z.number().int(),
     }),
     roles: rolesFor('routeToEwaste'),
+  }),
+  'recyclers.list': proc({
+    summary: 'The recyclers under the joint e-waste agreement, with their certifications',
+    input: Empty,
+    output: z.object({ items: z.array(Recycler) }),
+    roles: ['warehouse', 'sustainability', 'admin'],
+  }),
+  'recyclers.save': proc({
+    summary: 'Add or change a recycler (legal name, CVR checked with modulus 11, address, contact, certifications)',
+    input: Recycler.omit({ id: true, updatedAt: true }).extend({ id: Id.optional() }).strict(),
+    output: Recycler,
+    roles: ['admin'],
   }),
   'devices.publish': proc({
     summary: 'Put a device on the reuse marketplace',

@@ -262,6 +262,33 @@ export type NewTrailEvent = TrailEvent extends infer E
 /** What a label's QR code holds: the bare tag, or the kredslob://device/ link (shared/labels/payload.ts). */
 export const TAG_PAYLOAD_FORMS = ['tag', 'url'] as const;
 
+/** Certification schemes a recycler under the joint agreement may hold. */
+export const CERTIFICATION_SCHEMES = ['R2v3', 'e-Stewards', 'WEEELABEX', 'EN 50625', 'ISO 14001'] as const;
+
+/** A recycler under the joint e-waste agreement (the receiver of collected batches). */
+export const Recycler = z.object({
+  id: Id,
+  legalName: z.string().trim().min(1).max(200),
+  /** Danish CVR number: 8 digits that pass the modulus-11 check (checked where it is entered). */
+  cvr: z.string().regex(/^\d{8}$/),
+  address: z.string().trim().min(1).max(300),
+  contactName: z.string().trim().max(200).optional(),
+  contactEmail: z.string().trim().email().max(200).optional(),
+  contactPhone: z.string().trim().max(40).optional(),
+  certifications: z
+    .array(
+      z.object({
+        scheme: z.enum(CERTIFICATION_SCHEMES),
+        number: z.string().trim().min(1).max(100),
+        /** Last valid day, YYYY-MM-DD. */
+        validUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      }),
+    )
+    .max(20),
+  updatedAt: IsoDateTime,
+});
+export type Recycler = z.infer<typeof Recycler>;
+
 /** Why a device goes to e-waste instead of reuse. */
 export const EWASTE_REASONS = ['defective', 'obsolete', 'unclaimed', 'decision'] as const;
 export type EwasteReason = (typeof EWASTE_REASONS)[number];

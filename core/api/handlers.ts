@@ -1,6 +1,7 @@
 /** The handler table: every domain's handlers (each domain folder has its handlers.ts), listed once. */
 import { deviceHandlers } from '../devices/handlers';
 import { ewasteHandlers } from '../ewaste/handlers';
+import { recyclerHandlers } from '../recyclers/handlers';
 import { labelHandlers } from '../labels/handlers';
 import { referenceHandlers } from '../reference/handlers';
 import { reservationHandlers } from '../reservations/handlers';
@@ -10,5 +11,5 @@ import { tagHandlers } from '../tags/handlers';
 import { buildHandlerTable, type HandlerTable } from './handler-table';
 
 export function createHandlerTable(): HandlerTable {
-  return buildHandlerTable([ewasteHandlers, sessionHandlers, referenceHandlers, deviceHandlers, reservationHandlers, tagHandlers, labelHandlers, stockTakeHandlers]);
+  return buildHandlerTable([ewasteHandlers, recyclerHandlers, sessionHandlers, referenceHandlers, deviceHandlers, reservationHandlers, tagHandlers, labelHandlers, stockTakeHandlers]);
 }

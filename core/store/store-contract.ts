@@ -211,6 +211,25 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       expect(await store.activeReservation(d.id)).toBeUndefined();
     });
 
+    it('keeps the recycler register across a reopen, and an update replaces the record', async () => {
+      const recycler = {
+        id: 'rec-1',
+        legalName: 'Elektronik Genanvendelse A/S',
+        cvr: '64942212',
+        address: 'Industrivej 1, 2600 Glostrup',
+        certifications: [{ scheme: 'WEEELABEX' as const, number: 'WL-123', validUntil: '2027-06-30' }],
+        updatedAt: '2026-11-01T08:00:00.000Z',
+      };
+      await store.transaction(async (tx) => tx.putRecycler(recycler));
+      expect(await store.getRecycler('rec-1')).toEqual(recycler);
+      await store.transaction(async (tx) => {
+        tx.putRecycler({ ...recycler, address: 'Ny vej 2' });
+        expect((await tx.getRecycler('rec-1'))?.address).toBe('Ny vej 2');
+      });
+      await reopen();
+      expect((await store.listRecyclers()).map((r) => [r.id, r.address])).toEqual([['rec-1', 'Ny vej 2']]);
+    });
+
     it('hands out asset tag numbers that are never reused, and says the last one issued', async () => {
       expect(await store.lastAssetTagNumber()).toBe(0);
       const first = await store.transaction((tx) => tx.allocateAssetTagNumber());

@@ -17,6 +17,7 @@ import type {
   DeviceStatus,
   Location,
   NewTrailEvent,
+  Recycler,
   Reservation,
   SanitizationRecord,
   Settings,
@@ -33,6 +34,7 @@ export interface ReferenceData {
   department: Department;
   unit: Unit;
   location: Location;
+  recycler: Recycler;
   user: User;
 }
 export type ReferenceKind = keyof ReferenceData;
@@ -73,6 +75,7 @@ export interface StoreReads {
   getUser(id: string): Promise<User | undefined>;
   getDepartment(id: string): Promise<Department | undefined>;
   getLocation(id: string): Promise<Location | undefined>;
+  getRecycler(id: string): Promise<Recycler | undefined>;
   getSettings(): Promise<Settings>;
   /** The highest asset tag number issued so far (0 before the first): a tag above it was never issued. */
   lastAssetTagNumber(): Promise<number>;
@@ -87,6 +90,7 @@ export interface StoreTx extends StoreReads {
   putDepartment(department: Department): void;
   putUnit(unit: Unit): void;
   putLocation(location: Location): void;
+  putRecycler(recycler: Recycler): void;
   putUser(user: User): void;
   putSettings(settings: Settings): void;
   /** The next free asset tag number (monotonic, never reused). */
@@ -105,6 +109,7 @@ export interface Store extends StoreReads {
   listDepartments(): Promise<Department[]>;
   listUnits(): Promise<Unit[]>;
   listLocations(): Promise<Location[]>;
+  listRecyclers(): Promise<Recycler[]>;
   listUsers(): Promise<User[]>;
   deviceCount(): Promise<number>;
   /** Recomputes every device's hash chain; an empty list means the trail is intact. */

@@ -123,6 +123,9 @@ export class FileStore implements Store {
   async getLocation(id: string) {
     return this.state.reference.location.get(id);
   }
+  async getRecycler(id: string) {
+    return this.state.reference.recycler.get(id);
+  }
   async getSettings() {
     return this.state.settings;
   }
@@ -137,6 +140,9 @@ export class FileStore implements Store {
   }
   async listLocations() {
     return [...this.state.reference.location.values()];
+  }
+  async listRecyclers() {
+    return [...this.state.reference.recycler.values()];
   }
   async listUsers() {
     return [...this.state.reference.user.values()];

@@ -18,7 +18,7 @@ export type TrailRefs = readonly number[];
 /** Reference data by kind and id. */
 export type ReferenceMaps = { [K in ReferenceKind]: Map<string, ReferenceData[K]> };
 
-export const referenceMaps = (): ReferenceMaps => ({ department: new Map(), unit: new Map(), location: new Map(), user: new Map() });
+export const referenceMaps = (): ReferenceMaps => ({ department: new Map(), unit: new Map(), location: new Map(), user: new Map(), recycler: new Map() });
 
 export function setReference<K extends ReferenceKind>(maps: ReferenceMaps, kind: K, record: ReferenceData[K]): void {
   maps[kind].set(record.id, record);
@@ -191,6 +191,7 @@ export class State {
       case 'unit':
       case 'location':
       case 'user':
+      case 'recycler':
         setReference(this.reference, op.k, op.v);
         break;
       case 'settings':
@@ -234,6 +235,7 @@ export class State {
     for (const v of s.units) this.reference.unit.set(v.id, v);
     for (const v of s.locations) this.reference.location.set(v.id, v);
     for (const v of s.users) this.reference.user.set(v.id, v);
+    for (const v of s.recyclers ?? []) this.reference.recycler.set(v.id, v);
     const devices = decodeDevices(s.devices as Columns); // why: a snapshot read from disk holds columns, never a stream
     for (const d of devices) this.putDevice(d);
     this.baseCount = devices.length;
@@ -257,6 +259,7 @@ export class State {
         units: [...this.reference.unit.values()],
         locations: [...this.reference.location.values()],
         users: [...this.reference.user.values()],
+        recyclers: [...this.reference.recycler.values()],
       },
       devices,
       reservations: [...this.reservations.values()],

@@ -62,6 +62,9 @@ export class FileTx implements StoreTx {
   async getLocation(id: string) {
     return this.referenceRecord('location', id);
   }
+  async getRecycler(id: string) {
+    return this.referenceRecord('recycler', id);
+  }
   async getSettings() {
     return this.settings ?? this.state.settings;
   }
@@ -97,6 +100,9 @@ export class FileTx implements StoreTx {
   }
   putUser(v: ReferenceData['user']): void {
     this.stageReference({ k: 'user', v });
+  }
+  putRecycler(v: ReferenceData['recycler']): void {
+    this.stageReference({ k: 'recycler', v });
   }
   private stageReference(op: ReferenceOp): void {
     setReference(this.reference, op.k, op.v);

@@ -104,6 +104,9 @@ export class SqliteStore implements Store {
   async getLocation(id: string) {
     return this.record('location', id);
   }
+  async getRecycler(id: string) {
+    return this.record('recycler', id);
+  }
   async getSettings() {
     return this.record('settings', 'settings') ?? DEFAULT_SETTINGS;
   }
@@ -122,6 +125,9 @@ export class SqliteStore implements Store {
   }
   async listUsers() {
     return this.records('user');
+  }
+  async listRecyclers() {
+    return this.records('recycler');
   }
   async deviceCount() {
     return (this.q('SELECT COUNT(*) AS n FROM devices').get() as { n: number }).n;
@@ -238,6 +244,7 @@ export class SqliteStore implements Store {
       getUser: (id) => self.getUser(id),
       getDepartment: (id) => self.getDepartment(id),
       getLocation: (id) => self.getLocation(id),
+      getRecycler: (id) => self.getRecycler(id),
       getSettings: () => self.getSettings(),
       lastAssetTagNumber: () => self.lastAssetTagNumber(),
       putDevice(d) {
@@ -288,6 +295,7 @@ export class SqliteStore implements Store {
       putDepartment: (v) => self.putRecord('department', v.id, v),
       putUnit: (v) => self.putRecord('unit', v.id, v),
       putLocation: (v) => self.putRecord('location', v.id, v),
+      putRecycler: (v) => self.putRecord('recycler', v.id, v),
       putUser: (v) => self.putRecord('user', v.id, v),
       putSettings: (v) => self.putRecord('settings', 'settings', v),
       async allocateAssetTagNumber() {
