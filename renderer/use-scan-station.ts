@@ -105,9 +105,16 @@ export function useScanStation(id: StationId, initialTag: string, prepare: (asse
     if (e.key === 'Tab' && endedBurst(e.nativeEvent)) submit(e);
   }
 
+  // Work lists beside a station reload when a burst is over, not once per scan: at 20 scans back to back
+  // that is one reload of a list of up to 500 devices instead of twenty.
+  const settled = useRef(view.done);
+  if (view.pending === 0) settled.current = view.done;
+
   return {
     tag,
     setTag,
+    /** Scans done, counted only when nothing is waiting: a key for lists that should follow the station. */
+    settledDone: settled.current,
     inputRef,
     fieldErrors,
     view,

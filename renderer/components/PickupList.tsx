@@ -12,6 +12,7 @@ import { useAsync } from '../use-async';
 import { Banner } from './Banner';
 import { LoadError } from './LoadError';
 import { Loading } from './Loading';
+import { TagInput } from './TagInput';
 import { TableHead } from './TableHead';
 
 interface Props {
@@ -90,10 +91,7 @@ export function PickupList({ condition, shelf, refreshKey }: Props) {
         <h3 id="link-title">{t('pickup.linkTitle')}</h3>
         <p className="hint">{t('pickup.linkIntro')}</p>
         <div className="form-grid">
-          <div className="field">
-            <label htmlFor="link-tag">{t('pickup.linkTag')}</label>
-            <input id="link-tag" type="text" className="mono" value={tag} onChange={(e) => setTag(e.target.value)} data-scan-fill autoComplete="off" />
-          </div>
+          <TagInput id="link-tag" label={t('pickup.linkTag')} value={tag} onChange={setTag} />
           <div className="field">
             <label htmlFor="link-device">{t('pickup.linkDevice')}</label>
             <select id="link-device" value={deviceId} onChange={(e) => setDeviceId(e.target.value)}>

@@ -89,7 +89,7 @@ export function CheckIn() {
       </form>
       <ScanResult station={station} />
       <RecentScans items={station.view.items} />
-      <PickupList condition={condition} shelf={shelf} refreshKey={station.view.done} />
+      <PickupList condition={condition} shelf={shelf} refreshKey={station.settledDone} />
     </>
   );
 }

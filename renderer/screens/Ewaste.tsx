@@ -12,6 +12,7 @@ import { EnumOptions } from '../components/EnumOptions';
 import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';
 import { TableHead } from '../components/TableHead';
+import { TagInput } from '../components/TagInput';
 import { useI18n } from '../i18n';
 import { categoryKey, ewasteReasonKey } from '../labels';
 import { memberOf } from '../member-of';
@@ -97,10 +98,7 @@ export function Ewaste() {
       <form className="form card" onSubmit={(e) => void routeOne(e)} aria-labelledby="ewaste-one-title">
         <h2 id="ewaste-one-title">{t('ewaste.oneTitle')}</h2>
         <div className="form-grid">
-          <div className="field">
-            <label htmlFor="ewaste-tag">{t('scan.assetTag')}</label>
-            <input id="ewaste-tag" type="text" className="mono" value={tag} onChange={(e) => setTag(e.target.value)} data-scan-fill autoComplete="off" />
-          </div>
+          <TagInput id="ewaste-tag" label={t('scan.assetTag')} value={tag} onChange={setTag} />
           <div className="field">
             <label htmlFor="ewaste-reason">{t('ewaste.reason')}</label>
             <select id="ewaste-reason" value={reason} onChange={(e) => setReason(memberOf(EWASTE_REASONS, e.target.value) ?? '')}>

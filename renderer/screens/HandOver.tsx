@@ -86,7 +86,7 @@ export function HandOver() {
       </form>
       <ScanResult station={station} />
       <RecentScans items={station.view.items} />
-      <WaitingReservations refreshKey={station.view.done} />
+      <WaitingReservations refreshKey={station.settledDone} />
     </>
   );
 }
