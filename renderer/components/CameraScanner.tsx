@@ -6,7 +6,6 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n';
-import { decodeQrCodes, loadQrDecoder } from '../scanning/camera-decoder';
 import { CAMERA_PROBLEM_MESSAGE, cameraProblem, createRepeatGate, DECODE_INTERVAL_MS, type CameraProblem } from '../scanning/camera-scan';
 import { Banner } from './Banner';
 
@@ -51,13 +50,16 @@ export function CameraScanner({ onScan }: { onScan(text: string): void }) {
       setPhase({ kind: 'problem', problem });
     };
 
+    let decoder: Promise<typeof import('../scanning/camera-decoder')> | undefined;
     const decodeFrame = async () => {
+      if (!decoder) return;
       const video = videoRef.current;
       if (!video || !context || video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA || video.videoWidth === 0) return;
       const scale = Math.min(1, MAX_DECODE_WIDTH / video.videoWidth);
       canvas.width = Math.round(video.videoWidth * scale);
       canvas.height = Math.round(video.videoHeight * scale);
       context.drawImage(video, 0, 0, canvas.width, canvas.height);
+      const { decodeQrCodes } = await decoder;
       const texts = await decodeQrCodes(context.getImageData(0, 0, canvas.width, canvas.height));
       const now = performance.now();
       for (const text of texts) if (!stopped && isNew(text, now)) onScanRef.current(text);
@@ -78,7 +80,9 @@ export function CameraScanner({ onScan }: { onScan(text: string): void }) {
     const start = async () => {
       if (!context) return fail('failed');
       if (!navigator.mediaDevices?.getUserMedia) return fail('unsupported'); // plain http on another host, or no media support
-      const decoderReady = loadQrDecoder().then(
+      // why lazy: the decoder's code and its wasm (~1 MB) load only when someone opens the camera, not at start-up
+      decoder = import('../scanning/camera-decoder');
+      const decoderReady = decoder.then((m) => m.loadQrDecoder()).then(
         () => true,
         (error: unknown) => {
           console.error('[kredslob] the QR decoder did not load', error);
