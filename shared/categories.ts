@@ -5,7 +5,7 @@
  * weight — median product weights from the Boavizta dataset (ODbL) where it has the category, else estimates.
  * ewasteAfterYears: a default age (our estimate of a municipal replacement cycle) after which reuse is unlikely.
  */
-import type { Category } from './schemas';
+import type { Category, Device } from './schemas';
 
 export interface CategoryFacts {
   dataBearing: boolean;
@@ -42,7 +42,19 @@ export const CATEGORY_FACTS: Record<Category, CategoryFacts> = {
   other: { dataBearing: false, typicalWeightKg: 1, ewasteAfterYears: 10, weee: 5 },
 };
 
+/** The WEEE category a device is declared under: a person's override, else its category's. */
+export function weeeOf(device: Pick<Device, 'category' | 'weeeOverride'>): WeeeCategory {
+  return device.weeeOverride ?? CATEGORY_FACTS[device.category].weee;
+}
+
 export const ASSET_TAG_PREFIX = 'KK-';
+
+export const BATCH_NUMBER_PREFIX = 'AP-';
+
+/** The n-th batch's number ("AP-000012"): written on the container and the manifest. */
+export function formatBatchNumber(n: number): string {
+  return `${BATCH_NUMBER_PREFIX}${String(n).padStart(6, '0')}`;
+}
 
 export function formatAssetTag(n: number): string {
   return `${ASSET_TAG_PREFIX}${String(n).padStart(7, '0')}`;

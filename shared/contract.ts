@@ -7,6 +7,13 @@ import { z } from 'zod';
 import { ACTIONS, rolesFor } from './lifecycle';
 import {
   AssetTag,
+  Batch,
+  BATCH_STATUSES,
+  Certificate,
+  CERTIFICATE_KINDS,
+  CONTAINER_TYPES,
+  IsoDay,
+  WeeeKey,
   Category,
   Condition,
   DEVICE_STATUSES,
@@ -43,6 +50,8 @@ export interface ProcedureDef<I extends z.ZodType = z.ZodType, O extends z.ZodTy
   output: O;
   roles: ProcedureRoles;
   summary: string;
+  /** The largest request body the HTTP transport reads for it; 1 MB when absent. */
+  maxBodyBytes?: number;
 }
 
 function proc<I extends z.ZodType, O extends z.ZodType>(def: ProcedureDef<I, O>): ProcedureDef<I, O> {
@@ -61,6 +70,52 @@ export const DeviceDetail = z.object({
 });
 export type DeviceDetail = z.infer<typeof DeviceDetail>;
 
+/** The most devices one batch holds (a full pallet of small IT is a few hundred; this leaves room). */
+export const BATCH_MAX_DEVICES = 5000;
+/** The largest attachment (a certificate's PDF). */
+export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
+
+const BatchDevice = z.object({ deviceId: Id, assetTag: z.string(), serial: z.string() });
+
+/** A batch as the list shows it. */
+export const BatchSummary = z.object({
+  batch: Batch,
+  /** Collected devices no certificate covers yet. */
+  missingCount: z.number().int(),
+});
+export type BatchSummary = z.infer<typeof BatchSummary>;
+
+/** A batch as its page shows it. */
+export const BatchDetail = BatchSummary.extend({
+  /** One row per WEEE category the batch holds or was weighed for. */
+  weee: z.array(
+    z.object({
+      category: WeeeKey,
+      devices: z.number().int(),
+      /** The sum of the devices' weights. */
+      declaredKg: z.number(),
+      /** Weighed at sealing. */
+      measuredKg: z.number().optional(),
+    }),
+  ),
+  /** Data-bearing devices without a verified wipe: collection is refused while any is listed (not for certified destruction). */
+  unwiped: z.array(BatchDevice),
+  /** Collected devices no certificate covers yet. */
+  missing: z.array(BatchDevice),
+  recycler: Recycler.optional(),
+});
+export type BatchDetail = z.infer<typeof BatchDetail>;
+
+const BatchScanInput = z
+  .object({
+    batchId: Id,
+    /** As scanned: the bare tag or the kredslob://device/ link. */
+    tag: z.string().trim().min(1).max(200),
+  })
+  .strict();
+
+const BatchScanResult = z.object({ device: Device, batchNumber: z.string() });
+
 export const SEARCH_SORTS = ['updated_desc', 'reported_desc', 'model_asc', 'year_desc'] as const;
 
 export const DeviceSearchInput = z
@@ -71,6 +126,8 @@ export const DeviceSearchInput = z
     departmentId: Id.optional(),
     /** Devices recorded at this location (a shelf, the warehouse or a site). */
     locationId: Id.optional(),
+    /** Devices packed in this e-waste batch. */
+    batchId: Id.optional(),
     sort: z.enum(SEARCH_SORTS).default('updated_desc'),
     limit: z.number().int().min(1).max(500).default(50),
     offset: z.number().int().min(0).default(0),
@@ -98,7 +155,7 @@ export const StockTakeReport = z.object({
 export type StockTakeReport = z.infer<typeof StockTakeReport>;
 
 /** The marketplace's search: the same text, filters and paging, over the devices on offer only. */
-export const MarketplaceSearchInput = DeviceSearchInput.omit({ status: true });
+export const MarketplaceSearchInput = DeviceSearchInput.omit({ status: true, batchId: true });
 
 export const contract = {
   'session.profiles': proc({
@@ -255,6 +312,114 @@ export const contract = {
     input: Recycler.omit({ id: true, updatedAt: true }).extend({ id: Id.optional() }).strict(),
     output: Recycler,
     roles: ['admin'],
+  }),
+  'devices.setWeeeCategory': proc({
+    summary: "Set a device's WEEE category when its category's default is wrong for it (null: back to the default)",
+    input: z.object({ deviceId: Id, weeeCategory: z.union([z.literal(2), z.literal(4), z.literal(5), z.literal(6), z.null()]) }).strict(),
+    output: Device,
+    roles: ['warehouse', 'admin'],
+  }),
+  // E-waste batches (core/batches): one pallet, cage or box handed to the recycler.
+  'batches.create': proc({
+    summary: 'Start a disposal batch in a container, optionally for certified destruction by the recycler',
+    input: z
+      .object({
+        containerType: z.enum(CONTAINER_TYPES),
+        certifiedDestruction: z.boolean().default(false),
+        note: z.string().trim().max(2000).optional(),
+      })
+      .strict(),
+    output: Batch,
+    roles: ['warehouse', 'admin'],
+  }),
+  'batches.addDevice': proc({
+    summary: 'Add a device routed to e-waste to an open batch by its scanned tag (either QR payload form)',
+    input: BatchScanInput,
+    output: BatchScanResult,
+    roles: rolesFor('addToBatch'),
+  }),
+  'batches.removeDevice': proc({
+    summary: 'Take a device out of an open batch by its scanned tag; it goes back to the e-waste queue',
+    input: BatchScanInput,
+    output: BatchScanResult,
+    roles: rolesFor('removeFromBatch'),
+  }),
+  'batches.seal': proc({
+    summary: 'Seal a batch with its seal number and the measured kg per WEEE category it holds; a sealed batch cannot change',
+    input: z
+      .object({
+        batchId: Id,
+        sealId: z.string().trim().min(1).max(60),
+        weightsKg: z.partialRecord(WeeeKey, z.number().positive().max(100_000)),
+      })
+      .strict(),
+    output: BatchDetail,
+    roles: ['warehouse', 'admin'],
+  }),
+  'batches.collect': proc({
+    summary: 'Record that the recycler collected a sealed batch (waybill, date); refused naming every data-bearing device without a verified wipe unless the batch is for certified destruction',
+    input: z
+      .object({
+        batchId: Id,
+        recyclerId: Id,
+        waybill: z.string().trim().min(1).max(100),
+        date: IsoDay,
+      })
+      .strict(),
+    output: BatchDetail,
+    roles: rolesFor('collect'),
+  }),
+  'batches.registerCertificate': proc({
+    summary: "Register the recycler's certificate of recycling or destruction for a collected batch and reconcile its serials with the batch",
+    input: z
+      .object({
+        batchId: Id,
+        number: z.string().trim().min(1).max(100),
+        issueDate: IsoDay,
+        kind: z.enum(CERTIFICATE_KINDS),
+        serials: z.array(z.string().max(100)).min(1).max(BATCH_MAX_DEVICES * 2),
+        attachment: z
+          .object({
+            fileName: z.string().trim().min(1).max(200),
+            /** The PDF, base64; at most ATTACHMENT_MAX_BYTES once decoded. */
+            pdfBase64: z.string().min(1).max(Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 1024),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+    output: z.object({
+      certificate: Certificate,
+      /** The same certificate was registered before: nothing changed. */
+      alreadyRegistered: z.boolean(),
+      detail: BatchDetail,
+    }),
+    roles: rolesFor('certify'),
+    maxBodyBytes: Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 1024 * 1024,
+  }),
+  'batches.get': proc({
+    summary: 'A batch with its totals per WEEE category (declared and measured kg), the devices the wipe gate stops and the devices no certificate covers yet',
+    input: z.object({ id: Id }).strict(),
+    output: BatchDetail,
+    roles: ['warehouse', 'sustainability', 'admin'],
+  }),
+  'batches.search': proc({
+    summary: 'Batches, newest first, by status or number',
+    input: z
+      .object({
+        status: z.enum(BATCH_STATUSES).optional(),
+        text: z.string().trim().max(100).optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    output: z.object({ items: z.array(BatchSummary), total: z.number().int() }),
+    roles: ['warehouse', 'sustainability', 'admin'],
+  }),
+  'batches.attachment': proc({
+    summary: "A certificate's attached PDF, by the batch and certificate number",
+    input: z.object({ batchId: Id, certificateNo: z.string().trim().min(1).max(100) }).strict(),
+    output: z.object({ fileName: z.string(), pdfBase64: z.string() }),
+    roles: ['warehouse', 'sustainability', 'admin'],
   }),
   'devices.publish': proc({
     summary: 'Put a device on the reuse marketplace',

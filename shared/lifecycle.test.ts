@@ -8,7 +8,7 @@ import { DEVICE_STATUSES, type DeviceStatus } from './schemas';
  */
 const EXPECTED: Record<Action, Partial<Record<DeviceStatus, DeviceStatus>>> = {
   checkIn: { reported: 'in_stock' },
-  recordSanitization: { in_stock: 'in_stock', ewaste_queued: 'ewaste_queued' },
+  recordSanitization: { in_stock: 'in_stock', ewaste_queued: 'ewaste_queued', in_batch: 'in_batch' },
   move: { in_stock: 'in_stock', listed: 'listed', reserved: 'reserved', ewaste_queued: 'ewaste_queued', in_batch: 'in_batch' },
   publish: { in_stock: 'listed' },
   unpublish: { listed: 'in_stock' },
@@ -138,6 +138,10 @@ describe('lifecycle guards', () => {
     const facts = inStock({ status: 'in_batch' });
     expect(decide('collect', facts)).toMatchObject({ ok: false, code: 'SANITIZATION_REQUIRED' });
     expect(decide('collect', { ...facts, inDestructionBatch: true })).toEqual({ ok: true, to: 'collected' });
+    // A wipe that was not verified does not open the gate either.
+    const unverified = { ...facts, sanitization: { verified: false, method: 'purge' } };
+    expect(decide('collect', unverified)).toMatchObject({ ok: false, code: 'SANITIZATION_NOT_VERIFIED' });
+    expect(decide('collect', { ...unverified, sanitization: { verified: true, method: 'purge' } })).toEqual({ ok: true, to: 'collected' });
   });
 
   it('lets a contact report again only devices their administration owns', () => {

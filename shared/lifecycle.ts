@@ -40,7 +40,7 @@ export const GUARDS = [
   'ownReservation',
   /** A department contact may only re-report devices their administration owns. */
   'ownDevice',
-  /** Data-bearing devices go to collection only when wiped or in a certified-destruction batch. */
+  /** Data-bearing devices go to collection only with a verified wipe, or in a certified-destruction batch. */
   'sanitizedOrDestructionBatch',
 ] as const;
 export type Guard = (typeof GUARDS)[number];
@@ -58,7 +58,8 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: 'checkIn', from: ['reported'], to: 'in_stock', roles: ['warehouse', 'admin'], requires: [] },
   {
     action: 'recordSanitization',
-    from: ['in_stock', 'ewaste_queued'],
+    // A device in an open or sealed batch can still be wiped: the collection gate asks for it.
+    from: ['in_stock', 'ewaste_queued', 'in_batch'],
     to: null,
     roles: ['warehouse', 'admin'],
     requires: [],
@@ -170,7 +171,7 @@ const GUARD_CHECKS: Record<Guard, (f: GuardFacts) => RefusalCode | null> = {
   ownDevice: (f) =>
     f.actorRole === 'department_contact' && f.actorDepartmentId !== f.device.departmentId ? 'NOT_OWN_DEPARTMENT' : null,
   sanitizedOrDestructionBatch: (f) =>
-    f.device.dataBearing && !f.sanitization && !f.inDestructionBatch ? 'SANITIZATION_REQUIRED' : null,
+    !f.device.dataBearing || f.inDestructionBatch ? null : !f.sanitization ? 'SANITIZATION_REQUIRED' : !f.sanitization.verified ? 'SANITIZATION_NOT_VERIFIED' : null,
 };
 
 export type Decision =

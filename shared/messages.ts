@@ -9,7 +9,7 @@ import { isMessageKey, translate, type Locale, type MessageKey, type Params } fr
 export { LOCALES, toLocale, type Locale } from './i18n';
 
 /** Parameters that carry a code and are shown by their label: action, status and entity names. */
-const LABELLED_PARAMS = ['action', 'status', 'entity'] as const;
+const LABELLED_PARAMS = ['action', 'status', 'entity', 'batchStatus'] as const;
 
 /**
  * The text of `key` with its parameters: a code-valued parameter (action, status, entity) is shown by its

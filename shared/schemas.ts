@@ -137,6 +137,10 @@ export const Device = z.object({
   notes: z.string().max(2000).optional(),
   /** The id of the newest sanitization record; absent if the device was never wiped in this cycle. */
   sanitizationId: Id.optional(),
+  /** The WEEE category set by a person when the category's default (shared/categories.ts) is wrong for this device. */
+  weeeOverride: z.union([z.literal(2), z.literal(4), z.literal(5), z.literal(6)]).optional(),
+  /** The e-waste batch the device was packed in; kept after collection so the page can show its batch and certificate. */
+  batchId: Id.optional(),
   reportedAt: IsoDateTime,
   updatedAt: IsoDateTime,
   /** Number of trail events; the next event gets seq = trailLength + 1. */
@@ -242,12 +246,38 @@ export const TrailEvent = z.discriminatedUnion('type', [
     reason: z.string(),
     note: z.string().optional(),
   }),
-  z.object({ ...eventBase, type: z.literal('added_to_batch'), batchId: Id }),
-  z.object({ ...eventBase, type: z.literal('removed_from_batch'), batchId: Id }),
-  z.object({ ...eventBase, type: z.literal('collected'), batchId: Id }),
-  z.object({ ...eventBase, type: z.literal('certified'), batchId: Id, certificateNo: z.string() }),
-  z.object({ ...eventBase, type: z.literal('recycled'), batchId: Id }),
-  z.object({ ...eventBase, type: z.literal('destroyed'), batchId: Id }),
+  z.object({ ...eventBase, type: z.literal('added_to_batch'), batchId: Id, batchNumber: z.string() }),
+  z.object({ ...eventBase, type: z.literal('removed_from_batch'), batchId: Id, batchNumber: z.string() }),
+  z.object({
+    ...eventBase,
+    type: z.literal('collected'),
+    batchId: Id,
+    batchNumber: z.string(),
+    recyclerName: z.string(),
+    recyclerCvr: z.string(),
+    waybill: z.string(),
+    /** The collection date, YYYY-MM-DD. */
+    date: z.string(),
+  }),
+  z.object({
+    ...eventBase,
+    type: z.literal('certified'),
+    batchId: Id,
+    batchNumber: z.string(),
+    certificateNo: z.string(),
+    certificateKind: z.enum(['recycling', 'destruction']),
+    recyclerName: z.string(),
+    recyclerCvr: z.string(),
+  }),
+  z.object({ ...eventBase, type: z.literal('recycled'), batchId: Id, certificateNo: z.string() }),
+  z.object({ ...eventBase, type: z.literal('destroyed'), batchId: Id, certificateNo: z.string() }),
+  /** A person set (or cleared, to: null) the device's WEEE category instead of its category's. */
+  z.object({
+    ...eventBase,
+    type: z.literal('weee_category_set'),
+    from: z.number().int(),
+    to: z.number().int().nullable(),
+  }),
   z.object({ ...eventBase, type: z.literal('note_added'), note: z.string() }),
 ]);
 export type TrailEvent = z.infer<typeof TrailEvent>;
@@ -261,6 +291,12 @@ export type NewTrailEvent = TrailEvent extends infer E
 
 /** What a label's QR code holds: the bare tag, or the kredslob://device/ link (shared/labels/payload.ts). */
 export const TAG_PAYLOAD_FORMS = ['tag', 'url'] as const;
+
+/** A calendar day, YYYY-MM-DD, that exists (2026-02-30 does not). */
+export const IsoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'day_format' })
+  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { message: 'day_format' });
 
 /** Certification schemes a recycler under the joint agreement may hold. */
 export const CERTIFICATION_SCHEMES = ['R2v3', 'e-Stewards', 'WEEELABEX', 'EN 50625', 'ISO 14001'] as const;
@@ -281,13 +317,92 @@ export const Recycler = z.object({
         scheme: z.enum(CERTIFICATION_SCHEMES),
         number: z.string().trim().min(1).max(100),
         /** Last valid day, YYYY-MM-DD. */
-        validUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        validUntil: IsoDay,
       }),
     )
     .max(20),
   updatedAt: IsoDateTime,
 });
 export type Recycler = z.infer<typeof Recycler>;
+
+/** What a batch is packed in. */
+export const CONTAINER_TYPES = ['pallet', 'cage', 'box'] as const;
+/** open: devices are added and removed; sealed: weighed and closed with a seal; collected: handed to the recycler; closed: every device covered by a certificate. */
+export const BATCH_STATUSES = ['open', 'sealed', 'collected', 'closed'] as const;
+export type BatchStatus = (typeof BATCH_STATUSES)[number];
+export const CERTIFICATE_KINDS = ['recycling', 'destruction'] as const;
+/** WEEE categories as record keys (measured weights per category). */
+export const WEEE_KEYS = ['2', '4', '5', '6'] as const;
+export const WeeeKey = z.enum(WEEE_KEYS);
+
+const BatchDevice = z.object({ deviceId: Id, assetTag: z.string(), serial: z.string() });
+
+/** A recycler's certificate registered on a batch, with the reconciliation it produced at registration. */
+export const Certificate = z.object({
+  number: z.string().trim().min(1).max(100),
+  issueDate: IsoDay,
+  kind: z.enum(CERTIFICATE_KINDS),
+  /** The serials as the recycler listed them, trimmed, blanks left out. */
+  serials: z.array(z.string()),
+  /** The certificate's PDF in the attachment store. */
+  attachment: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().min(1), fileName: z.string() }).optional(),
+  registeredAt: IsoDateTime,
+  registeredBy: ActorSnapshot,
+  /** Devices of the batch this certificate covered (now certified and recycled or destroyed). */
+  matched: z.array(BatchDevice),
+  /** Devices of the batch that were still not covered by any certificate after this one. */
+  missing: z.array(BatchDevice),
+  /** Serials on the certificate that belong to no device in the batch, as the recycler wrote them. */
+  unexpected: z.array(z.string()),
+  /** Serials on the certificate of devices an earlier certificate already covered. */
+  alreadyCovered: z.array(z.string()),
+  /** Serials the certificate lists more than once (compared trimmed and case-insensitively). */
+  duplicates: z.array(z.string()),
+});
+export type Certificate = z.infer<typeof Certificate>;
+
+/** One pallet, cage or box of e-waste handed to the recycler. Its devices carry its id (Device.batchId). */
+export const Batch = z.object({
+  id: Id,
+  /** The number written on the container and the manifest, e.g. AP-000012. */
+  number: z.string(),
+  containerType: z.enum(CONTAINER_TYPES),
+  /** The recycler destroys the data-bearing devices under a destruction certificate: the wipe gate does not apply. */
+  certifiedDestruction: z.boolean(),
+  status: z.enum(BATCH_STATUSES),
+  /** Devices in the batch now, and the sum of their weights: kept with every scan in the same transaction. */
+  deviceCount: z.number().int().min(0),
+  declaredKg: z.number().min(0),
+  note: z.string().max(2000).optional(),
+  createdAt: IsoDateTime,
+  createdBy: ActorSnapshot,
+  seal: z
+    .object({
+      sealId: z.string(),
+      /** Measured kg per WEEE category, weighed at sealing. */
+      weightsKg: z.partialRecord(WeeeKey, z.number()),
+      sealedAt: IsoDateTime,
+      sealedBy: ActorSnapshot,
+    })
+    .optional(),
+  collection: z
+    .object({
+      recyclerId: Id,
+      recyclerName: z.string(),
+      recyclerCvr: z.string(),
+      /** The certification valid on the collection date that the collection relied on. */
+      certification: z.object({ scheme: z.string(), number: z.string(), validUntil: z.string() }),
+      waybill: z.string(),
+      date: IsoDay,
+      collectedAt: IsoDateTime,
+      collectedBy: ActorSnapshot,
+    })
+    .optional(),
+  certificates: z.array(Certificate),
+  closedAt: IsoDateTime.optional(),
+  updatedAt: IsoDateTime,
+});
+export type Batch = z.infer<typeof Batch>;
 
 /** Why a device goes to e-waste instead of reuse. */
 export const EWASTE_REASONS = ['defective', 'obsolete', 'unclaimed', 'decision'] as const;

@@ -1,4 +1,5 @@
 /** The handler table: every domain's handlers (each domain folder has its handlers.ts), listed once. */
+import { batchHandlers } from '../batches/handlers';
 import { deviceHandlers } from '../devices/handlers';
 import { ewasteHandlers } from '../ewaste/handlers';
 import { recyclerHandlers } from '../recyclers/handlers';
@@ -11,5 +12,5 @@ import { tagHandlers } from '../tags/handlers';
 import { buildHandlerTable, type HandlerTable } from './handler-table';
 
 export function createHandlerTable(): HandlerTable {
-  return buildHandlerTable([ewasteHandlers, recyclerHandlers, sessionHandlers, referenceHandlers, deviceHandlers, reservationHandlers, tagHandlers, labelHandlers, stockTakeHandlers]);
+  return buildHandlerTable([batchHandlers, ewasteHandlers, recyclerHandlers, sessionHandlers, referenceHandlers, deviceHandlers, reservationHandlers, tagHandlers, labelHandlers, stockTakeHandlers]);
 }

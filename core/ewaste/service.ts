@@ -2,11 +2,12 @@
  * E-waste routing: what the rules propose for e-waste, and routing a device there (a person decides; every
  * routed device gets its own trail event through the lifecycle table).
  */
-import { CATEGORY_FACTS } from '../../shared/categories';
+import { CATEGORY_FACTS, weeeOf } from '../../shared/categories';
 import type { ProcedureArgs, ProcedureOutput } from '../../shared/contract';
 import type { Device, DeviceStatus, EwasteReason } from '../../shared/schemas';
-import type { ServiceContext } from '../context';
-import { deviceById, deviceByTag, runStep } from '../lifecycle/step';
+import { nowIso, type ServiceContext } from '../context';
+import { AppError } from '../errors';
+import { appendTrailEvent, deviceById, deviceByTag, locationById, runStep } from '../lifecycle/step';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const DEFAULT_UNCLAIMED_DAYS = 60;
@@ -58,4 +59,40 @@ export async function ewasteSuggestions(
   const order: Record<EwasteReason, number> = { defective: 0, unclaimed: 1, obsolete: 2, decision: 3 };
   found.sort((a, b) => order[a.reason] - order[b.reason] || a.device.updatedAt.localeCompare(b.device.updatedAt));
   return { items: found.slice(0, input.limit), total: found.length, unclaimedDays };
+}
+
+/** Device states in which the WEEE category is settled: packed in a sealed batch or gone to the recycler. */
+const WEEE_SETTLED: readonly DeviceStatus[] = ['collected', 'certified', 'recycled', 'destroyed'];
+
+/**
+ * Set the WEEE category a device is declared under (null: back to its category's), with a trail event.
+ * Refused once the device's batch is sealed, since the measured weights were taken per category.
+ * @throws NOT_FOUND, BATCH_LOCKED, TRANSITION_NOT_ALLOWED (the device has left the warehouse)
+ */
+export async function setWeeeCategory(ctx: ServiceContext, input: ProcedureArgs<'devices.setWeeeCategory'>): Promise<Device> {
+  return ctx.store.transaction(async (tx) => {
+    const device = await deviceById(tx, input.deviceId);
+    if (WEEE_SETTLED.includes(device.status)) {
+      throw new AppError('TRANSITION_NOT_ALLOWED', { action: 'setWeeeCategory', status: device.status, assetTag: device.assetTag });
+    }
+    const batch = device.batchId ? await tx.getBatch(device.batchId) : undefined;
+    if (batch && batch.status !== 'open') {
+      throw new AppError('BATCH_LOCKED', { batch: batch.number, batchStatus: batch.status });
+    }
+    const { weeeOverride: _old, ...rest } = device;
+    const next: Device = {
+      ...rest,
+      ...(input.weeeCategory !== null && input.weeeCategory !== CATEGORY_FACTS[device.category].weee ? { weeeOverride: input.weeeCategory } : {}),
+      updatedAt: nowIso(ctx.clock),
+    };
+    if (next.weeeOverride === device.weeeOverride) return device;
+    tx.putDevice(next);
+    const event = await appendTrailEvent(ctx, tx, {
+      deviceId: device.id,
+      at: next.updatedAt,
+      location: await locationById(tx, device.locationId),
+      body: { type: 'weee_category_set', from: weeeOf(device), to: next.weeeOverride ?? null },
+    });
+    return { ...next, trailLength: event.seq };
+  });
 }

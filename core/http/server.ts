@@ -12,8 +12,14 @@ import { errorBody, fieldText, toLocale } from '../../shared/messages';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { Dispatcher } from '../api/dispatch';
 import { contractAsJson } from '../api/contract-json';
+import { contract, isProcedureName, type ProcedureDef } from '../../shared/contract';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The body limit of a procedure: its own (a certificate with its PDF) or 1 MB. */
+function maxBodyOf(procedure: string): number {
+  return isProcedureName(procedure) ? (contract[procedure] as ProcedureDef).maxBodyBytes ?? MAX_BODY_BYTES : MAX_BODY_BYTES; // why: widened to read the optional field every definition may have
+}
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -116,11 +122,11 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
       }
       let body: Buffer;
       try {
-        body = await readBody(req, MAX_BODY_BYTES);
+        body = await readBody(req, maxBodyOf(procedure));
       } catch (err) {
         if (err instanceof BodyTooLarge) {
           res.setHeader('connection', 'close');
-          sendError(res, errorBody('PAYLOAD_TOO_LARGE', locale, { limit: '1 MB' }));
+          sendError(res, errorBody('PAYLOAD_TOO_LARGE', locale, { limit: `${Math.round(maxBodyOf(procedure) / 1024 / 1024)} MB` }));
           return;
         }
         throw err;

@@ -11,6 +11,7 @@
  *   nothing updates or deletes an event.
  */
 import type {
+  Batch,
   Category,
   Department,
   Device,
@@ -36,6 +37,8 @@ export interface ReferenceData {
   location: Location;
   recycler: Recycler;
   user: User;
+  /** E-waste batches: a few thousand a year, each kept whole (its devices carry its id). */
+  batch: Batch;
 }
 export type ReferenceKind = keyof ReferenceData;
 
@@ -46,6 +49,8 @@ export interface DeviceQuery {
   departmentId?: string | undefined;
   /** Devices recorded at this location (a shelf, the warehouse or a site). */
   locationId?: string | undefined;
+  /** Devices packed in this e-waste batch (Device.batchId). */
+  batchId?: string | undefined;
   sort: 'updated_desc' | 'reported_desc' | 'model_asc' | 'year_desc';
   limit: number;
   offset: number;
@@ -76,6 +81,9 @@ export interface StoreReads {
   getDepartment(id: string): Promise<Department | undefined>;
   getLocation(id: string): Promise<Location | undefined>;
   getRecycler(id: string): Promise<Recycler | undefined>;
+  getBatch(id: string): Promise<Batch | undefined>;
+  /** How many batches exist (they are never deleted): the next batch's number is this plus one. */
+  batchCount(): Promise<number>;
   getSettings(): Promise<Settings>;
   /** The highest asset tag number issued so far (0 before the first): a tag above it was never issued. */
   lastAssetTagNumber(): Promise<number>;
@@ -91,6 +99,7 @@ export interface StoreTx extends StoreReads {
   putUnit(unit: Unit): void;
   putLocation(location: Location): void;
   putRecycler(recycler: Recycler): void;
+  putBatch(batch: Batch): void;
   putUser(user: User): void;
   putSettings(settings: Settings): void;
   /** The next free asset tag number (monotonic, never reused). */
@@ -110,6 +119,13 @@ export interface Store extends StoreReads {
   listUnits(): Promise<Unit[]>;
   listLocations(): Promise<Location[]>;
   listRecyclers(): Promise<Recycler[]>;
+  listBatches(): Promise<Batch[]>;
+  /**
+   * Keeps a file (a certificate's PDF, later photos) by its sha256 and returns that. Storing the same bytes
+   * twice keeps one copy. The bytes are durable when it resolves; a file no record names is harmless.
+   */
+  putAttachment(bytes: Uint8Array): Promise<string>;
+  getAttachment(sha256: string): Promise<Uint8Array | undefined>;
   listUsers(): Promise<User[]>;
   deviceCount(): Promise<number>;
   /** Recomputes every device's hash chain; an empty list means the trail is intact. */

@@ -41,12 +41,24 @@ function specifics(e: TrailEvent, t: TFunction, ref: Reference, dateTime: (iso: 
     }
     case 'added_to_batch':
     case 'removed_from_batch':
+      return [t('trail.batch', { batch: e.batchNumber })];
     case 'collected':
+      return [
+        t('trail.batch', { batch: e.batchNumber }),
+        t('trail.recycler', { recycler: e.recyclerName, cvr: e.recyclerCvr }),
+        t('trail.waybill', { waybill: e.waybill }),
+      ];
+    case 'certified':
+      return [
+        t('trail.batch', { batch: e.batchNumber }),
+        t('trail.certificate', { certificate: e.certificateNo }),
+        t('trail.recycler', { recycler: e.recyclerName, cvr: e.recyclerCvr }),
+      ];
     case 'recycled':
     case 'destroyed':
-      return [t('trail.batch', { batch: e.batchId })];
-    case 'certified':
-      return [t('trail.batch', { batch: e.batchId }), t('trail.certificate', { certificate: e.certificateNo })];
+      return [t('trail.certificate', { certificate: e.certificateNo })];
+    case 'weee_category_set':
+      return [t('trail.weee', { from: String(e.from), to: e.to === null ? t('trail.weeeDefault') : String(e.to) })];
     case 'note_added':
       return [t('trail.note', { note: e.note })];
     case 'listed':

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { journalDirOf, listSegments, segmentName } from './journal';
 import { SNAPSHOT_NAME, fsyncDir } from './snapshot';
+import { AttachmentDir } from '../attachment-dir';
 
 export async function backupDataDir(sourceDir: string, targetDir: string): Promise<{ segments: number; bytes: number }> {
   fs.mkdirSync(targetDir, { recursive: true });
@@ -22,6 +23,8 @@ export async function backupDataDir(sourceDir: string, targetDir: string): Promi
     bytes += await copyWholeRecords(path.join(journal, segmentName(seg)), dst);
   }
   await fsyncDir(targetJournal);
+  // After the journal: an attachment written since is one no copied record names yet, which is harmless.
+  bytes += await new AttachmentDir(sourceDir).copyTo(targetDir);
   fs.writeFileSync(
     path.join(targetDir, 'BACKUP.txt'),
     `Kredsløb backup taken ${new Date().toISOString()} from ${sourceDir}\n` +

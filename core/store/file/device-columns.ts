@@ -17,7 +17,7 @@ export interface Columns {
 export type DeviceColumns = Columns;
 export type ReservationColumns = Columns;
 
-const DEVICE_DICT = ['category', 'manufacturer', 'model', 'specs', 'condition', 'departmentId', 'locationId', 'status', 'weightKg', 'year'] as const;
+const DEVICE_DICT = ['category', 'manufacturer', 'model', 'specs', 'condition', 'departmentId', 'locationId', 'status', 'weightKg', 'year', 'weeeOverride', 'batchId'] as const;
 const DEVICE_PLAIN = ['id', 'assetTag', 'serial', 'dataBearing', 'dataBearingOverride', 'notes', 'sanitizationId', 'reportedAt', 'updatedAt', 'trailLength'] as const;
 const RESERVATION_DICT = ['departmentId', 'reservedBy', 'status', 'locationId'] as const;
 const RESERVATION_PLAIN = ['id', 'deviceId', 'createdAt', 'expiresAt', 'endedAt'] as const;
@@ -102,7 +102,10 @@ function plainColumn(cols: Columns, key: string): (i: number) => any {
 }
 
 export function decodeDevices(cols: Columns): Device[] {
-  const [category, manufacturer, model, specs, condition, departmentId, locationId, status, weightKg, year] = DEVICE_DICT.map((k) => dictColumn(cols, k));
+  const [category, manufacturer, model, specs, condition, departmentId, locationId, status, weightKg, year] = DEVICE_DICT.slice(0, 10).map((k) => dictColumn(cols, k));
+  // Snapshots written before e-waste batches have neither column.
+  const weeeOverride = laterDictColumn(cols, 'weeeOverride');
+  const batchId = laterDictColumn(cols, 'batchId');
   const [id, assetTag, serial, dataBearing, dataBearingOverride, notes, sanitizationId, reportedAt, updatedAt, trailLength] = DEVICE_PLAIN.map((k) =>
     plainColumn(cols, k),
   );
@@ -126,6 +129,8 @@ export function decodeDevices(cols: Columns): Device[] {
       year: year!(i),
       notes: notes!(i),
       sanitizationId: sanitizationId!(i),
+      weeeOverride: weeeOverride(i),
+      batchId: batchId(i),
       reportedAt: reportedAt!(i),
       updatedAt: updatedAt!(i),
       trailLength: trailLength!(i),

@@ -7,6 +7,7 @@
  * This class composes the parts: the folder lock, recovery (recovery.ts) at open, the in-memory state
  * (state.ts), transactions (transaction.ts) run one at a time, and compaction (compaction.ts).
  */
+import { AttachmentDir } from '../attachment-dir';
 import fs from 'node:fs';
 import type { SanitizationRecord, TrailEvent } from '../../../shared/schemas';
 import type { DeviceQuery, ReservationQuery, Store, StoreTx, TrailProblem } from '../store';
@@ -34,6 +35,7 @@ export class FileStore implements Store {
   private compacting: Promise<void> | null = null;
   private closed = false;
   private closing: Promise<void> | null = null;
+  private readonly attachments: AttachmentDir;
 
   private constructor(
     readonly dir: string,
@@ -45,7 +47,9 @@ export class FileStore implements Store {
     private snapshotTxSeq: number,
     private readonly compactEvery: number,
     private readonly log: (message: string) => void,
-  ) {}
+  ) {
+    this.attachments = new AttachmentDir(dir);
+  }
 
   /** Opens (or creates) the store in `dir`. Throws STORE_LOCKED when another process has it open. */
   static async open(dir: string, options: FileStoreOptions = {}): Promise<FileStore> {
@@ -126,6 +130,12 @@ export class FileStore implements Store {
   async getRecycler(id: string) {
     return this.state.reference.recycler.get(id);
   }
+  async getBatch(id: string) {
+    return this.state.reference.batch.get(id);
+  }
+  async batchCount() {
+    return this.state.reference.batch.size;
+  }
   async getSettings() {
     return this.state.settings;
   }
@@ -143,6 +153,15 @@ export class FileStore implements Store {
   }
   async listRecyclers() {
     return [...this.state.reference.recycler.values()];
+  }
+  async listBatches() {
+    return [...this.state.reference.batch.values()];
+  }
+  putAttachment(bytes: Uint8Array): Promise<string> {
+    return this.attachments.put(bytes);
+  }
+  getAttachment(sha256: string): Promise<Uint8Array | undefined> {
+    return this.attachments.get(sha256);
   }
   async listUsers() {
     return [...this.state.reference.user.values()];

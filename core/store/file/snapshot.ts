@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
-import type { Department, Location, Settings, Unit, Recycler, User } from '../../../shared/schemas';
+import type { Batch, Department, Location, Settings, Unit, Recycler, User } from '../../../shared/schemas';
 import type { DeviceColumns, ReservationColumns } from './device-columns';
 import { asciiJson, isJsonStream, type JsonStream } from './ascii-json';
 import type { JournalPosition } from './journal';
@@ -30,6 +30,8 @@ export interface SnapshotData {
   users: User[];
   /** Absent in snapshots written before the recycler register. */
   recyclers?: Recycler[];
+  /** Absent in snapshots written before e-waste batches. */
+  batches?: Batch[];
   /** Columns when read; a stream of them when written (compaction writes them without building them). */
   devices: DeviceColumns | JsonStream;
   reservations: ReservationColumns | JsonStream;

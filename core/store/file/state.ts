@@ -18,7 +18,7 @@ export type TrailRefs = readonly number[];
 /** Reference data by kind and id. */
 export type ReferenceMaps = { [K in ReferenceKind]: Map<string, ReferenceData[K]> };
 
-export const referenceMaps = (): ReferenceMaps => ({ department: new Map(), unit: new Map(), location: new Map(), user: new Map(), recycler: new Map() });
+export const referenceMaps = (): ReferenceMaps => ({ department: new Map(), unit: new Map(), location: new Map(), user: new Map(), recycler: new Map(), batch: new Map() });
 
 export function setReference<K extends ReferenceKind>(maps: ReferenceMaps, kind: K, record: ReferenceData[K]): void {
   maps[kind].set(record.id, record);
@@ -192,6 +192,7 @@ export class State {
       case 'location':
       case 'user':
       case 'recycler':
+      case 'batch':
         setReference(this.reference, op.k, op.v);
         break;
       case 'settings':
@@ -236,6 +237,7 @@ export class State {
     for (const v of s.locations) this.reference.location.set(v.id, v);
     for (const v of s.users) this.reference.user.set(v.id, v);
     for (const v of s.recyclers ?? []) this.reference.recycler.set(v.id, v);
+    for (const v of s.batches ?? []) this.reference.batch.set(v.id, v);
     const devices = decodeDevices(s.devices as Columns); // why: a snapshot read from disk holds columns, never a stream
     for (const d of devices) this.putDevice(d);
     this.baseCount = devices.length;
@@ -260,6 +262,7 @@ export class State {
         locations: [...this.reference.location.values()],
         users: [...this.reference.user.values()],
         recyclers: [...this.reference.recycler.values()],
+        batches: [...this.reference.batch.values()],
       },
       devices,
       reservations: [...this.reservations.values()],

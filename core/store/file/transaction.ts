@@ -65,6 +65,14 @@ export class FileTx implements StoreTx {
   async getRecycler(id: string) {
     return this.referenceRecord('recycler', id);
   }
+  async getBatch(id: string) {
+    return this.referenceRecord('batch', id);
+  }
+  async batchCount() {
+    let added = 0;
+    for (const id of this.reference.batch.keys()) if (!this.state.reference.batch.has(id)) added++;
+    return this.state.reference.batch.size + added;
+  }
   async getSettings() {
     return this.settings ?? this.state.settings;
   }
@@ -103,6 +111,9 @@ export class FileTx implements StoreTx {
   }
   putRecycler(v: ReferenceData['recycler']): void {
     this.stageReference({ k: 'recycler', v });
+  }
+  putBatch(v: ReferenceData['batch']): void {
+    this.stageReference({ k: 'batch', v });
   }
   private stageReference(op: ReferenceOp): void {
     setReference(this.reference, op.k, op.v);

@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS, type DeviceQuery, type ReferenceData, type Reservatio
 import { chainEvent, checkChain } from '../trail-hash';
 import { deviceHaystack, searchTokens } from '../query';
 import { SerialQueue } from '../serial-queue';
+import { sha256Hex } from '../attachment-dir';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS devices (
@@ -29,6 +30,7 @@ CREATE INDEX IF NOT EXISTS reservations_device_status ON reservations(device_id,
 CREATE INDEX IF NOT EXISTS reservations_status_expires ON reservations(status, expires_at);
 CREATE TABLE IF NOT EXISTS records (kind TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (kind, id));
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS attachments (sha256 TEXT PRIMARY KEY, bytes BLOB NOT NULL) WITHOUT ROWID;
 `;
 
 const SORT_SQL: Record<DeviceQuery['sort'], string> = {
@@ -107,6 +109,24 @@ export class SqliteStore implements Store {
   async getRecycler(id: string) {
     return this.record('recycler', id);
   }
+  async getBatch(id: string) {
+    return this.record('batch', id);
+  }
+  async batchCount() {
+    return (this.q("SELECT COUNT(*) AS n FROM records WHERE kind = 'batch'").get() as { n: number }).n;
+  }
+  async listBatches() {
+    return this.records('batch');
+  }
+  async putAttachment(bytes: Uint8Array): Promise<string> {
+    const sha = sha256Hex(bytes);
+    this.q('INSERT OR IGNORE INTO attachments (sha256, bytes) VALUES (?, ?)').run(sha, Buffer.from(bytes));
+    return sha;
+  }
+  async getAttachment(sha256: string): Promise<Uint8Array | undefined> {
+    const row = this.q('SELECT bytes FROM attachments WHERE sha256 = ?').get(sha256) as { bytes: Buffer } | undefined;
+    return row ? new Uint8Array(row.bytes) : undefined;
+  }
   async getSettings() {
     return this.record('settings', 'settings') ?? DEFAULT_SETTINGS;
   }
@@ -152,6 +172,10 @@ export class SqliteStore implements Store {
     if (qy.departmentId) {
       where.push('department_id = ?');
       args.push(qy.departmentId);
+    }
+    if (qy.batchId) {
+      where.push("json_extract(data, '$.batchId') = ?");
+      args.push(qy.batchId);
     }
     if (qy.locationId) {
       where.push("json_extract(data, '$.locationId') = ?");
@@ -245,6 +269,8 @@ export class SqliteStore implements Store {
       getDepartment: (id) => self.getDepartment(id),
       getLocation: (id) => self.getLocation(id),
       getRecycler: (id) => self.getRecycler(id),
+      getBatch: (id) => self.getBatch(id),
+      batchCount: () => self.batchCount(),
       getSettings: () => self.getSettings(),
       lastAssetTagNumber: () => self.lastAssetTagNumber(),
       putDevice(d) {
@@ -296,6 +322,7 @@ export class SqliteStore implements Store {
       putUnit: (v) => self.putRecord('unit', v.id, v),
       putLocation: (v) => self.putRecord('location', v.id, v),
       putRecycler: (v) => self.putRecord('recycler', v.id, v),
+      putBatch: (v) => self.putRecord('batch', v.id, v),
       putUser: (v) => self.putRecord('user', v.id, v),
       putSettings: (v) => self.putRecord('settings', 'settings', v),
       async allocateAssetTagNumber() {

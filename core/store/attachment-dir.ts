@@ -1,0 +1,65 @@
+/**
+ * Attachments kept as files named by their sha256 in a folder of the data folder (certificate PDFs now,
+ * photos later). Content-addressed: the same bytes are kept once, a file is never changed, and a file no
+ * record names (a transaction that failed after the bytes were written) is harmless.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fsyncDir } from './file/snapshot';
+
+export const ATTACHMENTS_DIR = 'attachments';
+const SHA256 = /^[0-9a-f]{64}$/;
+
+export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+export class AttachmentDir {
+  readonly dir: string;
+  constructor(dataDir: string) {
+    this.dir = path.join(dataDir, ATTACHMENTS_DIR);
+  }
+
+  /** Writes the bytes (temporary file, fsync, atomic rename) unless a file with their hash is there already. */
+  async put(bytes: Uint8Array): Promise<string> {
+    const sha = sha256Hex(bytes);
+    const file = path.join(this.dir, sha);
+    if (fs.existsSync(file)) return sha;
+    await fs.promises.mkdir(this.dir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    const fd = await fs.promises.open(tmp, 'w');
+    try {
+      await fd.writeFile(bytes);
+      await fd.sync();
+    } finally {
+      await fd.close();
+    }
+    await fs.promises.rename(tmp, file);
+    await fsyncDir(this.dir);
+    return sha;
+  }
+
+  async get(sha: string): Promise<Uint8Array | undefined> {
+    if (!SHA256.test(sha)) return undefined;
+    try {
+      return await fs.promises.readFile(path.join(this.dir, sha));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw err;
+    }
+  }
+
+  /** Copies every attachment into `targetDataDir` (a backup): files never change, so a plain copy is consistent. */
+  async copyTo(targetDataDir: string): Promise<number> {
+    if (!fs.existsSync(this.dir)) return 0;
+    const target = path.join(targetDataDir, ATTACHMENTS_DIR);
+    await fs.promises.mkdir(target, { recursive: true });
+    let bytes = 0;
+    for (const name of await fs.promises.readdir(this.dir)) {
+      if (!SHA256.test(name)) continue;
+      await fs.promises.copyFile(path.join(this.dir, name), path.join(target, name));
+      bytes += (await fs.promises.stat(path.join(target, name))).size;
+    }
+    await fsyncDir(target);
+    return bytes;
+  }
+}
