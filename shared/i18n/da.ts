@@ -692,6 +692,18 @@ export const da = {
   'weee.4': '4 – Stort udstyr',
   'weee.5': '5 – Småt udstyr',
   'weee.6': '6 – Småt IT- og teleudstyr',
+
+  // Loading a certificate's serial numbers from the recycler's file (renderer/serial-import.ts).
+  'serialFile.label': 'Serienumre fra fil (CSV eller XLSX)',
+  'serialFile.hint': 'Filen fra genanvenderen. Kolonnen med overskriften Serienummer, Serial no. eller S/N læses; en fil med én kolonne behøver ingen overskrift.',
+  'serialFile.reading': 'Læser {fileName} …',
+  'serialFile.read.one': '{count} serienummer læst fra {fileName}.',
+  'serialFile.read.other': '{count} serienumre læst fra {fileName}.',
+  'serialFile.readColumn.one': '{count} serienummer læst fra kolonnen "{column}" i {fileName}.',
+  'serialFile.readColumn.other': '{count} serienumre læst fra kolonnen "{column}" i {fileName}.',
+  'serialFile.problem.empty': '{fileName} indeholder ingen serienumre.',
+  'serialFile.problem.no_serial_column': '{fileName} har flere kolonner, men ingen med overskriften Serienummer, Serial no. eller S/N. Ret overskriften, eller indsæt serienumrene i feltet.',
+  'serialFile.problem.unreadable': '{fileName} kan ikke læses som et regneark. Gem den som XLSX eller CSV, og prøv igen.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;

@@ -683,4 +683,16 @@ export const en: Record<MessageKey, string> = {
   'weee.4': '4 – Large equipment',
   'weee.5': '5 – Small equipment',
   'weee.6': '6 – Small IT and telecom equipment',
+
+  // Loading a certificate's serial numbers from the recycler's file (renderer/serial-import.ts).
+  'serialFile.label': 'Serial numbers from a file (CSV or XLSX)',
+  'serialFile.hint': 'The file from the recycler. The column headed Serial no., Serienummer or S/N is read; a file with one column needs no header.',
+  'serialFile.reading': 'Reading {fileName} …',
+  'serialFile.read.one': '{count} serial number read from {fileName}.',
+  'serialFile.read.other': '{count} serial numbers read from {fileName}.',
+  'serialFile.readColumn.one': '{count} serial number read from the column "{column}" in {fileName}.',
+  'serialFile.readColumn.other': '{count} serial numbers read from the column "{column}" in {fileName}.',
+  'serialFile.problem.empty': '{fileName} holds no serial numbers.',
+  'serialFile.problem.no_serial_column': '{fileName} has several columns but none headed Serial no., Serienummer or S/N. Fix the header, or paste the serial numbers into the field.',
+  'serialFile.problem.unreadable': '{fileName} cannot be read as a spreadsheet. Save it as XLSX or CSV and try again.',
 };
