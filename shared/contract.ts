@@ -299,7 +299,8 @@ export const contract = {
       total: z.number().int(),
       unclaimedDays: z.number().int(),
     }),
-    roles: rolesFor('routeToEwaste'),
+    // The sustainability team reads what is proposed; only those who may route act on it.
+    roles: [...rolesFor('routeToEwaste'), 'sustainability'],
   }),
   'recyclers.list': proc({
     summary: 'The recyclers under the joint e-waste agreement, with their certifications',

@@ -1,13 +1,15 @@
 /**
  * E-affald: what the rules propose for e-waste (defective, unclaimed on the marketplace, too old), for the
  * warehouse to route all or some in one action, and routing one device by its tag with a reason. Each routed
- * device gets its own trail event; a refusal is shown per device.
+ * device gets its own trail event; a refusal is shown per device. Below, the routing queue: what waits to be
+ * packed in a batch. The sustainability team reads all of it; the routing controls are for those who may route.
  */
 import { useMemo, useState, type FormEvent } from 'react';
 import { EWASTE_REASONS, type EwasteReason } from '../../shared/schemas';
 import { client, errorText } from '../api/instance';
 import { Banner } from '../components/Banner';
 import { EmptyState } from '../components/EmptyState';
+import { EwasteQueue } from '../components/EwasteQueue';
 import { EnumOptions } from '../components/EnumOptions';
 import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';
@@ -18,6 +20,8 @@ import { categoryKey, ewasteReasonKey } from '../labels';
 import { memberOf } from '../member-of';
 import { devicePath, href } from '../router';
 import { readScannedTag } from '../scanning/scanned-tag';
+import { mayCall } from '../screens';
+import { useUser } from '../session-context';
 import { useAsync } from '../use-async';
 
 interface Outcome {
@@ -27,7 +31,9 @@ interface Outcome {
 
 export function Ewaste() {
   const { t, tPlural, dateTime } = useI18n();
+  const mayRoute = mayCall(useUser().role, 'devices.routeToEwaste');
   const list = useAsync(() => client.call('ewaste.suggestions', { limit: 500 }), []);
+  const [queueKey, setQueueKey] = useState(0);
   const items = useMemo(() => list.data?.items ?? [], [list.data]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState(false);
@@ -61,6 +67,7 @@ export function Ewaste() {
     setSelected(new Set());
     setBusy(false);
     list.reload();
+    setQueueKey((k) => k + 1);
   }
 
   async function routeOne(e: FormEvent) {
@@ -76,6 +83,7 @@ export function Ewaste() {
       setTag('');
       setNote('');
       list.reload();
+      setQueueKey((k) => k + 1);
     } catch (err) {
       setOutcomes([{ ok: false, text: errorText(err, t('common.unexpectedError')) }]);
     }
@@ -95,6 +103,7 @@ export function Ewaste() {
         </ul>
       )}
 
+      {mayRoute && (
       <form className="form card" onSubmit={(e) => void routeOne(e)} aria-labelledby="ewaste-one-title">
         <h2 id="ewaste-one-title">{t('ewaste.oneTitle')}</h2>
         <div className="form-grid">
@@ -116,6 +125,7 @@ export function Ewaste() {
           {t('ewaste.routeOne')}
         </button>
       </form>
+      )}
 
       <section aria-labelledby="ewaste-suggestions-title">
         <h2 id="ewaste-suggestions-title">{t('ewaste.suggestionsTitle')}</h2>
@@ -129,6 +139,7 @@ export function Ewaste() {
         {list.data && items.length === 0 && <EmptyState>{t('ewaste.noSuggestions')}</EmptyState>}
         {items.length > 0 && (
           <>
+            {mayRoute && (
             <div className="button-row">
               <label className="checkbox-inline">
                 <input
@@ -142,19 +153,22 @@ export function Ewaste() {
                 {busy ? t('common.working') : t('ewaste.routeSelected', { count: selected.size })}
               </button>
             </div>
+            )}
             <table className="data-table" data-testid="ewaste-suggestions">
-              <TableHead columns={[{ key: 'ewaste.select', hidden: true }, 'col.assetTag', 'col.device', 'col.category', 'ewaste.reason', 'device.updatedAt']} />
+              <TableHead columns={[...(mayRoute ? [{ key: 'ewaste.select', hidden: true } as const] : []), 'col.assetTag', 'col.device', 'col.category', 'ewaste.reason', 'device.updatedAt']} />
               <tbody>
                 {items.map(({ device, reason: why, days }) => (
                   <tr key={device.id} data-tag={device.assetTag}>
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={t('ewaste.selectOne', { tag: device.assetTag })}
-                        checked={selected.has(device.id)}
-                        onChange={() => toggle(device.id)}
-                      />
-                    </td>
+                    {mayRoute && (
+                      <td>
+                        <input
+                          type="checkbox"
+                          aria-label={t('ewaste.selectOne', { tag: device.assetTag })}
+                          checked={selected.has(device.id)}
+                          onChange={() => toggle(device.id)}
+                        />
+                      </td>
+                    )}
                     <td className="mono">
                       <a href={href(devicePath(device.id))}>{device.assetTag}</a>
                     </td>
@@ -175,6 +189,7 @@ export function Ewaste() {
           </>
         )}
       </section>
+      <EwasteQueue reloadKey={queueKey} />
     </>
   );
 }
