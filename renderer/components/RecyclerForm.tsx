@@ -10,6 +10,7 @@ import { useContractForm } from '../use-contract-form';
 import { CERTIFICATION_COLUMNS, CertificationRows, certificationControlId, type CertificationRow } from './CertificationRows';
 import { ErrorSummary } from './ErrorSummary';
 import { Field } from './Field';
+import { SubmitCancel } from './SubmitCancel';
 import { memberOf } from '../member-of';
 
 /** The form's fields, in page order, by their path in recyclers.save's input (the certifications are rows). */
@@ -94,14 +95,7 @@ export function RecyclerForm({ recycler, onSaved, onCancel }: Props) {
           {text('contactPhone', { type: 'tel' })}
         </div>
         <CertificationRows idPrefix={ID_PREFIX} rows={rows} onChange={setRows} errorAt={form.rowError} />
-        <div className="button-row">
-          <button type="submit" className="button button-primary" disabled={form.busy}>
-            {form.busy ? t('recyclers.saving') : t('recyclers.save')}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <SubmitCancel busy={form.busy} label={t('recyclers.save')} busyLabel={t('recyclers.saving')} cancelLabel={t('common.cancel')} onCancel={onCancel} />
       </form>
     </section>
   );
