@@ -9,7 +9,7 @@ describe('who sees which screen, from the contract', () => {
       department_contact: ['marketplace', 'report', 'reservations'],
       warehouse: ['marketplace', 'report', 'checkIn', 'handOver', 'move', 'stockTake', 'ewaste', 'allDevices', 'labels'],
       sustainability: ['marketplace', 'allDevices'],
-      admin: ['marketplace', 'report', 'reservations', 'checkIn', 'handOver', 'move', 'stockTake', 'ewaste', 'allDevices', 'labels'],
+      admin: ['marketplace', 'report', 'reservations', 'checkIn', 'handOver', 'move', 'stockTake', 'ewaste', 'recyclers', 'allDevices', 'labels'],
     });
   });
 
@@ -28,6 +28,7 @@ describe('routes', () => {
     expect(matchScreen('/labels')?.screen.id).toBe('labels');
     expect(matchScreen('/move')?.screen.id).toBe('move');
     expect(matchScreen('/stock-take')?.screen.id).toBe('stockTake');
+    expect(matchScreen('/recyclers')?.screen.id).toBe('recyclers');
     expect(matchScreen('/devices/abc-1/trail')).toBeUndefined();
     expect(matchScreen('/nowhere')).toBeUndefined();
   });

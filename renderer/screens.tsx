@@ -10,9 +10,10 @@
  * enforces each rule anyway; this keeps a person's menu to what they can actually do.
  */
 import type { ReactNode } from 'react';
-import { contract, type ProcedureName, type ProcedureRoles } from '../shared/contract';
+import type { ProcedureName } from '../shared/contract';
 import type { MessageKey } from '../shared/i18n';
 import type { Role } from '../shared/schemas';
+import { mayCall } from './may-call';
 import { AllDevices } from './screens/AllDevices';
 import { CheckIn } from './screens/CheckIn';
 import { DevicePage } from './screens/DevicePage';
@@ -22,6 +23,7 @@ import { Labels } from './screens/Labels';
 import { Marketplace } from './screens/Marketplace';
 import { MoveStation } from './screens/MoveStation';
 import { MyReservations } from './screens/MyReservations';
+import { Recyclers } from './screens/Recyclers';
 import { ReportDevice } from './screens/ReportDevice';
 import { StockTake } from './screens/StockTake';
 
@@ -62,6 +64,15 @@ export const SCREENS = [
     render: () => <StockTake />,
   },
   { id: 'ewaste', path: '/ewaste', navKey: 'nav.ewaste', primary: 'ewaste.suggestions', calls: ['ewaste.suggestions', 'devices.routeToEwaste'], render: () => <Ewaste /> },
+  // The register is the administrators' (recyclers.save); the warehouse picks a recycler on the batch page.
+  {
+    id: 'recyclers',
+    path: '/recyclers',
+    navKey: 'nav.recyclers',
+    primary: 'recyclers.save',
+    calls: ['recyclers.list', 'recyclers.save'],
+    render: () => <Recyclers />,
+  },
   // A selection of the results can be printed as QR labels.
   {
     id: 'allDevices',
@@ -73,7 +84,8 @@ export const SCREENS = [
   },
   // Pre-printed labels: the screen is for reserving new tags, so those who may do that see it.
   { id: 'labels', path: '/labels', navKey: 'nav.labels', primary: 'tags.allocate', calls: ['tags.allocate', 'labels.pdf'], render: () => <Labels /> },
-  // The device page's buttons come from the actions devices.get returns for this person; anyone may print its label.
+  // The device page's buttons come from the actions devices.get returns for this person; anyone may print its label;
+  // the WEEE category select shows to those who may call devices.setWeeeCategory (WeeeCategoryField).
   {
     id: 'device',
     path: '/devices/:id',
@@ -83,14 +95,11 @@ export const SCREENS = [
   },
 ] as const satisfies readonly ScreenDef[];
 
+export { mayCall };
+
 export type ScreenId = (typeof SCREENS)[number]['id'];
 const ALL: readonly ScreenDef[] = SCREENS;
 
-/** Whether the contract lets this role call the procedure. */
-export function mayCall(role: Role, procedure: ProcedureName): boolean {
-  const roles: ProcedureRoles = contract[procedure].roles;
-  return roles === 'public' || roles === 'any' || roles.includes(role);
-}
 
 export function mayOpen(role: Role, screen: ScreenDef): boolean {
   return mayCall(role, screen.primary);

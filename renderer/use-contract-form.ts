@@ -43,6 +43,11 @@ export interface ContractFormOptions<F> {
    * exist on the chosen label stock): a message by field, checked with the schema and preferred over its words.
    */
   rules?: (values: FormValues<F>) => Partial<Record<keyof F & string, string>>;
+  /**
+   * Input paths that no field holds but a control the screen draws itself does (a list's rows:
+   * "certifications.0.number"): its control's id and label, so its errors show at it and the summary links there.
+   */
+  rowControl?: (path: string) => { id: string; label: string } | undefined;
 }
 
 interface Shown {
@@ -52,6 +57,13 @@ interface Shown {
   /** The values the server answered about; its errors hold while their field still has that value. */
   seen: Record<string, unknown>;
   unplaced: Unplaced[];
+}
+
+/** The unplaced errors a row control holds, by input path (the first message for a path wins). */
+function rowErrorsOf(unplaced: readonly Unplaced[], rowControl: ContractFormOptions<unknown>['rowControl']): FieldErrors {
+  const out: FieldErrors = {};
+  if (rowControl) for (const u of unplaced) if (rowControl(u.path)) out[u.path] ??= u.message;
+  return out;
 }
 
 export function useContractForm<P extends ProcedureName, F extends FormFields<P> & Record<string, FieldSpec>>(
@@ -68,6 +80,7 @@ export function useContractForm<P extends ProcedureName, F extends FormFields<P>
   const [busy, setBusy] = useState(false);
 
   const errors = shown ? mergeErrors(shown.client, shown.server) : {};
+  const rowErrors = shown ? rowErrorsOf(shown.unplaced, options.rowControl) : {};
   const idOf = (name: keyof F & string) => `${idPrefix}-${name.replace(/\./g, '-')}`;
   const isRequired = (name: keyof F & string) => !fields[name].checkbox && required.has(name);
 
@@ -78,7 +91,9 @@ export function useContractForm<P extends ProcedureName, F extends FormFields<P>
   function show(next: Shown): void {
     setShown(next);
     const first = firstInOrder(paths, mergeErrors(next.client, next.server));
+    const firstRow = next.unplaced.map((u) => options.rowControl?.(u.path)).find((c) => c !== undefined);
     if (first !== undefined) focusField(idOf(first));
+    else if (firstRow) focusField(firstRow.id);
   }
 
   /** The client's check of every field (schema and rules); `extraNow` completes or overrides `extra`. */
@@ -138,7 +153,10 @@ export function useContractForm<P extends ProcedureName, F extends FormFields<P>
     message: shown.message,
     items: [
       ...paths.filter((p) => errors[p]).map((p) => ({ targetId: idOf(p), label: t(fields[p].label), message: errors[p] ?? '' })),
-      ...shown.unplaced.map((u) => ({ label: u.path, message: u.message })),
+      ...shown.unplaced.map((u) => {
+        const row = options.rowControl?.(u.path);
+        return row ? { targetId: row.id, label: row.label, message: u.message } : { label: u.path, message: u.message };
+      }),
     ],
   };
 
@@ -157,6 +175,10 @@ export function useContractForm<P extends ProcedureName, F extends FormFields<P>
     reset(keep?: Partial<FormValues<F>>): void {
       setValues({ ...initialValues(fields), ...keep });
       setShown(undefined);
+    },
+    /** The error at an input path a row control holds (see `rowControl`), if any. */
+    rowError(path: string): string | undefined {
+      return rowErrors[path];
     },
     /** Props for <Field>: id, label, error and whether it is required (else marked optional). */
     field(name: keyof F & string, hint?: string) {

@@ -5,7 +5,7 @@
  * weight — median product weights from the Boavizta dataset (ODbL) where it has the category, else estimates.
  * ewasteAfterYears: a default age (our estimate of a municipal replacement cycle) after which reuse is unlikely.
  */
-import type { Category, Device } from './schemas';
+import type { Category, Device, DeviceStatus } from './schemas';
 
 export interface CategoryFacts {
   dataBearing: boolean;
@@ -46,6 +46,9 @@ export const CATEGORY_FACTS: Record<Category, CategoryFacts> = {
 export function weeeOf(device: Pick<Device, 'category' | 'weeeOverride'>): WeeeCategory {
   return device.weeeOverride ?? CATEGORY_FACTS[device.category].weee;
 }
+
+/** Device states in which the WEEE category is settled: gone to the recycler (devices.setWeeeCategory refuses). */
+export const WEEE_SETTLED_STATUSES: readonly DeviceStatus[] = ['collected', 'certified', 'recycled', 'destroyed'];
 
 export const ASSET_TAG_PREFIX = 'KK-';
 

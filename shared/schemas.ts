@@ -306,7 +306,7 @@ export const Recycler = z.object({
   id: Id,
   legalName: z.string().trim().min(1).max(200),
   /** Danish CVR number: 8 digits that pass the modulus-11 check (checked where it is entered). */
-  cvr: z.string().regex(/^\d{8}$/),
+  cvr: z.string().regex(/^\d{8}$/, { message: 'cvr_format' }),
   address: z.string().trim().min(1).max(300),
   contactName: z.string().trim().max(200).optional(),
   contactEmail: z.string().trim().email().max(200).optional(),

@@ -10,6 +10,7 @@ import type { ActorSnapshot, Category, Condition, Device, DeviceStatus, NewTrail
 import type { Store, StoreTx } from '../store/store';
 import { DEPARTMENTS, LOCATIONS, UNITS, USERS } from './reference-data';
 import { DEFAULT_SETTINGS } from '../store/store';
+import { seedEwasteDemo } from './ewaste';
 
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -96,7 +97,15 @@ export interface GenerateOptions {
   /** Devices written per transaction (bigger is faster for the benchmark). */
   perTransaction?: number;
   onProgress?: (done: number) => void;
+  /**
+   * A device drawn for a state past ewaste_queued stops there instead of getting a made-up batch, so that
+   * seedEwasteDemo can pack it into a real batch through the services (the first-start demo does this).
+   */
+  queueForBatches?: boolean;
 }
+
+/** The states a device reaches only through a disposal batch. */
+const BATCH_STATES = new Set<DeviceStatus>(TARGETS.map(([s]) => s).filter((s) => PATHS[s].includes('addToBatch')));
 
 /** Writes departments, units, locations, users and settings (once, on an empty store). */
 export async function seedReferenceData(store: Store): Promise<void> {
@@ -141,6 +150,7 @@ export async function generateDevices(store: Store, options: GenerateOptions): P
         break;
       }
     }
+    if (options.queueForBatches && BATCH_STATES.has(final)) final = 'ewaste_queued';
     const model = pick(MODELS);
     const contact = pick(contacts);
     const site = sites.find((s) => s.departmentId === contact.departmentId) ?? sites[0]!;
@@ -330,8 +340,9 @@ export async function generateDevices(store: Store, options: GenerateOptions): P
   return { devices: n, events };
 }
 
-/** Seeds an empty store with the municipality and `devices` demo devices. */
+/** Seeds an empty store with the municipality, `devices` demo devices, the recyclers and a batch in each state. */
 export async function seedDemo(store: Store, devices = 300, now = new Date()): Promise<void> {
   await seedReferenceData(store);
-  await generateDevices(store, { devices, eventsPerDevice: 0, now, seed: 2026 });
+  await generateDevices(store, { devices, eventsPerDevice: 0, now, seed: 2026, queueForBatches: true });
+  await seedEwasteDemo(store, now);
 }

@@ -2,7 +2,7 @@
  * E-waste routing: what the rules propose for e-waste, and routing a device there (a person decides; every
  * routed device gets its own trail event through the lifecycle table).
  */
-import { CATEGORY_FACTS, weeeOf } from '../../shared/categories';
+import { CATEGORY_FACTS, WEEE_SETTLED_STATUSES, weeeOf } from '../../shared/categories';
 import type { ProcedureArgs, ProcedureOutput } from '../../shared/contract';
 import type { Device, DeviceStatus, EwasteReason } from '../../shared/schemas';
 import { nowIso, type ServiceContext } from '../context';
@@ -61,9 +61,6 @@ export async function ewasteSuggestions(
   return { items: found.slice(0, input.limit), total: found.length, unclaimedDays };
 }
 
-/** Device states in which the WEEE category is settled: packed in a sealed batch or gone to the recycler. */
-const WEEE_SETTLED: readonly DeviceStatus[] = ['collected', 'certified', 'recycled', 'destroyed'];
-
 /**
  * Set the WEEE category a device is declared under (null: back to its category's), with a trail event.
  * Refused once the device's batch is sealed, since the measured weights were taken per category.
@@ -72,7 +69,7 @@ const WEEE_SETTLED: readonly DeviceStatus[] = ['collected', 'certified', 'recycl
 export async function setWeeeCategory(ctx: ServiceContext, input: ProcedureArgs<'devices.setWeeeCategory'>): Promise<Device> {
   return ctx.store.transaction(async (tx) => {
     const device = await deviceById(tx, input.deviceId);
-    if (WEEE_SETTLED.includes(device.status)) {
+    if (WEEE_SETTLED_STATUSES.includes(device.status)) {
       throw new AppError('TRANSITION_NOT_ALLOWED', { action: 'setWeeeCategory', status: device.status, assetTag: device.assetTag });
     }
     const batch = device.batchId ? await tx.getBatch(device.batchId) : undefined;

@@ -1,11 +1,12 @@
 /** The device's facts as a description list. */
-import { CATEGORY_FACTS } from '../../shared/categories';
 import type { Device } from '../../shared/schemas';
 import { useI18n } from '../i18n';
-import { categoryKey, conditionKey, specsSummary, weeeKey } from '../labels';
+import { categoryKey, conditionKey, specsSummary } from '../labels';
 import { useReference } from '../reference-context';
+import { WeeeCategoryField } from './WeeeCategoryField';
 
-export function DeviceFacts({ device }: { device: Device }) {
+/** `onChanged`: the device changed here (its WEEE category); the page loads it again. */
+export function DeviceFacts({ device, onChanged }: { device: Device; onChanged: () => void }) {
   const { t, number, dateTime } = useI18n();
   const ref = useReference();
   const none = t('common.none');
@@ -40,7 +41,9 @@ export function DeviceFacts({ device }: { device: Device }) {
         <dt>{t('device.weight')}</dt>
         <dd>{t('device.weightValue', { kg: number(device.weightKg, 2) })}</dd>
         <dt>{t('device.weee')}</dt>
-        <dd>{t(weeeKey(CATEGORY_FACTS[device.category].weee))}</dd>
+        <dd>
+          <WeeeCategoryField device={device} onChanged={onChanged} />
+        </dd>
         <dt>{t('device.year')}</dt>
         <dd>{device.year ?? none}</dd>
         <dt>{t('device.reportedAt')}</dt>

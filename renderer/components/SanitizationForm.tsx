@@ -9,6 +9,7 @@ import { useContractForm } from '../use-contract-form';
 import { EnumOptions } from './EnumOptions';
 import { ErrorSummary } from './ErrorSummary';
 import { Field } from './Field';
+import { SubmitCancel } from './SubmitCancel';
 
 /** The form's fields, in page order, by their path in devices.recordSanitization's input (deviceId comes from the page). */
 export const SANITIZATION_FIELDS = {
@@ -78,14 +79,7 @@ export function SanitizationForm({ device, onDone, onCancel }: Props) {
       <Field {...form.field('notes')}>
         <textarea {...form.control('notes')} rows={2} />
       </Field>
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={form.busy}>
-          {form.busy ? t('common.working') : t('sanitization.submit')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitCancel busy={form.busy} label={t('sanitization.submit')} busyLabel={t('common.working')} cancelLabel={t('common.cancel')} onCancel={onCancel} />
     </form>
   );
 }

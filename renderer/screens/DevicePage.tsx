@@ -52,7 +52,7 @@ export function DevicePage({ id }: { id: string }) {
       {error !== undefined && !loading && <LoadError error={error} onRetry={reload} />}
       <DeviceActions detail={data} onChanged={reload} />
       <div className="device-columns">
-        <DeviceFacts device={device} />
+        <DeviceFacts device={device} onChanged={reload} />
         <div className="stack">
           {data.reservation && <ReservationFacts reservation={data.reservation} />}
           {(device.dataBearing || data.sanitization) && <SanitizationFacts record={data.sanitization} dataBearing={device.dataBearing} />}
