@@ -38,3 +38,11 @@ export function formatNumber(n: number | undefined, locale: Locale, maximumFract
   if (n === undefined) return '';
   return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits }).format(n);
 }
+
+/** A calendar day (YYYY-MM-DD, as the core keeps it) as people write it: "02.11.2026" (da) or "02/11/2026" (en). */
+export function formatDay(day: string | undefined, locale: Locale): string {
+  const m = day ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(day) : null;
+  if (!m) return day ?? '';
+  const sep = locale === 'da' ? '.' : '/';
+  return `${m[3]}${sep}${m[2]}${sep}${m[1]}`;
+}

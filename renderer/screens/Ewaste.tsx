@@ -18,6 +18,7 @@ import { categoryKey, ewasteReasonKey } from '../labels';
 import { memberOf } from '../member-of';
 import { devicePath, href } from '../router';
 import { readScannedTag } from '../scanning/scanned-tag';
+import { pathOf } from '../screens';
 import { useAsync } from '../use-async';
 
 interface Outcome {
@@ -85,6 +86,11 @@ export function Ewaste() {
     <>
       <h1>{t('ewaste.title')}</h1>
       <p className="lead">{t('ewaste.intro')}</p>
+      <p>
+        <a href={href(pathOf('batches'))} data-testid="ewaste-batches-link">
+          {t('ewaste.batchesLink')}
+        </a>
+      </p>
       {outcomes.length > 0 && (
         <ul className="ewaste-outcomes" data-testid="ewaste-outcomes">
           {outcomes.map((o, i) => (
