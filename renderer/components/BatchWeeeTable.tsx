@@ -18,40 +18,42 @@ export function BatchWeeeTable({ weee }: { weee: BatchDetail['weee'] }) {
       {weee.length === 0 ? (
         <EmptyState>{t('batch.weeeEmpty')}</EmptyState>
       ) : (
-        <table className="data-table" data-testid="batch-weee">
-          <thead>
-            <tr>
-              <th scope="col">{t('device.weee')}</th>
-              <th scope="col" className="num">
-                {t('batch.devices')}
-              </th>
-              <th scope="col" className="num">
-                {t('batch.declaredKg')}
-              </th>
-              <th scope="col" className="num">
-                {t('batch.measuredKg')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {weee.map((r) => (
-              <tr key={r.category} data-weee={r.category}>
-                <th scope="row">{t(weeeKey(r.category))}</th>
-                <td className="num">{number(r.devices)}</td>
-                <td className="num">{kg(r.declaredKg)}</td>
-                <td className="num">{kg(r.measuredKg)}</td>
+        <div className="table-wrap">
+          <table className="data-table batch-weee" data-testid="batch-weee">
+            <thead>
+              <tr>
+                <th scope="col">{t('device.weee')}</th>
+                <th scope="col" className="num">
+                  {t('batch.devices')}
+                </th>
+                <th scope="col" className="num">
+                  {t('batch.declaredKg')}
+                </th>
+                <th scope="col" className="num">
+                  {t('batch.measuredKg')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t('batch.total')}</th>
-              <td className="num">{number(sum((r) => r.devices) ?? 0)}</td>
-              <td className="num">{kg(sum((r) => r.declaredKg))}</td>
-              <td className="num">{kg(sum((r) => r.measuredKg))}</td>
-            </tr>
-          </tfoot>
-        </table>
+            </thead>
+            <tbody>
+              {weee.map((r) => (
+                <tr key={r.category} data-weee={r.category}>
+                  <th scope="row">{t(weeeKey(r.category))}</th>
+                  <td className="num">{number(r.devices)}</td>
+                  <td className="num">{kg(r.declaredKg)}</td>
+                  <td className="num">{kg(r.measuredKg)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('batch.total')}</th>
+                <td className="num">{number(sum((r) => r.devices) ?? 0)}</td>
+                <td className="num">{kg(sum((r) => r.declaredKg))}</td>
+                <td className="num">{kg(sum((r) => r.measuredKg))}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -20,7 +20,8 @@ import { CertificateForm, type Registered } from '../components/CertificateForm'
 import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';
 import { Reconciliation } from '../components/Reconciliation';
-import { useI18n } from '../i18n';
+import type { MessageKey } from '../../shared/i18n';
+import { useI18n, type TParams } from '../i18n';
 import { containerKey } from '../labels';
 import { href } from '../router';
 import { mayCall, pathOf } from '../screens';
@@ -31,16 +32,16 @@ export function BatchPage({ id }: { id: string }) {
   const { t } = useI18n();
   const user = useUser();
   const { data, error, loading, reload } = useAsync(() => client.call('batches.get', { id }), [id]);
-  /** What the last step on this page did, and that the focus goes to the step after it. */
-  const [done, setDone] = useState<string | undefined>();
+  /** What the last step on this page did (kept as a message, so it follows a change of language); the focus then goes to the next step. */
+  const [done, setDone] = useState<{ key: MessageKey; params: TParams } | undefined>();
   // The devices' table loads again whenever the batch has changed.
   const [version, setVersion] = useState(0);
   const changed = useCallback(() => {
     setVersion((v) => v + 1);
     reload();
   }, [reload]);
-  const after = (text: string) => () => {
-    setDone(text);
+  const after = (key: MessageKey, params: TParams) => {
+    setDone({ key, params });
     changed();
   };
 
@@ -62,8 +63,7 @@ export function BatchPage({ id }: { id: string }) {
   const { batch } = detail;
   const may = (p: Parameters<typeof mayCall>[1]) => mayCall(user.role, p);
   const registered = (r: Registered) => {
-    setDone(t(r.alreadyRegistered ? 'batch.certificateAlready' : 'batch.certificateRegistered', { number: r.certificate.number }));
-    changed();
+    after(r.alreadyRegistered ? 'batch.certificateAlready' : 'batch.certificateRegistered', { number: r.certificate.number });
   };
 
   return (
@@ -83,7 +83,7 @@ export function BatchPage({ id }: { id: string }) {
       {error !== undefined && !loading && <LoadError error={error} onRetry={reload} />}
       {done && (
         <Banner kind="success" testId="batch-done">
-          {done}
+          {t(done.key, done.params)}
         </Banner>
       )}
 
@@ -107,10 +107,10 @@ export function BatchPage({ id }: { id: string }) {
       {batch.status === 'closed' && <Banner kind="info">{t('batch.closedNote')}</Banner>}
 
       {batch.status === 'open' && may('batches.seal') && detail.batch.deviceCount > 0 && (
-        <BatchSealForm detail={detail} onSealed={after(t('batch.sealed', { batch: batch.number }))} />
+        <BatchSealForm detail={detail} onSealed={() => after('batch.sealed', { batch: batch.number })} />
       )}
       {batch.status === 'sealed' && may('batches.collect') && (
-        <BatchCollectForm batchId={batch.id} focus={done !== undefined} onCollected={(d) => after(t('batch.collected', { batch: batch.number, recycler: d.batch.collection?.recyclerName ?? '' }))()} />
+        <BatchCollectForm batchId={batch.id} focus={done !== undefined} onCollected={(d) => after('batch.collected', { batch: batch.number, recycler: d.batch.collection?.recyclerName ?? '' })} />
       )}
       {batch.status === 'collected' && may('batches.registerCertificate') && (
         <CertificateForm batchId={batch.id} certifiedDestruction={batch.certifiedDestruction} focus={done !== undefined} onRegistered={registered} />
