@@ -92,7 +92,7 @@ export function BatchPage({ id }: { id: string }) {
       {detail.unwiped.length > 0 && (
         <section className="card batch-flag" aria-labelledby="batch-unwiped-title">
           <h2 id="batch-unwiped-title">{t('batch.unwipedTitle')}</h2>
-          <p className="hint">{t(batch.certifiedDestruction ? 'batch.unwipedDestruction' : 'batch.unwipedIntro')}</p>
+          <p className="hint">{t('batch.unwipedIntro')}</p>
           <BatchDeviceList devices={detail.unwiped} testId="batch-unwiped" />
         </section>
       )}

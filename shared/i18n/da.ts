@@ -760,7 +760,6 @@ export const da = {
   'batch.sealed': '{batch} er plomberet. Næste skridt er afhentningen.',
   'batch.unwipedTitle': 'Mangler datasletning',
   'batch.unwipedIntro': 'Disse dataholdige enheder har ingen verificeret datasletning, så partiet kan ikke afhentes. Registrér sletningen på enhedens side.',
-  'batch.unwipedDestruction': 'Partiet er til certificeret destruktion: genanvenderens destruktionsbevis dækker de dataholdige enheder uden datasletning.',
   'batch.collectTitle': 'Afhentning',
   'batch.collectIntro': 'Registrér, at genanvenderen har hentet det plomberede parti.',
   'batch.recyclerField': 'Genanvender',

@@ -749,7 +749,6 @@ export const en: Record<MessageKey, string> = {
   'batch.sealed': '{batch} is sealed. The next step is the collection.',
   'batch.unwipedTitle': 'Sanitization missing',
   'batch.unwipedIntro': 'These data-bearing devices have no verified sanitization, so the batch cannot be collected. Record the sanitization on the device page.',
-  'batch.unwipedDestruction': 'The batch is for certified destruction: the recycler\'s certificate of destruction covers the data-bearing devices without sanitization.',
   'batch.collectTitle': 'Collection',
   'batch.collectIntro': 'Record that the recycler has collected the sealed batch.',
   'batch.recyclerField': 'Recycler',

@@ -133,9 +133,22 @@ test('five devices go from e-waste to a closed batch: scan, seal, the wipe gate,
   await expect(batch.devices).toHaveCount(4);
   await scanner.scan(desktop.assetTag);
   await expect(batch.devices).toHaveCount(5);
+
+  // "Tag ud af partiet": the next scan takes a monitor out; back in "Læg i partiet" it goes in again.
+  await batch.chooseMode('Tag ud af partiet');
+  await expect(batch.scanField).toBeFocused();
+  await scanner.scan(monitor2.assetTag);
+  await expect(batch.result).toContainText(`${monitor2.assetTag} er taget ud af ${batchNumber}`);
+  await expect(batch.devices).toHaveCount(4);
+  expect((await api.call(WAREHOUSE, 'devices.get', { id: monitor2.id })).device.status).toBe('ewaste_queued');
+  await batch.chooseMode('Læg i partiet');
+  await scanner.scan(monitor2.assetTag);
+  await expect(batch.result).toContainText(`${monitor2.assetTag} (HP Affald 4) er lagt i ${batchNumber}`);
+  await expect(batch.devices).toHaveCount(5);
   await expect(batch.weee.locator('tr[data-weee="2"]')).toContainText('14');
   await expect(batch.weee.locator('tr[data-weee="6"]')).toContainText('8');
   await expect(batch.unwiped).toContainText(desktop.assetTag);
+  await page.screenshot({ path: test.info().outputPath('batch-page-open-da.png'), fullPage: true });
 
   // Seal with the weighed kg (Danish decimal comma); the collection form takes the focus.
   await batch.seal('PL-778', { [WEEE_2]: '14,6', [WEEE_6]: '8,2' });
@@ -147,6 +160,7 @@ test('five devices go from e-waste to a closed batch: scan, seal, the wipe gate,
   const recyclerOption = `${RECYCLER.legalName} (CVR ${RECYCLER.cvr})`;
   await batch.collect(recyclerOption, 'FB-1001');
   await expect(batch.errorSummary).toContainText(desktop.assetTag);
+  await page.screenshot({ path: test.info().outputPath('batch-page-refused-da.png'), fullPage: true });
   await batch.expectStatus('sealed');
   const stillSealed = await api.call(WAREHOUSE, 'batches.get', { id: batchId });
   expect(stillSealed.batch.status).toBe('sealed');
@@ -247,4 +261,27 @@ test('five devices go from e-waste to a closed batch: scan, seal, the wipe gate,
   const verify = spawnSync(process.execPath, ['--import', 'tsx', 'core/cli/verify-trail.ts', '--data-dir', app.dataDir], { encoding: 'utf8' });
   expect(verify.stdout).toMatch(/All \d+ device trails verified intact/);
   expect(verify.status).toBe(0);
+});
+
+test('the sustainability team reads the batches and a batch page, without the steps that change them', async ({ page, request }) => {
+  const api = new Api(request);
+  const created = await api.call(WAREHOUSE, 'batches.create', { containerType: 'cage', certifiedDestruction: true, note: 'Harddiske til makulering' });
+
+  await new ProfilePickerPage(page).goto();
+  await new ProfilePickerPage(page).choose('user-sustainability-1');
+  await new AppShell(page).open('Affaldspartier');
+  const batches = new BatchesPage(page);
+  await expect(batches.row(created.number)).toContainText('Bur');
+  await expect(batches.row(created.number)).toContainText('Åbent');
+  await expect(batches.newForm).toHaveCount(0);
+
+  await batches.row(created.number).getByRole('link', { name: created.number }).click();
+  const batch = new BatchPage(page);
+  await expect(batch.number).toHaveText(created.number);
+  await batch.expectStatus('open');
+  await expect(page.getByTestId('batch-destruction')).toHaveText('Ja');
+  await expect(page.getByTestId('batch-facts')).toContainText('Harddiske til makulering');
+  await expect(page.getByTestId('batch-devices')).toContainText('Der er ingen enheder i partiet endnu.');
+  await expect(batch.scanField).toHaveCount(0);
+  await expect(batch.sealForm).toHaveCount(0);
 });
