@@ -6,13 +6,14 @@
  * hash chains verify afterwards.
  */
 import { spawnSync } from 'node:child_process';
+import { WIPE } from '../../core/testing/fixtures';
 import type { Device } from '../../shared/schemas';
 import { Api } from './api';
 import { expect, test } from './fixtures';
 import { AppShell } from './pages/AppShell';
 import { BatchesPage } from './pages/BatchesPage';
 import { BatchPage } from './pages/BatchPage';
-import { DevicePage } from './pages/DevicePage';
+import { DevicePage, VERIFIED_PURGE } from './pages/DevicePage';
 import { EwastePage } from './pages/EwastePage';
 import { HandheldScanner } from './pages/HandheldScanner';
 import { ProfilePickerPage } from './pages/ProfilePickerPage';
@@ -27,16 +28,6 @@ const RECYCLER = {
   cvr: '64942212',
   address: 'Industrivej 1, 2600 Glostrup',
   certifications: [{ scheme: 'WEEELABEX' as const, number: 'WL-123', validUntil: '2099-12-31' }],
-};
-const WIPE = {
-  method: 'purge' as const,
-  technique: 'Kryptografisk sletning',
-  mediaType: 'ssd' as const,
-  tool: 'Blancco Drive Eraser',
-  toolVersion: '7.9.1',
-  verificationMethod: 'full' as const,
-  verified: true,
-  verifierName: 'Kirsten Verificerer',
 };
 const WEEE_2 = '2 – Skærme og udstyr med skærm';
 const WEEE_6 = '6 – Småt IT- og teleudstyr';
@@ -171,16 +162,7 @@ test('five devices go from e-waste to a closed batch: scan, seal, the wipe gate,
   await batch.unwiped.getByRole('link', { name: new RegExp(desktop.assetTag) }).click();
   const devicePage = new DevicePage(page);
   await expect(devicePage.assetTag).toHaveText(desktop.assetTag);
-  await devicePage.recordSanitization({
-    method: 'Rensning (Purge)',
-    technique: 'Kryptografisk sletning',
-    mediaType: 'SSD',
-    tool: 'Blancco Drive Eraser',
-    toolVersion: '7.9.1',
-    verificationMethod: 'Fuld verifikation',
-    verified: true,
-    verifierName: 'Kirsten Verificerer',
-  });
+  await devicePage.recordSanitization(VERIFIED_PURGE);
   await page.goBack();
   await batch.expectStatus('sealed');
   await expect(batch.unwiped).toHaveCount(0);
