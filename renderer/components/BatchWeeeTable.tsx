@@ -3,6 +3,7 @@ import type { BatchDetail } from '../../shared/contract';
 import { useI18n } from '../i18n';
 import { weeeKey } from '../labels';
 import { EmptyState } from './EmptyState';
+import { TableHead } from './TableHead';
 
 export function BatchWeeeTable({ weee }: { weee: BatchDetail['weee'] }) {
   const { t, number } = useI18n();
@@ -20,20 +21,9 @@ export function BatchWeeeTable({ weee }: { weee: BatchDetail['weee'] }) {
       ) : (
         <div className="table-wrap">
           <table className="data-table batch-weee" data-testid="batch-weee">
-            <thead>
-              <tr>
-                <th scope="col">{t('device.weee')}</th>
-                <th scope="col" className="num">
-                  {t('batch.devices')}
-                </th>
-                <th scope="col" className="num">
-                  {t('batch.declaredKg')}
-                </th>
-                <th scope="col" className="num">
-                  {t('batch.measuredKg')}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={['device.weee', { key: 'batch.devices', numeric: true }, { key: 'batch.declaredKg', numeric: true }, { key: 'batch.measuredKg', numeric: true }]}
+            />
             <tbody>
               {weee.map((r) => (
                 <tr key={r.category} data-weee={r.category}>

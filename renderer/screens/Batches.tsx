@@ -43,7 +43,7 @@ export function Batches() {
       <p className="lead">{t('batches.intro')}</p>
       {mayCall(user.role, 'batches.create') && <NewBatchForm />}
 
-      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+      <form className="filters batches-filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="batches-status">{t('batches.filterStatus')}</label>
           <select id="batches-status" value={status ?? ''} onChange={(e) => setStatus(memberOf(BATCH_STATUSES, e.target.value))}>
@@ -62,7 +62,17 @@ export function Batches() {
       {list.data && list.data.items.length > 0 && (
         <div className="table-wrap">
           <table className="data-table" data-testid="batches-table">
-            <TableHead columns={['batch.number', 'batch.container', 'batch.status', 'batch.devices', 'batch.declaredKg', 'batch.missing', 'batch.created']} />
+            <TableHead
+              columns={[
+                'batch.number',
+                'batch.container',
+                'batch.status',
+                { key: 'batch.devices', numeric: true },
+                { key: 'batch.declaredKg', numeric: true },
+                { key: 'batch.missing', numeric: true },
+                'batch.created',
+              ]}
+            />
             <tbody>
               {list.data.items.map(({ batch, missingCount }) => (
                 <tr key={batch.id} data-batch={batch.number} className="clickable" onClick={() => navigate(batchPath(batch.id))}>

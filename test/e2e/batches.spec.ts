@@ -141,6 +141,13 @@ test('five devices go from e-waste to a closed batch: scan, seal, the wipe gate,
   await expect(batch.unwiped).toContainText(desktop.assetTag);
   await page.screenshot({ path: test.info().outputPath('batch-page-open-da.png'), fullPage: true });
 
+  // A weight missing for a category the batch holds is named at its field, and the batch stays open.
+  await batch.seal('PL-778', { [WEEE_2]: '14,6' });
+  await expect(batch.sealForm.getByRole('textbox', { name: WEEE_6 })).toHaveAttribute('aria-invalid', 'true');
+  await expect(batch.sealForm.locator('.field-invalid')).toContainText('Skal udfyldes.');
+  await expect(batch.sealForm.getByRole('textbox', { name: WEEE_6 })).toBeFocused();
+  await batch.expectStatus('open');
+
   // Seal with the weighed kg (Danish decimal comma); the collection form takes the focus.
   await batch.seal('PL-778', { [WEEE_2]: '14,6', [WEEE_6]: '8,2' });
   await batch.expectStatus('sealed');
@@ -256,6 +263,7 @@ test('the sustainability team reads the batches and a batch page, without the st
   await expect(batches.row(created.number)).toContainText('Bur');
   await expect(batches.row(created.number)).toContainText('Åbent');
   await expect(batches.newForm).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('batches-list-da.png'), fullPage: true });
 
   await batches.row(created.number).getByRole('link', { name: created.number }).click();
   const batch = new BatchPage(page);
