@@ -3,7 +3,7 @@
  * data folder seeded with the demo municipality.
  */
 import { test as base, expect } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -27,7 +27,7 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-async function startServer(): Promise<{ server: AppServer; child: ChildProcess }> {
+async function startServer(): Promise<AppServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kredslob-e2e-'));
   const port = await freePort();
   const child = spawn(process.execPath, ['dist/server/main.mjs'], {
@@ -58,13 +58,13 @@ async function startServer(): Promise<{ server: AppServer; child: ChildProcess }
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     }));
-  return { server: { baseURL: `http://127.0.0.1:${port}`, dataDir, stop }, child };
+  return { baseURL: `http://127.0.0.1:${port}`, dataDir, stop };
 }
 
 export const test = base.extend<{ app: AppServer }>({
   // eslint-disable-next-line no-empty-pattern -- why: Playwright reads fixture dependencies from this destructuring
   app: async ({}, use) => {
-    const { server } = await startServer();
+    const server = await startServer();
     await use(server);
     await server.stop();
     fs.rmSync(server.dataDir, { recursive: true, force: true });
