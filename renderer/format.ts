@@ -39,10 +39,10 @@ export function formatNumber(n: number | undefined, locale: Locale, maximumFract
   return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits }).format(n);
 }
 
-/** A calendar day (YYYY-MM-DD) as people write it: "30.06.2027" (da) or "30/06/2027" (en); anything else as given. */
-export function formatDay(day: string, locale: Locale): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!m) return day;
+/** A calendar day (YYYY-MM-DD, as the core keeps it) as people write it: "02.11.2026" (da) or "02/11/2026" (en). */
+export function formatDay(day: string | undefined, locale: Locale): string {
+  const m = day ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(day) : null;
+  if (!m) return day ?? '';
   const sep = locale === 'da' ? '.' : '/';
   return `${m[3]}${sep}${m[2]}${sep}${m[1]}`;
 }

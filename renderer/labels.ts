@@ -4,7 +4,7 @@
  */
 import type { ActorRole, Action } from '../shared/lifecycle';
 import type { Category, Condition, DeviceStatus, EwasteReason, SanitizationMethod, Specs, TrailEventType } from '../shared/schemas';
-import type { MEDIA_TYPES, RESERVATION_STATUSES, VERIFICATION_METHODS } from '../shared/schemas';
+import type { BatchStatus, CERTIFICATE_KINDS, WEEE_KEYS, CONTAINER_TYPES, MEDIA_TYPES, RESERVATION_STATUSES, VERIFICATION_METHODS } from '../shared/schemas';
 import type { SEARCH_SORTS } from '../shared/contract';
 import type { MessageKey } from '../shared/i18n';
 import type { WeeeCategory } from '../shared/categories';
@@ -22,7 +22,11 @@ export const reservationStatusKey = (s: (typeof RESERVATION_STATUSES)[number]) =
   `reservationStatus.${s}` as const satisfies MessageKey;
 export const sortKey = (s: (typeof SEARCH_SORTS)[number]) => `sort.${s}` as const satisfies MessageKey;
 export const ewasteReasonKey = (r: EwasteReason) => `ewasteReason.${r}` as const satisfies MessageKey;
-export const weeeKey = (w: WeeeCategory) => `weee.${w}` as const satisfies MessageKey;
+/** A WEEE category as the device carries it (a number) or as a batch keys its weights (a string). */
+export const weeeKey = (w: WeeeCategory | (typeof WEEE_KEYS)[number]) => `weee.${w}` as const satisfies MessageKey;
+export const batchStatusKey = (s: BatchStatus) => `batchStatus.${s}` as const satisfies MessageKey;
+export const containerKey = (c: (typeof CONTAINER_TYPES)[number]) => `container.${c}` as const satisfies MessageKey;
+export const certificateKindKey = (k: (typeof CERTIFICATE_KINDS)[number]) => `certificateKind.${k}` as const satisfies MessageKey;
 export const storageKey = (s: NonNullable<Specs['storageType']>) => `storage.${s}` as const satisfies MessageKey;
 
 /** The device actions that have a button or link on the device page. */

@@ -54,6 +54,10 @@ export function devicePath(id: string): string {
   return `/devices/${encodeURIComponent(id)}`;
 }
 
+export function batchPath(id: string): string {
+  return `/batches/${encodeURIComponent(id)}`;
+}
+
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
   return () => window.removeEventListener('hashchange', onChange);

@@ -15,6 +15,8 @@ import type { MessageKey } from '../shared/i18n';
 import type { Role } from '../shared/schemas';
 import { mayCall } from './may-call';
 import { AllDevices } from './screens/AllDevices';
+import { BatchPage } from './screens/BatchPage';
+import { Batches } from './screens/Batches';
 import { CheckIn } from './screens/CheckIn';
 import { DevicePage } from './screens/DevicePage';
 import { Ewaste } from './screens/Ewaste';
@@ -63,7 +65,18 @@ export const SCREENS = [
     calls: ['stocktake.compare', 'devices.move'],
     render: () => <StockTake />,
   },
-  { id: 'ewaste', path: '/ewaste', navKey: 'nav.ewaste', primary: 'ewaste.suggestions', calls: ['ewaste.suggestions', 'devices.routeToEwaste'], render: () => <Ewaste /> },
+  // The sustainability team reads the suggestions and the queue; the routing controls show only to those who may route.
+  { id: 'ewaste', path: '/ewaste', navKey: 'nav.ewaste', primary: 'ewaste.suggestions', calls: ['ewaste.suggestions', 'devices.search'], render: () => <Ewaste /> },
+  // The sustainability team reads batches too; "Nyt affaldsparti" shows only to those who may call batches.create.
+  { id: 'batches', path: '/batches', navKey: 'nav.batches', primary: 'batches.search', calls: ['batches.search'], render: () => <Batches /> },
+  // The steps that change a batch (scan, seal, collect, certificate) show only to the roles that may call them.
+  {
+    id: 'batch',
+    path: '/batches/:id',
+    primary: 'batches.get',
+    calls: ['batches.get', 'devices.search', 'recyclers.list', 'batches.attachment'],
+    render: ({ id = '' }) => <BatchPage id={id} />,
+  },
   // The register is the administrators' (recyclers.save); the warehouse picks a recycler on the batch page.
   {
     id: 'recyclers',

@@ -1,7 +1,7 @@
 /**
  * The scan stations, one entry each. A station may offer "undo last scan" only where its action has an inverse
  * in the lifecycle: a move is taken back by moving back, a stock-take scan by taking the tag off the count
- * (adding to an e-waste batch will be, by removing from the batch). Check-in and hand-over have none: they are
+ * (adding to an e-waste batch, by taking the device out again). Check-in and hand-over have none: they are
  * corrected on the device page. The undo button and its shortcut come from here, never from a screen's own if.
  */
 export interface StationDef {
@@ -14,6 +14,7 @@ export const STATIONS = {
   handOver: { undo: false },
   move: { undo: true },
   stockTake: { undo: true },
+  batch: { undo: true },
 } as const satisfies Record<string, StationDef>;
 
 export type StationId = keyof typeof STATIONS;

@@ -20,7 +20,7 @@ import { categoryKey, ewasteReasonKey } from '../labels';
 import { memberOf } from '../member-of';
 import { devicePath, href } from '../router';
 import { readScannedTag } from '../scanning/scanned-tag';
-import { mayCall } from '../screens';
+import { mayCall, pathOf } from '../screens';
 import { useUser } from '../session-context';
 import { useAsync } from '../use-async';
 
@@ -93,6 +93,11 @@ export function Ewaste() {
     <>
       <h1>{t('ewaste.title')}</h1>
       <p className="lead">{t('ewaste.intro')}</p>
+      <p>
+        <a href={href(pathOf('batches'))} data-testid="ewaste-batches-link">
+          {t('ewaste.batchesLink')}
+        </a>
+      </p>
       {outcomes.length > 0 && (
         <ul className="ewaste-outcomes" data-testid="ewaste-outcomes">
           {outcomes.map((o, i) => (

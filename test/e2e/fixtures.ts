@@ -3,7 +3,7 @@
  * data folder seeded with the demo municipality.
  */
 import { test as base, expect } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -23,9 +23,11 @@ async function freePort(): Promise<number> {
 export interface AppServer {
   baseURL: string;
   dataDir: string;
+  /** Stops the server now (it holds the data folder's lock), e.g. to run a CLI over its data; once is enough. */
+  stop(): Promise<void>;
 }
 
-async function startServer(): Promise<{ server: AppServer; child: ChildProcess }> {
+async function startServer(): Promise<AppServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kredslob-e2e-'));
   const port = await freePort();
   const child = spawn(process.execPath, ['dist/server/main.mjs'], {
@@ -49,18 +51,22 @@ async function startServer(): Promise<{ server: AppServer; child: ChildProcess }
       reject(new Error(`server exited with ${code}:\n${output}`));
     });
   });
-  return { server: { baseURL: `http://127.0.0.1:${port}`, dataDir }, child };
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }));
+  return { baseURL: `http://127.0.0.1:${port}`, dataDir, stop };
 }
 
 export const test = base.extend<{ app: AppServer }>({
   // eslint-disable-next-line no-empty-pattern -- why: Playwright reads fixture dependencies from this destructuring
   app: async ({}, use) => {
-    const { server, child } = await startServer();
+    const server = await startServer();
     await use(server);
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
+    await server.stop();
     fs.rmSync(server.dataDir, { recursive: true, force: true });
   },
   baseURL: async ({ app }, use) => {

@@ -9,7 +9,7 @@ import { expect, type Page } from '@playwright/test';
 import type { ApiResult } from '../../../shared/errors';
 import { AppShell } from '../pages/AppShell';
 import { CheckInPage } from '../pages/CheckInPage';
-import { DevicePage } from '../pages/DevicePage';
+import { DevicePage, VERIFIED_PURGE } from '../pages/DevicePage';
 import { HandOverPage } from '../pages/HandOverPage';
 import { MarketplacePage } from '../pages/MarketplacePage';
 import { ProfilePickerPage } from '../pages/ProfilePickerPage';
@@ -68,16 +68,7 @@ export async function deviceJourney(page: Page, env: JourneyEnv): Promise<void> 
   await expect(device.status).toHaveAttribute('data-status', 'in_stock');
 
   // A verified Purge is recorded; then the laptop can be listed.
-  await device.recordSanitization({
-    method: 'Rensning (Purge)',
-    technique: 'Kryptografisk sletning',
-    mediaType: 'SSD',
-    tool: 'Blancco Drive Eraser',
-    toolVersion: '7.9.1',
-    verificationMethod: 'Fuld verifikation',
-    verified: true,
-    verifierName: 'Kirsten Verificerer',
-  });
+  await device.recordSanitization(VERIFIED_PURGE);
   await expect(device.actionDone).toContainText(`Datasletningen af ${tag} er registreret.`);
   await expect(device.page.getByTestId('sanitization-method')).toHaveText('Rensning (Purge)');
   await expect(device.sanitization).toContainText('Blancco Drive Eraser (version 7.9.1)');

@@ -16,6 +16,18 @@ export interface SanitizationInput {
   verifierName: string;
 }
 
+/** A verified NIST Purge as the warehouse fills it in on the device page. */
+export const VERIFIED_PURGE: SanitizationInput = {
+  method: 'Rensning (Purge)',
+  technique: 'Kryptografisk sletning',
+  mediaType: 'SSD',
+  tool: 'Blancco Drive Eraser',
+  toolVersion: '7.9.1',
+  verificationMethod: 'Fuld verifikation',
+  verified: true,
+  verifierName: 'Kirsten Verificerer',
+};
+
 export interface TrailEntry {
   type: string;
   text: string;
