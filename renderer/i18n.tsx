@@ -6,7 +6,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { translate, translatePlural, type MessageKey, type PluralBase } from '../shared/i18n';
 import { LOCALES, type Locale } from './messages';
 import { client } from './api/instance';
-import { formatDateTime, formatNumber } from './format';
+import { formatDateTime, formatNumber } from '../shared/format';
 import { memberOf } from './member-of';
 import { readStored, STORAGE_KEYS, writeStored } from './storage';
 
