@@ -6,7 +6,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { translate, translatePlural, type MessageKey, type PluralBase } from '../shared/i18n';
 import { LOCALES, type Locale } from './messages';
 import { client } from './api/instance';
-import { formatDateTime, formatNumber } from '../shared/format';
+import { formatDateTime, formatDay, formatNumber } from '../shared/format';
 import { memberOf } from './member-of';
 import { readStored, STORAGE_KEYS, writeStored } from './storage';
 
@@ -21,6 +21,8 @@ interface I18n {
   tPlural(base: PluralBase, count: number, params?: TParams): string;
   /** "28.11.2026 14:05" */
   dateTime(iso: string | undefined): string;
+  /** "02.11.2026" from "2026-11-02" */
+  day(isoDay: string | undefined): string;
   number(n: number | undefined, maximumFractionDigits?: number): string;
 }
 
@@ -54,6 +56,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       t: (key, params) => translate(locale, key, params),
       tPlural: (base, count, params) => translatePlural(locale, base, count, params),
       dateTime: (iso) => formatDateTime(iso, locale),
+      day: (d) => formatDay(d, locale),
       number: (n, digits) => formatNumber(n, locale, digits),
     };
   }, [locale, setLocale]);

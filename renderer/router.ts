@@ -54,6 +54,11 @@ export function devicePath(id: string): string {
   return `/devices/${encodeURIComponent(id)}`;
 }
 
+/** The batch page (E-affald). */
+export function batchPath(id: string): string {
+  return `/batches/${encodeURIComponent(id)}`;
+}
+
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
   return () => window.removeEventListener('hashchange', onChange);

@@ -10,9 +10,10 @@
  * enforces each rule anyway; this keeps a person's menu to what they can actually do.
  */
 import type { ReactNode } from 'react';
-import { contract, type ProcedureName, type ProcedureRoles } from '../shared/contract';
+import type { ProcedureName } from '../shared/contract';
 import type { MessageKey } from '../shared/i18n';
 import type { Role } from '../shared/schemas';
+import { mayCall } from './may-call';
 import { AllDevices } from './screens/AllDevices';
 import { CheckIn } from './screens/CheckIn';
 import { DevicePage } from './screens/DevicePage';
@@ -74,6 +75,8 @@ export const SCREENS = [
   // Pre-printed labels: the screen is for reserving new tags, so those who may do that see it.
   { id: 'labels', path: '/labels', navKey: 'nav.labels', primary: 'tags.allocate', calls: ['tags.allocate', 'labels.pdf'], render: () => <Labels /> },
   // The device page's buttons come from the actions devices.get returns for this person; anyone may print its label.
+  // Its batch section (batches.get) and the disposal certificate (devices.disposalCertificate) appear only to the
+  // roles that may call them (mayCall), so they are not among the calls every viewer must be allowed.
   {
     id: 'device',
     path: '/devices/:id',
@@ -85,12 +88,6 @@ export const SCREENS = [
 
 export type ScreenId = (typeof SCREENS)[number]['id'];
 const ALL: readonly ScreenDef[] = SCREENS;
-
-/** Whether the contract lets this role call the procedure. */
-export function mayCall(role: Role, procedure: ProcedureName): boolean {
-  const roles: ProcedureRoles = contract[procedure].roles;
-  return roles === 'public' || roles === 'any' || roles.includes(role);
-}
 
 export function mayOpen(role: Role, screen: ScreenDef): boolean {
   return mayCall(role, screen.primary);

@@ -6,6 +6,7 @@
  * a "Bortskaffelsesbevis".
  */
 import { weeeOf } from '../../shared/categories';
+import { certificateOf } from '../../shared/certificates';
 import type { ProcedureArgs, ProcedureOutput } from '../../shared/contract';
 import type { Locale } from '../../shared/i18n';
 import type { Batch, Certificate, Device, SanitizationRecord, TrailEvent } from '../../shared/schemas';
@@ -109,11 +110,6 @@ function batchSection(batch: Batch | undefined, certificate: Certificate | undef
         : t('disposal.noCertificate'),
     ],
   ]);
-}
-
-/** The certificate of the batch that covered the device (matched its serial), if any. */
-export function certificateOf(batch: Batch | undefined, deviceId: string): Certificate | undefined {
-  return batch?.certificates.find((c) => c.matched.some((m) => m.deviceId === deviceId));
 }
 
 /**

@@ -1,5 +1,5 @@
 /** The device's facts as a description list. */
-import { CATEGORY_FACTS } from '../../shared/categories';
+import { weeeOf } from '../../shared/categories';
 import type { Device } from '../../shared/schemas';
 import { useI18n } from '../i18n';
 import { categoryKey, conditionKey, specsSummary, weeeKey } from '../labels';
@@ -40,7 +40,7 @@ export function DeviceFacts({ device }: { device: Device }) {
         <dt>{t('device.weight')}</dt>
         <dd>{t('device.weightValue', { kg: number(device.weightKg, 2) })}</dd>
         <dt>{t('device.weee')}</dt>
-        <dd>{t(weeeKey(CATEGORY_FACTS[device.category].weee))}</dd>
+        <dd>{t(weeeKey(weeeOf(device)))}</dd>
         <dt>{t('device.year')}</dt>
         <dd>{device.year ?? none}</dd>
         <dt>{t('device.reportedAt')}</dt>
