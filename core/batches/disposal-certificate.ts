@@ -15,6 +15,7 @@ import type { ServiceContext } from '../context';
 import { notFound } from '../errors';
 import { a4Document, dataTable, docFooter, docText, factsTable, heading, type DocText } from '../pdf/document';
 import { renderPdfInWorker } from '../pdf/pdfmake';
+import { batchFacts } from './manifest';
 import { checkChain } from '../store/trail-hash';
 import type { Content } from 'pdfmake/interfaces';
 
@@ -93,16 +94,8 @@ function sanitizationSection(record: SanitizationRecord | undefined, text: DocTe
 function batchSection(batch: Batch | undefined, certificate: Certificate | undefined, text: DocText): Content {
   const { t } = text;
   if (!batch) return { text: t('disposal.noBatch'), margin: [0, 0, 0, 10] };
-  const none = t('common.none');
-  const c = batch.collection;
   return factsTable([
-    [t('doc.batch'), batch.number],
-    [t('doc.status'), t(`batchStatus.${batch.status}`)],
-    [t('doc.container'), t(`containerType.${batch.containerType}`)],
-    [t('doc.seal'), batch.seal?.sealId ?? none],
-    [t('doc.recycler'), c ? t('doc.recyclerValue', { name: c.recyclerName, cvr: c.recyclerCvr }) : none],
-    [t('doc.waybill'), c?.waybill ?? none],
-    [t('doc.collectionDate'), c ? text.day(c.date) : none],
+    ...batchFacts(batch, text),
     [
       t('disposal.certificate'),
       certificate

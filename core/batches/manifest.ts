@@ -59,7 +59,8 @@ function columns(text: DocText): Column[] {
   ];
 }
 
-function batchFacts(batch: Batch, text: DocText): [string, string][] {
+/** The batch's facts as the manifest and a device's disposal certificate print them. */
+export function batchFacts(batch: Batch, text: DocText): [string, string][] {
   const { t } = text;
   const none = t('common.none');
   const c = batch.collection;
