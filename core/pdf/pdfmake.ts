@@ -59,36 +59,40 @@ export interface PdfFooter {
 /**
  * The worker's code, plain CommonJS: a worker thread cannot load a TypeScript file under Vitest or tsx, nor a
  * second entry out of the single esbuild bundle, so it requires pdfmake by the path this thread resolved. It
- * sets the same fonts and access policies as loadPdfMake and adds the footer (a function cannot cross threads).
+ * sets the same fonts and access policies as loadPdfMake, then renders each document it is sent, adding the
+ * footer (a function cannot cross threads).
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const path = require('node:path');
-const { files, doc, footer } = workerData;
-try {
-  const pdfMake = require(files.entry);
-  pdfMake.setFonts({ Roboto: { normal: files.regular, bold: files.medium, italics: files.regular, bolditalics: files.medium } });
-  pdfMake.setUrlAccessPolicy(() => false);
-  const fonts = new Set([files.regular, files.medium].map((f) => path.resolve(f)));
-  pdfMake.setLocalAccessPolicy((file) => fonts.has(path.resolve(file)));
-  if (footer) {
-    doc.footer = (current, total) => ({
-      margin: [doc.pageMargins[0], 12, doc.pageMargins[2], 0],
-      fontSize: 7,
-      color: '#555555',
-      columns: [
-        { text: footer.left },
-        { text: footer.pages.replace('{current}', String(current)).replace('{total}', String(total)), alignment: 'right', width: 'auto' },
-      ],
-    });
+const { files } = workerData;
+const pdfMake = require(files.entry);
+pdfMake.setFonts({ Roboto: { normal: files.regular, bold: files.medium, italics: files.regular, bolditalics: files.medium } });
+pdfMake.setUrlAccessPolicy(() => false);
+const fonts = new Set([files.regular, files.medium].map((f) => path.resolve(f)));
+pdfMake.setLocalAccessPolicy((file) => fonts.has(path.resolve(file)));
+const failed = (id, err) => parentPort.postMessage({ id, ok: false, message: String((err && err.stack) || err) });
+parentPort.on('message', ({ id, doc, footer }) => {
+  try {
+    if (footer) {
+      doc.footer = (current, total) => ({
+        margin: [doc.pageMargins[0], 12, doc.pageMargins[2], 0],
+        fontSize: 7,
+        color: '#555555',
+        columns: [
+          { text: footer.left },
+          { text: footer.pages.replace('{current}', String(current)).replace('{total}', String(total)), alignment: 'right', width: 'auto' },
+        ],
+      });
+    }
+    pdfMake.createPdf(doc).getBuffer().then(
+      (buf) => parentPort.postMessage({ id, ok: true, bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) }),
+      (err) => failed(id, err),
+    );
+  } catch (err) {
+    failed(id, err);
   }
-  pdfMake.createPdf(doc).getBuffer().then(
-    (buf) => parentPort.postMessage({ ok: true, bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) }),
-    (err) => parentPort.postMessage({ ok: false, message: String(err && err.stack || err) }),
-  );
-} catch (err) {
-  parentPort.postMessage({ ok: false, message: String(err && err.stack || err) });
-}
+});
 `;
 
 /** A document without functions (it crosses to the worker as data); page margins as [left, top, right, bottom]. */
@@ -96,26 +100,61 @@ export type PlainDocument = Omit<TDocumentDefinitions, 'footer' | 'header' | 'pa
   pageMargins: [number, number, number, number];
 };
 
+type WorkerReply = { id: number; ok: true; bytes: Uint8Array } | { id: number; ok: false; message: string };
+
+interface PdfWorker {
+  worker: Worker;
+  pending: Map<number, { resolve(bytes: Uint8Array): void; reject(err: Error): void }>;
+}
+
+let current: PdfWorker | undefined;
+let nextJob = 1;
+
 /**
- * The document's PDF bytes, laid out in a worker thread so the core keeps answering other calls meanwhile.
+ * The one PDF worker, started on first use and kept: starting one and loading pdfmake in it costs more than
+ * laying out a one-page certificate. It holds the process open only while it has work.
+ */
+function pdfWorker(): PdfWorker {
+  if (current) return current;
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { files: pdfMakeFiles() } });
+  worker.unref();
+  const state: PdfWorker = { worker, pending: new Map() };
+  const failAll = (err: Error) => {
+    if (current === state) current = undefined;
+    for (const job of state.pending.values()) job.reject(err);
+    state.pending.clear();
+  };
+  worker.on('message', (msg: WorkerReply) => {
+    const job = state.pending.get(msg.id);
+    state.pending.delete(msg.id);
+    if (state.pending.size === 0) worker.unref();
+    if (!job) return;
+    if (msg.ok) job.resolve(msg.bytes);
+    else job.reject(new Error(`PDF rendering failed: ${msg.message}`));
+  });
+  worker.on('error', failAll);
+  worker.on('exit', (code) => failAll(new Error(`PDF worker exited with code ${code}`)));
+  current = state;
+  return state;
+}
+
+/**
+ * The document's PDF bytes, laid out in the PDF worker thread so the core keeps answering other calls meanwhile.
  * @throws Error when pdfmake fails (a bug in the document, not the caller's input)
  */
 export function renderPdfInWorker(doc: PlainDocument, footer?: PdfFooter): Promise<Uint8Array> {
+  const { worker, pending } = pdfWorker();
+  const id = nextJob++;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { files: pdfMakeFiles(), doc, footer } });
-    let settled = false;
-    worker.once('message', (msg: { ok: true; bytes: Uint8Array } | { ok: false; message: string }) => {
-      settled = true;
-      void worker.terminate();
-      if (msg.ok) resolve(msg.bytes);
-      else reject(new Error(`PDF rendering failed: ${msg.message}`));
-    });
-    worker.once('error', (err) => {
-      settled = true;
-      reject(err);
-    });
-    worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`PDF worker exited with code ${code} before answering`));
-    });
+    pending.set(id, { resolve, reject });
+    worker.ref();
+    try {
+      worker.postMessage({ id, doc, footer });
+    } catch (err) {
+      // A document that cannot be copied to the worker (a function slipped in): refuse it, keep the worker.
+      pending.delete(id);
+      if (pending.size === 0) worker.unref();
+      reject(err instanceof Error ? err : new Error(String(err)));
+    }
   });
 }
