@@ -8,7 +8,7 @@ export function DownloadNote({ outcome, testId }: { outcome: DownloadOutcome | u
   if (!outcome) return null;
   return outcome.ok ? (
     <Banner kind="success" testId={testId}>
-      {t('manifest.downloaded', { file: outcome.fileName })}
+      {t('doc.downloaded', { file: outcome.fileName })}
     </Banner>
   ) : (
     <Banner kind="error" testId={testId}>

@@ -726,7 +726,7 @@ export const da = {
   'manifest.downloadPdf': 'Manifest (PDF)',
   'manifest.downloadCsv': 'Manifest (CSV)',
   'manifest.actions': 'Manifest',
-  'manifest.downloaded': 'Filen {file} er hentet.',
+  'doc.downloaded': 'Filen {file} er hentet.',
   'disposal.titleDisposal': 'Bortskaffelsesbevis',
   'disposal.titleTrail': 'Sporingsrapport',
   'disposal.fileDisposal': 'bortskaffelsesbevis-{tag}',

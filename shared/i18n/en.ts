@@ -717,7 +717,7 @@ export const en: Record<MessageKey, string> = {
   'manifest.downloadPdf': 'Manifest (PDF)',
   'manifest.downloadCsv': 'Manifest (CSV)',
   'manifest.actions': 'Manifest',
-  'manifest.downloaded': 'The file {file} is downloaded.',
+  'doc.downloaded': 'The file {file} is downloaded.',
   'disposal.titleDisposal': 'Certificate of disposal',
   'disposal.titleTrail': 'Trail report',
   'disposal.fileDisposal': 'certificate-of-disposal-{tag}',
