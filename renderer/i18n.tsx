@@ -6,7 +6,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { translate, translatePlural, type MessageKey, type PluralBase } from '../shared/i18n';
 import { LOCALES, type Locale } from './messages';
 import { client } from './api/instance';
-import { formatDateTime, formatDay, formatNumber } from './format';
+import { formatDateTime, formatDay, formatNumber } from '../shared/format';
 import { memberOf } from './member-of';
 import { readStored, STORAGE_KEYS, writeStored } from './storage';
 
@@ -21,8 +21,8 @@ interface I18n {
   tPlural(base: PluralBase, count: number, params?: TParams): string;
   /** "28.11.2026 14:05" */
   dateTime(iso: string | undefined): string;
-  /** "02.11.2026", for a calendar day (YYYY-MM-DD) */
-  day(day: string | undefined): string;
+  /** "02.11.2026" from "2026-11-02" */
+  day(isoDay: string | undefined): string;
   number(n: number | undefined, maximumFractionDigits?: number): string;
 }
 

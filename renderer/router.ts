@@ -54,6 +54,7 @@ export function devicePath(id: string): string {
   return `/devices/${encodeURIComponent(id)}`;
 }
 
+/** The batch page (E-affald). */
 export function batchPath(id: string): string {
   return `/batches/${encodeURIComponent(id)}`;
 }

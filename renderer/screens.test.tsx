@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../shared/schemas';
-import { matchScreen, mayCall, mayOpen, menuFor, SCREENS } from './screens';
+import { mayCall } from './may-call';
+import { matchScreen, mayOpen, menuFor, SCREENS } from './screens';
 
 describe('who sees which screen, from the contract', () => {
   it('gives each role the menu its procedures allow: the warehouse reports surplus too', () => {

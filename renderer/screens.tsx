@@ -97,8 +97,10 @@ export const SCREENS = [
   },
   // Pre-printed labels: the screen is for reserving new tags, so those who may do that see it.
   { id: 'labels', path: '/labels', navKey: 'nav.labels', primary: 'tags.allocate', calls: ['tags.allocate', 'labels.pdf'], render: () => <Labels /> },
-  // The device page's buttons come from the actions devices.get returns for this person; anyone may print its label;
-  // the WEEE category select shows to those who may call devices.setWeeeCategory (WeeeCategoryField).
+  // The device page's buttons come from the actions devices.get returns for this person; anyone may print its label.
+  // The WEEE category select (devices.setWeeeCategory), its batch section (batches.get) and the disposal certificate
+  // (devices.disposalCertificate) appear only to the roles that may call them (mayCall), so they are not among the
+  // calls every viewer must be allowed.
   {
     id: 'device',
     path: '/devices/:id',

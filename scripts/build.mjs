@@ -10,7 +10,7 @@ await Promise.all([
     outfile: 'dist/electron/main.cjs',
     format: 'cjs',
     external: ['electron'],
-    // why: core/labels/pdf.ts reads import.meta.url only where `require` is missing (ESM); in this CommonJS bundle it has require
+    // why: core/pdf/pdfmake.ts reads import.meta.url only where `require` is missing (ESM); in this CommonJS bundle it has require
     logOverride: { 'empty-import-meta': 'silent' },
   }),
   build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),

@@ -116,6 +116,22 @@ const BatchScanInput = z
 
 const BatchScanResult = z.object({ device: Device, batchNumber: z.string() });
 
+/** The formats of a batch manifest: a printable A4 PDF, or CSV for Danish Excel (shared/csv.ts). */
+export const MANIFEST_FORMATS = ['pdf', 'csv'] as const;
+
+/** A PDF the core made, for the person to save: its suggested file name and its bytes as base64. */
+const PdfFile = z.object({ fileName: z.string().min(1), pdfBase64: z.string().min(1) });
+
+/**
+ * A batch manifest: one procedure with the format as input and the output told apart by `format`, so the
+ * batch page has one call, one role rule and one error path, and the caller's type narrows to what it asked for.
+ */
+export const BatchManifest = z.discriminatedUnion('format', [
+  PdfFile.extend({ format: z.literal('pdf') }),
+  z.object({ format: z.literal('csv'), fileName: z.string().min(1), csv: z.string().min(1) }),
+]);
+export type BatchManifest = z.infer<typeof BatchManifest>;
+
 export const SEARCH_SORTS = ['updated_desc', 'reported_desc', 'model_asc', 'year_desc'] as const;
 
 export const DeviceSearchInput = z
@@ -420,6 +436,18 @@ export const contract = {
     summary: "A certificate's attached PDF, by the batch and certificate number",
     input: z.object({ batchId: Id, certificateNo: z.string().trim().min(1).max(100) }).strict(),
     output: z.object({ fileName: z.string(), pdfBase64: z.string() }),
+    roles: ['warehouse', 'sustainability', 'admin'],
+  }),
+  'batches.manifest': proc({
+    summary: "The batch's manifest for the recycler: recycler, waybill, seal, one row per device (tag, serial, make/model, WEEE category, kg, sanitization method) and totals per WEEE category, as a printable A4 PDF or as CSV for Danish Excel",
+    input: z.object({ id: Id, format: z.enum(MANIFEST_FORMATS) }).strict(),
+    output: BatchManifest,
+    roles: ['warehouse', 'sustainability', 'admin'],
+  }),
+  'devices.disposalCertificate': proc({
+    summary: "A device's disposal certificate (PDF): its whole trail with who, when and where, its sanitization record, the batch and recycler's certificate that closed it, and whether its hash chain verifies; before disposal the same document is titled a trail report",
+    input: z.object({ deviceId: Id }).strict(),
+    output: PdfFile,
     roles: ['warehouse', 'sustainability', 'admin'],
   }),
   'devices.publish': proc({

@@ -4,11 +4,14 @@
  */
 import type { z } from 'zod';
 import { contract, type Contract, type ProcedureName } from '../../shared/contract';
+import type { Locale } from '../../shared/i18n/locale';
 import type { ServiceContext } from '../context';
 import type { Sessions } from '../session/sessions';
 
 export interface HandlerContext extends ServiceContext {
   sessions: Sessions;
+  /** The caller's language, for what a handler writes itself (a PDF's texts); error messages are localised by the dispatcher. */
+  locale: Locale;
 }
 
 export type Handler<P extends ProcedureName> = (

@@ -1,5 +1,10 @@
-/** E-waste batches: packing, sealing, collection and the recycler's certificates. */
+/**
+ * E-waste batches: packing, sealing, collection, the recycler's certificates and the documents (manifest,
+ * a device's disposal certificate: that one is a devices.* procedure but reads the batch and its certificates).
+ */
 import type { HandlerPart } from '../api/handler-table';
+import { disposalCertificate } from './disposal-certificate';
+import { batchManifest } from './manifest';
 import {
   addDevice,
   batchDetail,
@@ -22,4 +27,6 @@ export const batchHandlers: HandlerPart = {
   'batches.get': (input, ctx) => batchDetail(ctx, input.id),
   'batches.search': (input, ctx) => searchBatches(ctx, input),
   'batches.attachment': (input, ctx) => certificateAttachment(ctx, input),
+  'batches.manifest': (input, ctx) => batchManifest(ctx, input, ctx.locale),
+  'devices.disposalCertificate': (input, ctx) => disposalCertificate(ctx, input, ctx.locale),
 };

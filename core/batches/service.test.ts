@@ -1,28 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BUF_CONTACT, BUF_SITE, SHELF, WAREHOUSE, WIPE, callAs, refusal, run, useHarness, type Harness } from '../testing/harness';
-
-const ADMIN = 'user-admin-1';
-export const TEST_RECYCLER = {
-  legalName: 'Elektronik Genanvendelse A/S',
-  cvr: '64942212',
-  address: 'Industrivej 1, 2600 Glostrup',
-  certifications: [{ scheme: 'WEEELABEX' as const, number: 'WL-123', validUntil: '2027-06-30' }],
-};
-
-/** Five devices routed to e-waste: four wiped laptops and one unwiped desktop (data-bearing). */
-async function routedFive(h: Harness) {
-  const buf = await h.as(BUF_CONTACT);
-  const wh = await h.as(WAREHOUSE);
-  const devices = [];
-  for (let i = 1; i <= 5; i++) {
-    const category = i === 5 ? ('desktop' as const) : ('laptop' as const);
-    const d = await run(buf, 'devices.report', { category, manufacturer: 'HP', model: 'EliteBook', serial: `SN-${i}`, locationId: BUF_SITE, weightKg: 2 });
-    await run(wh, 'devices.checkIn', { assetTag: d.assetTag, condition: 'defective', locationId: SHELF });
-    if (i !== 5) await run(wh, 'devices.recordSanitization', { deviceId: d.id, ...WIPE });
-    devices.push(await run(wh, 'devices.routeToEwaste', { deviceId: d.id, reason: 'defective' }));
-  }
-  return devices;
-}
+import { ADMIN, routedFive, TEST_RECYCLER } from '../testing/batches';
+import { WAREHOUSE, WIPE, callAs, refusal, run, useHarness } from '../testing/harness';
 
 describe('an e-waste batch from packing to certificate', () => {
   const h = useHarness();

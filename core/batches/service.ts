@@ -41,7 +41,7 @@ function scannedTag(text: string): string {
 }
 
 /** Every device packed in the batch (also after collection: they keep its id). */
-async function devicesOf(store: Store, batchId: string): Promise<Device[]> {
+export async function devicesOf(store: Store, batchId: string): Promise<Device[]> {
   const { items } = await store.searchDevices({ batchId, sort: 'model_asc', limit: Number.MAX_SAFE_INTEGER, offset: 0 });
   return items;
 }
@@ -402,10 +402,8 @@ export function batchSummary(batch: Batch): BatchSummary {
   return { batch, missingCount: missingCount(batch) };
 }
 
-/** A batch with its totals per WEEE category, the devices the wipe gate stops and the devices still missing a certificate. */
-export async function batchDetail(ctx: ServiceContext, id: string): Promise<BatchDetail> {
-  const batch = await batchById(ctx.store, id);
-  const devices = await devicesOf(ctx.store, id);
+/** The batch's totals per WEEE category it holds or was weighed for: devices, declared kg (their weights) and measured kg. */
+export function weeeRows(batch: Batch, devices: readonly Device[]): BatchDetail['weee'] {
   const rows = new Map<WeeeKey, { devices: number; grams: number }>();
   for (const d of devices) {
     const key = String(weeeOf(d)) as WeeeKey; // why: weeeOf returns one of 2, 4, 5, 6, the numbers WEEE_KEYS spells
@@ -415,12 +413,19 @@ export async function batchDetail(ctx: ServiceContext, id: string): Promise<Batc
     rows.set(key, row);
   }
   const weights = batch.seal?.weightsKg ?? {};
-  const weee = WEEE_KEYS.filter((k) => rows.has(k) || weights[k] !== undefined).map((category) => ({
+  return WEEE_KEYS.filter((k) => rows.has(k) || weights[k] !== undefined).map((category) => ({
     category,
     devices: rows.get(category)?.devices ?? 0,
     declaredKg: (rows.get(category)?.grams ?? 0) / 1000,
     ...(weights[category] !== undefined ? { measuredKg: weights[category] } : {}),
   }));
+}
+
+/** A batch with its totals per WEEE category, the devices the wipe gate stops and the devices still missing a certificate. */
+export async function batchDetail(ctx: ServiceContext, id: string): Promise<BatchDetail> {
+  const batch = await batchById(ctx.store, id);
+  const devices = await devicesOf(ctx.store, id);
+  const weee = weeeRows(batch, devices);
   const open: BatchStatus[] = ['open', 'sealed'];
   const unwiped = open.includes(batch.status) ? await unwipedOf(ctx.store, batch, devices) : [];
   const recycler = batch.collection ? await ctx.store.getRecycler(batch.collection.recyclerId) : undefined;

@@ -4,9 +4,8 @@
  * the module matrix, Roboto embedded so æøå print, and the page exactly the stock's size so the sheet
  * prints at 100 %.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { Content, ContentCanvas, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { loadPdfMake } from '../pdf/pdfmake';
 import { labelSlots, layoutLabel, MM_PER_PT, pageCount, QUIET_ZONE_MODULES, type TextBlock } from '../../shared/labels/layout';
 import { tagPayload, type TagPayloadForm } from '../../shared/labels/payload';
 import { qrSymbol, type QrSymbol } from '../../shared/labels/qr';
@@ -32,29 +31,6 @@ export interface LabelPdf {
 }
 
 const pt = (mm: number) => mm / MM_PER_PT;
-
-type PdfMake = typeof import('pdfmake');
-let pdfMakeReady: Promise<PdfMake> | undefined;
-
-/** pdfmake is ~1 MB with its fonts: loaded on the first print, not at start-up. */
-function loadPdfMake(): Promise<PdfMake> {
-  pdfMakeReady ??= (async () => {
-    const mod = await import('pdfmake');
-    // why: pdfmake is CommonJS (`module.exports = new pdfmake()`); Node's ESM loader hands it over as the default export
-    const pdfMake = ('default' in mod ? mod.default : mod) as PdfMake;
-    // why: the bundles (desktop CommonJS, server ESM with a require banner) and Vitest have require; tsx (the CLI) only import.meta.url
-    const resolve = typeof require === 'function' ? require.resolve : createRequire(import.meta.url).resolve;
-    const regular = resolve('pdfmake/fonts/Roboto/Roboto-Regular.ttf');
-    const medium = resolve('pdfmake/fonts/Roboto/Roboto-Medium.ttf');
-    pdfMake.setFonts({ Roboto: { normal: regular, bold: medium, italics: regular, bolditalics: medium } });
-    // A label never needs the network, and reads no file but its two fonts (pdfmake 0.3.6 fixed a URL-access CVE).
-    pdfMake.setUrlAccessPolicy(() => false);
-    const fonts = new Set([regular, medium].map((f) => path.resolve(f)));
-    pdfMake.setLocalAccessPolicy((file) => fonts.has(path.resolve(file)));
-    return pdfMake;
-  })();
-  return pdfMakeReady;
-}
 
 /** One node per line, centred in the block by the metrics the layout used (kerning moves it < 0.1 mm). */
 function textNodes(block: TextBlock, labelX: number, labelY: number, bold: boolean): Content[] {

@@ -72,16 +72,17 @@ const table = createHandlerTable();
 
 /**
  * Runs a procedure as `ctx`'s actor the way a transport does: the contract parses the input (defaults,
- * trimming, refusals), then the domain's handler runs. Failures throw (AppError, ZodError) for the test to check.
+ * trimming, refusals), then the domain's handler runs, in `locale` (Danish by default). Failures throw (AppError, ZodError) for the test to check.
  */
 export async function run<P extends ProcedureName>(
   ctx: ServiceContext,
   procedure: P,
   input: ProcedureInput<P>,
+  locale: Locale = 'da',
 ): Promise<ProcedureOutput<P>> {
   const handler = table[procedure] as Handler<P>; // why: the table is indexed by the same procedure name
   const parsed = contract[procedure].input.parse(input) as Parameters<Handler<P>>[0]; // why: parsed by P's own schema
-  return handler(parsed, { ...ctx, sessions: new Sessions() }) as Promise<ProcedureOutput<P>>; // why: outputs are checked by the dispatcher in production; tests read them as typed
+  return handler(parsed, { ...ctx, sessions: new Sessions(), locale }) as Promise<ProcedureOutput<P>>; // why: outputs are checked by the dispatcher in production; tests read them as typed
 }
 
 /** The first site of an administration in the demo data (`dep-suf` → `dep-suf-site-1`). */

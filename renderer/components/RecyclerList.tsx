@@ -1,7 +1,7 @@
 /** The recycler register as a table: who, CVR, address, contact and each certification with its standing today. */
 import { CERTIFICATION_WARN_DAYS, certificationStanding } from '../../shared/certifications';
 import type { Recycler } from '../../shared/schemas';
-import { formatDay } from '../format';
+import { formatDay } from '../../shared/format';
 import { useI18n } from '../i18n';
 import { TableHead } from './TableHead';
 

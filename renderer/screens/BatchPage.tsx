@@ -16,6 +16,7 @@ import { BatchScanStation } from '../components/BatchScanStation';
 import { BatchSealForm } from '../components/BatchSealForm';
 import { BatchStatusBadge } from '../components/BatchStatusBadge';
 import { BatchWeeeTable } from '../components/BatchWeeeTable';
+import { BatchDocuments } from '../components/BatchDocuments';
 import { CertificateForm, type Registered } from '../components/CertificateForm';
 import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';
@@ -129,6 +130,7 @@ export function BatchPage({ id }: { id: string }) {
         <BatchWeeeTable weee={detail.weee} />
         <BatchFacts batch={batch} />
       </div>
+      <BatchDocuments batchId={batch.id} />
       <BatchDevices batchId={batch.id} refreshKey={version} />
     </article>
   );

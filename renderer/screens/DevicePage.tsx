@@ -1,7 +1,12 @@
-/** One device: facts, sanitization record, reservation, its QR label, the actions this person may start, and the trail. */
+/**
+ * One device: facts, sanitization record, reservation, its disposal batch and certificate, its QR label, its
+ * disposal certificate (or trail report) as a PDF, the actions this person may start, and the trail.
+ */
 import { client } from '../api/instance';
 import { DeviceActions } from '../components/DeviceActions';
+import { DeviceBatch } from '../components/DeviceBatch';
 import { DeviceFacts } from '../components/DeviceFacts';
+import { DisposalDocument } from '../components/DisposalDocument';
 import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';
 import { PrintLabels } from '../components/PrintLabels';
@@ -56,6 +61,9 @@ export function DevicePage({ id }: { id: string }) {
         <div className="stack">
           {data.reservation && <ReservationFacts reservation={data.reservation} />}
           {(device.dataBearing || data.sanitization) && <SanitizationFacts record={data.sanitization} dataBearing={device.dataBearing} />}
+          {/* Keyed by the device's version, so the batch is fetched again after the device changed (a certificate covered it). */}
+          {device.batchId && <DeviceBatch key={device.updatedAt} batchId={device.batchId} deviceId={device.id} />}
+          <DisposalDocument device={device} />
           <section className="card" aria-labelledby="device-label-title" data-testid="device-label">
             <h2 id="device-label-title">{t('labels.deviceTitle')}</h2>
             <PrintLabels

@@ -3,30 +3,19 @@
  * one device's label from its page, and the labels of devices selected in "Alle enheder". Each PDF is
  * caught as the download a person gets and read back with poppler's pdftotext.
  */
-import type { Download } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import { Api } from './api';
 import { expect, test } from './fixtures';
 import { AllDevicesPage } from './pages/AllDevicesPage';
 import { AppShell } from './pages/AppShell';
 import { DevicePage } from './pages/DevicePage';
 import { LabelsPage } from './pages/LabelsPage';
+import { readPdf } from './pdf';
 import { ProfilePickerPage } from './pages/ProfilePickerPage';
 
 const WAREHOUSE = 'user-warehouse-1';
 const BUF_CONTACT = 'user-buf-1';
 const L7651 = 'Avery L7651 – 65 pr. A4-ark, 38,1 × 21,2 mm';
 const DK11209 = 'Brother DK-11209 – enkelt mærkat, 62 × 29 mm';
-
-/** The downloaded file: its suggested name, and its text as pdftotext reads it (after checking it is a PDF). */
-async function readPdf(download: Download): Promise<{ name: string; text: string; tags: string[] }> {
-  const file = test.info().outputPath(download.suggestedFilename());
-  await download.saveAs(file);
-  expect(fs.readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  return { name: download.suggestedFilename(), text, tags: [...text.matchAll(/KK-\d{7}/g)].map((m) => m[0]) };
-}
 
 /** "KK-0000401" → 401, and back. */
 const tagNumber = (tag: string) => Number(tag.slice(3));

@@ -1,5 +1,5 @@
 /** One device: status, facts, actions, sanitization record, reservation and the trail. */
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
 import { LabelPrintForm } from './LabelPrintForm';
 
 export interface SanitizationInput {
@@ -52,6 +52,13 @@ export class DevicePage {
   readonly trailEvents: Locator;
   /** The "QR-mærkat" card: stock, start and "Udskriv QR-mærkat". */
   readonly label: LabelPrintForm;
+  /** The "Affaldsparti" card: batch number (a link), the batch's status, recycler and certificate. */
+  readonly batch: Locator;
+  readonly batchLink: Locator;
+  readonly batchStatus: Locator;
+  readonly batchCertificate: Locator;
+  /** The disposal certificate (or trail report) card with its download button. */
+  readonly disposalDocument: Locator;
 
   constructor(readonly page: Page) {
     this.label = new LabelPrintForm(page, page.getByRole('form', { name: 'QR-mærkat', exact: true }));
@@ -68,6 +75,18 @@ export class DevicePage {
     this.reservationDepartment = page.getByTestId('reservation-department');
     this.trail = page.getByTestId('trail');
     this.trailEvents = page.getByTestId('trail-event');
+    this.batch = page.getByTestId('device-batch');
+    this.batchLink = page.getByTestId('device-batch-link');
+    this.batchStatus = page.getByTestId('device-batch-status');
+    this.batchCertificate = page.getByTestId('device-batch-certificate');
+    this.disposalDocument = page.getByTestId('disposal-document');
+  }
+
+  /** Presses the disposal document's download button (named `button`) and returns the download. */
+  async downloadDisposalDocument(button: string): Promise<Download> {
+    const waiting = this.page.waitForEvent('download');
+    await this.disposalDocument.getByRole('button', { name: button }).click();
+    return waiting;
   }
 
   async goto(url: string): Promise<void> {
