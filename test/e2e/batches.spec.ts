@@ -6,6 +6,7 @@
  * hash chains verify afterwards.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { WIPE } from '../../core/testing/fixtures';
 import type { Device } from '../../shared/schemas';
 import { Api } from './api';
@@ -179,6 +180,14 @@ test('five devices go from e-waste to a closed batch: scan, seal, the wipe gate,
   await expect(page.getByTestId('batch-waybill')).toHaveText('FB-1001');
   await expect(page.getByTestId('batch-recycler')).toHaveText(recyclerOption);
   await expect(batch.certificateForm.getByLabel('Bevisnummer')).toBeFocused();
+
+  // The manifest for Danish Excel names the batch, the waybill and every device with its serial.
+  const manifestDownload = page.waitForEvent('download');
+  await page.getByTestId('batch-documents').getByRole('button', { name: 'Manifest (CSV)' }).click();
+  const manifestPath = await (await manifestDownload).path();
+  const manifest = readFileSync(manifestPath, 'utf8');
+  expect(manifest.startsWith('\uFEFF')).toBe(true);
+  for (const d of [laptop1, laptop2, monitor1, monitor2, desktop]) expect(manifest).toContain(`${d.assetTag};${d.serial}`);
 
   // The first certificate: four of the five (as the recycler wrote them) and one serial not in the batch.
   const covered = [laptop1, laptop2, monitor1, monitor2];
