@@ -15,7 +15,7 @@ import { WEEE_KEYS } from '../../shared/schemas';
 import type { FieldKey } from '../../shared/messages';
 import { actorSnapshot, nowIso, type ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
-import { deviceByTag, runStep } from '../lifecycle/step';
+import { deviceByTag, runStep, turnAfter } from '../lifecycle/step';
 import type { Store, StoreReads } from '../store/store';
 
 type BatchDevice = BatchDetail['missing'][number];
@@ -174,7 +174,8 @@ function certificationOn(recycler: Recycler, day: string): Recycler['certificati
 async function unwipedOf(reads: StoreReads, batch: Batch, devices: readonly Device[]): Promise<Device[]> {
   if (batch.certifiedDestruction) return [];
   const out: Device[] = [];
-  for (const d of devices) {
+  for (const [i, d] of devices.entries()) {
+    await turnAfter(i);
     if (!d.dataBearing || d.status !== 'in_batch') continue;
     const record = d.sanitizationId ? await reads.getSanitization(d.sanitizationId) : undefined;
     if (!record?.verified) out.push(d);
@@ -207,7 +208,8 @@ export async function collectBatch(ctx: ServiceContext, input: ProcedureArgs<'ba
         `${unwiped.length} unwiped`,
       );
     }
-    for (const device of devices) {
+    for (const [i, device] of devices.entries()) {
+      await turnAfter(i);
       await runStep(ctx, tx, device, 'collect', {
         facts: { inDestructionBatch: batch.certifiedDestruction },
         event: {
@@ -346,7 +348,8 @@ export async function registerCertificate(
     const collection = batch.collection;
     if (!collection) throw new Error(`batch ${batch.number} is collected without a collection record`);
     const r = reconcile(await devicesOf(ctx.store, batch.id), serials);
-    for (const device of r.matched) {
+    for (const [i, device] of r.matched.entries()) {
+      await turnAfter(i);
       const certified = await runStep(ctx, tx, device, 'certify', {
         event: {
           type: 'certified',

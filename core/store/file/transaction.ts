@@ -6,7 +6,7 @@
 import type { Device, NewTrailEvent, Reservation, SanitizationRecord, Settings, TrailEvent } from '../../../shared/schemas';
 import type { ReferenceData, ReferenceKind, StoreTx } from '../store';
 import { GENESIS_HASH, chainEvent } from '../trail-hash';
-import { encodeRecord, type JournalWriter } from './journal';
+import { encodeRecordSliced, type JournalWriter } from './journal';
 import type { Op, ReferenceOp } from './ops';
 import { referenceMaps, setReference, type State } from './state';
 
@@ -144,13 +144,14 @@ export class FileTx implements StoreTx {
   /**
    * Appends the staged writes to the journal as record `state.txSeq + 1`, then applies them to the state.
    * Returns the record number, or null when nothing was staged. If the append throws, the journal is cut
-   * back and the state is untouched.
+   * back and the state is untouched. A large record is encoded in slices (the store's queue keeps every
+   * other transaction waiting meanwhile, and reads see the state as before until the append).
    */
-  commit(writer: JournalWriter): number | null {
+  async commit(writer: JournalWriter): Promise<number | null> {
     const ops = this.record();
     if (ops.length === 0) return null;
     const n = this.state.txSeq + 1;
-    const { buffer, spans } = encodeRecord(n, ops);
+    const { buffer, spans } = await encodeRecordSliced(n, ops);
     const at = writer.append(buffer);
     this.state.applyRecord(n, ops, spans, at);
     return n;
