@@ -73,8 +73,8 @@ export async function runStep(
   return { device: { ...next, trailLength: event.seq }, event };
 }
 
-/** Steps run between two turns of the event loop in a long run: about 25 ms at 100,000 devices. */
-export const STEPS_PER_TURN = 250;
+/** Steps run between two turns of the event loop in a long run: about 10 ms. */
+export const STEPS_PER_TURN = 100;
 
 /**
  * Lets the event loop turn after every STEPS_PER_TURN-th step of a long run (collecting or certifying a

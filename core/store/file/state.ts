@@ -44,6 +44,8 @@ export class State {
   private readonly hay: string[] = [];
   private readonly slots = new Map<string, number>();
   private readonly tagSlots = new Map<string, number>();
+  /** Slots of the devices packed in each e-waste batch: a batch's 5,000 devices without scanning 100,000. */
+  private readonly batchSlots = new Map<string, Set<number>>();
   private baseCount = 0;
   private readonly reservations = new Map<string, Reservation>();
   private readonly activeByDevice = new Map<string, string>();
@@ -126,8 +128,14 @@ export class State {
     const tokens = searchTokens(q.text);
     const matches: Device[] = [];
     const { list, hay } = this;
-    for (let i = 0; i < list.length; i++) {
-      if (matchesQuery(list[i]!, q, tokens, hay[i]!)) matches.push(list[i]!);
+    if (q.batchId !== undefined) {
+      for (const i of this.batchSlots.get(q.batchId) ?? []) {
+        if (matchesQuery(list[i]!, q, tokens, hay[i]!)) matches.push(list[i]!);
+      }
+    } else {
+      for (let i = 0; i < list.length; i++) {
+        if (matchesQuery(list[i]!, q, tokens, hay[i]!)) matches.push(list[i]!);
+      }
     }
     const cmp = compareDevices(q.sort);
     return { items: topK(matches, q.offset + q.limit, cmp).slice(q.offset), total: matches.length };
@@ -160,14 +168,17 @@ export class State {
    * written at `at`.
    */
   applyRecord(n: number, ops: readonly Op[], spans: readonly [number, number][], at: JournalPosition): void {
+    // why: one new array per device per record, not one per event (a certificate gives 5,000 devices two events each)
+    const grown = new Map<string, number[]>();
     ops.forEach((op, i) => {
       const [offset, length] = spans[i]!;
-      this.apply(op, { segment: at.segment, offset: at.offset + offset, length });
+      this.apply(op, { segment: at.segment, offset: at.offset + offset, length }, grown);
     });
     this.txSeq = n;
   }
 
-  private apply(op: Op, ref: RecordRef | null): void {
+  /** `grown`: trail arrays this record made, not yet seen by anyone, so they may still be appended to. */
+  private apply(op: Op, ref: RecordRef | null, grown?: Map<string, number[]>): void {
     switch (op.k) {
       case 'device':
         this.putDevice(op.v);
@@ -175,8 +186,14 @@ export class State {
       case 'event': {
         const e = op.v;
         if (ref) {
-          // why: a new array, not push, so a snapshot being written keeps its own copy consistent
-          this.trail.set(e.deviceId, [...this.refsOf(e.deviceId), ref.segment, ref.offset, ref.length]);
+          const mine = grown?.get(e.deviceId);
+          if (mine) mine.push(ref.segment, ref.offset, ref.length);
+          else {
+            // why: a new array, not push, so a snapshot being written keeps its own copy consistent
+            const refs = [...this.refsOf(e.deviceId), ref.segment, ref.offset, ref.length];
+            this.trail.set(e.deviceId, refs);
+            grown?.set(e.deviceId, refs);
+          }
         }
         this.heads.set(e.deviceId, e.hash);
         break;
@@ -212,6 +229,12 @@ export class State {
     } else {
       const prev = this.list[slot]!;
       if (prev.assetTag !== d.assetTag) this.tagSlots.delete(prev.assetTag);
+      if (prev.batchId !== undefined && prev.batchId !== d.batchId) this.batchSlots.get(prev.batchId)?.delete(slot);
+    }
+    if (d.batchId !== undefined) {
+      let slots = this.batchSlots.get(d.batchId);
+      if (!slots) this.batchSlots.set(d.batchId, (slots = new Set()));
+      slots.add(slot);
     }
     this.list[slot] = d;
     this.hay[slot] = deviceHaystack(d);
