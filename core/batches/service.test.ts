@@ -1,28 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BUF_CONTACT, BUF_SITE, SHELF, WAREHOUSE, WIPE, callAs, refusal, run, useHarness, type Harness } from '../testing/harness';
+import { WAREHOUSE, WIPE, callAs, refusal, run, useHarness } from '../testing/harness';
+import { ADMIN, TEST_RECYCLER, routed } from '../testing/batches';
 
-const ADMIN = 'user-admin-1';
-export const TEST_RECYCLER = {
-  legalName: 'Elektronik Genanvendelse A/S',
-  cvr: '64942212',
-  address: 'Industrivej 1, 2600 Glostrup',
-  certifications: [{ scheme: 'WEEELABEX' as const, number: 'WL-123', validUntil: '2027-06-30' }],
-};
-
-/** Five devices routed to e-waste: four wiped laptops and one unwiped desktop (data-bearing). */
-async function routedFive(h: Harness) {
-  const buf = await h.as(BUF_CONTACT);
-  const wh = await h.as(WAREHOUSE);
-  const devices = [];
-  for (let i = 1; i <= 5; i++) {
-    const category = i === 5 ? ('desktop' as const) : ('laptop' as const);
-    const d = await run(buf, 'devices.report', { category, manufacturer: 'HP', model: 'EliteBook', serial: `SN-${i}`, locationId: BUF_SITE, weightKg: 2 });
-    await run(wh, 'devices.checkIn', { assetTag: d.assetTag, condition: 'defective', locationId: SHELF });
-    if (i !== 5) await run(wh, 'devices.recordSanitization', { deviceId: d.id, ...WIPE });
-    devices.push(await run(wh, 'devices.routeToEwaste', { deviceId: d.id, reason: 'defective' }));
-  }
-  return devices;
-}
 
 describe('an e-waste batch from packing to certificate', () => {
   const h = useHarness();
@@ -30,7 +9,7 @@ describe('an e-waste batch from packing to certificate', () => {
   it('packs, seals, refuses collection naming the unwiped tag, collects after the wipe, and reconciles two certificates', async () => {
     const wh = await h.as(WAREHOUSE);
     const recycler = await run(await h.as(ADMIN), 'recyclers.save', TEST_RECYCLER);
-    const devices = await routedFive(h);
+    const devices = await routed(h, [1, 2, 3, 4, 5].map((i) => ({ serial: `SN-${i}`, ...(i === 5 ? { category: 'desktop' as const, unwiped: true } : {}) })));
     const batch = await run(wh, 'batches.create', { containerType: 'pallet' });
     expect(batch).toMatchObject({ number: 'AP-000001', status: 'open', deviceCount: 0 });
     for (const d of devices) await run(wh, 'batches.addDevice', { batchId: batch.id, tag: `kredslob://device/${d.assetTag}` });
