@@ -21,6 +21,42 @@ describe('file store specifics', () => {
     return d;
   };
 
+  it('keeps one file for the same attachment bytes stored twice, named by their sha256', async () => {
+    const dir = fresh();
+    const store = await FileStore.open(dir, { log: () => {} });
+    const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+    const sha = await store.putAttachment(pdf);
+    expect(await store.putAttachment(Buffer.from(pdf))).toBe(sha);
+    await store.close();
+    expect(fs.readdirSync(path.join(dir, 'attachments'))).toEqual([sha]);
+    expect(fs.readFileSync(path.join(dir, 'attachments', sha)).equals(pdf)).toBe(true);
+  });
+
+  it('opens a snapshot written before e-waste batches (no batches, no batchId or weeeOverride columns)', async () => {
+    const dir = fresh();
+    const store = await FileStore.open(dir, { log: () => {} });
+    await seedReferenceData(store);
+    await generateDevices(store, { devices: 5, seed: 7, perTransaction: 5 });
+    const before = await store.searchDevices({ sort: 'model_asc', limit: 10, offset: 0 });
+    await store.close(); // writes the snapshot
+    const file = path.join(dir, 'snapshot.json');
+    const snap = JSON.parse(fs.readFileSync(file, 'utf8'));
+    expect(snap.devices.dict.batchId).toBeDefined();
+    delete snap.batches;
+    delete snap.devices.dict.batchId;
+    delete snap.devices.dict.weeeOverride;
+    fs.writeFileSync(file, JSON.stringify(snap));
+    const old = await FileStore.open(dir, { log: () => {} });
+    try {
+      expect(await old.searchDevices({ sort: 'model_asc', limit: 10, offset: 0 })).toEqual(before);
+      expect(await old.listBatches()).toEqual([]);
+      expect(await old.batchCount()).toBe(0);
+      expect(await old.verifyTrails()).toEqual([]);
+    } finally {
+      await old.close();
+    }
+  });
+
   it('gives a second opener of the same folder a clear STORE_LOCKED error', async () => {
     const dir = fresh();
     const store = await FileStore.open(dir);
