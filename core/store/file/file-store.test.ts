@@ -6,7 +6,8 @@ import { generateDevices, seedReferenceData } from '../../demo/generate';
 import { tempDir } from '../../testing/harness';
 import { describeStoreContract } from '../store-contract';
 import { FileStore } from './file-store';
-import { encodeRecord, segmentName } from './journal';
+import { ENCODE_SLICE_OPS, decodeRecord, encodeRecord, encodeRecordSliced, segmentName } from './journal';
+import { device } from '../store-contract';
 
 describeStoreContract('file store (journal + lowdb snapshots)', { open: (dir) => FileStore.open(dir, { log: () => {} }) });
 
@@ -20,6 +21,32 @@ describe('file store specifics', () => {
     dirs.push(d);
     return d;
   };
+
+  it('encodes a large record in slices to the same bytes, readable back', async () => {
+    const ops = Array.from({ length: ENCODE_SLICE_OPS * 2 + 7 }, (_, i) => ({ k: 'tag', v: i, text: 'æøå' }));
+    const sliced = await encodeRecordSliced(42, ops);
+    expect(sliced).toEqual(encodeRecord(42, ops));
+    expect(decodeRecord(sliced.buffer.subarray(0, -1))).toEqual({ n: 42, ops });
+  });
+
+  it('lets reads see the state as before while a large transaction is still being written', async () => {
+    const dir = fresh();
+    const store = await FileStore.open(dir, { log: () => {} });
+    await seedReferenceData(store);
+    const devices = Array.from({ length: ENCODE_SLICE_OPS * 3 }, () => device());
+    const seen: number[] = [];
+    const reader = setInterval(() => void store.deviceCount().then((n) => seen.push(n)), 0);
+    await store.transaction(async (tx) => {
+      for (const d of devices) tx.putDevice(d);
+    });
+    clearInterval(reader);
+    expect(seen.every((n) => n === 0 || n === devices.length)).toBe(true);
+    expect(await store.deviceCount()).toBe(devices.length);
+    await store.close();
+    const again = await FileStore.open(dir, { log: () => {} });
+    expect(await again.deviceCount()).toBe(devices.length);
+    await again.close();
+  });
 
   it('keeps one file for the same attachment bytes stored twice, named by their sha256', async () => {
     const dir = fresh();

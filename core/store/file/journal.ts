@@ -47,28 +47,33 @@ export interface EncodedRecord {
   spans: [number, number][];
 }
 
-/** Builds one record line op by op (the sync and the sliced encoder share it). */
+/** Builds one record line op by op (the sync and the sliced encoder share it); the checksum grows with it. */
 function recordEncoder(n: number) {
   const prefix = Buffer.from(`{"n":${n},"ops":[`, 'utf8');
-  const parts: Buffer[] = [prefix];
+  const parts: Buffer[] = [Buffer.alloc(0), prefix];
   const spans: [number, number][] = [];
   let at = RECORD_HEADER_BYTES + prefix.length;
+  let crc = zlib.crc32(prefix);
+  const push = (b: Buffer) => {
+    parts.push(b);
+    crc = zlib.crc32(b, crc);
+  };
   return {
     add(op: unknown): void {
       if (spans.length > 0) {
-        parts.push(COMMA);
+        push(COMMA);
         at += 1;
       }
       const b = Buffer.from(JSON.stringify(op), 'utf8');
       spans.push([at, b.length]);
-      parts.push(b);
+      push(b);
       at += b.length;
     },
     finish(): EncodedRecord {
-      parts.push(CLOSE);
-      const body = Buffer.concat(parts);
-      const crc = zlib.crc32(body).toString(16).padStart(8, '0');
-      return { buffer: Buffer.concat([Buffer.from(`${crc} `, 'ascii'), body, NEWLINE]), spans };
+      push(CLOSE);
+      parts[0] = Buffer.from(`${crc.toString(16).padStart(8, '0')} `, 'ascii');
+      parts.push(NEWLINE);
+      return { buffer: Buffer.concat(parts), spans };
     },
   };
 }
