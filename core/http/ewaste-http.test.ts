@@ -2,24 +2,16 @@
  * Malformed calls to every e-waste procedure over the real HTTP server: each gets a 4xx answer in the
  * error shape {code, message, fields} naming what is wrong, and nothing is saved.
  */
-import type { AddressInfo } from 'node:net';
-import type http from 'node:http';
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCore, type Core } from '../app';
-import { tempDir } from '../testing/harness';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { storeFingerprint } from '../testing/fingerprint';
-import { createHttpServer } from './server';
+import { useHttpCore } from '../testing/http';
 
-let core: Core;
-let server: http.Server;
-let base: string;
-let dir: string;
+const served = useHttpCore();
 let batchId: string;
 let deviceId: string;
 
 async function call(procedure: string, body: unknown, token: string) {
-  const res = await fetch(`${base}/api/${procedure}`, {
+  const res = await fetch(`${served.base}/api/${procedure}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify(body),
@@ -28,25 +20,14 @@ async function call(procedure: string, body: unknown, token: string) {
 }
 
 async function signIn(userId: string): Promise<string> {
-  const res = await fetch(`${base}/api/session.signIn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) });
+  const res = await fetch(`${served.base}/api/session.signIn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) });
   return ((await res.json()) as { data: { token: string } }).data.token;
 }
 
 beforeAll(async () => {
-  dir = tempDir();
-  core = await startCore({ dataDir: dir });
-  server = createHttpServer({ dispatch: core.dispatch });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const token = await signIn('user-admin-1');
   batchId = (await call('batches.create', { containerType: 'pallet' }, token)).body.data.id as string;
   deviceId = (await call('devices.search', { status: 'listed', limit: 1 }, token)).body.data.items[0].id as string;
-});
-
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await core.close();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 /** [procedure, malformed input, the fields the answer must name]; ids are filled in when the test runs. */
@@ -83,7 +64,7 @@ const cases = (): [string, unknown, string[]][] => [
 describe('malformed calls to the e-waste procedures over HTTP', () => {
   it('answer 400 VALIDATION with a message for every wrong field, and save nothing', async () => {
     const token = await signIn('user-admin-1');
-    const before = await storeFingerprint(core.store, dir);
+    const before = await storeFingerprint(served.core.store, served.dir);
     for (const [procedure, input, fields] of cases()) {
       const r = await call(procedure, input, token);
       const what = `${procedure} ${JSON.stringify(input)}`;
@@ -94,27 +75,27 @@ describe('malformed calls to the e-waste procedures over HTTP', () => {
       expect(Object.keys(r.body.error.fields ?? {}).sort(), what).toEqual(fields);
       for (const message of Object.values(r.body.error.fields as Record<string, string>)) expect(message, what).toMatch(/\S/);
     }
-    expect(await storeFingerprint(core.store, dir)).toBe(before);
+    expect(await storeFingerprint(served.core.store, served.dir)).toBe(before);
   });
 
   it('refuses a CVR number that fails the modulus-11 check with a message naming it, and saves nothing', async () => {
     const token = await signIn('user-admin-1');
-    const before = await storeFingerprint(core.store, dir);
+    const before = await storeFingerprint(served.core.store, served.dir);
     const r = await call('recyclers.save', { legalName: 'Forkert CVR A/S', cvr: '64942213', address: 'Vej 1', certifications: [] }, token);
     expect(r.status).toBeGreaterThanOrEqual(400);
     expect(r.status).toBeLessThan(500);
     expect(r.body.error).toMatchObject({ code: 'CVR_INVALID', fields: { cvr: expect.any(String) } });
     expect(r.body.error.message).toContain('64942213');
-    expect(await storeFingerprint(core.store, dir)).toBe(before);
+    expect(await storeFingerprint(served.core.store, served.dir)).toBe(before);
   });
 
   it('answers a refused domain rule in the same shape with a 4xx status', async () => {
     const token = await signIn('user-warehouse-1');
-    const before = await storeFingerprint(core.store, dir);
+    const before = await storeFingerprint(served.core.store, served.dir);
     const r = await call('batches.seal', { batchId, sealId: 'PL-1', weightsKg: { '2': 1 } }, token);
     expect(r.status).toBeGreaterThanOrEqual(400);
     expect(r.status).toBeLessThan(500);
     expect(r.body.error).toMatchObject({ code: 'BATCH_EMPTY', message: expect.stringMatching(/AP-000001/) });
-    expect(await storeFingerprint(core.store, dir)).toBe(before);
+    expect(await storeFingerprint(served.core.store, served.dir)).toBe(before);
   });
 });
