@@ -82,14 +82,14 @@ async function build(kind: 'file' | 'sqlite', dir: string, devices: number, even
   log(`${kind}: generated ${result.devices} devices, ${result.events} events in ${Math.round(now() - t0)} ms`);
 }
 
-async function warehouseCtx(store: Store, userId = 'user-warehouse-1'): Promise<ServiceContext> {
+async function actingAs(store: Store, userId = 'user-warehouse-1'): Promise<ServiceContext> {
   const user = (await store.getUser(userId))!;
   return { store, clock: { now: () => new Date() }, actor: { kind: 'user', user, department: await store.getDepartment(user.departmentId) } };
 }
 
 /** One state transition with its trail event: publish/unpublish, alternating, on devices on the marketplace. */
 async function writes(store: Store, count: number, onEach?: (i: number) => Promise<void> | void): Promise<number[]> {
-  const ctx = await warehouseCtx(store);
+  const ctx = await actingAs(store);
   const listed = (await store.searchDevices({ status: 'listed', sort: 'updated_desc', limit: 500, offset: 0 })).items.map((d) => d.id);
   const times: number[] = [];
   for (let i = 0; i < count; i++) {
@@ -165,16 +165,17 @@ async function trails(store: Store, ids: string[]): Promise<number[]> {
 }
 
 /**
- * A full batch of 5,000 devices through the real services: listed devices (wiped where data-bearing) are
+ * A full batch of 5,000 devices (fewer in a small data set) through the real services: listed devices (wiped where data-bearing) are
  * routed to e-waste and a recycler saved (not timed), then each device is added by its tag (timed per
  * scan), the batch sealed and collected (not timed), and one recycling certificate listing every serial
  * registered (timed whole).
  */
 async function batchOfFiveThousand(store: Store): Promise<{ scanTimes: number[]; certificateMs: number; matched: number; routeMs: number; collectMs: number }> {
-  const wh = await warehouseCtx(store);
-  const admin = await warehouseCtx(store, 'user-admin-1');
+  const wh = await actingAs(store);
+  const admin = await actingAs(store, 'user-admin-1');
   const candidates = (await store.searchDevices({ status: 'listed', sort: 'model_asc', limit: BATCH_MAX_DEVICES, offset: 0 })).items;
-  if (candidates.length < BATCH_MAX_DEVICES) throw new Error(`only ${candidates.length} listed devices to fill a batch of ${BATCH_MAX_DEVICES}`);
+  // A small data set (--devices 1000) fills a smaller batch; the log line says how many.
+  if (candidates.length === 0) throw new Error('no listed devices to fill a batch');
   const today = copenhagenDay(new Date());
   const recycler = await saveRecycler(admin, {
     legalName: 'Bench Genanvendelse A/S',
