@@ -88,8 +88,8 @@ export function encodeRecord(n: number, ops: readonly unknown[]): EncodedRecord 
   return e.finish();
 }
 
-/** Ops encoded between two turns of the event loop: about 10 ms of JSON. */
-export const ENCODE_SLICE_OPS = 1000;
+/** Ops encoded between two turns of the event loop: a few ms of JSON. */
+export const ENCODE_SLICE_OPS = 500;
 
 /**
  * encodeRecord for a large transaction (a certificate closing 5,000 devices writes 15,000 ops), yielding
