@@ -15,7 +15,7 @@ import { WEEE_KEYS } from '../../shared/schemas';
 import type { FieldKey } from '../../shared/messages';
 import { actorSnapshot, nowIso, type ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
-import { deviceByTag, runStep, turnAfter } from '../lifecycle/step';
+import { deviceByTag, nextTurn, runStep, turnAfter } from '../lifecycle/step';
 import type { Store, StoreReads } from '../store/store';
 
 type BatchDevice = BatchDetail['missing'][number];
@@ -355,7 +355,10 @@ export async function registerCertificate(
     if (batch.status === 'closed') throw locked(batch);
     const collection = batch.collection;
     if (!collection) throw new Error(`batch ${batch.number} is collected without a collection record`);
-    const r = reconcile(await devicesOf(ctx.store, batch.id), serials);
+    const devices = await devicesOf(ctx.store, batch.id);
+    await nextTurn();
+    const r = reconcile(devices, serials);
+    await nextTurn();
     for (const [i, device] of r.matched.entries()) {
       await turnAfter(i);
       const certified = await runStep(ctx, tx, device, 'certify', {

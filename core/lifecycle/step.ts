@@ -82,8 +82,11 @@ export const STEPS_PER_TURN = 100;
  * requests that only read are answered meanwhile from the state as it was before.
  */
 export async function turnAfter(stepIndex: number): Promise<void> {
-  if (stepIndex % STEPS_PER_TURN === STEPS_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
+  if (stepIndex % STEPS_PER_TURN === STEPS_PER_TURN - 1) await nextTurn();
 }
+
+/** One turn of the event loop, between two long stretches of a long run. */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Appends one event to a device's trail with who acted, when and where. runStep uses it for every state
