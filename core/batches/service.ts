@@ -240,6 +240,8 @@ export async function collectBatch(ctx: ServiceContext, input: ProcedureArgs<'ba
       updatedAt: at,
     });
   });
+  // why: the commit of 5,000 collected devices just held the event loop; let it turn before the detail
+  await nextTurn();
   return batchDetail(ctx, input.batchId);
 }
 
@@ -402,6 +404,8 @@ export async function registerCertificate(
     });
     return { certificate, alreadyRegistered: false };
   });
+  // why: the commit of a large certificate just held the event loop; let it turn before the detail
+  await nextTurn();
   return { ...outcome, detail: await batchDetail(ctx, input.batchId) };
 }
 
