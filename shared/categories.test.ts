@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORY_FACTS, WEEE_CATEGORIES, isValidCvr } from './categories';
+import { CATEGORY_FACTS, WEEE_CATEGORIES, isValidCvr, weeeOf } from './categories';
 import { CATEGORIES } from './schemas';
 
 describe('the WEEE category of each device category (2012/19/EU Annex III)', () => {
@@ -22,6 +22,13 @@ describe('the WEEE category of each device category (2012/19/EU Annex III)', () 
       other: 5,
     });
     for (const c of CATEGORIES) expect(WEEE_CATEGORIES).toContain(CATEGORY_FACTS[c].weee);
+  });
+
+  it("declares a device under its category's WEEE category unless the device overrides it", () => {
+    expect(weeeOf({ category: 'laptop' })).toBe(2);
+    expect(weeeOf({ category: 'laptop', weeeOverride: 6 })).toBe(6);
+    expect(weeeOf({ category: 'other', weeeOverride: 4 })).toBe(4);
+    for (const category of CATEGORIES) expect(weeeOf({ category })).toBe(CATEGORY_FACTS[category].weee);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, TRANSITIONS, actionsFrom, decide, type Action, type GuardFacts } from './lifecycle';
+import { ACTIONS, TRANSITIONS, actionsFrom, decide, needsSanitization, type Action, type GuardFacts } from './lifecycle';
 import { DEVICE_STATUSES, type DeviceStatus } from './schemas';
 
 /**
@@ -158,5 +158,24 @@ describe('lifecycle guards', () => {
     expect(actionsFrom('reported', 'warehouse')).toContain('checkIn');
     expect(actionsFrom('recycled', 'warehouse')).toEqual([]);
     expect(actionsFrom('listed', 'department_contact')).toEqual(['reserve']);
+  });
+});
+
+describe('which decisions look at the sanitization record', () => {
+  it('names the actions whose guards read it (the store is asked for the record only for these)', () => {
+    expect(ACTIONS.filter(needsSanitization).sort()).toEqual(['collect', 'handOver', 'publish']);
+  });
+
+  it('decides every other action the same whether the record is there, unverified or missing', () => {
+    const records = [undefined, { verified: false, method: 'clear' }, { verified: true, method: 'purge' }];
+    for (const action of ACTIONS.filter((a) => !needsSanitization(a))) {
+      for (const status of DEVICE_STATUSES) {
+        for (const actorRole of ['warehouse', 'admin', 'department_contact', 'system'] as const) {
+          const base: GuardFacts = { device: { status, dataBearing: true, condition: 'B', departmentId: 'dep-buf' }, actorRole, actorDepartmentId: 'dep-buf', reservationDepartmentId: 'dep-buf' };
+          const decisions = records.map((sanitization) => decide(action, { ...base, sanitization }));
+          expect(decisions.every((d) => JSON.stringify(d) === JSON.stringify(decisions[0])), `${action} from ${status} as ${actorRole}`).toBe(true);
+        }
+      }
+    }
   });
 });

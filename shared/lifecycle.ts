@@ -132,6 +132,17 @@ export function transitionFor(action: Action): Transition {
   return t;
 }
 
+/** The guards that look at the sanitization record (GuardFacts.sanitization). */
+const SANITIZATION_GUARDS: ReadonlySet<Guard> = new Set<Guard>(['sanitizedIfDataBearing', 'sanitizationVerified', 'sanitizedOrDestructionBatch']);
+
+/**
+ * Whether deciding `action` looks at the device's sanitization record. A service reads the record from
+ * the store only then: a certificate closing 5,000 devices would otherwise read 10,000 records no guard uses.
+ */
+export function needsSanitization(action: Action): boolean {
+  return transitionFor(action).requires.some((g) => SANITIZATION_GUARDS.has(g));
+}
+
 /** The people (not the system) who may run `action`: the roles of the procedure that runs it. */
 export function rolesFor(action: Action): Role[] {
   return transitionFor(action).roles.filter((r): r is Role => r !== 'system');

@@ -296,7 +296,11 @@ export const TAG_PAYLOAD_FORMS = ['tag', 'url'] as const;
 export const IsoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'day_format' })
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { message: 'day_format' });
+  // why: zod runs this check also when the pattern failed; an impossible day must be refused, not throw (a 500)
+  .refine((s) => {
+    const t = Date.parse(`${s}T00:00:00Z`);
+    return Number.isFinite(t) && new Date(t).toISOString().startsWith(s);
+  }, { message: 'day_format' });
 
 /** Certification schemes a recycler under the joint agreement may hold. */
 export const CERTIFICATION_SCHEMES = ['R2v3', 'e-Stewards', 'WEEELABEX', 'EN 50625', 'ISO 14001'] as const;

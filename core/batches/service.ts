@@ -15,7 +15,7 @@ import { WEEE_KEYS } from '../../shared/schemas';
 import type { FieldKey } from '../../shared/messages';
 import { actorSnapshot, nowIso, type ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
-import { deviceByTag, runStep } from '../lifecycle/step';
+import { deviceByTag, nextTurn, runStep, turnAfter } from '../lifecycle/step';
 import type { Store, StoreReads } from '../store/store';
 
 type BatchDevice = BatchDetail['missing'][number];
@@ -174,7 +174,8 @@ function certificationOn(recycler: Recycler, day: string): Recycler['certificati
 async function unwipedOf(reads: StoreReads, batch: Batch, devices: readonly Device[]): Promise<Device[]> {
   if (batch.certifiedDestruction) return [];
   const out: Device[] = [];
-  for (const d of devices) {
+  for (const [i, d] of devices.entries()) {
+    await turnAfter(i);
     if (!d.dataBearing || d.status !== 'in_batch') continue;
     const record = d.sanitizationId ? await reads.getSanitization(d.sanitizationId) : undefined;
     if (!record?.verified) out.push(d);
@@ -207,7 +208,8 @@ export async function collectBatch(ctx: ServiceContext, input: ProcedureArgs<'ba
         `${unwiped.length} unwiped`,
       );
     }
-    for (const device of devices) {
+    for (const [i, device] of devices.entries()) {
+      await turnAfter(i);
       await runStep(ctx, tx, device, 'collect', {
         facts: { inDestructionBatch: batch.certifiedDestruction },
         event: {
@@ -238,6 +240,8 @@ export async function collectBatch(ctx: ServiceContext, input: ProcedureArgs<'ba
       updatedAt: at,
     });
   });
+  // why: the commit of 5,000 collected devices just held the event loop; let it turn before the detail
+  await nextTurn();
   return batchDetail(ctx, input.batchId);
 }
 
@@ -257,40 +261,48 @@ export interface Reconciliation {
 /**
  * Compares a certificate's serials with the batch's devices. matched: collected devices whose serial it
  * lists; missing: collected devices it does not list; unexpected: serials of no device in the batch;
- * alreadyCovered: serials of devices an earlier certificate closed; duplicates: serials listed twice.
+ * alreadyCovered: serials of devices an earlier certificate closed; duplicates: serials listed more often
+ * than the batch has devices carrying them.
+ * One line certifies one unit: when devices share a serial (a blank or generic one), a serial listed once
+ * covers one of them (the lowest asset tag, so a certificate always picks the same), listed twice two.
  */
 export function reconcile(devices: readonly Device[], certificateSerials: readonly string[]): Reconciliation {
-  const byKey = new Map<string, Device[]>();
-  for (const d of devices) {
+  /** Per serial: its collected devices still to match (lowest tag last, taken first), and its devices already closed. */
+  const byKey = new Map<string, { open: Device[]; closed: Device[] }>();
+  const ordered = [...devices].sort((a, b) => (a.assetTag < b.assetTag ? 1 : a.assetTag > b.assetTag ? -1 : 0));
+  for (const d of ordered) {
     const k = serialKey(d.serial);
-    const list = byKey.get(k);
-    if (list) list.push(d);
-    else byKey.set(k, [d]);
+    let holders = byKey.get(k);
+    if (!holders) byKey.set(k, (holders = { open: [], closed: [] }));
+    if (d.status === 'collected') holders.open.push(d);
+    else holders.closed.push(d);
   }
   const serials = certificateSerials.map((s) => s.trim()).filter((s) => s !== '');
-  const seen = new Set<string>();
-  const duplicates: string[] = [];
-  const r: Reconciliation = { matched: [], missing: [], unexpected: [], alreadyCovered: [], duplicates, serials };
-  const matchedIds = new Set<string>();
+  const r: Reconciliation = { matched: [], missing: [], unexpected: [], alreadyCovered: [], duplicates: [], serials };
+  const seenUnexpected = new Set<string>();
+  const named = new Set<string>();
+  const duplicate = (k: string, written: string) => {
+    if (named.has(k)) return;
+    named.add(k);
+    r.duplicates.push(written);
+  };
   for (const written of serials) {
     const k = serialKey(written);
-    if (seen.has(k)) {
-      if (!duplicates.some((d) => serialKey(d) === k)) duplicates.push(written);
-      continue;
-    }
-    seen.add(k);
     const holders = byKey.get(k);
     if (!holders) {
-      r.unexpected.push(written);
+      if (seenUnexpected.has(k)) duplicate(k, written);
+      else {
+        seenUnexpected.add(k);
+        r.unexpected.push(written);
+      }
       continue;
     }
-    for (const d of holders) {
-      if (d.status === 'collected') {
-        r.matched.push(d);
-        matchedIds.add(d.id);
-      } else r.alreadyCovered.push(written);
-    }
+    const next = holders.open.pop();
+    if (next) r.matched.push(next);
+    else if (holders.closed.pop()) r.alreadyCovered.push(written);
+    else duplicate(k, written);
   }
+  const matchedIds = new Set(r.matched.map((d) => d.id));
   r.missing = devices.filter((d) => d.status === 'collected' && !matchedIds.has(d.id));
   return r;
 }
@@ -345,8 +357,12 @@ export async function registerCertificate(
     if (batch.status === 'closed') throw locked(batch);
     const collection = batch.collection;
     if (!collection) throw new Error(`batch ${batch.number} is collected without a collection record`);
-    const r = reconcile(await devicesOf(ctx.store, batch.id), serials);
-    for (const device of r.matched) {
+    const devices = await devicesOf(ctx.store, batch.id);
+    await nextTurn();
+    const r = reconcile(devices, serials);
+    await nextTurn();
+    for (const [i, device] of r.matched.entries()) {
+      await turnAfter(i);
       const certified = await runStep(ctx, tx, device, 'certify', {
         event: {
           type: 'certified',
@@ -388,6 +404,8 @@ export async function registerCertificate(
     });
     return { certificate, alreadyRegistered: false };
   });
+  // why: the commit of a large certificate just held the event loop; let it turn before the detail
+  await nextTurn();
   return { ...outcome, detail: await batchDetail(ctx, input.batchId) };
 }
 

@@ -1,19 +1,11 @@
-import type { AddressInfo } from 'node:net';
-import type http from 'node:http';
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROCEDURE_NAMES } from '../../shared/contract';
-import { startCore, type Core } from '../app';
-import { tempDir } from '../testing/harness';
-import { createHttpServer } from './server';
+import { useHttpCore } from '../testing/http';
 
-let core: Core;
-let server: http.Server;
-let base: string;
-let dir: string;
+const served = useHttpCore();
 
 async function call(procedure: string, body: unknown, token?: string, raw?: string) {
-  const res = await fetch(`${base}/api/${procedure}`, {
+  const res = await fetch(`${served.base}/api/${procedure}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: raw ?? JSON.stringify(body),
@@ -28,27 +20,13 @@ async function signIn(userId: string): Promise<string> {
 
 /** What must not change when a request is refused. */
 async function fingerprint() {
-  const devices = await core.store.searchDevices({ sort: 'updated_desc', limit: 500, offset: 0 });
+  const devices = await served.core.store.searchDevices({ sort: 'updated_desc', limit: 500, offset: 0 });
   return JSON.stringify({ total: devices.total, items: devices.items.map((d) => [d.id, d.status, d.trailLength, d.updatedAt]) });
 }
 
-beforeAll(async () => {
-  dir = tempDir();
-  core = await startCore({ dataDir: dir });
-  server = createHttpServer({ dispatch: core.dispatch });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await core.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
 describe('HTTP transport', () => {
   it('lists every procedure in GET /api/contract with JSON Schemas and roles', async () => {
-    const res = await fetch(`${base}/api/contract`);
+    const res = await fetch(`${served.base}/api/contract`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { procedures: { name: string; roles: unknown; input: any; output: any }[] };
     expect(body.procedures.map((p) => p.name).sort()).toEqual([...PROCEDURE_NAMES].sort());
@@ -135,29 +113,29 @@ describe('HTTP transport', () => {
   });
 
   it('answers in English when asked', async () => {
-    const res = await fetch(`${base}/api/devices.search`, { method: 'POST', headers: { 'accept-language': 'en-GB' }, body: '{}' });
+    const res = await fetch(`${served.base}/api/devices.search`, { method: 'POST', headers: { 'accept-language': 'en-GB' }, body: '{}' });
     const body = (await res.json()) as any;
     expect(body.error.message).toBe('Choose your profile before you continue.');
   });
 
   it('refuses GET on a procedure with 405 METHOD_NOT_ALLOWED, in the caller\'s language', async () => {
-    const res = await fetch(`${base}/api/devices.search`);
+    const res = await fetch(`${served.base}/api/devices.search`);
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('POST');
     expect(await res.json()).toEqual({
       ok: false,
       error: { code: 'METHOD_NOT_ALLOWED', message: 'Brug POST med en JSON-krop til devices.search.' },
     });
-    const en = await fetch(`${base}/api/devices.search`, { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    const en = await fetch(`${served.base}/api/devices.search`, { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
     expect(((await en.json()) as { error: { message: string } }).error.message).toBe('Use POST with a JSON body for devices.search.');
   });
 
   it('answers a malformed %-escape in the path with 400 BAD_REQUEST, not a stack trace', async () => {
     const before = await fingerprint();
-    const api = await fetch(`${base}/api/devices.search%E0%A4%A`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const api = await fetch(`${served.base}/api/devices.search%E0%A4%A`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(api.status).toBe(400);
     expect(await api.json()).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('%-kode') } });
-    const page = await fetch(`${base}/%E0%A4%A`);
+    const page = await fetch(`${served.base}/%E0%A4%A`);
     expect(page.status).toBe(404);
     expect(await fingerprint()).toBe(before);
   });

@@ -3,11 +3,12 @@
  * interface. Each implementation runs it with its own factory (file-store.test.ts, sqlite-store.test.ts;
  * the PostgreSQL store of shared mode will run it too).
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Device, NewTrailEvent } from '../../shared/schemas';
+import type { Batch, Device, NewTrailEvent } from '../../shared/schemas';
 import { seedReferenceData } from '../demo/generate';
 import type { Store } from './store';
 import { WIPE } from '../testing/fixtures';
@@ -55,6 +56,28 @@ export function event(d: Device, type: 'note_added' | 'handed_over' = 'note_adde
     ? { ...base, type, note: 'x' }
     : { ...base, type, reservationId: 'r', fromDepartmentId: 'dep-buf', toDepartmentId: 'dep-suf', replacesNewPurchase: true };
 }
+
+/** An open batch with `over` changed; each call a fresh id. */
+export function batch(over: Partial<Batch> = {}): Batch {
+  n++;
+  return {
+    id: `b-${n}`,
+    number: `AP-${String(n).padStart(6, '0')}`,
+    containerType: 'pallet',
+    certifiedDestruction: false,
+    status: 'open',
+    deviceCount: 0,
+    declaredKg: 0,
+    createdAt: '2026-11-01T08:00:00.000Z',
+    createdBy: { id: 'user-warehouse-1', name: 'Lager', role: 'warehouse' },
+    certificates: [],
+    updatedAt: '2026-11-01T08:00:00.000Z',
+    ...over,
+  };
+}
+
+/** A small PDF (the bytes only matter for their hash). */
+const PDF_BYTES = new Uint8Array(Buffer.from('%PDF-1.7\n%%EOF\n'));
 
 export function describeStoreContract(name: string, factory: StoreFactory): void {
   describe(`store contract: ${name}`, () => {
@@ -230,6 +253,78 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       expect((await store.listRecyclers()).map((r) => [r.id, r.address])).toEqual([['rec-1', 'Ny vej 2']]);
     });
 
+    it('keeps batches inside and outside a transaction and across a reopen, and counts them for the next number', async () => {
+      const a = batch();
+      expect(await store.batchCount()).toBe(0);
+      await store.transaction(async (tx) => {
+        tx.putBatch(a);
+        expect(await tx.getBatch(a.id)).toEqual(a);
+        expect(await tx.batchCount()).toBe(1);
+        tx.putBatch({ ...a, status: 'sealed' });
+        // A batch written twice in one transaction is still one batch.
+        expect(await tx.batchCount()).toBe(1);
+      });
+      expect(await store.getBatch(a.id)).toMatchObject({ status: 'sealed' });
+      await expect(
+        store.transaction(async (tx) => {
+          tx.putBatch(batch());
+          expect(await tx.batchCount()).toBe(2);
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(await store.batchCount()).toBe(1);
+      const b = batch({ certifiedDestruction: true });
+      await store.transaction(async (tx) => {
+        tx.putBatch(b);
+        expect(await tx.batchCount()).toBe(2);
+      });
+      expect((await store.listBatches()).map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
+      await reopen();
+      expect(await store.batchCount()).toBe(2);
+      expect(await store.getBatch(a.id)).toEqual({ ...a, status: 'sealed' });
+      expect(await store.getBatch(b.id)).toEqual(b);
+      expect(await store.getBatch('no-such-batch')).toBeUndefined();
+    });
+
+    it('finds the devices of a batch as they go in and out, also after a reopen', async () => {
+      const [x, y] = [batch(), batch()];
+      const [d1, d2, d3] = [device({ status: 'in_batch', batchId: x.id }), device({ status: 'in_batch', batchId: x.id }), device()];
+      const inBatch = async (id: string) =>
+        (await store.searchDevices({ batchId: id, sort: 'model_asc', limit: 100, offset: 0 })).items.map((d) => d.id).sort();
+      await store.transaction(async (tx) => {
+        tx.putBatch(x);
+        tx.putBatch(y);
+        tx.putDevice(d1);
+        tx.putDevice(d2);
+        tx.putDevice(d3);
+      });
+      expect(await inBatch(x.id)).toEqual([d1.id, d2.id].sort());
+      await reopen();
+      expect(await inBatch(x.id)).toEqual([d1.id, d2.id].sort());
+      const { batchId: _x, ...out } = d2;
+      await store.transaction(async (tx) => {
+        tx.putDevice({ ...out, status: 'ewaste_queued' });
+        tx.putDevice({ ...d1, batchId: y.id });
+      });
+      expect(await inBatch(x.id)).toEqual([]);
+      expect(await inBatch(y.id)).toEqual([d1.id]);
+      expect((await store.searchDevices({ batchId: y.id, status: 'collected', sort: 'model_asc', limit: 100, offset: 0 })).total).toBe(0);
+      await reopen();
+      expect(await inBatch(x.id)).toEqual([]);
+      expect(await inBatch(y.id)).toEqual([d1.id]);
+    });
+
+    it('keeps an attachment by its sha256 across a reopen; the same bytes twice give the same name', async () => {
+      const sha = await store.putAttachment(PDF_BYTES);
+      expect(sha).toMatch(/^[0-9a-f]{64}$/);
+      expect(sha).toBe(createHash('sha256').update(PDF_BYTES).digest('hex'));
+      expect(await store.putAttachment(new Uint8Array(PDF_BYTES))).toBe(sha);
+      await reopen();
+      expect(Buffer.from((await store.getAttachment(sha))!).equals(Buffer.from(PDF_BYTES))).toBe(true);
+      expect(await store.getAttachment('0'.repeat(64))).toBeUndefined();
+      expect(await store.getAttachment('../snapshot.json')).toBeUndefined();
+    });
+
     it('hands out asset tag numbers that are never reused, and says the last one issued', async () => {
       expect(await store.lastAssetTagNumber()).toBe(0);
       const first = await store.transaction((tx) => tx.allocateAssetTagNumber());
@@ -260,6 +355,9 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       });
       await reopen(); // the backup then holds a snapshot (and whatever it needs beside it) and a journal
       await store.transaction(async (tx) => tx.putDevice({ ...d, notes: 'after the snapshot' }));
+      const b = batch();
+      await store.transaction(async (tx) => tx.putBatch(b));
+      const sha = await store.putAttachment(PDF_BYTES);
       const target = path.join(dir, '..', `${path.basename(dir)}-backup`);
       await store.backup(target);
       await store.transaction(async (tx) => tx.putDevice({ ...d, status: 'listed' })); // still writable
@@ -268,6 +366,8 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
         expect(await copy.getDevice(d.id)).toMatchObject({ status: 'in_stock', trailLength: 1, notes: 'after the snapshot' });
         expect((await copy.trail(d.id)).map((e) => e.seq)).toEqual([1]);
         expect(await copy.verifyTrails()).toEqual([]);
+        expect(await copy.getBatch(b.id)).toEqual(b);
+        expect(Buffer.from((await copy.getAttachment(sha))!).equals(Buffer.from(PDF_BYTES))).toBe(true);
       } finally {
         await copy.close();
         fs.rmSync(target, { recursive: true, force: true });

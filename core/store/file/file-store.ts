@@ -75,7 +75,7 @@ export class FileStore implements Store {
       if (this.closed) throw new Error('Store is closed');
       const tx = new FileTx(this.state, (id) => this.readSanitization(id));
       const result = await fn(tx);
-      const n = tx.commit(this.writer);
+      const n = await tx.commit(this.writer);
       if (n !== null && n - this.snapshotTxSeq >= this.compactEvery && !this.compacting) void this.compact();
       return result;
     });

@@ -24,6 +24,14 @@ export function setReference<K extends ReferenceKind>(maps: ReferenceMaps, kind:
   maps[kind].set(record.id, record);
 }
 
+/** Work done ahead for applying a large record (State.prepareRecord). */
+export interface PreparedRecord {
+  /** Each staged device's search text. */
+  hay: Map<Device, string>;
+  /** Per device with events in the record: a copy of its trail places so far, to be appended to. */
+  grown: Map<string, number[]>;
+}
+
 /** What a snapshot is written from: taken synchronously, written later while the state moves on. */
 export interface StateCopy {
   data: Omit<SnapshotData, 'index' | 'devices' | 'reservations'>;
@@ -44,6 +52,8 @@ export class State {
   private readonly hay: string[] = [];
   private readonly slots = new Map<string, number>();
   private readonly tagSlots = new Map<string, number>();
+  /** Slots of the devices packed in each e-waste batch: a batch's 5,000 devices without scanning 100,000. */
+  private readonly batchSlots = new Map<string, Set<number>>();
   private baseCount = 0;
   private readonly reservations = new Map<string, Reservation>();
   private readonly activeByDevice = new Map<string, string>();
@@ -126,8 +136,14 @@ export class State {
     const tokens = searchTokens(q.text);
     const matches: Device[] = [];
     const { list, hay } = this;
-    for (let i = 0; i < list.length; i++) {
-      if (matchesQuery(list[i]!, q, tokens, hay[i]!)) matches.push(list[i]!);
+    if (q.batchId !== undefined) {
+      for (const i of this.batchSlots.get(q.batchId) ?? []) {
+        if (matchesQuery(list[i]!, q, tokens, hay[i]!)) matches.push(list[i]!);
+      }
+    } else {
+      for (let i = 0; i < list.length; i++) {
+        if (matchesQuery(list[i]!, q, tokens, hay[i]!)) matches.push(list[i]!);
+      }
     }
     const cmp = compareDevices(q.sort);
     return { items: topK(matches, q.offset + q.limit, cmp).slice(q.offset), total: matches.length };
@@ -156,27 +172,53 @@ export class State {
   // ---- changes ----
 
   /**
-   * Applies journal record `n`, whose ops lie at `spans` (offset in the line, length) inside the line
-   * written at `at`.
+   * The costly part of applying a large record, done ahead in slices (yielding to the event loop) while
+   * the record is being written: each device's search text and a copy of each device's trail places.
+   * Nothing is visible yet; it stays valid until the state next changes, which is this record's own
+   * apply, since the store's queue holds every other transaction back meanwhile.
    */
-  applyRecord(n: number, ops: readonly Op[], spans: readonly [number, number][], at: JournalPosition): void {
+  async prepareRecord(ops: readonly Op[], sliceOps: number): Promise<PreparedRecord> {
+    const prepared: PreparedRecord = { hay: new Map(), grown: new Map() };
+    for (let i = 0; i < ops.length; i++) {
+      if (i > 0 && i % sliceOps === 0) await new Promise((resolve) => setImmediate(resolve));
+      const op = ops[i]!;
+      if (op.k === 'device') prepared.hay.set(op.v, deviceHaystack(op.v));
+      else if (op.k === 'event' && !prepared.grown.has(op.v.deviceId)) prepared.grown.set(op.v.deviceId, [...this.refsOf(op.v.deviceId)]);
+    }
+    return prepared;
+  }
+
+  /**
+   * Applies journal record `n`, whose ops lie at `spans` (offset in the line, length) inside the line
+   * written at `at`; with the work `prepared` ahead for a large one.
+   */
+  applyRecord(n: number, ops: readonly Op[], spans: readonly [number, number][], at: JournalPosition, prepared?: PreparedRecord): void {
+    // why: one new array per device per record, not one per event (a certificate gives 5,000 devices two events each)
+    const work = prepared ?? { hay: new Map(), grown: new Map() };
     ops.forEach((op, i) => {
       const [offset, length] = spans[i]!;
-      this.apply(op, { segment: at.segment, offset: at.offset + offset, length });
+      this.apply(op, { segment: at.segment, offset: at.offset + offset, length }, work);
     });
     this.txSeq = n;
   }
 
-  private apply(op: Op, ref: RecordRef | null): void {
+  /** `work.grown`: trail arrays this record made, not yet seen by anyone before it, so they may still be appended to. */
+  private apply(op: Op, ref: RecordRef | null, work?: PreparedRecord): void {
     switch (op.k) {
       case 'device':
-        this.putDevice(op.v);
+        this.putDevice(op.v, work?.hay.get(op.v));
         break;
       case 'event': {
         const e = op.v;
         if (ref) {
-          // why: a new array, not push, so a snapshot being written keeps its own copy consistent
-          this.trail.set(e.deviceId, [...this.refsOf(e.deviceId), ref.segment, ref.offset, ref.length]);
+          let mine = work?.grown.get(e.deviceId);
+          if (!mine) {
+            // why: a new array, not push, so a snapshot being written keeps its own copy consistent
+            mine = [...this.refsOf(e.deviceId)];
+            work?.grown.set(e.deviceId, mine);
+          }
+          mine.push(ref.segment, ref.offset, ref.length);
+          this.trail.set(e.deviceId, mine);
         }
         this.heads.set(e.deviceId, e.hash);
         break;
@@ -204,7 +246,8 @@ export class State {
     }
   }
 
-  private putDevice(d: Device): void {
+  /** `hay`: its search text when already computed. */
+  private putDevice(d: Device, hay?: string): void {
     let slot = this.slots.get(d.id);
     if (slot === undefined) {
       slot = this.list.length;
@@ -212,9 +255,15 @@ export class State {
     } else {
       const prev = this.list[slot]!;
       if (prev.assetTag !== d.assetTag) this.tagSlots.delete(prev.assetTag);
+      if (prev.batchId !== undefined && prev.batchId !== d.batchId) this.batchSlots.get(prev.batchId)?.delete(slot);
+    }
+    if (d.batchId !== undefined) {
+      let slots = this.batchSlots.get(d.batchId);
+      if (!slots) this.batchSlots.set(d.batchId, (slots = new Set()));
+      slots.add(slot);
     }
     this.list[slot] = d;
-    this.hay[slot] = deviceHaystack(d);
+    this.hay[slot] = hay ?? deviceHaystack(d);
     this.tagSlots.set(d.assetTag, slot);
   }
 

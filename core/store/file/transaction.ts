@@ -6,7 +6,7 @@
 import type { Device, NewTrailEvent, Reservation, SanitizationRecord, Settings, TrailEvent } from '../../../shared/schemas';
 import type { ReferenceData, ReferenceKind, StoreTx } from '../store';
 import { GENESIS_HASH, chainEvent } from '../trail-hash';
-import { encodeRecord, type JournalWriter } from './journal';
+import { ENCODE_SLICE_OPS, encodeRecordSliced, type JournalWriter } from './journal';
 import type { Op, ReferenceOp } from './ops';
 import { referenceMaps, setReference, type State } from './state';
 
@@ -144,15 +144,18 @@ export class FileTx implements StoreTx {
   /**
    * Appends the staged writes to the journal as record `state.txSeq + 1`, then applies them to the state.
    * Returns the record number, or null when nothing was staged. If the append throws, the journal is cut
-   * back and the state is untouched.
+   * back and the state is untouched. A large record is encoded, and its apply prepared, in slices (the
+   * store's queue keeps every other transaction waiting meanwhile, and reads see the state as before until
+   * the append), so that the synchronous part left is the write and a cheap apply.
    */
-  commit(writer: JournalWriter): number | null {
+  async commit(writer: JournalWriter): Promise<number | null> {
     const ops = this.record();
     if (ops.length === 0) return null;
     const n = this.state.txSeq + 1;
-    const { buffer, spans } = encodeRecord(n, ops);
+    const { buffer, spans } = await encodeRecordSliced(n, ops);
+    const prepared = ops.length > ENCODE_SLICE_OPS ? await this.state.prepareRecord(ops, ENCODE_SLICE_OPS) : undefined;
     const at = writer.append(buffer);
-    this.state.applyRecord(n, ops, spans, at);
+    this.state.applyRecord(n, ops, spans, at, prepared);
     return n;
   }
 
