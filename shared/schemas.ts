@@ -426,7 +426,10 @@ export type Settings = z.infer<typeof Settings>;
 export const FACTOR_SOURCE_MAX = 2000;
 
 /** kg CO2e to manufacture one new device of a category; null: no factor (CO2e avoided credits 0, visibly). */
-export const EmissionFactor = z.number().min(0).nullable();
+export const EmissionFactor = z.number({ message: 'factor_number' }).min(0, { message: 'factor_negative' }).nullable();
+
+/** Where a version's figures come from: required, and short enough to read on the screen and in exports. */
+export const FactorSource = z.string().trim().min(1, { message: 'required' }).max(FACTOR_SOURCE_MAX, { message: 'factor_source_max' });
 
 /** A schema per category, as one object (not a record) so forms can address each category's field. */
 export function perCategory<S extends z.ZodType>(schema: S) {
@@ -442,7 +445,7 @@ export function perCategory<S extends z.ZodType>(schema: S) {
 export const FactorVersion = z.object({
   number: z.number().int().min(1),
   factors: perCategory(EmissionFactor),
-  source: z.string().trim().min(1).max(FACTOR_SOURCE_MAX),
+  source: FactorSource,
   createdAt: IsoDateTime,
   createdBy: ActorSnapshot,
 });

@@ -435,6 +435,7 @@ export const da = {
   'entity.department': 'Forvaltningen',
   'entity.recycler': 'Genanvenderen',
   'entity.batch': 'Affaldspartiet',
+  'entity.factorVersion': 'Versionen af emissionsfaktorerne',
   'entity.sanitization': 'Sletningsdokumentationen',
 
   // Field messages: from a zod issue ('issue.<code>') or named by a service ('field.<key>').
@@ -449,6 +450,9 @@ export const da = {
   'issue.asset_tag_format': 'Inventarnummeret skal have formen KK-0001234.',
   'issue.day_format': 'Skriv en dato, der findes, som ÅÅÅÅ-MM-DD.',
   'issue.cvr_format': 'Skriv CVR-nummeret som 8 cifre.',
+  'issue.factor_number': 'Skriv kg CO2e som et tal, fx 235,9, eller lad feltet stå tomt for ingen faktor.',
+  'issue.factor_negative': 'En faktor kan ikke være negativ.',
+  'issue.factor_source_max': 'Kildeteksten må højst være 2000 tegn.',
   'field.own_department_site': 'Vælg en lokation i din egen forvaltning.',
   'field.choose_shelf': 'Vælg en hylde eller et lager.',
   'field.tag_not_issued': 'Inventarnummeret er ikke udstedt af Kredsløb. Brug en QR-mærkat, der er printet fra Kredsløb, eller lad feltet stå tomt.',

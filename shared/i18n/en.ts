@@ -431,6 +431,7 @@ export const en: Record<MessageKey, string> = {
   'entity.department': 'The administration',
   'entity.recycler': 'The recycler',
   'entity.batch': 'The disposal batch',
+  'entity.factorVersion': 'The emission-factor version',
   'entity.sanitization': 'The sanitization record',
 
   'issue.required': 'Required.',
@@ -444,6 +445,9 @@ export const en: Record<MessageKey, string> = {
   'issue.asset_tag_format': 'The asset tag must look like KK-0001234.',
   'issue.day_format': 'Enter a date that exists, as YYYY-MM-DD.',
   'issue.cvr_format': 'Enter the CVR number as 8 digits.',
+  'issue.factor_number': 'Enter kg CO2e as a number, e.g. 235.9, or leave the field empty for no factor.',
+  'issue.factor_negative': 'A factor cannot be negative.',
+  'issue.factor_source_max': 'The source text may be at most 2000 characters.',
   'field.own_department_site': 'Choose a location of your own administration.',
   'field.choose_shelf': 'Choose a shelf or a warehouse.',
   'field.tag_not_issued': 'The asset tag was not issued by Kredsløb. Use a QR label printed from Kredsløb, or leave the field empty.',
