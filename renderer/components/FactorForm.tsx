@@ -54,8 +54,9 @@ export function FactorForm({ from, next, onSaved, onCancel }: Props) {
       {form.summary && <ErrorSummary {...form.summary} />}
       <form className="form" onSubmit={(e) => void form.onSubmit(onSaved)(e)} noValidate>
         <div className="form-grid">
+          {/* Not marked "(valgfri)": an empty field means "no factor", as the intro says, not "left out". */}
           {CATEGORIES.map((c) => (
-            <Field key={c} {...form.field(factorField(c))}>
+            <Field key={c} {...form.field(factorField(c))} optional={false}>
               <input {...form.control(factorField(c))} type="text" inputMode="decimal" autoComplete="off" />
             </Field>
           ))}
