@@ -8,9 +8,9 @@ describe('who sees which screen, from the contract', () => {
     const menu = Object.fromEntries(ROLES.map((r) => [r, menuFor(r).map((s) => s.id)]));
     expect(menu).toEqual({
       department_contact: ['marketplace', 'report', 'reservations'],
-      warehouse: ['marketplace', 'report', 'checkIn', 'handOver', 'move', 'stockTake', 'ewaste', 'batches', 'allDevices', 'labels'],
-      sustainability: ['marketplace', 'ewaste', 'batches', 'allDevices'],
-      admin: ['marketplace', 'report', 'reservations', 'checkIn', 'handOver', 'move', 'stockTake', 'ewaste', 'batches', 'recyclers', 'allDevices', 'labels'],
+      warehouse: ['marketplace', 'report', 'checkIn', 'handOver', 'move', 'stockTake', 'ewaste', 'batches', 'factors', 'allDevices', 'labels'],
+      sustainability: ['marketplace', 'ewaste', 'batches', 'factors', 'allDevices'],
+      admin: ['marketplace', 'report', 'reservations', 'checkIn', 'handOver', 'move', 'stockTake', 'ewaste', 'batches', 'recyclers', 'factors', 'allDevices', 'labels'],
     });
   });
 
@@ -31,6 +31,7 @@ describe('routes', () => {
     expect(matchScreen('/stock-take')?.screen.id).toBe('stockTake');
     expect(matchScreen('/recyclers')?.screen.id).toBe('recyclers');
     expect(matchScreen('/batches')?.screen.id).toBe('batches');
+    expect(matchScreen('/factors')?.screen.id).toBe('factors');
     expect(matchScreen('/batches/b-1')).toMatchObject({ screen: { id: 'batch' }, params: { id: 'b-1' } });
     expect(matchScreen('/devices/abc-1/trail')).toBeUndefined();
     expect(matchScreen('/nowhere')).toBeUndefined();

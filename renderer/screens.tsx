@@ -20,6 +20,7 @@ import { Batches } from './screens/Batches';
 import { CheckIn } from './screens/CheckIn';
 import { DevicePage } from './screens/DevicePage';
 import { Ewaste } from './screens/Ewaste';
+import { Factors } from './screens/Factors';
 import { HandOver } from './screens/HandOver';
 import { Labels } from './screens/Labels';
 import { Marketplace } from './screens/Marketplace';
@@ -86,6 +87,8 @@ export const SCREENS = [
     calls: ['recyclers.list', 'recyclers.save'],
     render: () => <Recyclers />,
   },
+  // The sustainability team, the warehouse and admins read the table; the edit form shows only to those who may call stats.factors.save.
+  { id: 'factors', path: '/factors', navKey: 'nav.factors', primary: 'stats.factors.get', calls: ['stats.factors.get'], render: () => <Factors /> },
   // A selection of the results can be printed as QR labels.
   {
     id: 'allDevices',

@@ -19,6 +19,10 @@ import {
   DEVICE_STATUSES,
   EWASTE_REASONS,
   Department,
+  EmissionFactor,
+  FactorSource,
+  FactorVersion,
+  perCategory,
   Device,
   Id,
   Location,
@@ -131,6 +135,14 @@ export const BatchManifest = z.discriminatedUnion('format', [
   z.object({ format: z.literal('csv'), fileName: z.string().min(1), csv: z.string().min(1) }),
 ]);
 export type BatchManifest = z.infer<typeof BatchManifest>;
+
+/** One version of the emission-factor table, the number of the current one, and every version (oldest first) to pick from. */
+export const FactorVersionView = z.object({
+  version: FactorVersion,
+  current: z.number().int().min(1),
+  versions: z.array(FactorVersion.pick({ number: true, createdAt: true, createdBy: true })),
+});
+export type FactorVersionView = z.infer<typeof FactorVersionView>;
 
 export const SEARCH_SORTS = ['updated_desc', 'reported_desc', 'model_asc', 'year_desc'] as const;
 
@@ -328,6 +340,20 @@ export const contract = {
     summary: 'Add or change a recycler (legal name, CVR checked with modulus 11, address, contact, certifications)',
     input: Recycler.omit({ id: true, updatedAt: true }).extend({ id: Id.optional() }).strict(),
     output: Recycler,
+    roles: ['admin'],
+  }),
+  // The emission-factor table (core/stats): versioned; CO2e avoided names the version it used.
+  'stats.factors.get': proc({
+    summary: 'A version of the emission-factor table (the current one when no number is given), and every version by number, date and author',
+    input: z.object({ version: z.number().int().min(1).optional() }).strict(),
+    output: FactorVersionView,
+    roles: ['sustainability', 'admin', 'warehouse'],
+  }),
+  'stats.factors.save': proc({
+    summary: 'Save an edited emission-factor table as the next version: kg CO2e per category (empty: no factor) and the source text',
+    // A category left out has no factor, as an empty field on the form says.
+    input: z.object({ factors: perCategory(EmissionFactor.default(null)), source: FactorSource }).strict(),
+    output: FactorVersion,
     roles: ['admin'],
   }),
   'devices.setWeeeCategory': proc({

@@ -425,3 +425,32 @@ export const Settings = z.object({
   labelPayload: z.enum(TAG_PAYLOAD_FORMS).optional(),
 });
 export type Settings = z.infer<typeof Settings>;
+
+/** The longest source text an emission-factor version may carry. */
+export const FACTOR_SOURCE_MAX = 2000;
+
+/** kg CO2e to manufacture one new device of a category; null: no factor (CO2e avoided credits 0, visibly). */
+export const EmissionFactor = z.number({ message: 'factor_number' }).min(0, { message: 'factor_negative' }).nullable();
+
+/** Where a version's figures come from: required, and short enough to read on the screen and in exports. */
+export const FactorSource = z.string().trim().min(1, { message: 'required' }).max(FACTOR_SOURCE_MAX, { message: 'factor_source_max' });
+
+/** A schema per category, as one object (not a record) so forms can address each category's field. */
+export function perCategory<S extends z.ZodType>(schema: S) {
+  const shape = Object.fromEntries(CATEGORIES.map((c) => [c, schema]));
+  return z.object(shape as { [K in Category]: S }).strict(); // why: built from CATEGORIES, one key each
+}
+
+/**
+ * One numbered version of the emission-factor table. Version 1 is the default derived from Boavizta; every
+ * admin edit adds the next. Versions are never changed or deleted, so a figure computed with version n can
+ * always be recomputed.
+ */
+export const FactorVersion = z.object({
+  number: z.number().int().min(1),
+  factors: perCategory(EmissionFactor),
+  source: FactorSource,
+  createdAt: IsoDateTime,
+  createdBy: ActorSnapshot,
+});
+export type FactorVersion = z.infer<typeof FactorVersion>;

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_EMISSION_FACTORS } from '../../shared/emission-factors';
 import type { Batch, Device, NewTrailEvent } from '../../shared/schemas';
 import { seedReferenceData } from '../demo/generate';
 import type { Store } from './store';
@@ -323,6 +324,38 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       expect(Buffer.from((await store.getAttachment(sha))!).equals(Buffer.from(PDF_BYTES))).toBe(true);
       expect(await store.getAttachment('0'.repeat(64))).toBeUndefined();
       expect(await store.getAttachment('../snapshot.json')).toBeUndefined();
+    });
+
+    it('keeps emission-factor versions whole, lowest number first, across a reopen; a rolled-back version is not kept', async () => {
+      const version = (number: number, laptop: number | null) => ({
+        number,
+        factors: { ...DEFAULT_EMISSION_FACTORS, laptop },
+        source: `Version ${number}`,
+        createdAt: `2026-11-0${number}T08:00:00.000Z`,
+        createdBy: { id: 'user-admin-1', name: 'Admin', role: 'admin' as const },
+      });
+      expect(await store.listFactorVersions()).toEqual([]);
+      await store.transaction(async (tx) => {
+        tx.putFactorVersion(version(3, null));
+        tx.putFactorVersion(version(2, 250));
+        expect((await tx.listFactorVersions()).map((v) => v.number)).toEqual([2, 3]);
+      });
+      await expect(
+        store.transaction(async (tx) => {
+          tx.putFactorVersion(version(4, 1));
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(await store.listFactorVersions()).toEqual([version(2, 250), version(3, null)]);
+      await reopen();
+      expect(await store.listFactorVersions()).toEqual([version(2, 250), version(3, null)]);
+      await store.transaction(async (tx) => tx.putFactorVersion(version(4, 1)));
+      await reopen(); // the file store has written a snapshot at close: the versions survive it and the journal after it
+      expect((await store.listFactorVersions()).map((v) => [v.number, v.factors.laptop])).toEqual([
+        [2, 250],
+        [3, null],
+        [4, 1],
+      ]);
     });
 
     it('hands out asset tag numbers that are never reused, and says the last one issued', async () => {

@@ -16,6 +16,7 @@ import type {
   Department,
   Device,
   DeviceStatus,
+  FactorVersion,
   Location,
   NewTrailEvent,
   Recycler,
@@ -39,8 +40,15 @@ export interface ReferenceData {
   user: User;
   /** E-waste batches: a few thousand a year, each kept whole (its devices carry its id). */
   batch: Batch;
+  /** Versions of the emission-factor table, kept under their number; never changed once written. */
+  factorVersion: FactorVersion;
 }
 export type ReferenceKind = keyof ReferenceData;
+
+/** The key a reference record is kept under: its id, or a factor version's number. */
+export function referenceKey(record: ReferenceData[ReferenceKind]): string {
+  return 'id' in record ? record.id : String(record.number);
+}
 
 export interface DeviceQuery {
   text?: string | undefined;
@@ -85,6 +93,11 @@ export interface StoreReads {
   /** How many batches exist (they are never deleted): the next batch's number is this plus one. */
   batchCount(): Promise<number>;
   getSettings(): Promise<Settings>;
+  /**
+   * The stored versions of the emission-factor table, oldest (lowest number) first; empty until an admin first
+   * edits the table (version 1, the default, is not stored). A handful a year, so always read whole.
+   */
+  listFactorVersions(): Promise<FactorVersion[]>;
   /** The highest asset tag number issued so far (0 before the first): a tag above it was never issued. */
   lastAssetTagNumber(): Promise<number>;
 }
@@ -100,6 +113,8 @@ export interface StoreTx extends StoreReads {
   putLocation(location: Location): void;
   putRecycler(recycler: Recycler): void;
   putBatch(batch: Batch): void;
+  /** Adds a factor version; the caller numbers it (the next after listFactorVersions) in the same transaction. */
+  putFactorVersion(version: FactorVersion): void;
   putUser(user: User): void;
   putSettings(settings: Settings): void;
   /** The next free asset tag number (monotonic, never reused). */

@@ -16,7 +16,7 @@ import { acquireLock } from '../lock';
 import { SerialQueue } from '../serial-queue';
 import { JournalReader, JournalWriter, journalDirOf, type RecordRef } from './journal';
 import type { Op } from './ops';
-import type { State, TrailRefs } from './state';
+import { sortedVersions, type State, type TrailRefs } from './state';
 import { recover } from './recovery';
 import { FileTx } from './transaction';
 import { removeOldIndexFiles, writeSnapshot } from './compaction';
@@ -138,6 +138,9 @@ export class FileStore implements Store {
   }
   async getSettings() {
     return this.state.settings;
+  }
+  async listFactorVersions() {
+    return sortedVersions(this.state.reference.factorVersion.values());
   }
   async lastAssetTagNumber() {
     return this.state.nextTag - 1;

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
-import type { Batch, Department, Location, Settings, Unit, Recycler, User } from '../../../shared/schemas';
+import type { Batch, Department, FactorVersion, Location, Settings, Unit, Recycler, User } from '../../../shared/schemas';
 import type { DeviceColumns, ReservationColumns } from './device-columns';
 import { asciiJson, isJsonStream, type JsonStream } from './ascii-json';
 import type { JournalPosition } from './journal';
@@ -32,6 +32,8 @@ export interface SnapshotData {
   recyclers?: Recycler[];
   /** Absent in snapshots written before e-waste batches. */
   batches?: Batch[];
+  /** Absent in snapshots written before the emission-factor versions. */
+  factorVersions?: FactorVersion[];
   /** Columns when read; a stream of them when written (compaction writes them without building them). */
   devices: DeviceColumns | JsonStream;
   reservations: ReservationColumns | JsonStream;

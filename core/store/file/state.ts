@@ -3,8 +3,8 @@
  * only by their place in the journal (the index file of the last snapshot, plus what came since). It
  * changes only by applying journal ops, at open (recovery) and at commit, so both build the same state.
  */
-import type { Device, Reservation, Settings } from '../../../shared/schemas';
-import { DEFAULT_SETTINGS, type DeviceQuery, type ReferenceData, type ReferenceKind, type ReservationQuery } from '../store';
+import type { Device, FactorVersion, Reservation, Settings } from '../../../shared/schemas';
+import { DEFAULT_SETTINGS, referenceKey, type DeviceQuery, type ReferenceData, type ReferenceKind, type ReservationQuery } from '../store';
 import { compareDevices, deviceHaystack, matchesQuery, searchTokens, topK } from '../query';
 import type { JournalPosition, RecordRef } from './journal';
 import { IndexFile, type TrailIndexSource } from './index-file';
@@ -18,10 +18,15 @@ export type TrailRefs = readonly number[];
 /** Reference data by kind and id. */
 export type ReferenceMaps = { [K in ReferenceKind]: Map<string, ReferenceData[K]> };
 
-export const referenceMaps = (): ReferenceMaps => ({ department: new Map(), unit: new Map(), location: new Map(), user: new Map(), recycler: new Map(), batch: new Map() });
+export const referenceMaps = (): ReferenceMaps => ({ department: new Map(), unit: new Map(), location: new Map(), user: new Map(), recycler: new Map(), batch: new Map(), factorVersion: new Map() });
 
 export function setReference<K extends ReferenceKind>(maps: ReferenceMaps, kind: K, record: ReferenceData[K]): void {
-  maps[kind].set(record.id, record);
+  maps[kind].set(referenceKey(record), record);
+}
+
+/** Factor versions, lowest number first. */
+export function sortedVersions(versions: Iterable<FactorVersion>): FactorVersion[] {
+  return [...versions].sort((a, b) => a.number - b.number);
 }
 
 /** Work done ahead for applying a large record (State.prepareRecord). */
@@ -235,6 +240,7 @@ export class State {
       case 'user':
       case 'recycler':
       case 'batch':
+      case 'factorVersion':
         setReference(this.reference, op.k, op.v);
         break;
       case 'settings':
@@ -287,6 +293,7 @@ export class State {
     for (const v of s.users) this.reference.user.set(v.id, v);
     for (const v of s.recyclers ?? []) this.reference.recycler.set(v.id, v);
     for (const v of s.batches ?? []) this.reference.batch.set(v.id, v);
+    for (const v of s.factorVersions ?? []) setReference(this.reference, 'factorVersion', v);
     const devices = decodeDevices(s.devices as Columns); // why: a snapshot read from disk holds columns, never a stream
     for (const d of devices) this.putDevice(d);
     this.baseCount = devices.length;
@@ -312,6 +319,7 @@ export class State {
         users: [...this.reference.user.values()],
         recyclers: [...this.reference.recycler.values()],
         batches: [...this.reference.batch.values()],
+        factorVersions: [...this.reference.factorVersion.values()],
       },
       devices,
       reservations: [...this.reservations.values()],

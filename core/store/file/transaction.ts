@@ -8,7 +8,7 @@ import type { ReferenceData, ReferenceKind, StoreTx } from '../store';
 import { GENESIS_HASH, chainEvent } from '../trail-hash';
 import { ENCODE_SLICE_OPS, encodeRecordSliced, type JournalWriter } from './journal';
 import type { Op, ReferenceOp } from './ops';
-import { referenceMaps, setReference, type State } from './state';
+import { referenceMaps, setReference, sortedVersions, type State } from './state';
 
 export class FileTx implements StoreTx {
   /** Staged writes other than devices and the tag number, in the order they were made. */
@@ -76,6 +76,9 @@ export class FileTx implements StoreTx {
   async getSettings() {
     return this.settings ?? this.state.settings;
   }
+  async listFactorVersions() {
+    return sortedVersions(new Map([...this.state.reference.factorVersion, ...this.reference.factorVersion]).values());
+  }
   async lastAssetTagNumber() {
     return this.tagNumber ?? this.state.nextTag - 1;
   }
@@ -114,6 +117,9 @@ export class FileTx implements StoreTx {
   }
   putBatch(v: ReferenceData['batch']): void {
     this.stageReference({ k: 'batch', v });
+  }
+  putFactorVersion(v: ReferenceData['factorVersion']): void {
+    this.stageReference({ k: 'factorVersion', v });
   }
   private stageReference(op: ReferenceOp): void {
     setReference(this.reference, op.k, op.v);

@@ -130,6 +130,9 @@ export class SqliteStore implements Store {
   async getSettings() {
     return this.record('settings', 'settings') ?? DEFAULT_SETTINGS;
   }
+  async listFactorVersions() {
+    return this.records('factorVersion').sort((a, b) => a.number - b.number);
+  }
   async lastAssetTagNumber() {
     const row = this.q("SELECT value FROM meta WHERE key = 'nextTag'").get() as { value: string } | undefined;
     return row ? Number(row.value) - 1 : 0;
@@ -272,6 +275,7 @@ export class SqliteStore implements Store {
       getBatch: (id) => self.getBatch(id),
       batchCount: () => self.batchCount(),
       getSettings: () => self.getSettings(),
+      listFactorVersions: () => self.listFactorVersions(),
       lastAssetTagNumber: () => self.lastAssetTagNumber(),
       putDevice(d) {
         const len = (self.q('SELECT COUNT(*) AS n FROM events WHERE device_id = ?').get(d.id) as { n: number }).n;
@@ -323,6 +327,7 @@ export class SqliteStore implements Store {
       putLocation: (v) => self.putRecord('location', v.id, v),
       putRecycler: (v) => self.putRecord('recycler', v.id, v),
       putBatch: (v) => self.putRecord('batch', v.id, v),
+      putFactorVersion: (v) => self.putRecord('factorVersion', String(v.number), v),
       putUser: (v) => self.putRecord('user', v.id, v),
       putSettings: (v) => self.putRecord('settings', 'settings', v),
       async allocateAssetTagNumber() {
