@@ -11,7 +11,8 @@ import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { Category } from '../../shared/schemas';
 import type { ServiceContext } from '../context';
-import { generateDevices, mulberry32, seedReferenceData } from '../demo/generate';
+import { mulberry32 } from '../demo/generate';
+import { buildBenchData } from './bench-data';
 import { publishDevice, unpublishDevice } from '../devices/service';
 import { FileStore } from '../store/file/file-store';
 import { SqliteStore } from '../store/sqlite/sqlite-store';
@@ -47,30 +48,7 @@ function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-async function build(kind: 'file' | 'sqlite', dir: string, devices: number, events: number): Promise<void> {
-  const marker = path.join(dir, 'BENCH-COMPLETE');
-  if (!args.fresh && fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === `${devices}/${events}`) {
-    log(`${kind}: reusing ${dir}`);
-    return;
-  }
-  fs.rmSync(dir, { recursive: true, force: true });
-  const t0 = now();
-  const store: Store = kind === 'file' ? await FileStore.open(dir, { log }) : await SqliteStore.open(dir);
-  await seedReferenceData(store);
-  const result = await generateDevices(store, {
-    devices,
-    eventsPerDevice: events / devices,
-    seed: 2026,
-    now: new Date('2026-11-01T12:00:00Z'),
-    perTransaction: 100,
-    onProgress: (n) => {
-      if (n % 20000 === 0) log(`${kind}: ${n} devices`);
-    },
-  });
-  await store.close();
-  fs.writeFileSync(marker, `${devices}/${events}`);
-  log(`${kind}: generated ${result.devices} devices, ${result.events} events in ${Math.round(now() - t0)} ms`);
-}
+const build = (kind: 'file' | 'sqlite', dir: string, devices: number, events: number) => buildBenchData(kind, dir, devices, events, args.fresh, log);
 
 async function warehouseCtx(store: Store): Promise<ServiceContext> {
   const user = (await store.getUser('user-warehouse-1'))!;

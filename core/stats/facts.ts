@@ -24,9 +24,13 @@ export const REPLACES_NEW_PURCHASE = 1;
 
 const toSeconds = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
 
-/** The facts of a period, as a store hands them out: columns of equal length `count`. */
+/**
+ * The facts of a period, as a store hands them out: `rows` are the positions of the period's facts in
+ * the columns (the columns may hold more; read them only at those positions). Nothing is copied but the
+ * positions, so a call makes little garbage for the collector to pause on.
+ */
 export interface StatFacts {
-  count: number;
+  rows: Uint32Array;
   /** Index into FACT_TYPES. */
   type: Uint8Array;
   /** Seconds since 1970 (UTC). */
@@ -148,48 +152,29 @@ export class FactLog {
   }
 
   /**
-   * The facts in [from, to) (ISO instants), copied into columns of their own. One pass over typed arrays:
-   * about 2 ms per million facts.
+   * The facts in [from, to) (ISO instants): their positions, and views of the columns as they stand (only
+   * appended to, so later facts never change these). One pass over a typed array: ~1 ms per million facts.
    */
   select(from: string, to: string, devices: StatFacts['devices']): StatFacts {
     const lo = Math.ceil(Date.parse(from) / 1000);
     const hi = Math.ceil(Date.parse(to) / 1000);
     const at = this.at;
-    let n = 0;
-    for (let i = 0; i < this.count; i++) if (at[i]! >= lo && at[i]! < hi) n++;
-    const out: StatFacts = {
-      count: n,
-      type: new Uint8Array(n),
-      at: new Uint32Array(n),
-      device: new Uint32Array(n),
-      dept: new Uint32Array(n),
-      cycleStart: new Uint32Array(n),
-      flags: new Uint8Array(n),
-      devices,
-      departmentIds: this.departmentIds.slice(),
-    };
-    let j = 0;
-    for (let i = 0; i < this.count; i++) {
-      const t = at[i]!;
-      if (t < lo || t >= hi) continue;
-      out.type[j] = this.type[i]!;
-      out.at[j] = t;
-      out.device[j] = this.device[i]!;
-      out.dept[j] = this.dept[i]!;
-      out.cycleStart[j] = this.cycleStart[i]!;
-      out.flags[j] = this.flags[i]!;
-      j++;
-    }
-    return out;
+    const n = this.count;
+    let hits = 0;
+    for (let i = 0; i < n; i++) if (at[i]! >= lo && at[i]! < hi) hits++;
+    const rows = new Uint32Array(hits);
+    for (let i = 0, j = 0; i < n; i++) if (at[i]! >= lo && at[i]! < hi) rows[j++] = i;
+    const d = this.data(false);
+    return { rows, type: d.type, at: d.at, device: d.device, dept: d.dept, cycleStart: d.cycleStart, flags: d.flags, devices, departmentIds: d.departmentIds };
   }
 
   /**
    * The log as it stands, for a snapshot: the columns are only appended to (a grown array is a new one), so
    * views of their first `count` entries stay as they are while the log moves on.
    */
-  data(): FactLogData {
+  data(withOwners = true): FactLogData {
     const n = this.count;
-    const devices = this.owner.length;
+    const devices = withOwners ? this.owner.length : 0;
     return {
       count: n,
       type: this.type.subarray(0, n),

@@ -272,7 +272,7 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       });
       const read = async (from: string, to: string) => {
         const f = await store.statFacts(from, to);
-        const rows = Array.from({ length: f.count }, (_, i) => ({
+        const rows = Array.from(f.rows, (i) => ({
           type: FACT_TYPES[f.type[i]!],
           at: new Date(f.at[i]! * 1000).toISOString(),
           device: f.devices[f.device[i]!]!.id,

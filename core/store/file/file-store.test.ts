@@ -192,7 +192,7 @@ describe('statistic facts in the snapshot index', () => {
       await generateDevices(store, { devices: 30, seed: 11, perTransaction: 4, now: new Date('2026-06-01T12:00:00Z') });
       const all = async () => {
         const f = await store.statFacts('2020-01-01T00:00:00.000Z', '2030-01-01T00:00:00.000Z');
-        return Array.from({ length: f.count }, (_, i) => `${f.type[i]} ${f.at[i]} ${f.devices[f.device[i]!]!.id} ${f.departmentIds[f.dept[i]!]} ${f.cycleStart[i]} ${f.flags[i]}`).sort();
+        return Array.from(f.rows, (i) => `${f.type[i]} ${f.at[i]} ${f.devices[f.device[i]!]!.id} ${f.departmentIds[f.dept[i]!]} ${f.cycleStart[i]} ${f.flags[i]}`).sort();
       };
       const before = await all();
       expect(before.length).toBeGreaterThan(60);
