@@ -3,11 +3,22 @@
  * once into a folder and reused while its marker says the same size.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { generateDevices, seedReferenceData } from '../demo/generate';
 import { FileStore } from '../store/file/file-store';
 import { SqliteStore } from '../store/sqlite/sqlite-store';
 import type { Store } from '../store/store';
+
+/** The command-line options that choose the data set (node:util parseArgs). */
+export const BENCH_DATA_OPTIONS = {
+  devices: { type: 'string', default: '100000' },
+  events: { type: 'string', default: '1000000' },
+  /** Where the data sets are generated and kept (file-N, sqlite-N inside). */
+  dir: { type: 'string', default: path.join(os.tmpdir(), 'kredslob-bench') },
+  /** Generate again even if the folder holds the same size. */
+  fresh: { type: 'boolean', default: false },
+} as const;
 
 /** The generator's "now": the data set's trails end before it. */
 export const BENCH_NOW = new Date('2026-11-01T12:00:00Z');

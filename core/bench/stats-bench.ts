@@ -6,20 +6,16 @@
  * year 2026 and stats.devices, watching the event loop and the heap. Prints one JSON line last.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { FileStore } from '../store/file/file-store';
 import { statsDevices, statsSummary, type FactorVersion, type StatsQuery } from '../stats/summary';
-import { buildBenchData } from './bench-data';
+import { BENCH_DATA_OPTIONS, buildBenchData } from './bench-data';
 
 const { values: args } = parseArgs({
   options: {
-    devices: { type: 'string', default: '100000' },
-    events: { type: 'string', default: '1000000' },
-    dir: { type: 'string', default: path.join(os.tmpdir(), 'kredslob-bench') },
-    fresh: { type: 'boolean', default: false },
+    ...BENCH_DATA_OPTIONS,
     runs: { type: 'string', default: '20' },
   },
 });
@@ -112,6 +108,7 @@ async function main(): Promise<void> {
     );
     log(`summary by month: median ${round(median(byMonth))} ms, max ${round(Math.max(...byMonth))} ms; by administration ${round(median(byDepartment))} ms; by category ${round(median(byCategory))} ms`);
     const facts = await store.statFacts('1970-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z');
+    const arrayBuffersMb = process.memoryUsage().arrayBuffers / 1024 / 1024;
     await store.close();
     clearInterval(sampler);
     console.log(
@@ -130,6 +127,8 @@ async function main(): Promise<void> {
         longest_gc_ms: round(longestGcMs),
         heap_after_open_mb: round(heapAfterOpenMb),
         heap_mb: round(peakHeap / 1024 / 1024),
+        /** Typed arrays live outside the heap: the fact columns and the trail index. */
+        array_buffers_mb: round(arrayBuffersMb),
       }),
     );
   } finally {

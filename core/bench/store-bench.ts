@@ -5,14 +5,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { Category } from '../../shared/schemas';
 import type { ServiceContext } from '../context';
 import { mulberry32 } from '../demo/generate';
-import { buildBenchData } from './bench-data';
+import { BENCH_DATA_OPTIONS, buildBenchData } from './bench-data';
 import { publishDevice, unpublishDevice } from '../devices/service';
 import { FileStore } from '../store/file/file-store';
 import { SqliteStore } from '../store/sqlite/sqlite-store';
@@ -20,10 +19,7 @@ import type { DeviceQuery, Store } from '../store/store';
 
 const { values: args } = parseArgs({
   options: {
-    devices: { type: 'string', default: '100000' },
-    events: { type: 'string', default: '1000000' },
-    dir: { type: 'string', default: path.join(os.tmpdir(), 'kredslob-bench') },
-    fresh: { type: 'boolean', default: false },
+    ...BENCH_DATA_OPTIONS,
     /** Internal: measure writes on one store in this (fresh) process and print the times as JSON. */
     'measure-writes': { type: 'string' },
   },

@@ -24,37 +24,35 @@ export const REPLACES_NEW_PURCHASE = 1;
 
 const toSeconds = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
 
-/**
- * The facts of a period, as a store hands them out: `rows` are the positions of the period's facts in
- * the columns (the columns may hold more; read them only at those positions). Nothing is copied but the
- * positions, so a call makes little garbage for the collector to pause on.
- */
-export interface StatFacts {
-  rows: Uint32Array;
+/** The fact columns, one entry per fact. */
+export interface FactColumns {
   /** Index into FACT_TYPES. */
   type: Uint8Array;
   /** Seconds since 1970 (UTC). */
   at: Uint32Array;
-  /** Index into `devices`. */
+  /** Index into the store's devices (StatFacts.devices). */
   device: Uint32Array;
   /** Index into `departmentIds`: the owner at the event (see the module comment). */
   dept: Uint32Array;
   /** Hand-overs: when the device was reported in this cycle (seconds); 0 otherwise. */
   cycleStart: Uint32Array;
   flags: Uint8Array;
+}
+
+/**
+ * The facts of a period, as a store hands them out: `rows` are the positions of the period's facts in
+ * the columns (the columns may hold more; read them only at those positions). Nothing is copied but the
+ * positions, so a call makes little garbage for the collector to pause on.
+ */
+export interface StatFacts extends FactColumns {
+  rows: Uint32Array;
   devices: readonly Device[];
   departmentIds: readonly string[];
 }
 
 /** The parts a store persists and reads back (the file store's index file). */
-export interface FactLogData {
+export interface FactLogData extends FactColumns {
   count: number;
-  type: Uint8Array;
-  at: Uint32Array;
-  device: Uint32Array;
-  dept: Uint32Array;
-  cycleStart: Uint32Array;
-  flags: Uint8Array;
   departmentIds: string[];
   /** Per device index: the owner now (index into departmentIds, -1 unknown) and the current cycle's report time. */
   owner: Int32Array;
