@@ -185,6 +185,86 @@ export type StockTakeReport = z.infer<typeof StockTakeReport>;
 /** The marketplace's search: the same text, filters and paging, over the devices on offer only. */
 export const MarketplaceSearchInput = DeviceSearchInput.omit({ status: true, batchId: true });
 
+
+// ---- Sustainability statistics (core/stats; the method is in the README, "Statistics") ----
+
+/** What is counted by event date: one figure per kind of trail event ("reused" is a hand-over). */
+export const STAT_OUTCOMES = ['reported', 'checked_in', 'listed', 'reused', 'routed_to_ewaste', 'recycled', 'destroyed'] as const;
+export type StatOutcome = (typeof STAT_OUTCOMES)[number];
+/** Every figure a screen can link to the devices behind it (stats.devices). */
+export const STAT_FIGURES = [
+  ...STAT_OUTCOMES,
+  /** Hand-overs replacing a new purchase whose category has a factor: credited with CO2e. */
+  'co2e_credited',
+  /** Hand-overs replacing a new purchase whose category has no factor: credited 0. */
+  'co2e_no_factor',
+  /** Hand-overs not replacing a purchase: counted, not credited. */
+  'not_replacing',
+  'ewaste_collected',
+  'ewaste_certified',
+  /** Collected in the period and still without a recycler's certificate. */
+  'ewaste_missing_certificate',
+] as const;
+export type StatFigure = (typeof STAT_FIGURES)[number];
+export const STAT_GROUPINGS = ['month', 'department', 'category'] as const;
+/** The longest period one summary covers (ten years of months). */
+export const STATS_MAX_DAYS = 3660;
+
+const StatsPeriod = {
+  /** First day, in Danish time (Europe/Copenhagen). */
+  from: IsoDay,
+  /** The day after the last: the period is [from, to). */
+  to: IsoDay,
+  groupBy: z.enum(STAT_GROUPINGS),
+  /** Only events while the device belonged to this administration. */
+  departmentId: Id.optional(),
+  category: Category.optional(),
+};
+const periodInOrder = (v: { from: string; to: string }) =>
+  v.from < v.to && Date.parse(v.to) - Date.parse(v.from) <= STATS_MAX_DAYS * 86_400_000;
+const PERIOD_MESSAGE = { message: `The period must end after it starts and span at most ${STATS_MAX_DAYS} days`, path: ['to'] };
+
+const StatAmount = z.object({ count: z.number().int(), kg: z.number() });
+export const StatsRow = z.object({
+  /** 'YYYY-MM', an administration's id or a category; 'total' for the totals. */
+  key: z.string(),
+  amounts: z.object(Object.fromEntries(STAT_OUTCOMES.map((o) => [o, StatAmount])) as Record<StatOutcome, typeof StatAmount>), // why: one key per outcome, built from the same list
+  /** reused ÷ (reused + recycled + destroyed), 0 … 1; null without outcomes (shown "–"). */
+  reuseRate: z.object({ byCount: z.number().nullable(), byKg: z.number().nullable() }),
+  co2e: z.object({
+    avoidedKg: z.number(),
+    credited: z.number().int(),
+    noFactor: z.number().int(),
+    notReplacing: z.number().int(),
+  }),
+  /** Days from the report to the hand-over of the same cycle, for the hand-overs in the period (nearest-rank percentiles). */
+  daysToReuse: z.object({ n: z.number().int(), median: z.number().nullable(), p90: z.number().nullable() }),
+});
+export type StatsRow = z.infer<typeof StatsRow>;
+export const StatsSummary = z.object({
+  from: IsoDay,
+  to: IsoDay,
+  groupBy: z.enum(STAT_GROUPINGS),
+  totals: StatsRow,
+  rows: z.array(StatsRow),
+  /** Per WEEE category: devices and their kg collected, certified and still missing a certificate (by event date). */
+  ewaste: z.array(
+    z.object({
+      weee: WeeeKey,
+      collected: StatAmount,
+      certified: StatAmount,
+      missingCertificate: StatAmount,
+      /** Weighed at sealing, for batches collected in the period; null when filtered (a batch has no administration). */
+      measuredKg: z.number().nullable(),
+    }),
+  ),
+  /** The emission-factor versions in force during the period, with the hand-overs each one credited. */
+  factorVersions: z.array(z.object({ number: z.number().int(), source: z.string(), createdAt: z.string(), credited: z.number().int() })),
+  /** Categories of hand-overs replacing a purchase that had no factor (credited 0). */
+  noFactorCategories: z.array(Category),
+});
+export type StatsSummary = z.infer<typeof StatsSummary>;
+
 export const contract = {
   'session.profiles': proc({
     summary: 'Profiles to choose from in standalone mode',
@@ -595,6 +675,34 @@ export const contract = {
       .strict(),
     output: StockTakeReport,
     roles: ['warehouse', 'admin'],
+  }),
+  // Sustainability statistics (core/stats).
+  'stats.summary': proc({
+    summary: 'Counts and kg by outcome, reuse rate, CO2e avoided, days to reuse and e-waste per WEEE category for a period, grouped',
+    input: z.object(StatsPeriod).strict().refine(periodInOrder, PERIOD_MESSAGE),
+    output: StatsSummary,
+    roles: ['sustainability', 'admin'],
+  }),
+  'stats.devices': proc({
+    summary: 'The devices behind one figure of stats.summary (one row per counted event, so the total is the figure), paged',
+    input: z
+      .object({
+        ...StatsPeriod,
+        figure: z.enum(STAT_FIGURES),
+        /** The row's key (a month, an administration, a category); absent for the totals. */
+        group: z.string().max(100).optional(),
+        /** E-waste figures: one WEEE category. */
+        weee: WeeeKey.optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict()
+      .refine(periodInOrder, PERIOD_MESSAGE),
+    output: z.object({
+      total: z.number().int(),
+      items: z.array(z.object({ device: Device, at: z.string(), departmentId: z.string(), kg: z.number(), co2eKg: z.number().nullable() })),
+    }),
+    roles: ['sustainability', 'admin'],
   }),
 } as const satisfies Record<string, ProcedureDef>;
 

@@ -8,10 +8,11 @@ import { referenceHandlers } from '../reference/handlers';
 import { reservationHandlers } from '../reservations/handlers';
 import { sessionHandlers } from '../session/handlers';
 import { factorHandlers } from '../stats/factor-handlers';
+import { statsHandlers } from '../stats/handlers';
 import { stockTakeHandlers } from '../stocktake/handlers';
 import { tagHandlers } from '../tags/handlers';
 import { buildHandlerTable, type HandlerTable } from './handler-table';
 
 export function createHandlerTable(): HandlerTable {
-  return buildHandlerTable([batchHandlers, ewasteHandlers, recyclerHandlers, sessionHandlers, referenceHandlers, deviceHandlers, reservationHandlers, tagHandlers, labelHandlers, stockTakeHandlers, factorHandlers]);
+  return buildHandlerTable([batchHandlers, ewasteHandlers, recyclerHandlers, sessionHandlers, referenceHandlers, deviceHandlers, reservationHandlers, tagHandlers, labelHandlers, stockTakeHandlers, factorHandlers, statsHandlers]);
 }

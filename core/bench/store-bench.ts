@@ -5,13 +5,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { Category } from '../../shared/schemas';
 import type { ServiceContext } from '../context';
-import { generateDevices, mulberry32, seedReferenceData } from '../demo/generate';
+import { mulberry32 } from '../demo/generate';
+import { BENCH_DATA_OPTIONS, buildBenchData } from './bench-data';
 import { publishDevice, unpublishDevice } from '../devices/service';
 import { addDevice, batchDetail, collectBatch, createBatch, registerCertificate, sealBatch } from '../batches/service';
 import { routeToEwaste } from '../ewaste/service';
@@ -24,10 +24,7 @@ import type { DeviceQuery, Store } from '../store/store';
 
 const { values: args } = parseArgs({
   options: {
-    devices: { type: 'string', default: '100000' },
-    events: { type: 'string', default: '1000000' },
-    dir: { type: 'string', default: path.join(os.tmpdir(), 'kredslob-bench') },
-    fresh: { type: 'boolean', default: false },
+    ...BENCH_DATA_OPTIONS,
     /** Internal: measure writes on one store in this (fresh) process and print the times as JSON. */
     'measure-writes': { type: 'string' },
   },
@@ -57,30 +54,7 @@ function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-async function build(kind: 'file' | 'sqlite', dir: string, devices: number, events: number): Promise<void> {
-  const marker = path.join(dir, 'BENCH-COMPLETE');
-  if (!args.fresh && fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === `${devices}/${events}`) {
-    log(`${kind}: reusing ${dir}`);
-    return;
-  }
-  fs.rmSync(dir, { recursive: true, force: true });
-  const t0 = now();
-  const store: Store = kind === 'file' ? await FileStore.open(dir, { log }) : await SqliteStore.open(dir);
-  await seedReferenceData(store);
-  const result = await generateDevices(store, {
-    devices,
-    eventsPerDevice: events / devices,
-    seed: 2026,
-    now: new Date('2026-11-01T12:00:00Z'),
-    perTransaction: 100,
-    onProgress: (n) => {
-      if (n % 20000 === 0) log(`${kind}: ${n} devices`);
-    },
-  });
-  await store.close();
-  fs.writeFileSync(marker, `${devices}/${events}`);
-  log(`${kind}: generated ${result.devices} devices, ${result.events} events in ${Math.round(now() - t0)} ms`);
-}
+const build = (kind: 'file' | 'sqlite', dir: string, devices: number, events: number) => buildBenchData(kind, dir, devices, events, args.fresh, log);
 
 async function actingAs(store: Store, userId = 'user-warehouse-1'): Promise<ServiceContext> {
   const user = (await store.getUser(userId))!;

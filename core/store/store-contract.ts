@@ -13,6 +13,7 @@ import type { Batch, Device, NewTrailEvent } from '../../shared/schemas';
 import { seedReferenceData } from '../demo/generate';
 import type { Store } from './store';
 import { WIPE } from '../testing/fixtures';
+import { FACT_TYPES, REPLACES_NEW_PURCHASE } from '../stats/facts';
 
 export interface StoreFactory {
   /** Opens (or reopens) the store kept in `dir`. */
@@ -378,6 +379,48 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       await reopen();
       expect(await store.lastAssetTagNumber()).toBe(second);
       expect(await store.transaction((tx) => tx.allocateAssetTagNumber())).toBeGreaterThan(second);
+    });
+
+    it('hands out the statistic facts of a period, with the owner at each event, across a reopen', async () => {
+      const d = device({ departmentId: 'dep-buf' });
+      const other = device();
+      const at = (iso: string) => ({ at: iso });
+      const base = (x: Device) => ({ id: `e-${Math.random().toString(36).slice(2)}`, deviceId: x.id, actor: { id: 'user-warehouse-1', name: 'Lager', role: 'warehouse' as const }, locationId: x.locationId, locationName: 'Hylde A-01' });
+      await store.transaction(async (tx) => {
+        tx.putDevice(d);
+        tx.putDevice(other);
+        await tx.appendEvent({ ...base(d), ...at('2026-01-05T10:00:00.000Z'), type: 'reported', departmentId: 'dep-buf' });
+        await tx.appendEvent({ ...base(d), ...at('2026-01-06T10:00:00.000Z'), type: 'checked_in', condition: 'A' });
+        await tx.appendEvent({ ...base(d), ...at('2026-01-07T10:00:00.000Z'), type: 'note_added', note: 'not a fact' });
+        await tx.appendEvent({ ...base(other), ...at('2026-03-01T10:00:00.000Z'), type: 'reported', departmentId: 'dep-okf' });
+      });
+      await store.transaction(async (tx) => {
+        await tx.appendEvent({ ...base(d), ...at('2026-02-10T10:00:00.000Z'), type: 'handed_over', reservationId: 'r', fromDepartmentId: 'dep-buf', toDepartmentId: 'dep-suf', replacesNewPurchase: true });
+        await tx.appendEvent({ ...base(d), ...at('2026-02-20T10:00:00.000Z'), type: 'listed' });
+      });
+      const read = async (from: string, to: string) => {
+        const f = await store.statFacts(from, to);
+        const rows = Array.from(f.rows, (i) => ({
+          type: FACT_TYPES[f.type[i]!],
+          at: new Date(f.at[i]! * 1000).toISOString(),
+          device: f.devices[f.device[i]!]!.id,
+          owner: f.departmentIds[f.dept[i]!],
+          cycleStart: f.cycleStart[i] ? new Date(f.cycleStart[i]! * 1000).toISOString() : null,
+          replaces: (f.flags[i]! & REPLACES_NEW_PURCHASE) !== 0,
+        }));
+        return rows.sort((a, b) => a.at.localeCompare(b.at));
+      };
+      const expected = [
+        { type: 'checked_in', at: '2026-01-06T10:00:00.000Z', device: d.id, owner: 'dep-buf', cycleStart: null, replaces: false },
+        { type: 'handed_over', at: '2026-02-10T10:00:00.000Z', device: d.id, owner: 'dep-buf', cycleStart: '2026-01-05T10:00:00.000Z', replaces: true },
+        // after the hand-over the device belongs to the receiving administration
+        { type: 'listed', at: '2026-02-20T10:00:00.000Z', device: d.id, owner: 'dep-suf', cycleStart: null, replaces: false },
+      ];
+      // [from, to): the report at 2026-01-05T10:00 is before, the other device's report at 2026-03-01T10:00 is at `to`
+      expect(await read('2026-01-05T10:00:01.000Z', '2026-03-01T10:00:00.000Z')).toEqual(expected);
+      await reopen();
+      expect(await read('2026-01-05T10:00:01.000Z', '2026-03-01T10:00:00.000Z')).toEqual(expected);
+      expect((await read('2026-03-01T10:00:00.000Z', '2026-04-01T00:00:00.000Z')).map((r) => [r.type, r.device, r.owner])).toEqual([['reported', other.id, 'dep-okf']]);
     });
 
     it('takes a backup that opens with the same data while the store stays open', async () => {

@@ -27,6 +27,7 @@ import type {
   Unit,
   User,
 } from '../../shared/schemas';
+import type { StatFacts } from '../stats/facts';
 
 /** The settings of a store nobody has configured yet. */
 export const DEFAULT_SETTINGS: Settings = { reservationDays: 7, organisationName: 'Københavns Kommune' };
@@ -127,6 +128,11 @@ export interface Store extends StoreReads {
   searchDevices(query: DeviceQuery): Promise<{ items: Device[]; total: number }>;
   /** A device's full trail, oldest first. */
   trail(deviceId: string): Promise<TrailEvent[]>;
+  /**
+   * The statistic facts (core/stats/facts.ts) of the trail events at or after `from` and before `to` (ISO
+   * instants), with the devices they point to. The file store keeps them in memory; others may query.
+   */
+  statFacts(from: string, to: string): Promise<StatFacts>;
   searchReservations(query: ReservationQuery): Promise<Reservation[]>;
   /** Active reservations whose expiry is at or before `at`. */
   dueReservations(at: string): Promise<Reservation[]>;

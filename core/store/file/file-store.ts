@@ -57,10 +57,13 @@ export class FileStore implements Store {
     const log = options.log ?? ((m: string) => console.warn(`[kredslob store] ${m}`));
     const releaseLock = acquireLock(dir);
     try {
-      const { state, end, snapshotTxSeq } = await recover(dir, log);
+      const { state, end, snapshotTxSeq, factsRebuilt } = await recover(dir, log);
       const journal = journalDirOf(dir);
       const writer = new JournalWriter(journal, end.segment);
-      return new FileStore(dir, state, writer, new JournalReader(journal), releaseLock, snapshotTxSeq, options.compactEvery ?? 50_000, log);
+      const store = new FileStore(dir, state, writer, new JournalReader(journal), releaseLock, snapshotTxSeq, options.compactEvery ?? 50_000, log);
+      // Keep the rebuilt facts in a snapshot now, so the next open reads them instead of the journal.
+      if (factsRebuilt) void store.compact();
+      return store;
     } catch (err) {
       releaseLock();
       throw err;
@@ -180,6 +183,10 @@ export class FileStore implements Store {
   }
   async dueReservations(at: string) {
     return this.state.dueReservations(at);
+  }
+
+  async statFacts(from: string, to: string) {
+    return this.state.statFacts(from, to);
   }
 
   async trail(deviceId: string): Promise<TrailEvent[]> {

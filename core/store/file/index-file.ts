@@ -9,13 +9,20 @@
  *   refs: u32[3 E]  (segment, offset, length)
  *   heads: 32 bytes × D (sha256 of the device's last event; zeros for none)
  *   sanitizations, sorted by id: S × (64-byte id, NUL-padded; segment; offset; length)
+ * Version 2 adds statistic facts (core/stats/facts.ts) after them; the header then has three more words:
+ *   facts F, fact devices P, bytes J of the administration ids (JSON)
+ *   at, device, dept, cycleStart: u32[F] each; owner: i32[P]; reportedAt: u32[P]
+ *   type: u8[F]; flags: u8[F]; administration ids: J bytes of JSON (UTF-8)
+ * A version 1 file (written before the facts) is still read: its store rebuilds the facts once (recovery.ts).
  */
 import fs from 'node:fs';
 import type { RecordRef } from './journal';
+import type { FactLogData } from '../../stats/facts';
 
 const MAGIC = 0x5849524b; // "KRIX"
-const VERSION = 1;
-const HEADER_WORDS = 5;
+const VERSION = 2;
+const HEADER_WORDS_V1 = 5;
+const HEADER_WORDS = 8;
 export const SAN_ID_BYTES = 64;
 const SAN_ENTRY = SAN_ID_BYTES + 12;
 
@@ -30,6 +37,8 @@ export interface TrailIndexSource {
   ownHeads: ReadonlyMap<string, string>;
   /** Sanitization records written since the previous index (any order). */
   newSanitizations: readonly [string, RecordRef][];
+  /** The statistic facts as of the snapshot (complete, not relative to the previous index). */
+  facts: FactLogData;
 }
 
 export class IndexFile {
@@ -39,10 +48,12 @@ export class IndexFile {
     private readonly heads: Buffer,
     private readonly sans: Buffer,
     readonly sanitizationCount: number,
+    /** Null in a version 1 file. */
+    readonly facts: FactLogData | null,
   ) {}
 
   static empty(): IndexFile {
-    return new IndexFile(new Uint32Array(1), new Uint32Array(0), Buffer.alloc(0), Buffer.alloc(0), 0);
+    return new IndexFile(new Uint32Array(1), new Uint32Array(0), Buffer.alloc(0), Buffer.alloc(0), 0, null);
   }
 
   static read(file: string): IndexFile {
@@ -50,12 +61,13 @@ export class IndexFile {
     // why: typed arrays need 4-byte alignment; a fresh copy of the bytes guarantees it
     const ab = buf.byteOffset % 4 === 0 ? buf.buffer : new Uint8Array(buf).buffer;
     const base = buf.byteOffset % 4 === 0 ? buf.byteOffset : 0;
-    const head = new Uint32Array(ab, base, HEADER_WORDS);
-    if (head[0] !== MAGIC || head[1] !== VERSION) throw new Error(`${file} is not a Kredsløb index (version ${head[1]})`);
+    const version = new Uint32Array(ab, base, 2)[1]!;
+    const head = new Uint32Array(ab, base, version === 1 ? HEADER_WORDS_V1 : HEADER_WORDS);
+    if (head[0] !== MAGIC || (version !== 1 && version !== VERSION)) throw new Error(`${file} is not a Kredsløb index (version ${version})`);
     const devices = head[2]!;
     const events = head[3]!;
     const sanCount = head[4]!;
-    let at = base + HEADER_WORDS * 4;
+    let at = base + head.length * 4;
     const starts = new Uint32Array(ab, at, devices + 1);
     at += (devices + 1) * 4;
     const refs = new Uint32Array(ab, at, events * 3);
@@ -64,7 +76,9 @@ export class IndexFile {
     const heads = bytes.subarray(at, at + devices * 32);
     at += devices * 32;
     const sans = bytes.subarray(at, at + sanCount * SAN_ENTRY);
-    return new IndexFile(starts, refs, heads, sans, sanCount);
+    at += sanCount * SAN_ENTRY;
+    const facts = version === 1 ? null : readFacts(ab, at, head[5]!, head[6]!, head[7]!);
+    return new IndexFile(starts, refs, heads, sans, sanCount, facts);
   }
 
   /** Trail refs of the device at snapshot position `ordinal`, as flat triples. */
@@ -134,6 +148,24 @@ export class IndexFile {
   }
 }
 
+/** The facts section of a version 2 file, as views on its bytes (no copying, no parsing but the ids). */
+function readFacts(ab: ArrayBufferLike, at: number, count: number, devices: number, idBytes: number): FactLogData {
+  const u32 = (n: number): Uint32Array => {
+    const a = new Uint32Array(ab, at, n);
+    at += n * 4;
+    return a;
+  };
+  const fact = { at: u32(count), device: u32(count), dept: u32(count), cycleStart: u32(count) };
+  const owner = new Int32Array(ab, at, devices);
+  at += devices * 4;
+  const reportedAt = u32(devices);
+  const type = new Uint8Array(ab, at, count);
+  const flags = new Uint8Array(ab, at + count, count);
+  at += 2 * count;
+  const departmentIds = JSON.parse(Buffer.from(ab, at, idBytes).toString('utf8')) as string[]; // why: written by writeIndexFile below
+  return { count, ...fact, owner, reportedAt, type, flags, departmentIds };
+}
+
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** A sanitization entry: the id NUL-padded to 64 bytes, then segment, offset, length. */
@@ -196,11 +228,15 @@ export async function writeIndexFile(file: string, src: TrailIndexSource): Promi
   }
   while (j < added.length) added[j++]!.copy(sans, out++ * SAN_ENTRY);
   await yieldToLoop();
-  const header = new Uint32Array([MAGIC, VERSION, D, events, out]);
+  const f = src.facts;
+  const ids = Buffer.from(JSON.stringify(f.departmentIds), 'utf8');
+  const header = new Uint32Array([MAGIC, VERSION, D, events, out, f.count, f.owner.length, ids.length]);
+  const bytesOf = (a: Uint8Array | Uint32Array | Int32Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  const factParts = [f.at, f.device, f.dept, f.cycleStart, f.owner, f.reportedAt, f.type, f.flags].map(bytesOf);
   const tmp = `${file}.${process.pid}.tmp`;
   const fd = await fs.promises.open(tmp, 'w');
   try {
-    for (const part of [Buffer.from(header.buffer), Buffer.from(starts.buffer), Buffer.from(refs.buffer), heads, sans]) {
+    for (const part of [Buffer.from(header.buffer), Buffer.from(starts.buffer), Buffer.from(refs.buffer), heads, sans, ...factParts, ids]) {
       await fd.write(part);
     }
     await fd.sync();

@@ -3,7 +3,7 @@
  * only by their place in the journal (the index file of the last snapshot, plus what came since). It
  * changes only by applying journal ops, at open (recovery) and at commit, so both build the same state.
  */
-import type { Device, FactorVersion, Reservation, Settings } from '../../../shared/schemas';
+import type { Device, FactorVersion, Reservation, Settings, TrailEvent } from '../../../shared/schemas';
 import { DEFAULT_SETTINGS, referenceKey, type DeviceQuery, type ReferenceData, type ReferenceKind, type ReservationQuery } from '../store';
 import { compareDevices, deviceHaystack, matchesQuery, searchTokens, topK } from '../query';
 import type { JournalPosition, RecordRef } from './journal';
@@ -11,6 +11,7 @@ import { IndexFile, type TrailIndexSource } from './index-file';
 import { SNAPSHOT_FORMAT, type SnapshotData } from './snapshot';
 import { decodeDevices, decodeReservations, type Columns } from './device-columns';
 import type { Op } from './ops';
+import { FactLog, type StatFacts } from '../../stats/facts';
 
 /** Places of one device's events in the journal: flat (segment, offset, length) triples. */
 export type TrailRefs = readonly number[];
@@ -68,6 +69,10 @@ export class State {
   private readonly trail = new Map<string, TrailRefs>();
   private readonly heads = new Map<string, string>();
   private readonly sanitizationRefs = new Map<string, RecordRef>();
+  /** Statistic facts of every trail event so far, by device slot (core/stats/facts.ts). */
+  private facts = new FactLog();
+  /** Set when the snapshot's index predates the facts: recovery rebuilds them from the journal before replaying. */
+  factsMissing = false;
   settings: Settings = DEFAULT_SETTINGS;
   /** The next free asset tag number. */
   nextTag = 1;
@@ -174,7 +179,18 @@ export class State {
     return out;
   }
 
+  /** The statistic facts in [from, to) (ISO instants); their device indexes are slots of `devices`. */
+  statFacts(from: string, to: string): StatFacts {
+    return this.facts.select(from, to, this.list.slice());
+  }
+
   // ---- changes ----
+
+  /** Adds a trail event of a device already in the state to the facts (the rebuild of an old snapshot's). */
+  addFact(e: TrailEvent): void {
+    const slot = this.slots.get(e.deviceId);
+    if (slot !== undefined) this.facts.add(e, slot);
+  }
 
   /**
    * The costly part of applying a large record, done ahead in slices (yielding to the event loop) while
@@ -226,6 +242,8 @@ export class State {
           this.trail.set(e.deviceId, mine);
         }
         this.heads.set(e.deviceId, e.hash);
+        // The record's device ops come first (transaction.ts), so the device has its slot already.
+        this.addFact(e);
         break;
       }
       case 'reservation':
@@ -287,6 +305,8 @@ export class State {
     this.nextTag = s.nextTag;
     this.txSeq = s.txSeq;
     this.index = index;
+    if (index.facts) this.facts = FactLog.from(index.facts);
+    else this.factsMissing = true;
     for (const v of s.departments) this.reference.department.set(v.id, v);
     for (const v of s.units) this.reference.unit.set(v.id, v);
     for (const v of s.locations) this.reference.location.set(v.id, v);
@@ -330,6 +350,7 @@ export class State {
         ownRefs: new Map(this.trail),
         ownHeads: new Map(this.heads),
         newSanitizations: [...this.sanitizationRefs],
+        facts: this.facts.data(),
       },
     };
   }
