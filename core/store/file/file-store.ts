@@ -35,6 +35,11 @@ export class FileStore implements Store {
   private compacting: Promise<void> | null = null;
   private closed = false;
   private closing: Promise<void> | null = null;
+  /**
+   * A large record being taken into the state in slices (FileTx.commit): reads outside transactions wait
+   * for it, so nobody sees a certificate half applied. Transactions wait in the queue anyway.
+   */
+  private applying: Promise<void> | null = null;
   private readonly attachments: AttachmentDir;
 
   private constructor(
@@ -78,7 +83,14 @@ export class FileStore implements Store {
       if (this.closed) throw new Error('Store is closed');
       const tx = new FileTx(this.state, (id) => this.readSanitization(id));
       const result = await fn(tx);
-      const n = await tx.commit(this.writer);
+      const n = await tx.commit(this.writer, (applied) => {
+        // why: a failed apply fails the commit (awaited there); the readers it held go on all the same
+        this.applying = applied
+          .catch(() => {})
+          .finally(() => {
+            this.applying = null;
+          });
+      });
       if (n !== null && n - this.snapshotTxSeq >= this.compactEvery && !this.compacting) void this.compact();
       return result;
     });
@@ -90,8 +102,9 @@ export class FileStore implements Store {
    */
   compact(): Promise<void> {
     if (this.compacting) return this.compacting;
-    const copy = this.state.copy(this.writer.position);
     const run = async () => {
+      if (this.applying) await this.applying;
+      const copy = this.state.copy(this.writer.position);
       const indexName = await writeSnapshot(this.dir, copy);
       this.snapshotTxSeq = copy.data.txSeq;
       await removeOldIndexFiles(this.dir, indexName);
@@ -107,60 +120,79 @@ export class FileStore implements Store {
   // ---- reads ----
 
   async getDevice(id: string) {
+    if (this.applying) await this.applying;
     return this.state.getDevice(id);
   }
   async getDeviceByTag(tag: string) {
+    if (this.applying) await this.applying;
     return this.state.getDeviceByTag(tag);
   }
   async getReservation(id: string) {
+    if (this.applying) await this.applying;
     return this.state.getReservation(id);
   }
   async activeReservation(deviceId: string) {
+    if (this.applying) await this.applying;
     return this.state.activeReservation(deviceId);
   }
   async getSanitization(id: string) {
+    if (this.applying) await this.applying;
     return this.readSanitization(id);
   }
   async getUser(id: string) {
+    if (this.applying) await this.applying;
     return this.state.reference.user.get(id);
   }
   async getDepartment(id: string) {
+    if (this.applying) await this.applying;
     return this.state.reference.department.get(id);
   }
   async getLocation(id: string) {
+    if (this.applying) await this.applying;
     return this.state.reference.location.get(id);
   }
   async getRecycler(id: string) {
+    if (this.applying) await this.applying;
     return this.state.reference.recycler.get(id);
   }
   async getBatch(id: string) {
+    if (this.applying) await this.applying;
     return this.state.reference.batch.get(id);
   }
   async batchCount() {
+    if (this.applying) await this.applying;
     return this.state.reference.batch.size;
   }
   async getSettings() {
+    if (this.applying) await this.applying;
     return this.state.settings;
   }
   async listFactorVersions() {
+    if (this.applying) await this.applying;
     return sortedVersions(this.state.reference.factorVersion.values());
   }
   async lastAssetTagNumber() {
+    if (this.applying) await this.applying;
     return this.state.nextTag - 1;
   }
   async listDepartments() {
+    if (this.applying) await this.applying;
     return [...this.state.reference.department.values()];
   }
   async listUnits() {
+    if (this.applying) await this.applying;
     return [...this.state.reference.unit.values()];
   }
   async listLocations() {
+    if (this.applying) await this.applying;
     return [...this.state.reference.location.values()];
   }
   async listRecyclers() {
+    if (this.applying) await this.applying;
     return [...this.state.reference.recycler.values()];
   }
   async listBatches() {
+    if (this.applying) await this.applying;
     return [...this.state.reference.batch.values()];
   }
   putAttachment(bytes: Uint8Array): Promise<string> {
@@ -170,30 +202,38 @@ export class FileStore implements Store {
     return this.attachments.get(sha256);
   }
   async listUsers() {
+    if (this.applying) await this.applying;
     return [...this.state.reference.user.values()];
   }
   async deviceCount() {
+    if (this.applying) await this.applying;
     return this.state.deviceCount;
   }
   async searchDevices(q: DeviceQuery) {
+    if (this.applying) await this.applying;
     return this.state.searchDevices(q);
   }
   async searchReservations(q: ReservationQuery) {
+    if (this.applying) await this.applying;
     return this.state.searchReservations(q);
   }
   async dueReservations(at: string) {
+    if (this.applying) await this.applying;
     return this.state.dueReservations(at);
   }
 
   async statFacts(from: string, to: string) {
+    if (this.applying) await this.applying;
     return this.state.statFacts(from, to);
   }
 
   async trail(deviceId: string): Promise<TrailEvent[]> {
+    if (this.applying) await this.applying;
     return this.readTrail(this.state.refsOf(deviceId)).map((e) => e.event as TrailEvent); // why: every place the state holds is an event's
   }
 
   async verifyTrails(): Promise<TrailProblem[]> {
+    if (this.applying) await this.applying;
     const problems: TrailProblem[] = [];
     for (const d of this.state.devices()) {
       const read = this.readTrail(this.state.refsOf(d.id));

@@ -223,6 +223,27 @@ export class State {
     this.txSeq = n;
   }
 
+  /**
+   * applyRecord for a large record, a slice of ops at a time with a turn of the event loop between slices
+   * (a certificate's record holds 15,000 ops: some 40 ms in one go). Readers outside transactions must not
+   * see the state in between: the file store holds its reads until this resolves (FileStore.applying).
+   */
+  async applyRecordSliced(
+    n: number,
+    ops: readonly Op[],
+    spans: readonly [number, number][],
+    at: JournalPosition,
+    prepared: PreparedRecord,
+    sliceOps: number,
+  ): Promise<void> {
+    for (let i = 0; i < ops.length; i++) {
+      if (i > 0 && i % sliceOps === 0) await new Promise((resolve) => setImmediate(resolve));
+      const [offset, length] = spans[i]!;
+      this.apply(ops[i]!, { segment: at.segment, offset: at.offset + offset, length }, prepared);
+    }
+    this.txSeq = n;
+  }
+
   /** `work.grown`: trail arrays this record made, not yet seen by anyone before it, so they may still be appended to. */
   private apply(op: Op, ref: RecordRef | null, work?: PreparedRecord): void {
     switch (op.k) {

@@ -154,14 +154,19 @@ export class FileTx implements StoreTx {
    * store's queue keeps every other transaction waiting meanwhile, and reads see the state as before until
    * the append), so that the synchronous part left is the write and a cheap apply.
    */
-  async commit(writer: JournalWriter): Promise<number | null> {
+  async commit(writer: JournalWriter, holdReads: (applied: Promise<void>) => void = () => {}): Promise<number | null> {
     const ops = this.record();
     if (ops.length === 0) return null;
     const n = this.state.txSeq + 1;
     const { buffer, spans } = await encodeRecordSliced(n, ops);
     const prepared = ops.length > ENCODE_SLICE_OPS ? await this.state.prepareRecord(ops, ENCODE_SLICE_OPS) : undefined;
     const at = writer.append(buffer);
-    this.state.applyRecord(n, ops, spans, at, prepared);
+    if (prepared) {
+      // The record is durable; the state takes it in slices while reads wait for the whole of it.
+      const applied = this.state.applyRecordSliced(n, ops, spans, at, prepared, ENCODE_SLICE_OPS);
+      holdReads(applied);
+      await applied;
+    } else this.state.applyRecord(n, ops, spans, at);
     return n;
   }
 
