@@ -11,6 +11,7 @@ import type { Store, StoreTx } from '../store/store';
 import { DEPARTMENTS, LOCATIONS, UNITS, USERS } from './reference-data';
 import { DEFAULT_SETTINGS } from '../store/store';
 import { seedEwasteDemo } from './ewaste';
+import { seedHistory } from './history';
 
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -23,7 +24,7 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-interface Model {
+export interface Model {
   category: Category;
   manufacturer: string;
   model: string;
@@ -31,7 +32,7 @@ interface Model {
   years: [number, number];
 }
 
-const MODELS: Model[] = [
+export const MODELS: Model[] = [
   { category: 'laptop', manufacturer: 'Lenovo', model: 'ThinkPad T14 Gen 2', specs: { cpu: 'Intel Core i5-1135G7', ramGb: 16, storageGb: 256, storageType: 'ssd', screenInch: 14 }, years: [2021, 2022] },
   { category: 'laptop', manufacturer: 'Lenovo', model: 'ThinkPad T480', specs: { cpu: 'Intel Core i5-8250U', ramGb: 8, storageGb: 256, storageType: 'ssd', screenInch: 14 }, years: [2018, 2019] },
   { category: 'laptop', manufacturer: 'Dell', model: 'Latitude 5420', specs: { cpu: 'Intel Core i5-1145G7', ramGb: 16, storageGb: 512, storageType: 'ssd', screenInch: 14 }, years: [2021, 2022] },
@@ -345,9 +346,12 @@ export async function generateDevices(store: Store, options: GenerateOptions): P
   return { devices: n, events };
 }
 
-/** Seeds an empty store with the municipality, `devices` demo devices, the recyclers and a batch in each state. */
-export async function seedDemo(store: Store, devices = 300, now = new Date()): Promise<void> {
+/**
+ * Seeds an empty store with the municipality, 24 months of history ending `now` (history.ts: ~400 devices and
+ * monthly e-waste batches, all through the services) and the last weeks' batches, one in each state.
+ */
+export async function seedDemo(store: Store, now = new Date()): Promise<void> {
   await seedReferenceData(store);
-  await generateDevices(store, { devices, eventsPerDevice: 0, now, seed: 2026, queueForBatches: true });
+  await seedHistory(store, now);
   await seedEwasteDemo(store, now);
 }
