@@ -1,7 +1,7 @@
 /**
  * The demo-data generator: a believable municipality with devices in every state and trails that follow
  * the lifecycle table step by step (each step is checked with `decide`). Deterministic for a seed.
- * Used by first start (~300 devices) and by the benchmark (100,000 devices, ~1,000,000 events).
+ * Used by the benchmark (100,000 devices, ~1,000,000 events); the first-start demo is history.ts, through the services.
  */
 import { decide, type Action } from '../../shared/lifecycle';
 import { effectiveDataBearing } from '../../shared/data-bearing';
@@ -98,15 +98,7 @@ export interface GenerateOptions {
   /** Devices written per transaction (bigger is faster for the benchmark). */
   perTransaction?: number;
   onProgress?: (done: number) => void;
-  /**
-   * A device drawn for a state past ewaste_queued stops there instead of getting a made-up batch, so that
-   * seedEwasteDemo can pack it into a real batch through the services (the first-start demo does this).
-   */
-  queueForBatches?: boolean;
 }
-
-/** The states a device reaches only through a disposal batch. */
-const BATCH_STATES = new Set<DeviceStatus>(TARGETS.map(([s]) => s).filter((s) => PATHS[s].includes('addToBatch')));
 
 /** Writes departments, units, locations, users and settings (once, on an empty store). */
 export async function seedReferenceData(store: Store): Promise<void> {
@@ -151,7 +143,6 @@ export async function generateDevices(store: Store, options: GenerateOptions): P
         break;
       }
     }
-    if (options.queueForBatches && BATCH_STATES.has(final)) final = 'ewaste_queued';
     const model = pick(MODELS);
     const contact = pick(contacts);
     const site = sites.find((s) => s.departmentId === contact.departmentId) ?? sites[0]!;
