@@ -13,7 +13,7 @@ import type { Store } from './store/store';
 
 export interface CoreOptions {
   dataDir: string;
-  /** Seed ~300 demo devices when the data folder is new (default true). */
+  /** Seed the demo municipality (24 months of history) when the data folder is new (default true). */
   demo?: boolean;
   clock?: Clock;
   /** How often reservations are checked for expiry (ms). */
@@ -31,7 +31,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const store = await FileStore.open(options.dataDir);
   if ((await store.listUsers()).length === 0 && options.demo !== false) {
-    await seedDemo(store, 300, clock.now());
+    await seedDemo(store, clock.now());
   }
   const dispatch = createDispatcher({ table, store, clock, sessions: new Sessions() });
   const expire = () =>

@@ -15,13 +15,14 @@ describe('the first-start demo’s e-waste', () => {
 
   beforeAll(async () => {
     h = await harness();
-    await seedDemo(h.store, 300, NOW);
+    await seedDemo(h.store, NOW);
     h.clock.advance(NOW.getTime() - h.clock.now().getTime());
   });
   afterAll(async () => h.close());
 
   it('has a batch in each state, the collected one with one device its certificate left out', async () => {
-    const batches = (await h.store.listBatches()).sort((a, b) => a.number.localeCompare(b.number));
+    // The last weeks' four batches, after the history's monthly ones (history.ts).
+    const batches = (await h.store.listBatches()).sort((a, b) => a.number.localeCompare(b.number)).slice(-4);
     expect(batches.map((b) => b.status)).toEqual(['closed', 'collected', 'sealed', 'open']);
     for (const b of batches) expect(b.deviceCount).toBeGreaterThan(0);
     const reads = { store: h.store, clock: h.clock, actor: { kind: 'system' as const } };

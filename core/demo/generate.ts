@@ -1,7 +1,7 @@
 /**
  * The demo-data generator: a believable municipality with devices in every state and trails that follow
  * the lifecycle table step by step (each step is checked with `decide`). Deterministic for a seed.
- * Used by first start (~300 devices) and by the benchmark (100,000 devices, ~1,000,000 events).
+ * Used by the benchmark (100,000 devices, ~1,000,000 events); the first-start demo is history.ts, through the services.
  */
 import { decide, type Action } from '../../shared/lifecycle';
 import { effectiveDataBearing } from '../../shared/data-bearing';
@@ -11,6 +11,7 @@ import type { Store, StoreTx } from '../store/store';
 import { DEPARTMENTS, LOCATIONS, UNITS, USERS } from './reference-data';
 import { DEFAULT_SETTINGS } from '../store/store';
 import { seedEwasteDemo } from './ewaste';
+import { seedHistory } from './history';
 
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -23,7 +24,7 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-interface Model {
+export interface Model {
   category: Category;
   manufacturer: string;
   model: string;
@@ -31,7 +32,7 @@ interface Model {
   years: [number, number];
 }
 
-const MODELS: Model[] = [
+export const MODELS: Model[] = [
   { category: 'laptop', manufacturer: 'Lenovo', model: 'ThinkPad T14 Gen 2', specs: { cpu: 'Intel Core i5-1135G7', ramGb: 16, storageGb: 256, storageType: 'ssd', screenInch: 14 }, years: [2021, 2022] },
   { category: 'laptop', manufacturer: 'Lenovo', model: 'ThinkPad T480', specs: { cpu: 'Intel Core i5-8250U', ramGb: 8, storageGb: 256, storageType: 'ssd', screenInch: 14 }, years: [2018, 2019] },
   { category: 'laptop', manufacturer: 'Dell', model: 'Latitude 5420', specs: { cpu: 'Intel Core i5-1145G7', ramGb: 16, storageGb: 512, storageType: 'ssd', screenInch: 14 }, years: [2021, 2022] },
@@ -97,15 +98,7 @@ export interface GenerateOptions {
   /** Devices written per transaction (bigger is faster for the benchmark). */
   perTransaction?: number;
   onProgress?: (done: number) => void;
-  /**
-   * A device drawn for a state past ewaste_queued stops there instead of getting a made-up batch, so that
-   * seedEwasteDemo can pack it into a real batch through the services (the first-start demo does this).
-   */
-  queueForBatches?: boolean;
 }
-
-/** The states a device reaches only through a disposal batch. */
-const BATCH_STATES = new Set<DeviceStatus>(TARGETS.map(([s]) => s).filter((s) => PATHS[s].includes('addToBatch')));
 
 /** Writes departments, units, locations, users and settings (once, on an empty store). */
 export async function seedReferenceData(store: Store): Promise<void> {
@@ -150,7 +143,6 @@ export async function generateDevices(store: Store, options: GenerateOptions): P
         break;
       }
     }
-    if (options.queueForBatches && BATCH_STATES.has(final)) final = 'ewaste_queued';
     const model = pick(MODELS);
     const contact = pick(contacts);
     const site = sites.find((s) => s.departmentId === contact.departmentId) ?? sites[0]!;
@@ -345,9 +337,12 @@ export async function generateDevices(store: Store, options: GenerateOptions): P
   return { devices: n, events };
 }
 
-/** Seeds an empty store with the municipality, `devices` demo devices, the recyclers and a batch in each state. */
-export async function seedDemo(store: Store, devices = 300, now = new Date()): Promise<void> {
+/**
+ * Seeds an empty store with the municipality, 24 months of history ending `now` (history.ts: ~400 devices and
+ * monthly e-waste batches, all through the services) and the last weeks' batches, one in each state.
+ */
+export async function seedDemo(store: Store, now = new Date()): Promise<void> {
   await seedReferenceData(store);
-  await generateDevices(store, { devices, eventsPerDevice: 0, now, seed: 2026, queueForBatches: true });
+  await seedHistory(store, now);
   await seedEwasteDemo(store, now);
 }
