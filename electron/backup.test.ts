@@ -18,7 +18,7 @@ function tempDir(): string {
 }
 
 async function runningCore(): Promise<Core> {
-  const core = await startCore({ dataDir: tempDir() }); // demo data: 300 devices
+  const core = await startCore({ dataDir: tempDir() }); // with the demo data
   cleanup.push(() => core.close());
   return core;
 }
@@ -58,7 +58,8 @@ describe('Tag sikkerhedskopi…', () => {
 
     const restored = await startCore({ dataDir: expected, demo: false });
     cleanup.push(() => restored.close());
-    expect(await restored.store.deviceCount()).toBe(300);
+    expect(await restored.store.deviceCount()).toBe(await core.store.deviceCount());
+    expect(await restored.store.deviceCount()).toBeGreaterThan(0);
   });
 
   it('a second backup in the same second goes to its own folder', async () => {
