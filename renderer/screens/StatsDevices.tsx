@@ -55,7 +55,7 @@ export function StatsDevices() {
     );
 
   const scope = [
-    t('stats.periodShown', { from: day(view.from), last: day(addDays(view.to, -1)) }),
+    t('stats.periodRange', { from: day(view.from), last: day(addDays(view.to, -1)) }),
     figure.group !== undefined && `${t(groupingKey(view.groupBy))}: ${fmt.groupTitle(view.groupBy, figure.group)}`,
     figure.weee !== undefined && t(weeeKey(figure.weee)),
     view.departmentId !== undefined && ref.departmentLabel(view.departmentId),
@@ -85,7 +85,7 @@ export function StatsDevices() {
             <EmptyState>{t('stats.devicesEmpty')}</EmptyState>
           ) : (
             <div className="table-wrap">
-              <table className="data-table" data-testid="stats-devices">
+              <table className="data-table stats-table" data-testid="stats-devices">
                 <caption className="visually-hidden">{t(figureKey(figure.figure))}</caption>
                 <thead>
                   <tr>

@@ -40,7 +40,7 @@ export function Co2eChart({ summary, view }: { summary: StatsSummary; view: Stat
             </ResponsiveContainer>
           </div>
           <div className="table-wrap">
-            <table className="data-table" data-testid="stats-co2e-table">
+            <table className="data-table stats-table" data-testid="stats-co2e-table">
               <caption>{t('stats.co2eCaption')}</caption>
               <thead>
                 <tr>

@@ -22,7 +22,7 @@ export function EwasteFigures({ summary, view }: { summary: StatsSummary; view: 
     <section className="card" aria-labelledby="stats-ewaste-title" data-testid="stats-ewaste">
       <h2 id="stats-ewaste-title">{t('stats.ewasteTitle')}</h2>
       <div className="table-wrap">
-        <table className="data-table">
+        <table className="data-table stats-table">
           <caption>{t('stats.ewasteCaption')}</caption>
           <thead>
             <tr>

@@ -21,7 +21,7 @@ export function GroupTable({ summary, view }: { summary: StatsSummary; view: Sta
         <EmptyState>{t('stats.empty')}</EmptyState>
       ) : (
         <div className="table-wrap">
-          <table className="data-table" data-testid="stats-group-table">
+          <table className="data-table stats-table stats-group-table" data-testid="stats-group-table">
             <caption className="visually-hidden">{t('stats.groupTitle', { by: t(groupingKey(groupBy)).toLowerCase() })}</caption>
             <thead>
               <tr>

@@ -80,7 +80,7 @@ export function KeyFigures({ summary, view }: { summary: StatsSummary; view: Sta
           </p>
         </div>
       </div>
-      <table className="data-table stat-outcomes" data-testid="stat-outcomes">
+      <table className="data-table stats-table stat-outcomes" data-testid="stat-outcomes">
         <caption>{t('stats.outcomesCaption')}</caption>
         <thead>
           <tr>

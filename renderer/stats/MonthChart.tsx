@@ -46,7 +46,7 @@ export function MonthChart({ summary, view }: { summary: StatsSummary; view: Sta
           </ResponsiveContainer>
         </div>
         <div className="table-wrap">
-          <table className="data-table" data-testid="stats-month-table">
+          <table className="data-table stats-table" data-testid="stats-month-table">
             <caption>{t('stats.monthCaption')}</caption>
             <thead>
               <tr>

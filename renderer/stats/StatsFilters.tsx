@@ -34,7 +34,11 @@ export function StatsFilters({ view, today, onChange }: { view: StatsView; today
       setCustomFrom(view.from);
       setCustomLast(addDays(view.to, -1));
       onChange({ ...view, kind });
-    } else onChange({ ...view, kind, ...periodFrom(kind, periodStart(kind, view.from <= today ? view.from : today), today) });
+    } else {
+      // The new period holds the last day shown (or today): from "this year so far" to "this month".
+      const last = addDays(view.to, -1);
+      onChange({ ...view, kind, ...periodFrom(kind, periodStart(kind, last < today ? last : today), today) });
+    }
   }
 
   function applyCustom(e: FormEvent) {
