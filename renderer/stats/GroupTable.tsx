@@ -2,6 +2,7 @@
 import { STAT_OUTCOMES, type StatsSummary } from '../../shared/contract';
 import type { MessageKey } from '../../shared/i18n';
 import { EmptyState } from '../components/EmptyState';
+import { TableHead } from '../components/TableHead';
 import { useI18n } from '../i18n';
 import { FigureLink } from './FigureLink';
 import { outcomeKey } from './KeyFigures';
@@ -23,25 +24,12 @@ export function GroupTable({ summary, view }: { summary: StatsSummary; view: Sta
         <div className="table-wrap">
           <table className="data-table stats-table stats-group-table" data-testid="stats-group-table">
             <caption className="visually-hidden">{t('stats.groupTitle', { by: t(groupingKey(groupBy)).toLowerCase() })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t(groupingKey(groupBy))}</th>
-                {STAT_OUTCOMES.map((o) => (
-                  <th key={o} scope="col" className="num">
-                    {t(outcomeKey(o))}
-                  </th>
-                ))}
-                <th scope="col" className="num">
-                  {t('stats.reuseRate')}
-                </th>
-                <th scope="col" className="num">
-                  {t('stats.col.co2eKg')}
-                </th>
-                <th scope="col" className="num">
-                  {t('stats.col.daysMedian')}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                groupingKey(groupBy),
+                ...[...STAT_OUTCOMES.map(outcomeKey), 'stats.reuseRate' as const, 'stats.col.co2eKg' as const, 'stats.col.daysMedian' as const].map((key) => ({ key, numeric: true as const })),
+              ]}
+            />
             <tbody>
               {summary.rows.map((r) => (
                 <tr key={r.key} data-group={r.key}>

@@ -6,6 +6,7 @@
 import type { StatOutcome, StatsSummary } from '../../shared/contract';
 import { STAT_OUTCOMES } from '../../shared/contract';
 import type { MessageKey } from '../../shared/i18n';
+import { TableHead } from '../components/TableHead';
 import { useI18n } from '../i18n';
 import { categoryKey } from '../labels';
 import { href } from '../router';
@@ -47,25 +48,22 @@ export function KeyFigures({ summary, view }: { summary: StatsSummary; view: Sta
             </FigureLink>
           </p>
           <ul className="stat-list">
-            <li>
-              {t('stats.credited')}{' '}
-              <FigureLink view={view} figure={{ figure: 'co2e_credited' }}>
-                {fmt.count(co2e.credited)}
-              </FigureLink>
-            </li>
-            <li className={co2e.noFactor > 0 ? 'warning-text' : undefined} data-testid="stat-no-factor">
-              {t('stats.noFactor')}{' '}
-              <FigureLink view={view} figure={{ figure: 'co2e_no_factor' }}>
-                {fmt.count(co2e.noFactor)}
-              </FigureLink>
-              {summary.noFactorCategories.length > 0 && <> ({summary.noFactorCategories.map((c) => t(categoryKey(c))).join(', ')})</>}
-            </li>
-            <li>
-              {t('stats.notReplacing')}{' '}
-              <FigureLink view={view} figure={{ figure: 'not_replacing' }}>
-                {fmt.count(co2e.notReplacing)}
-              </FigureLink>
-            </li>
+            {(
+              [
+                ['co2e_credited', 'stats.credited', co2e.credited],
+                ['co2e_no_factor', 'stats.noFactor', co2e.noFactor],
+                ['not_replacing', 'stats.notReplacing', co2e.notReplacing],
+              ] as const
+            ).map(([figure, label, n]) => (
+              // "No factor" stands out when there are any: those hand-overs add 0, and the reader must see it.
+              <li key={figure} className={figure === 'co2e_no_factor' && n > 0 ? 'warning-text' : undefined} data-testid={`stat-${figure}`}>
+                {t(label)}{' '}
+                <FigureLink view={view} figure={{ figure }}>
+                  {fmt.count(n)}
+                </FigureLink>
+                {figure === 'co2e_no_factor' && summary.noFactorCategories.length > 0 && <> ({summary.noFactorCategories.map((c) => t(categoryKey(c))).join(', ')})</>}
+              </li>
+            ))}
           </ul>
         </div>
         <div className="stat-card stat-card-main" data-testid="stat-days">
@@ -82,17 +80,7 @@ export function KeyFigures({ summary, view }: { summary: StatsSummary; view: Sta
       </div>
       <table className="data-table stats-table stat-outcomes" data-testid="stat-outcomes">
         <caption>{t('stats.outcomesCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('stats.col.outcome')}</th>
-            <th scope="col" className="num">
-              {t('stats.col.count')}
-            </th>
-            <th scope="col" className="num">
-              {t('stats.col.kg')}
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['stats.col.outcome', { key: 'stats.col.count', numeric: true }, { key: 'stats.col.kg', numeric: true }]} />
         <tbody>
           {STAT_OUTCOMES.map((o) => (
             <tr key={o} data-outcome={o}>

@@ -2,10 +2,12 @@
  * Reuse rate and outcomes per month: stacked bars (reused, recycled, destroyed) with the reuse rate by count
  * as a line, and beside it the same figures as a table (the accessible version), every count a link.
  */
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import type { StatsSummary } from '../../shared/contract';
+import { TableHead } from '../components/TableHead';
 import { useI18n } from '../i18n';
 import { CHART } from './chart-colors';
+import { ChartWithTable } from './ChartWithTable';
 import { FigureLink } from './FigureLink';
 import { outcomeKey } from './KeyFigures';
 import type { StatsView } from './stats-view';
@@ -27,58 +29,42 @@ export function MonthChart({ summary, view }: { summary: StatsSummary; view: Sta
   return (
     <section className="card stat-chart" aria-labelledby="stats-month-title" data-testid="stats-month-chart">
       <h2 id="stats-month-title">{t('stats.monthTitle')}</h2>
-      <div className="chart-with-table">
-        {/* The table beside it says the same to a screen reader; the drawing is decoration for it. */}
-        <div className="chart" aria-hidden="true">
-          <ResponsiveContainer width="100%" height={300}>
-            <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-              <CartesianGrid stroke={CHART.grid} vertical={false} />
-              <XAxis dataKey="month" stroke={CHART.axis} tick={{ fontSize: 12 }} />
-              <YAxis yAxisId="count" allowDecimals={false} stroke={CHART.axis} tickFormatter={(n: number) => fmt.count(n)} />
-              <YAxis yAxisId="rate" orientation="right" domain={[0, 100]} stroke={CHART.axis} tickFormatter={(n: number) => fmt.percent(n / 100)} />
-              <Tooltip formatter={(value, name) => (name === t('stats.reuseRate') ? fmt.percent(Number(value) / 100) : fmt.count(Number(value)))} />
-              <Legend />
-              {OUTCOMES.map((o) => (
-                <Bar key={o} yAxisId="count" dataKey={o} name={t(outcomeKey(o))} stackId="outcomes" fill={CHART[o]} isAnimationActive={false} />
-              ))}
-              <Line yAxisId="rate" dataKey="rate" name={t('stats.reuseRate')} stroke={CHART.rate} strokeWidth={2} connectNulls={false} isAnimationActive={false} />
-            </ComposedChart>
-          </ResponsiveContainer>
-        </div>
-        <div className="table-wrap">
-          <table className="data-table stats-table" data-testid="stats-month-table">
-            <caption>{t('stats.monthCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('stats.groupBy.month')}</th>
+      <ChartWithTable
+        chart={
+          <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+            <CartesianGrid stroke={CHART.grid} vertical={false} />
+            <XAxis dataKey="month" stroke={CHART.axis} tick={{ fontSize: 12 }} />
+            <YAxis yAxisId="count" allowDecimals={false} stroke={CHART.axis} tickFormatter={(n: number) => fmt.count(n)} />
+            <YAxis yAxisId="rate" orientation="right" domain={[0, 100]} stroke={CHART.axis} tickFormatter={(n: number) => fmt.percent(n / 100)} />
+            <Tooltip formatter={(value, name) => (name === t('stats.reuseRate') ? fmt.percent(Number(value) / 100) : fmt.count(Number(value)))} />
+            <Legend />
+            {OUTCOMES.map((o) => (
+              <Bar key={o} yAxisId="count" dataKey={o} name={t(outcomeKey(o))} stackId="outcomes" fill={CHART[o]} isAnimationActive={false} />
+            ))}
+            <Line yAxisId="rate" dataKey="rate" name={t('stats.reuseRate')} stroke={CHART.rate} strokeWidth={2} connectNulls={false} isAnimationActive={false} />
+          </ComposedChart>
+        }
+      >
+        <table className="data-table stats-table" data-testid="stats-month-table">
+          <caption>{t('stats.monthCaption')}</caption>
+          <TableHead columns={['stats.groupBy.month', ...OUTCOMES.map((o) => ({ key: outcomeKey(o), numeric: true as const })), { key: 'stats.reuseRate', numeric: true }]} />
+          <tbody>
+            {summary.rows.map((r) => (
+              <tr key={r.key} data-group={r.key}>
+                <th scope="row">{fmt.groupLabel('month', r.key)}</th>
                 {OUTCOMES.map((o) => (
-                  <th key={o} scope="col" className="num">
-                    {t(outcomeKey(o))}
-                  </th>
+                  <td key={o} className="num">
+                    <FigureLink view={view} figure={{ figure: o, groupBy: 'month', group: r.key }}>
+                      {fmt.count(r.amounts[o].count)}
+                    </FigureLink>
+                  </td>
                 ))}
-                <th scope="col" className="num">
-                  {t('stats.reuseRate')}
-                </th>
+                <td className="num">{fmt.percent(r.reuseRate.byCount)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {summary.rows.map((r) => (
-                <tr key={r.key} data-group={r.key}>
-                  <th scope="row">{fmt.groupLabel('month', r.key)}</th>
-                  {OUTCOMES.map((o) => (
-                    <td key={o} className="num">
-                      <FigureLink view={view} figure={{ figure: o, groupBy: 'month', group: r.key }}>
-                        {fmt.count(r.amounts[o].count)}
-                      </FigureLink>
-                    </td>
-                  ))}
-                  <td className="num">{fmt.percent(r.reuseRate.byCount)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </div>
+            ))}
+          </tbody>
+        </table>
+      </ChartWithTable>
     </section>
   );
 }

@@ -6,11 +6,11 @@ import { useState, type FormEvent } from 'react';
 import { STAT_GROUPINGS } from '../../shared/contract';
 import { CATEGORIES } from '../../shared/schemas';
 import type { MessageKey } from '../../shared/i18n';
+import { DepartmentOptions } from '../components/DepartmentOptions';
 import { EnumOptions } from '../components/EnumOptions';
 import { useI18n } from '../i18n';
 import { categoryKey } from '../labels';
 import { memberOf } from '../member-of';
-import { useReference } from '../reference-context';
 import { addDays, PERIOD_KINDS, periodChoices, periodFrom, periodStart, validPeriod, type PeriodKind, type StatsView } from './stats-view';
 import { groupingKey } from './GroupTable';
 import { useStatFormat } from './use-stat-format';
@@ -22,7 +22,6 @@ const CHOICES = { month: 36, quarter: 16, year: 10 } as const;
 
 export function StatsFilters({ view, today, onChange }: { view: StatsView; today: string; onChange(view: StatsView): void }) {
   const { t, day } = useI18n();
-  const ref = useReference();
   const fmt = useStatFormat();
   const [customFrom, setCustomFrom] = useState(view.from);
   /** The last day shown, inclusive: people write "1.–30. november", the period is [from, to). */
@@ -90,12 +89,7 @@ export function StatsFilters({ view, today, onChange }: { view: StatsView; today
         <div className="field">
           <label htmlFor="stats-department">{t('stats.department')}</label>
           <select id="stats-department" data-testid="stats-department" value={view.departmentId ?? ''} onChange={(e) => onChange({ ...view, departmentId: e.target.value || undefined })}>
-            <option value="">{t('search.allDepartments')}</option>
-            {ref.departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {ref.departmentLabel(d.id)}
-              </option>
-            ))}
+            <DepartmentOptions />
           </select>
         </div>
         <div className="field">

@@ -149,7 +149,7 @@ test('the sustainability team narrows the statistics to workstations this month,
   await stats.choose('Kategori', 'Andet');
   await expect(stats.loaded).toBeVisible();
   await expect(stats.co2e.locator('.stat-value')).toHaveText('0 kg CO2e');
-  await expect(page.getByTestId('stat-no-factor')).toHaveText('Uden faktor (tæller 0) 1 (Andet)');
+  await expect(page.getByTestId('stat-co2e_no_factor')).toHaveText('Uden faktor (tæller 0) 1 (Andet)');
 
   await new AppShell(page).switchLanguage('English');
   await stats.choose('Category', 'Workstation');
