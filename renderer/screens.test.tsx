@@ -9,8 +9,8 @@ describe('who sees which screen, from the contract', () => {
     expect(menu).toEqual({
       department_contact: ['marketplace', 'report', 'reservations'],
       warehouse: ['marketplace', 'report', 'checkIn', 'handOver', 'move', 'stockTake', 'ewaste', 'batches', 'factors', 'allDevices', 'labels'],
-      sustainability: ['marketplace', 'ewaste', 'batches', 'factors', 'allDevices'],
-      admin: ['marketplace', 'report', 'reservations', 'checkIn', 'handOver', 'move', 'stockTake', 'ewaste', 'batches', 'recyclers', 'factors', 'allDevices', 'labels'],
+      sustainability: ['marketplace', 'ewaste', 'batches', 'factors', 'stats', 'allDevices'],
+      admin: ['marketplace', 'report', 'reservations', 'checkIn', 'handOver', 'move', 'stockTake', 'ewaste', 'batches', 'recyclers', 'factors', 'stats', 'allDevices', 'labels'],
     });
   });
 
@@ -32,6 +32,9 @@ describe('routes', () => {
     expect(matchScreen('/recyclers')?.screen.id).toBe('recyclers');
     expect(matchScreen('/batches')?.screen.id).toBe('batches');
     expect(matchScreen('/factors')?.screen.id).toBe('factors');
+    expect(matchScreen('/stats')?.screen.id).toBe('stats');
+    expect(matchScreen('/stats/devices')?.screen.id).toBe('statsDevices');
+    expect(matchScreen('/stats/method')?.screen.id).toBe('statsMethod');
     expect(matchScreen('/batches/b-1')).toMatchObject({ screen: { id: 'batch' }, params: { id: 'b-1' } });
     expect(matchScreen('/devices/abc-1/trail')).toBeUndefined();
     expect(matchScreen('/nowhere')).toBeUndefined();

@@ -28,6 +28,9 @@ import { MoveStation } from './screens/MoveStation';
 import { MyReservations } from './screens/MyReservations';
 import { Recyclers } from './screens/Recyclers';
 import { ReportDevice } from './screens/ReportDevice';
+import { Stats } from './screens/Stats';
+import { StatsDevices } from './screens/StatsDevices';
+import { StatsMethod } from './screens/StatsMethod';
 import { StockTake } from './screens/StockTake';
 
 export interface ScreenDef {
@@ -89,6 +92,10 @@ export const SCREENS = [
   },
   // The sustainability team, the warehouse and admins read the table; the edit form shows only to those who may call stats.factors.save.
   { id: 'factors', path: '/factors', navKey: 'nav.factors', primary: 'stats.factors.get', calls: ['stats.factors.get'], render: () => <Factors /> },
+  // Statistics: the sustainability team's and admins' (stats.summary); every figure links to its devices (stats.devices).
+  { id: 'stats', path: '/stats', navKey: 'nav.stats', primary: 'stats.summary', calls: ['stats.summary'], render: () => <Stats /> },
+  { id: 'statsDevices', path: '/stats/devices', primary: 'stats.devices', calls: ['stats.devices'], render: () => <StatsDevices /> },
+  { id: 'statsMethod', path: '/stats/method', primary: 'stats.summary', calls: [], render: () => <StatsMethod /> },
   // A selection of the results can be printed as QR labels.
   {
     id: 'allDevices',

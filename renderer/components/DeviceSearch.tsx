@@ -11,12 +11,12 @@ import { useI18n } from '../i18n';
 import { toggleDevice, togglePage, type Selection } from '../label-print';
 import { categoryKey, sortKey, statusKey } from '../labels';
 import { memberOf } from '../member-of';
-import { useReference } from '../reference-context';
 import { replaceQuery, useRoute } from '../router';
 import { useAsync } from '../use-async';
 import { useDebouncedValue } from '../use-debounced-value';
 import { DeviceTable } from './DeviceTable';
 import { EmptyState } from './EmptyState';
+import { DepartmentOptions } from './DepartmentOptions';
 import { EnumOptions } from './EnumOptions';
 import { LoadError } from './LoadError';
 import { Loading } from './Loading';
@@ -35,7 +35,6 @@ interface DeviceSearchProps {
 
 export function DeviceSearch({ mode, emptyText }: DeviceSearchProps) {
   const { t, tPlural, number } = useI18n();
-  const ref = useReference();
   const { query } = useRoute();
   const all = mode === 'all';
 
@@ -116,12 +115,7 @@ export function DeviceSearch({ mode, emptyText }: DeviceSearchProps) {
               value={departmentId ?? ''}
               onChange={(e) => filter(setDepartmentId)(e.target.value || undefined)}
             >
-              <option value="">{t('search.allDepartments')}</option>
-              {ref.departments.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {ref.departmentLabel(d.id)}
-                </option>
-              ))}
+              <DepartmentOptions />
             </select>
           </div>
         )}

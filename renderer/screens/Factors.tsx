@@ -14,6 +14,7 @@ import { Loading } from '../components/Loading';
 import { focusField } from '../form-errors';
 import { useI18n } from '../i18n';
 import { mayCall } from '../may-call';
+import { useRoute } from '../router';
 import { useUser } from '../session-context';
 import { useAsync } from '../use-async';
 
@@ -21,7 +22,9 @@ export function Factors() {
   const { t, dateTime } = useI18n();
   const mayEdit = mayCall(useUser().role, 'stats.factors.save');
   /** The version asked for; undefined: the current one. */
-  const [asked, setAsked] = useState<number | undefined>();
+  // A link from the statistics names the version a figure used (#/factors?version=2).
+  const linked = Number(useRoute().query.get('version'));
+  const [asked, setAsked] = useState<number | undefined>(Number.isInteger(linked) && linked >= 1 ? linked : undefined);
   const view = useAsync(() => client.call('stats.factors.get', asked === undefined ? {} : { version: asked }), [asked]);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState<number | undefined>();
