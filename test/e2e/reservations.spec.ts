@@ -71,7 +71,7 @@ test('a reservation cancelled on the device page frees the device for another ad
   const device = new DevicePage(page);
 
   await shell.open('Mine reservationer');
-  await page.getByTestId('reservations').getByRole('link', { name: tag, exact: true }).click();
+  await new MyReservationsPage(page).row(tag).getByRole('link', { name: tag, exact: true }).click();
   await device.press('Annullér reservation');
   await expect(device.actionDone).toContainText(`Reservationen på ${tag} er annulleret.`);
   await expect(device.status).toHaveText('På genbrugsbørsen');

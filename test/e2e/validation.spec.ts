@@ -93,9 +93,9 @@ test('switching to English shows English labels', async ({ page }) => {
 test('each role sees only the menu entries it can use', async ({ page }) => {
   const picker = new ProfilePickerPage(page);
   const shell = new AppShell(page);
-  const entries = ['Genbrugsbørs', 'Anmeld overskud', 'Mine reservationer', 'Modtag på lager', 'Udlevér', 'Flyt til hylde', 'Lageroptælling', 'E-affald', 'Affaldspartier', 'Genanvendere', 'Emissionsfaktorer', 'Alle enheder', 'QR-mærkater'];
+  const entries = ['Genbrugsbørs', 'Anmeld overskud', 'Mine reservationer', 'Modtag på lager', 'Udlevér', 'Flyt til hylde', 'Lageroptælling', 'E-affald', 'Affaldspartier', 'Genanvendere', 'Emissionsfaktorer', 'Statistik', 'Alle enheder', 'QR-mærkater'];
   const expected: Record<string, string[]> = {
-    'user-sustainability-1': ['Genbrugsbørs', 'E-affald', 'Affaldspartier', 'Emissionsfaktorer', 'Alle enheder'],
+    'user-sustainability-1': ['Genbrugsbørs', 'E-affald', 'Affaldspartier', 'Emissionsfaktorer', 'Statistik', 'Alle enheder'],
     // What a role sees follows from the procedures it may call (renderer/screens.tsx): marketplace.search is open
     // to every role, devices.search (every device, any state) is not open to contacts, devices.report is open to
     // the warehouse too.

@@ -4,8 +4,9 @@ import type { Locator, Page } from '@playwright/test';
 export class MyReservationsPage {
   constructor(readonly page: Page) {}
 
+  /** The device's newest reservation (the list is newest first; a device reused before has older ones below). */
   row(tag: string): Locator {
-    return this.page.getByTestId('reservations').locator(`[data-testid="reservation-row"][data-asset-tag="${tag}"]`);
+    return this.page.getByTestId('reservations').locator(`[data-testid="reservation-row"][data-asset-tag="${tag}"]`).first();
   }
 
   async cancel(tag: string): Promise<void> {
