@@ -126,6 +126,9 @@ export const MANIFEST_FORMATS = ['pdf', 'csv'] as const;
 /** A PDF the core made, for the person to save: its suggested file name and its bytes as base64. */
 const PdfFile = z.object({ fileName: z.string().min(1), pdfBase64: z.string().min(1) });
 
+/** Who reads the e-waste records (recyclers, batches, their documents): the warehouse, the sustainability team, admins. */
+const EWASTE_READERS = ['warehouse', 'sustainability', 'admin'] as const satisfies readonly Role[];
+
 /**
  * A batch manifest: one procedure with the format as input and the output told apart by `format`, so the
  * batch page has one call, one role rule and one error path, and the caller's type narrows to what it asked for.
@@ -414,7 +417,7 @@ export const contract = {
     summary: 'The recyclers under the joint e-waste agreement, with their certifications',
     input: Empty,
     output: z.object({ items: z.array(Recycler) }),
-    roles: ['warehouse', 'sustainability', 'admin'],
+    roles: EWASTE_READERS,
   }),
   'recyclers.save': proc({
     summary: 'Add or change a recycler (legal name, CVR checked with modulus 11, address, contact, certifications)',
@@ -524,7 +527,7 @@ export const contract = {
     summary: 'A batch with its totals per WEEE category (declared and measured kg), the devices the wipe gate stops and the devices no certificate covers yet',
     input: z.object({ id: Id }).strict(),
     output: BatchDetail,
-    roles: ['warehouse', 'sustainability', 'admin'],
+    roles: EWASTE_READERS,
   }),
   'batches.search': proc({
     summary: 'Batches, newest first, by status or number',
@@ -536,25 +539,25 @@ export const contract = {
       })
       .strict(),
     output: z.object({ items: z.array(BatchSummary), total: z.number().int() }),
-    roles: ['warehouse', 'sustainability', 'admin'],
+    roles: EWASTE_READERS,
   }),
   'batches.attachment': proc({
     summary: "A certificate's attached PDF, by the batch and certificate number",
     input: z.object({ batchId: Id, certificateNo: z.string().trim().min(1).max(100) }).strict(),
-    output: z.object({ fileName: z.string(), pdfBase64: z.string() }),
-    roles: ['warehouse', 'sustainability', 'admin'],
+    output: PdfFile,
+    roles: EWASTE_READERS,
   }),
   'batches.manifest': proc({
     summary: "The batch's manifest for the recycler: recycler, waybill, seal, one row per device (tag, serial, make/model, WEEE category, kg, sanitization method) and totals per WEEE category, as a printable A4 PDF or as CSV for Danish Excel",
     input: z.object({ id: Id, format: z.enum(MANIFEST_FORMATS) }).strict(),
     output: BatchManifest,
-    roles: ['warehouse', 'sustainability', 'admin'],
+    roles: EWASTE_READERS,
   }),
   'devices.disposalCertificate': proc({
     summary: "A device's disposal certificate (PDF): its whole trail with who, when and where, its sanitization record, the batch and recycler's certificate that closed it, and whether its hash chain verifies; before disposal the same document is titled a trail report",
     input: z.object({ deviceId: Id }).strict(),
     output: PdfFile,
-    roles: ['warehouse', 'sustainability', 'admin'],
+    roles: EWASTE_READERS,
   }),
   'devices.publish': proc({
     summary: 'Put a device on the reuse marketplace',
