@@ -31,4 +31,15 @@ export class Api {
     if (!body.ok) throw new Error(`${procedure} as ${userId}: ${body.error.code} ${body.error.message}`);
     return body.data;
   }
+
+  /**
+   * Devices that the e-waste rules suggest whatever the demo holds at this hour: reported by a BUF contact
+   * and checked in as defective. The demo's own history ends "now", so what it suggests varies with the clock.
+   */
+  async defectiveInStock(serials: readonly string[]): Promise<void> {
+    for (const serial of serials) {
+      const d = await this.call('user-buf-1', 'devices.report', { category: 'laptop', manufacturer: 'HP', model: 'EliteBook 840 G8', serial, locationId: 'dep-buf-site-1' });
+      await this.call('user-warehouse-1', 'devices.checkIn', { assetTag: d.assetTag, condition: 'defective', locationId: 'loc-shelf-A1' });
+    }
+  }
 }

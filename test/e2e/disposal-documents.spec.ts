@@ -16,6 +16,7 @@ const BUF_CONTACT = 'user-buf-1';
 
 /** Two suggested devices routed, packed for certified destruction, sealed, collected and destroyed under certificate DB-77. */
 async function destroyedPair(api: Api) {
+  await api.defectiveInStock(['E2E-DOC-1', 'E2E-DOC-2']);
   const { items } = await api.call(WAREHOUSE, 'ewaste.suggestions', { limit: 2 });
   const devices = items.map((i) => i.device);
   expect(devices).toHaveLength(2);

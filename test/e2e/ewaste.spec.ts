@@ -8,6 +8,7 @@ const WAREHOUSE = 'user-warehouse-1';
 
 test('the warehouse routes two suggestions and one device by tag to e-waste, each on its own trail', async ({ page, request }) => {
   const api = new Api(request);
+  await api.defectiveInStock(['E2E-DEF-1', 'E2E-DEF-2']);
   const before = await api.call(WAREHOUSE, 'ewaste.suggestions', {});
   expect(before.total).toBeGreaterThanOrEqual(2);
 
