@@ -89,6 +89,17 @@ export const BatchSummary = z.object({
 });
 export type BatchSummary = z.infer<typeof BatchSummary>;
 
+/**
+ * A batch as the list of batches shows it: without its certificates, whose serial and reconciliation lists
+ * run to thousands of entries per batch and would make a year's list megabytes.
+ */
+export const BatchListItem = z.object({
+  batch: Batch.omit({ certificates: true }),
+  certificateCount: z.number().int(),
+  missingCount: z.number().int(),
+});
+export type BatchListItem = z.infer<typeof BatchListItem>;
+
 /** A batch as its page shows it. */
 export const BatchDetail = BatchSummary.extend({
   /** One row per WEEE category the batch holds or was weighed for. */
@@ -538,7 +549,7 @@ export const contract = {
         limit: z.number().int().min(1).max(500).default(100),
       })
       .strict(),
-    output: z.object({ items: z.array(BatchSummary), total: z.number().int() }),
+    output: z.object({ items: z.array(BatchListItem), total: z.number().int() }),
     roles: EWASTE_READERS,
   }),
   'batches.attachment': proc({

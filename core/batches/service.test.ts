@@ -67,5 +67,12 @@ describe('an e-waste batch from packing to certificate', () => {
     expect(second.detail.batch.status).toBe('closed');
     expect((await h.store.getDevice(devices[4]!.id))?.status).toBe('destroyed');
     expect(await h.store.verifyTrails()).toEqual([]);
+
+    // The list of batches carries counts, not the certificates' serial lists (thousands per batch over a year).
+    const listed = await run(wh, 'batches.search', { limit: 10 });
+    expect(listed.total).toBe(1);
+    expect(listed.items[0]).toMatchObject({ certificateCount: 2, missingCount: 0, batch: { number: 'AP-000001', status: 'closed' } });
+    expect(listed.items[0]!.batch).not.toHaveProperty('certificates');
+    expect(JSON.stringify(listed)).not.toContain('SN-1');
   });
 });

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { weeeOf, formatBatchNumber } from '../../shared/categories';
-import { ATTACHMENT_MAX_BYTES, type BatchDetail, type BatchSummary, type ProcedureArgs, type ProcedureOutput } from '../../shared/contract';
+import { ATTACHMENT_MAX_BYTES, type BatchDetail, type BatchListItem, type BatchSummary, type ProcedureArgs, type ProcedureOutput } from '../../shared/contract';
 import { copenhagenDay } from '../../shared/days';
 import { tagFromScan } from '../../shared/labels/payload';
 import type { Batch, BatchStatus, Certificate, Device, Recycler } from '../../shared/schemas';
@@ -420,6 +420,12 @@ export function batchSummary(batch: Batch): BatchSummary {
   return { batch, missingCount: missingCount(batch) };
 }
 
+/** The list's row: the batch without its certificates (see BatchListItem). */
+function batchListItem(batch: Batch): BatchListItem {
+  const { certificates, ...rest } = batch;
+  return { batch: rest, certificateCount: certificates.length, missingCount: missingCount(batch) };
+}
+
 /** The batch's totals per WEEE category it holds or was weighed for: devices, declared kg (their weights) and measured kg. */
 export function weeeRows(batch: Batch, devices: readonly Device[]): BatchDetail['weee'] {
   const rows = new Map<WeeeKey, { devices: number; grams: number }>();
@@ -462,7 +468,7 @@ export async function searchBatches(ctx: ServiceContext, input: ProcedureArgs<'b
   const found = (await ctx.store.listBatches())
     .filter((b) => (input.status === undefined || b.status === input.status) && (!text || b.number.includes(text)))
     .sort((a, b) => b.number.localeCompare(a.number));
-  return { items: found.slice(0, input.limit).map(batchSummary), total: found.length };
+  return { items: found.slice(0, input.limit).map(batchListItem), total: found.length };
 }
 
 /** A certificate's attached PDF. @throws NOT_FOUND (batch, certificate or file) */
