@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { weeeOf, formatBatchNumber } from '../../shared/categories';
-import { ATTACHMENT_MAX_BYTES, type BatchDetail, type BatchListItem, type BatchSummary, type ProcedureArgs, type ProcedureOutput } from '../../shared/contract';
+import { ATTACHMENT_MAX_BYTES, BATCH_MAX_DEVICES, type BatchDetail, type BatchListItem, type BatchSummary, type ProcedureArgs, type ProcedureOutput } from '../../shared/contract';
 import { copenhagenDay } from '../../shared/days';
 import { tagFromScan } from '../../shared/labels/payload';
 import type { Batch, BatchStatus, Certificate, Device, Recycler } from '../../shared/schemas';
@@ -76,7 +76,7 @@ export async function createBatch(ctx: ServiceContext, input: ProcedureArgs<'bat
 
 /**
  * Put a device routed to e-waste into an open batch by its scanned tag: one scan, one device.
- * @throws ASSET_TAG_MALFORMED, NOT_FOUND, BATCH_LOCKED, ALREADY_IN_BATCH, TRANSITION_NOT_ALLOWED (not routed to e-waste)
+ * @throws ASSET_TAG_MALFORMED, NOT_FOUND, BATCH_LOCKED, ALREADY_IN_BATCH, BATCH_FULL, TRANSITION_NOT_ALLOWED (not routed to e-waste)
  */
 export async function addDevice(ctx: ServiceContext, input: ProcedureArgs<'batches.addDevice'>): Promise<ProcedureOutput<'batches.addDevice'>> {
   const tag = scannedTag(input.tag);
@@ -87,6 +87,10 @@ export async function addDevice(ctx: ServiceContext, input: ProcedureArgs<'batch
     if (device.status === 'in_batch') {
       const holder = device.batchId ? await tx.getBatch(device.batchId) : undefined;
       throw new AppError('ALREADY_IN_BATCH', { assetTag: device.assetTag, batch: holder?.number ?? '?' }, 'already in a batch');
+    }
+    // why: the manifest, the certificate's serial list and the reconciliation are sized for this many devices
+    if (batch.deviceCount >= BATCH_MAX_DEVICES) {
+      throw new AppError('BATCH_FULL', { batch: batch.number, max: BATCH_MAX_DEVICES, assetTag: device.assetTag }, 'batch full');
     }
     const step = await runStep(ctx, tx, device, 'addToBatch', {
       patch: { batchId: batch.id },

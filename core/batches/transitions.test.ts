@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { BUF_CONTACT, SUSTAINABILITY, WAREHOUSE, WIPE, callAs, run, useHarness, type Harness } from '../testing/harness';
 import { ADMIN, TEST_RECYCLER, TODAY, batchIn, measuredWeights, routed } from '../testing/batches';
 import { storeFingerprint } from '../testing/fingerprint';
+import { BATCH_MAX_DEVICES } from '../../shared/contract';
 
 type Result = Awaited<ReturnType<typeof callAs>>;
 const WRONG_ROLES = [BUF_CONTACT, SUSTAINABILITY] as const;
@@ -100,6 +101,18 @@ describe('addToBatch (batches.addDevice)', () => {
       const error = await refusedUnchanged(h, WAREHOUSE, 'batches.addDevice', { batchId: batch.id, tag: d!.assetTag }, 'BATCH_LOCKED');
       expect(error.message).toContain(batch.number);
     }
+  });
+
+  it('refuses the device after the last one a batch can hold, naming the batch and the limit', async () => {
+    const { batch } = await batchIn(h, 'open', []);
+    // why: packing 5,000 devices one by one would take the test minutes; the count is what the rule reads
+    await h.store.transaction(async (tx) => tx.putBatch({ ...batch, deviceCount: BATCH_MAX_DEVICES - 1 }));
+    const [last, over] = await routed(h, [{ serial: 'F-1' }, { serial: 'F-2' }]);
+    expect((await callAs(h, WAREHOUSE, 'batches.addDevice', { batchId: batch.id, tag: last!.assetTag })).ok).toBe(true);
+    const error = await refusedUnchanged(h, WAREHOUSE, 'batches.addDevice', { batchId: batch.id, tag: over!.assetTag }, 'BATCH_FULL');
+    expect(error.message).toContain(batch.number);
+    expect(error.message).toContain(over!.assetTag);
+    expect(error.message).toContain(String(BATCH_MAX_DEVICES));
   });
 });
 

@@ -384,6 +384,7 @@ export const da = {
   'error.BATCH_NOT_COLLECTED': 'Et bevis kan først registreres, når affaldspartiet {batch} er afhentet (det er {batchStatus}).',
   'error.BATCH_EMPTY': 'Affaldspartiet {batch} er tomt. Scan enheder ind, før det plomberes.',
   'error.ALREADY_IN_BATCH': '{assetTag} ligger allerede i affaldspartiet {batch}.',
+  'error.BATCH_FULL': 'Affaldspartiet {batch} er fuldt med {max} enheder. Forsegl det, og læg {assetTag} i et nyt parti.',
   'error.NOT_IN_THIS_BATCH': '{assetTag} ligger ikke i affaldspartiet {batch}.',
   'error.UNWIPED_IN_BATCH': 'Affaldspartiet {batch} kan ikke afhentes: {count} dataholdige enheder har ingen verificeret datasletning: {tags}. Registrér sletningen, tag dem ud af partiet, eller markér partiet til certificeret destruktion.',
   'error.RECYCLER_NOT_CERTIFIED': '{recycler} har ingen certificering i registret og kan ikke modtage en afhentning.',

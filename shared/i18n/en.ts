@@ -380,6 +380,7 @@ export const en: Record<MessageKey, string> = {
   'error.BATCH_NOT_COLLECTED': 'A certificate can be registered only once disposal batch {batch} has been collected (it is {batchStatus}).',
   'error.BATCH_EMPTY': 'Disposal batch {batch} is empty. Scan devices into it before sealing it.',
   'error.ALREADY_IN_BATCH': '{assetTag} is already in disposal batch {batch}.',
+  'error.BATCH_FULL': 'Disposal batch {batch} is full with {max} devices. Seal it and put {assetTag} in a new batch.',
   'error.NOT_IN_THIS_BATCH': '{assetTag} is not in disposal batch {batch}.',
   'error.UNWIPED_IN_BATCH': 'Disposal batch {batch} cannot be collected: {count} data-bearing devices have no verified sanitization record: {tags}. Record their wipe, take them out of the batch, or mark the batch for certified destruction.',
   'error.RECYCLER_NOT_CERTIFIED': '{recycler} has no certification in the register and cannot receive a collection.',
