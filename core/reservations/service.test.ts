@@ -26,6 +26,17 @@ describe('reservations', () => {
     expect(await h.store.activeReservation(d.id)).toBeUndefined();
   });
 
+  it("shows a department contact only their own administration's reservations, and refuses asking for another's", async () => {
+    const [a, b] = [await listedLaptop(h), await listedLaptop(h)];
+    await run(await h.as(SUF_CONTACT), 'reservations.create', { deviceId: a.id, locationId: siteOf('dep-suf') });
+    await run(await h.as(TMF_CONTACT), 'reservations.create', { deviceId: b.id, locationId: siteOf('dep-tmf') });
+    const own = await run(await h.as(SUF_CONTACT), 'reservations.search', {});
+    expect(own.items.map((i) => i.device.id)).toEqual([a.id]);
+    expect(await refusal(run(await h.as(SUF_CONTACT), 'reservations.search', { departmentId: 'dep-tmf' }))).toBe('NOT_OWN_DEPARTMENT');
+    const all = await run(await h.as(WAREHOUSE), 'reservations.search', { status: 'active' });
+    expect(all.items.map((i) => i.device.id).sort()).toEqual([a.id, b.id].sort());
+  });
+
   it('lets an admin reserve for another administration, but not a department contact', async () => {
     const d = await listedLaptop(h);
     expect(

@@ -123,7 +123,14 @@ export async function searchReservations(
   ctx: ServiceContext,
   input: ProcedureArgs<'reservations.search'>,
 ): Promise<{ items: { reservation: Reservation; device: Device }[] }> {
-  const reservations = await ctx.store.searchReservations(input);
+  const user = requireUser(ctx.actor);
+  // A department contact sees their own administration's reservations only: they name its staff and sites.
+  let { departmentId } = input;
+  if (user.role === 'department_contact') {
+    if (departmentId !== undefined && departmentId !== user.departmentId) throw new AppError('NOT_OWN_DEPARTMENT');
+    departmentId = user.departmentId;
+  }
+  const reservations = await ctx.store.searchReservations({ ...input, departmentId });
   const items: { reservation: Reservation; device: Device }[] = [];
   for (const reservation of reservations) {
     const device = await ctx.store.getDevice(reservation.deviceId);
