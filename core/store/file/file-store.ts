@@ -8,7 +8,6 @@
  * (state.ts), transactions (transaction.ts) run one at a time, and compaction (compaction.ts).
  */
 import { AttachmentDir } from '../attachment-dir';
-import fs from 'node:fs';
 import type { SanitizationRecord, TrailEvent } from '../../../shared/schemas';
 import type { DeviceQuery, ReservationQuery, Store, StoreTx, TrailProblem } from '../store';
 import { checkChain } from '../trail-hash';
