@@ -49,6 +49,17 @@ export class AttachmentDir {
     }
   }
 
+  /** Reads every attachment back: how many there are, and those whose bytes no longer hash to their name. */
+  async check(): Promise<{ count: number; damaged: string[] }> {
+    if (!fs.existsSync(this.dir)) return { count: 0, damaged: [] };
+    const names = (await fs.promises.readdir(this.dir)).filter((name) => SHA256.test(name));
+    const damaged: string[] = [];
+    for (const name of names) {
+      if (sha256Hex(await fs.promises.readFile(path.join(this.dir, name))) !== name) damaged.push(name);
+    }
+    return { count: names.length, damaged };
+  }
+
   /** Copies every attachment into `targetDataDir` (a backup): files never change, so a plain copy is consistent. */
   async copyTo(targetDataDir: string): Promise<number> {
     if (!fs.existsSync(this.dir)) return 0;

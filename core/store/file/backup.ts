@@ -12,8 +12,24 @@ import { AttachmentDir } from '../attachment-dir';
 import { copyPrivate, makePrivateDir, openPrivate, writePrivateFileSync } from '../private-files';
 
 export async function backupDataDir(sourceDir: string, targetDir: string): Promise<{ segments: number; bytes: number }> {
+  const copied = await copyStore(sourceDir, targetDir, 'backup');
+  writePrivateFileSync(
+    path.join(targetDir, 'BACKUP.txt'),
+    `Kredsløb backup taken ${new Date().toISOString()} from ${sourceDir}\n` +
+      'To restore: npm run restore -- --from THIS_FOLDER --data-dir NEW_EMPTY_FOLDER (it checks the backup first).\n',
+  );
+  await fsyncDir(targetDir);
+  return copied;
+}
+
+/**
+ * Copies the store's files in `sourceDir` (snapshot with its index, the journal up to its last whole
+ * record, the attachments; not the lock) into `targetDir`, which must be new or empty. A backup is one
+ * such copy, and a restore copies a backup back the same way.
+ */
+export async function copyStore(sourceDir: string, targetDir: string, purpose: 'backup' | 'restore'): Promise<{ segments: number; bytes: number }> {
   makePrivateDir(targetDir);
-  if (fs.readdirSync(targetDir).length > 0) throw new Error(`The backup folder ${targetDir} is not empty`);
+  if (fs.readdirSync(targetDir).length > 0) throw new Error(`The ${purpose} folder ${targetDir} is not empty`);
   const journal = journalDirOf(sourceDir);
   const targetJournal = journalDirOf(targetDir);
   makePrivateDir(targetJournal);
@@ -26,11 +42,6 @@ export async function backupDataDir(sourceDir: string, targetDir: string): Promi
   await fsyncDir(targetJournal);
   // After the journal: an attachment written since is one no copied record names yet, which is harmless.
   bytes += await new AttachmentDir(sourceDir).copyTo(targetDir);
-  writePrivateFileSync(
-    path.join(targetDir, 'BACKUP.txt'),
-    `Kredsløb backup taken ${new Date().toISOString()} from ${sourceDir}\n` +
-      'To restore: stop Kredsløb and point KREDSLOB_DATA_DIR at a copy of this folder.\n',
-  );
   await fsyncDir(targetDir);
   return { segments: segments.length, bytes };
 }
