@@ -125,6 +125,13 @@ describe('restoring a backup', () => {
     expect(fs.existsSync(path.join(parent, 'never'))).toBe(false);
   });
 
+  it('refuses a target inside the backup, which it must only read', async () => {
+    const before = folderHash(backup);
+    await expect(restoreDataDir(backup, path.join(backup, 'restored'))).rejects.toMatchObject({ reason: 'refused', message: expect.stringContaining('is inside the backup') });
+    expect(folderHash(backup)).toEqual(before);
+    expect(fs.readdirSync(backup).filter((n) => n.includes('restor'))).toEqual([]);
+  });
+
   /** A copy of the backup to damage, so the others keep the good one. */
   function copyOfBackup(name: string): string {
     const copy = path.join(parent, name);

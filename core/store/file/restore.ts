@@ -69,6 +69,10 @@ function refuseUnusable(from: string, to: string): void {
   if (!fs.existsSync(path.join(from, SNAPSHOT_NAME)) && !fs.existsSync(journalDirOf(from))) {
     throw new RestoreError('refused', `${from} is not a Kredsløb backup: it has neither ${SNAPSHOT_NAME} nor a journal folder`);
   }
+  if (to === from || to.startsWith(from + path.sep)) {
+    // why: the copy is assembled beside the target, which would write into the backup that must only be read
+    throw new RestoreError('refused', `${to} is inside the backup ${from}; restore into a folder outside it`);
+  }
   if (!fs.existsSync(to)) return;
   if (!fs.statSync(to).isDirectory()) throw new RestoreError('refused', `${to} is a file; give a new or empty folder to restore into`);
   const holder = lockHolder(to);
