@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fsyncDir } from './file/snapshot';
+import { copyPrivate, makePrivateDirAsync, openPrivate } from './private-files';
 
 export const ATTACHMENTS_DIR = 'attachments';
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -24,9 +25,9 @@ export class AttachmentDir {
     const sha = sha256Hex(bytes);
     const file = path.join(this.dir, sha);
     if (fs.existsSync(file)) return sha;
-    await fs.promises.mkdir(this.dir, { recursive: true });
+    await makePrivateDirAsync(this.dir);
     const tmp = `${file}.${process.pid}.tmp`;
-    const fd = await fs.promises.open(tmp, 'w');
+    const fd = await openPrivate(tmp, 'w');
     try {
       await fd.writeFile(bytes);
       await fd.sync();
@@ -48,15 +49,26 @@ export class AttachmentDir {
     }
   }
 
+  /** Reads every attachment back: how many there are, and those whose bytes no longer hash to their name. */
+  async check(): Promise<{ count: number; damaged: string[] }> {
+    if (!fs.existsSync(this.dir)) return { count: 0, damaged: [] };
+    const names = (await fs.promises.readdir(this.dir)).filter((name) => SHA256.test(name));
+    const damaged: string[] = [];
+    for (const name of names) {
+      if (sha256Hex(await fs.promises.readFile(path.join(this.dir, name))) !== name) damaged.push(name);
+    }
+    return { count: names.length, damaged };
+  }
+
   /** Copies every attachment into `targetDataDir` (a backup): files never change, so a plain copy is consistent. */
   async copyTo(targetDataDir: string): Promise<number> {
     if (!fs.existsSync(this.dir)) return 0;
     const target = path.join(targetDataDir, ATTACHMENTS_DIR);
-    await fs.promises.mkdir(target, { recursive: true });
+    await makePrivateDirAsync(target);
     let bytes = 0;
     for (const name of await fs.promises.readdir(this.dir)) {
       if (!SHA256.test(name)) continue;
-      await fs.promises.copyFile(path.join(this.dir, name), path.join(target, name));
+      await copyPrivate(path.join(this.dir, name), path.join(target, name));
       bytes += (await fs.promises.stat(path.join(target, name))).size;
     }
     await fsyncDir(target);

@@ -1,12 +1,13 @@
 /**
  * One owner per data folder: `kredslob.lock` names the owning process. A lock whose owner is gone (a
- * killed process, or a pid now used by another program) is taken over; the takeover is atomic, so two
- * processes finding the same stale lock cannot both win.
+ * killed process, one that has exited but is not yet reaped, or a pid now used by another program) is
+ * taken over; the takeover is atomic, so two processes finding the same stale lock cannot both win.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../errors';
+import { writePrivateFileSync } from './private-files';
 
 const LOCK_NAME = 'kredslob.lock';
 
@@ -25,14 +26,20 @@ const HELD = Symbol.for('kredslob.store.locks');
 const held: Map<string, string> = ((globalThis as Record<symbol, unknown>)[HELD] as Map<string, string> | undefined) ??
   ((globalThis as Record<symbol, unknown>)[HELD] = new Map<string, string>()) as Map<string, string>; // why: one registry per process
 
-function processStart(pid: number): string | null {
+/** The fields of /proc/<pid>/stat after the command name (Linux), or null where there is none. */
+function procStat(pid: number): string[] | null {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     // why: the command name (field 2) may contain spaces; fields after its closing parenthesis are fixed
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return null;
   }
+}
+
+/** Field 22 of /proc/<pid>/stat: the process's start time, which a later process with the same pid does not share. */
+function processStart(pid: number): string | null {
+  return procStat(pid)?.[19] ?? null;
 }
 
 function alive(owner: Owner, dir: string): boolean {
@@ -43,8 +50,12 @@ function alive(owner: Owner, dir: string): boolean {
     // why: EPERM means the process exists but belongs to someone else
     if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  const stat = procStat(owner.pid);
+  // Field 3, the state: Z (zombie) or X (dead) is a process that has exited and only waits to be
+  // collected by its parent; it still answers kill(pid, 0) but holds nothing.
+  if (stat && (stat[0] === 'Z' || stat[0] === 'X')) return false;
   // The pid is in use; on Linux also check it is the same process and not a later one with a reused pid.
-  const started = processStart(owner.pid);
+  const started = stat?.[19] ?? null;
   return owner.started === null || started === null || started === owner.started;
 }
 
@@ -68,7 +79,7 @@ export function acquireLock(dir: string): () => void {
   for (let attempt = 0; attempt < 5; attempt++) {
     // Write the whole lock to a private file, then link it into place: the lock appears complete or not at all.
     const tmp = `${file}.${me.token}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(me));
+    writePrivateFileSync(tmp, JSON.stringify(me));
     try {
       fs.linkSync(tmp, file);
       fs.rmSync(tmp, { force: true });
@@ -108,4 +119,11 @@ export function acquireLock(dir: string): () => void {
     fs.rmSync(aside, { force: true });
   }
   throw new AppError('STORE_LOCKED', { dir: resolved }, `Could not lock ${resolved}`);
+}
+
+/** The pid of the live process that has `dir` open, or null when none has (no lock, or a stale one). */
+export function lockHolder(dir: string): number | null {
+  const resolved = path.resolve(dir);
+  const owner = readOwner(path.join(resolved, LOCK_NAME));
+  return owner && alive(owner, resolved) ? owner.pid : null;
 }

@@ -9,13 +9,30 @@ import path from 'node:path';
 import { journalDirOf, listSegments, segmentName } from './journal';
 import { SNAPSHOT_NAME, fsyncDir } from './snapshot';
 import { AttachmentDir } from '../attachment-dir';
+import { copyPrivate, makePrivateDir, openPrivate, writePrivateFileSync } from '../private-files';
 
 export async function backupDataDir(sourceDir: string, targetDir: string): Promise<{ segments: number; bytes: number }> {
-  fs.mkdirSync(targetDir, { recursive: true });
-  if (fs.readdirSync(targetDir).length > 0) throw new Error(`The backup folder ${targetDir} is not empty`);
+  const copied = await copyStore(sourceDir, targetDir, 'backup');
+  writePrivateFileSync(
+    path.join(targetDir, 'BACKUP.txt'),
+    `Kredsløb backup taken ${new Date().toISOString()} from ${sourceDir}\n` +
+      'To restore: npm run restore -- --from THIS_FOLDER --data-dir NEW_EMPTY_FOLDER (it checks the backup first).\n',
+  );
+  await fsyncDir(targetDir);
+  return copied;
+}
+
+/**
+ * Copies the store's files in `sourceDir` (snapshot with its index, the journal up to its last whole
+ * record, the attachments; not the lock) into `targetDir`, which must be new or empty. A backup is one
+ * such copy, and a restore copies a backup back the same way.
+ */
+export async function copyStore(sourceDir: string, targetDir: string, purpose: 'backup' | 'restore'): Promise<{ segments: number; bytes: number }> {
+  makePrivateDir(targetDir);
+  if (fs.readdirSync(targetDir).length > 0) throw new Error(`The ${purpose} folder ${targetDir} is not empty`);
   const journal = journalDirOf(sourceDir);
   const targetJournal = journalDirOf(targetDir);
-  fs.mkdirSync(targetJournal);
+  makePrivateDir(targetJournal);
   let bytes = await copySnapshotWithIndex(sourceDir, targetDir);
   const segments = listSegments(journal);
   for (const seg of segments) {
@@ -25,11 +42,6 @@ export async function backupDataDir(sourceDir: string, targetDir: string): Promi
   await fsyncDir(targetJournal);
   // After the journal: an attachment written since is one no copied record names yet, which is harmless.
   bytes += await new AttachmentDir(sourceDir).copyTo(targetDir);
-  fs.writeFileSync(
-    path.join(targetDir, 'BACKUP.txt'),
-    `Kredsløb backup taken ${new Date().toISOString()} from ${sourceDir}\n` +
-      'To restore: stop Kredsløb and point KREDSLOB_DATA_DIR at a copy of this folder.\n',
-  );
   await fsyncDir(targetDir);
   return { segments: segments.length, bytes };
 }
@@ -43,7 +55,7 @@ async function copySnapshotWithIndex(sourceDir: string, targetDir: string): Prom
   for (let attempt = 0; attempt < 5; attempt++) {
     if (!fs.existsSync(snap)) return 0;
     const copy = path.join(targetDir, SNAPSHOT_NAME);
-    await fs.promises.copyFile(snap, copy);
+    await copyPrivate(snap, copy);
     const head = Buffer.alloc(256);
     const fd = fs.openSync(copy, 'r');
     const n = fs.readSync(fd, head, 0, head.length, 0);
@@ -51,7 +63,7 @@ async function copySnapshotWithIndex(sourceDir: string, targetDir: string): Prom
     const index = /"index":"(index-\d+\.bin)"/.exec(head.subarray(0, n).toString('latin1'))?.[1];
     if (!index) return fs.statSync(copy).size;
     try {
-      await fs.promises.copyFile(path.join(sourceDir, index), path.join(targetDir, index));
+      await copyPrivate(path.join(sourceDir, index), path.join(targetDir, index));
       return fs.statSync(copy).size + fs.statSync(path.join(targetDir, index)).size;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
@@ -63,7 +75,7 @@ async function copySnapshotWithIndex(sourceDir: string, targetDir: string): Prom
 /** Copies a segment as far as it is written now, without a record that is still being appended. */
 async function copyWholeRecords(src: string, dst: string): Promise<number> {
   const input = await fs.promises.open(src, 'r');
-  const output = await fs.promises.open(dst, 'w');
+  const output = await openPrivate(dst, 'w');
   try {
     const length = (await input.stat()).size;
     const buf = Buffer.allocUnsafe(4 * 1024 * 1024);

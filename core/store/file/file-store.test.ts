@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -178,6 +179,28 @@ describe('the data folder lock', () => {
         expect(fs.existsSync(path.join(dir, 'kredslob.lock'))).toBe(false);
       }
     } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  // A process that has exited but whose parent has not collected it yet (a zombie) still answers kill(pid, 0)
+  // and keeps its start time in /proc: it holds nothing, so its lock is taken over.
+  it.skipIf(process.platform !== 'linux')('takes over a lock whose owner has exited but is not yet reaped (a zombie)', async () => {
+    const dir = tempDir();
+    // why: `sleep 0` exits at once, and the shell, replaced by `sleep 30` through exec, never collects it
+    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const pid = Number.parseInt(await new Promise<string>((resolve) => parent.stdout.once('data', (b: Buffer) => resolve(b.toString()))), 10);
+      const stat = () => fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      for (let i = 0; i < 200 && stat().split(') ')[1]![0] !== 'Z'; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(stat().split(') ')[1]![0]).toBe('Z');
+      const started = stat().split(') ')[1]!.split(' ')[19];
+      fs.writeFileSync(path.join(dir, 'kredslob.lock'), JSON.stringify({ pid, started, token: 'zombie' }));
+      const store = await FileStore.open(dir, { log: () => {} });
+      await store.close();
+      expect(fs.existsSync(path.join(dir, 'kredslob.lock'))).toBe(false);
+    } finally {
+      parent.kill('SIGKILL');
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -8,7 +8,6 @@
  * (state.ts), transactions (transaction.ts) run one at a time, and compaction (compaction.ts).
  */
 import { AttachmentDir } from '../attachment-dir';
-import fs from 'node:fs';
 import type { SanitizationRecord, TrailEvent } from '../../../shared/schemas';
 import type { DeviceQuery, ReservationQuery, Store, StoreTx, TrailProblem } from '../store';
 import { checkChain } from '../trail-hash';
@@ -21,6 +20,7 @@ import { recover } from './recovery';
 import { FileTx } from './transaction';
 import { removeOldIndexFiles, writeSnapshot } from './compaction';
 import { backupDataDir } from './backup';
+import { makePrivateDir } from '../private-files';
 
 export interface FileStoreOptions {
   /** Records between automatic compactions. */
@@ -58,7 +58,7 @@ export class FileStore implements Store {
 
   /** Opens (or creates) the store in `dir`. Throws STORE_LOCKED when another process has it open. */
   static async open(dir: string, options: FileStoreOptions = {}): Promise<FileStore> {
-    fs.mkdirSync(dir, { recursive: true });
+    makePrivateDir(dir);
     const log = options.log ?? ((m: string) => console.warn(`[kredslob store] ${m}`));
     const releaseLock = acquireLock(dir);
     try {

@@ -18,6 +18,7 @@
 import fs from 'node:fs';
 import type { RecordRef } from './journal';
 import type { FactLogData } from '../../stats/facts';
+import { openPrivate } from '../private-files';
 
 const MAGIC = 0x5849524b; // "KRIX"
 const VERSION = 2;
@@ -234,7 +235,7 @@ export async function writeIndexFile(file: string, src: TrailIndexSource): Promi
   const bytesOf = (a: Uint8Array | Uint32Array | Int32Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
   const factParts = [f.at, f.device, f.dept, f.cycleStart, f.owner, f.reportedAt, f.type, f.flags].map(bytesOf);
   const tmp = `${file}.${process.pid}.tmp`;
-  const fd = await fs.promises.open(tmp, 'w');
+  const fd = await openPrivate(tmp, 'w');
   try {
     for (const part of [Buffer.from(header.buffer), Buffer.from(starts.buffer), Buffer.from(refs.buffer), heads, sans, ...factParts, ids]) {
       await fd.write(part);

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { makePrivateDir, openPrivateSync } from '../private-files';
 
 export const SEGMENT_MAX_BYTES = 128 * 1024 * 1024;
 
@@ -187,8 +188,8 @@ export class JournalWriter {
     private readonly dir: string,
     private segment: number,
   ) {
-    fs.mkdirSync(dir, { recursive: true });
-    this.fd = fs.openSync(path.join(dir, segmentName(segment)), 'a');
+    makePrivateDir(dir);
+    this.fd = openPrivateSync(path.join(dir, segmentName(segment)), 'a');
     this.size = fs.fstatSync(this.fd).size;
   }
 
@@ -222,7 +223,7 @@ export class JournalWriter {
 
   /** Starts the next segment; the full one is flushed to disk first. The new file opens before the old closes. */
   private roll(): void {
-    const next = fs.openSync(path.join(this.dir, segmentName(this.segment + 1)), 'a');
+    const next = openPrivateSync(path.join(this.dir, segmentName(this.segment + 1)), 'a');
     fs.fdatasyncSync(this.fd);
     fs.closeSync(this.fd);
     this.fd = next;

@@ -11,6 +11,7 @@ import type { Batch, Department, FactorVersion, Location, Settings, Unit, Recycl
 import type { DeviceColumns, ReservationColumns } from './device-columns';
 import { asciiJson, isJsonStream, type JsonStream } from './ascii-json';
 import type { JournalPosition } from './journal';
+import { openPrivate } from '../private-files';
 
 export const SNAPSHOT_FORMAT = 2;
 export const SNAPSHOT_NAME = 'snapshot.json';
@@ -62,7 +63,7 @@ export class SlicedJsonFile implements Adapter<SnapshotData | null> {
   async write(data: SnapshotData | null): Promise<void> {
     if (data === null) return;
     const tmp = `${this.file}.${process.pid}.tmp`;
-    const fd = await fs.promises.open(tmp, 'w');
+    const fd = await openPrivate(tmp, 'w');
     try {
       await writeSliced(fd, data);
       await fd.sync();

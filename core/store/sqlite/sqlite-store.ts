@@ -12,6 +12,7 @@ import { deviceHaystack, searchTokens } from '../query';
 import { SerialQueue } from '../serial-queue';
 import { sha256Hex } from '../attachment-dir';
 import { FACT_TYPES, FactLog, type StatFacts } from '../../stats/facts';
+import { makePrivateDir, openPrivateSync } from '../private-files';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS devices (
@@ -47,6 +48,14 @@ type Records = ReferenceData & { sanitization: SanitizationRecord; settings: Set
 const parse = <T>(row: { data: string } | undefined): T | undefined =>
   row ? (JSON.parse(row.data) as T) : undefined; // why: rows are written only by this class from typed records
 
+/**
+ * SQLite creates a database 0644 and gives its -wal, -shm and -journal files the database's mode: creating
+ * the (empty) file 0600 first makes all of them private.
+ */
+function createPrivateDbFile(file: string): void {
+  fs.closeSync(openPrivateSync(file, 'a'));
+}
+
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   readonly db: Database.Database;
@@ -60,8 +69,10 @@ export class SqliteStore implements Store {
   }
 
   static async open(dir: string): Promise<SqliteStore> {
-    fs.mkdirSync(dir, { recursive: true });
-    return new SqliteStore(path.join(dir, 'kredslob.sqlite'));
+    makePrivateDir(dir);
+    const file = path.join(dir, 'kredslob.sqlite');
+    createPrivateDbFile(file);
+    return new SqliteStore(file);
   }
 
   private stmt = new Map<string, Database.Statement>();
@@ -260,8 +271,10 @@ export class SqliteStore implements Store {
   }
 
   async backup(targetDir: string): Promise<void> {
-    fs.mkdirSync(targetDir, { recursive: true });
-    await this.db.backup(path.join(targetDir, 'kredslob.sqlite'));
+    makePrivateDir(targetDir);
+    const file = path.join(targetDir, 'kredslob.sqlite');
+    createPrivateDbFile(file);
+    await this.db.backup(file);
   }
 
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
