@@ -9,7 +9,7 @@ import {
   secureWebPreferences,
 } from './security';
 
-const INDEX = 'file:///opt/Kredslob/resources/app.asar/dist/renderer/index.html';
+const INDEX = 'app://kredslob/index.html';
 
 describe('window webPreferences', () => {
   const prefs = secureWebPreferences('/opt/Kredslob/dist/electron/preload.cjs');
@@ -88,6 +88,7 @@ describe('decidePermission', () => {
     expect(decidePermission('media', { ...camera, isMainFrame: false }, INDEX)).toBe(false);
     expect(decidePermission('media', { ...camera, requestingUrl: 'https://evil.example/' }, INDEX)).toBe(false);
     expect(decidePermission('media', { ...camera, requestingUrl: 'file:///tmp/other.html' }, INDEX)).toBe(false);
+    expect(decidePermission('media', { ...camera, requestingUrl: 'app://other/index.html' }, INDEX)).toBe(false);
     expect(decidePermission('media', { mediaTypes: ['video'], requestingUrl: INDEX }, INDEX)).toBe(false);
     expect(decidePermission('media', { isMainFrame: true, mediaTypes: ['video'] }, INDEX)).toBe(false);
   });
@@ -104,8 +105,12 @@ describe('isAllowedNavigation', () => {
     'https://www.kk.dk/',
     'http://evil.example/index.html',
     'file:///etc/passwd',
-    'file:///opt/Kredslob/resources/app.asar/dist/renderer/other.html',
-    'file:///opt/Kredslob/resources/app.asar/dist/renderer/index.html/../../../secret.html',
+    'file:///opt/Kredslob/resources/app.asar/dist/renderer/index.html',
+    'app://kredslob/other.html',
+    'app://kredslob/index.html/../secret.html',
+    'app://evil/index.html',
+    'app://kredslob.evil.example/index.html',
+    'https://kredslob/index.html',
     'javascript:alert(1)',
     'data:text/html,<script>alert(1)</script>',
     'not a url',
@@ -140,9 +145,12 @@ describe('external links', () => {
 });
 
 describe('isAllowedRequestUrl (no remote content)', () => {
-  it('loads our own files and in-memory data, nothing from the network', () => {
+  it('loads our own app:// files and in-memory data, nothing from the network and no local file', () => {
     expect(isAllowedRequestUrl(`${INDEX}`)).toBe(true);
-    expect(isAllowedRequestUrl('file:///opt/Kredslob/dist/renderer/assets/index-abc.js')).toBe(true);
+    expect(isAllowedRequestUrl('app://kredslob/assets/index-abc.js')).toBe(true);
+    expect(isAllowedRequestUrl('app://other-host/assets/index-abc.js')).toBe(false);
+    expect(isAllowedRequestUrl('file:///opt/Kredslob/dist/renderer/assets/index-abc.js')).toBe(false);
+    expect(isAllowedRequestUrl('file:///etc/passwd')).toBe(false);
     expect(isAllowedRequestUrl('data:image/png;base64,AAAA')).toBe(true);
     expect(isAllowedRequestUrl('https://cdn.example/lib.js')).toBe(false);
     expect(isAllowedRequestUrl('http://127.0.0.1:5299/api/devices.search')).toBe(false);

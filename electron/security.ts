@@ -5,6 +5,7 @@
  * The code that hooks them into Electron lives in hardening.ts.
  */
 import type { WebPreferences } from 'electron';
+import { APP_HOST, APP_SCHEME } from './protocol';
 
 /** Applied as a response header (hardening.ts); defined once in shared/csp.ts. */
 export { CONTENT_SECURITY_POLICY } from '../shared/csp';
@@ -39,14 +40,14 @@ function parse(url: string): URL | null {
 }
 
 /**
- * True when `url` is the app's own index page (the file: URL of dist/renderer/index.html).
+ * True when `url` is the app's own index page (app://kredslob/index.html, served by protocol.ts).
  * Hash and query are ignored: the renderer routes with the hash.
  */
 export function isAppIndexUrl(url: string, indexUrl: string): boolean {
   const target = parse(url);
   const index = parse(indexUrl);
-  if (!target || !index || index.protocol !== 'file:') return false;
-  return target.protocol === 'file:' && target.host === index.host && target.pathname === index.pathname;
+  if (!target || !index || index.protocol !== `${APP_SCHEME}:`) return false;
+  return target.protocol === index.protocol && target.host === index.host && target.pathname === index.pathname;
 }
 
 /** A page may only ever navigate to our own index page; everything else is blocked. */
@@ -101,9 +102,13 @@ function asksForCameraOnly(details: PermissionDetails): boolean {
   return details.mediaType === 'video';
 }
 
-/** Schemes the renderer may load from: its own files and in-memory data. No remote content at all. */
+/**
+ * Schemes the renderer may load from: its own app:// files and in-memory data. No remote content at all,
+ * and no file: either (the UI is never loaded from it, and protocol.ts refuses it a second time).
+ */
 export function isAllowedRequestUrl(url: string): boolean {
   const parsed = parse(url);
   if (!parsed) return false;
-  return ['file:', 'data:', 'blob:', 'devtools:'].includes(parsed.protocol);
+  if (parsed.protocol === `${APP_SCHEME}:`) return parsed.host === APP_HOST;
+  return ['data:', 'blob:', 'devtools:'].includes(parsed.protocol);
 }
