@@ -13,6 +13,7 @@ import { appPaths } from './paths';
 import { APP_SCHEME_PRIVILEGES, serveApp } from './protocol';
 import { secureWebPreferences } from './security';
 import { describeStartupFailure } from './startup-error';
+import { startAutoUpdate } from './updater';
 import { toLocale, translate } from '../shared/i18n';
 
 // why: this file runs as the CommonJS bundle dist/electron/main.cjs, where __dirname is dist/electron
@@ -95,6 +96,14 @@ async function start(): Promise<void> {
     ),
   );
   createWindow();
+  void startAutoUpdate({
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    exePath: app.getPath('exe'),
+    env: process.env,
+    loadUpdater: async () => (await import('electron-updater')).autoUpdater,
+    log: (message, err) => console.error(`[kredslob] ${message}`, err ?? ''),
+  }).catch((err: unknown) => console.error('[kredslob] auto-update could not start', err));
 }
 
 // why: a fixed folder name, the same in development and in the installed app (and it holds the single-instance lock)
