@@ -48,6 +48,11 @@ describe('Content-Security-Policy', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/'unsafe-eval'|https?:|\*/);
   });
 
+  it('allows styles only from the app stylesheet: no inline <style>, no style attributes in markup', () => {
+    expect(directives.get('style-src')).toEqual(["'self'"]);
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
+  });
+
   it('lets the camera stream play and blocks plugins, <base> and framing', () => {
     expect(directives.get('media-src')).toContain('mediastream:');
     expect(directives.get('connect-src')).toEqual(["'self'"]);

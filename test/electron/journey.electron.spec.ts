@@ -71,6 +71,33 @@ test('the page gets the bridge and nothing of Node', async () => {
   expect(seen).toEqual({ bridge: ['invoke', 'on'], require: 'undefined', process: 'undefined' });
 });
 
+test('the UI comes from app://kredslob/ with the CSP, and the page can reach no local file', async () => {
+  const page = await launch();
+  await page.waitForLoadState('domcontentloaded');
+  expect(page.url()).toMatch(/^app:\/\/kredslob\/index\.html(#.*)?$/);
+  const seen = await page.evaluate(async () => {
+    const attempt = async (url: string) => {
+      try {
+        return (await fetch(url)).status;
+      } catch {
+        return 'refused';
+      }
+    };
+    const index = await fetch('app://kredslob/index.html');
+    return {
+      csp: index.headers.get('content-security-policy') ?? '',
+      traversal: await attempt('app://kredslob/..%2F..%2Fpackage.json'),
+      sourceMap: await attempt('app://kredslob/assets/index.js.map'),
+      file: await attempt('file:///etc/passwd'),
+    };
+  });
+  expect(seen.csp).toContain("object-src 'none'");
+  expect(seen.traversal).toBe(404);
+  expect(seen.sourceMap).toBe(404);
+  // connect-src 'self' refuses it in the page; were it let through, the session's file: handler answers 403
+  expect(seen.file).toBe('refused');
+});
+
 test('the device journey runs the same in the desktop app, over IPC', async () => {
   test.setTimeout(120_000);
   const page = await launch();
