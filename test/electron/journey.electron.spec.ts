@@ -10,11 +10,17 @@ import { _electron as electron, expect, test, type ElectronApplication, type Pag
 import type { ApiResult } from '../../shared/errors';
 import { deviceJourney } from '../e2e/journeys/device-journey';
 
-/** In Node, require('electron') is the path of the binary; it throws when the download was skipped. */
+/**
+ * The Electron binary, if it is installed. Since Electron 42, require('electron') downloads the binary when it
+ * is missing (there is no install-time download to skip any more), so this reads where the package keeps it
+ * instead: path.txt names the executable inside its dist folder.
+ */
 function electronBinary(): string | null {
   try {
-    const binary: unknown = createRequire(import.meta.url)('electron');
-    return typeof binary === 'string' && fs.existsSync(binary) ? binary : null;
+    const packageDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const executable = fs.readFileSync(path.join(packageDir, 'path.txt'), 'utf8').trim();
+    const binary = path.join(packageDir, 'dist', executable);
+    return fs.existsSync(binary) ? binary : null;
   } catch {
     return null;
   }
@@ -22,7 +28,7 @@ function electronBinary(): string | null {
 
 const binary = electronBinary();
 const SKIP_REASON =
-  'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD=1): desktop journeys skipped; the same journeys run in Chromium over HTTP';
+  'Electron binary not installed (install it with `npx install-electron`): desktop journeys skipped; the same journeys run in Chromium over HTTP';
 if (binary === null) console.log(`[electron] ${SKIP_REASON}`);
 test.skip(binary === null, SKIP_REASON);
 
