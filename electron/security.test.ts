@@ -68,6 +68,8 @@ describe('decidePermission', () => {
   it('grants the camera to our page for QR scanning, on request and on check', () => {
     expect(decidePermission('media', camera, INDEX)).toBe(true);
     expect(decidePermission('media', { isMainFrame: true, requestingUrl: INDEX, mediaType: 'video' }, INDEX)).toBe(true);
+    // a check may name the frame's origin rather than its page
+    expect(decidePermission('media', { isMainFrame: true, requestingUrl: 'app://kredslob/', mediaType: 'video' }, INDEX)).toBe(true);
   });
 
   it('refuses the microphone, alone or with the camera', () => {
@@ -94,6 +96,8 @@ describe('decidePermission', () => {
     expect(decidePermission('media', { ...camera, requestingUrl: 'https://evil.example/' }, INDEX)).toBe(false);
     expect(decidePermission('media', { ...camera, requestingUrl: 'file:///tmp/other.html' }, INDEX)).toBe(false);
     expect(decidePermission('media', { ...camera, requestingUrl: 'app://other/index.html' }, INDEX)).toBe(false);
+    expect(decidePermission('media', { ...camera, requestingUrl: 'app://kredslob.evil.example/' }, INDEX)).toBe(false);
+    expect(decidePermission('media', { ...camera, requestingUrl: 'https://kredslob/index.html' }, INDEX)).toBe(false);
     expect(decidePermission('media', { mediaTypes: ['video'], requestingUrl: INDEX }, INDEX)).toBe(false);
     expect(decidePermission('media', { isMainFrame: true, mediaTypes: ['video'] }, INDEX)).toBe(false);
   });

@@ -44,10 +44,18 @@ function parse(url: string): URL | null {
  * Hash and query are ignored: the renderer routes with the hash.
  */
 export function isAppIndexUrl(url: string, indexUrl: string): boolean {
+  return isAppOrigin(url, indexUrl) && parse(url)?.pathname === parse(indexUrl)?.pathname;
+}
+
+/**
+ * True when `url` is on the app's own origin (app://kredslob), whatever its path: the scheme's handler serves
+ * nothing but the built UI there. Permission requests may name the frame's origin rather than its page.
+ */
+export function isAppOrigin(url: string, indexUrl: string): boolean {
   const target = parse(url);
   const index = parse(indexUrl);
   if (!target || !index || index.protocol !== `${APP_SCHEME}:`) return false;
-  return target.protocol === index.protocol && target.host === index.host && target.pathname === index.pathname;
+  return target.protocol === index.protocol && target.host === index.host;
 }
 
 /** A page may only ever navigate to our own index page; everything else is blocked. */
@@ -86,14 +94,14 @@ export interface PermissionDetails {
 
 /**
  * Every permission is denied except the camera, which the camera scanner needs for QR codes. It is granted
- * only to our own page in the top frame, and only for the camera alone: a request that also wants the
+ * only to our own origin (app://kredslob) in the top frame, and only for the camera alone: a request that also wants the
  * microphone, that names no device (a screen capture asks as 'media' with no media type), or that does not
  * say where it comes from, is refused. Electron fills in `requestingUrl` and `isMainFrame` whenever a frame asks.
  */
 export function decidePermission(permission: string, details: PermissionDetails, indexUrl: string): boolean {
   if (permission !== 'media') return false;
   if (details.isMainFrame !== true) return false;
-  if (details.requestingUrl === undefined || !isAppIndexUrl(details.requestingUrl, indexUrl)) return false;
+  if (details.requestingUrl === undefined || !isAppOrigin(details.requestingUrl, indexUrl)) return false;
   return asksForCameraOnly(details);
 }
 
