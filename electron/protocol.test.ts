@@ -73,6 +73,14 @@ describe('app://kredslob/ serves the built UI', () => {
     }
   });
 
+  it('answers our own page and the window load, and refuses a request another origin issued', async () => {
+    const from = (initiatorOrigin: string) => handler(Object.assign(new Request(APP_INDEX_URL), { initiatorOrigin }));
+    expect((await from('app://kredslob')).status).toBe(200);
+    expect((await from('null')).status).toBe(403);
+    expect((await from('https://evil.example')).status).toBe(403);
+    expect((await from('file://')).status).toBe(403);
+  });
+
   it('only reads: other methods are refused', async () => {
     expect((await get(APP_INDEX_URL, 'POST')).status).toBe(405);
     expect((await get(APP_INDEX_URL, 'HEAD')).status).toBe(200);

@@ -79,10 +79,19 @@ function refuse(status: 403 | 404 | 405): Response {
 
 export type ReadFile = (file: string) => Promise<Uint8Array>;
 
-/** The app:// handler: GET of a file of the built renderer folder, with our CSP and its MIME type. */
+/** Electron (since 45) adds the origin that issued a request; absent when the browser itself asked. */
+export type AppRequest = Request & { initiatorOrigin?: string };
+
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/**
+ * The app:// handler: GET of a file of the built renderer folder, with our CSP and its MIME type, for the
+ * window's own load and for our own page; a request issued by any other origin is refused.
+ */
 export function createAppProtocolHandler(rendererDir: string, readFile: ReadFile = (file) => fs.readFile(file)) {
-  return async (request: Request): Promise<Response> => {
+  return async (request: AppRequest): Promise<Response> => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405);
+    if (request.initiatorOrigin !== undefined && request.initiatorOrigin !== APP_ORIGIN) return refuse(403);
     const file = appFileFor(request.url, rendererDir);
     if (file === null) return refuse(404);
     let body: Uint8Array;
