@@ -2,7 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { CONTENT_SECURITY_POLICY_META } from './shared/csp';
 
-// The renderer is built once and served both by Electron (file://) and by the HTTP transport (/).
+// The renderer is built once and served both by Electron (app://kredslob/, electron/protocol.ts) and by the HTTP transport (/).
 export default defineConfig({
   root: 'renderer',
   base: './',

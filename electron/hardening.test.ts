@@ -3,7 +3,7 @@ import type { App, Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { guardWebContents, hardenSession, installWebContentsGuards } from './hardening';
 
-const INDEX = 'file:///opt/Kredslob/dist/renderer/index.html';
+const INDEX = 'app://kredslob/index.html';
 
 /** A stand-in for a webContents: the events and the window-open handler that hardening.ts hooks. */
 class FakeContents extends EventEmitter {
@@ -104,12 +104,13 @@ describe('session hardening', () => {
     expect(headers['X-Other']).toEqual(['1']);
   });
 
-  it('cancels requests to the network', () => {
+  it('cancels requests to the network and for local files; lets our app:// page load', () => {
     const hooks = hardened();
     const callback = vi.fn();
     hooks.beforeRequest?.({ url: 'https://cdn.example/x.js' }, callback);
+    hooks.beforeRequest?.({ url: 'file:///etc/passwd' }, callback);
     hooks.beforeRequest?.({ url: `${INDEX}` }, callback);
-    expect(callback.mock.calls.map((c) => c[0])).toEqual([{ cancel: true }, { cancel: false }]);
+    expect(callback.mock.calls.map((c) => c[0])).toEqual([{ cancel: true }, { cancel: true }, { cancel: false }]);
   });
 
   it('answers permission requests and checks: camera yes, everything else no', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Dispatcher } from '../core/api/dispatch';
 import { bindIpc, createSenderCheck, EVENT_CHANNEL, INVOKE_CHANNEL, sendEvent } from './ipc';
 
-const INDEX = 'file:///opt/Kredslob/dist/renderer/index.html';
+const INDEX = 'app://kredslob/index.html';
 
 type Handler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
 

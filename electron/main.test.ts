@@ -2,7 +2,6 @@ import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startCore, type Core } from '../core/app';
 
@@ -15,6 +14,8 @@ const fake = await vi.hoisted(async () => {
   function build() {
     const paths = new Map<string, string>();
     const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
+    const protocolHandlers = new Map<string, (request: Request) => Response | Promise<Response>>();
+    const privilegedSchemes: unknown[] = [];
     const sessionHooks: Record<string, (...args: never[]) => unknown> = {};
     const windows: FakeWindowInstance[] = [];
     let resolveReady: () => void = () => {};
@@ -23,7 +24,7 @@ const fake = await vi.hoisted(async () => {
     interface FakeWindowInstance extends EventEmitter {
       options: { webPreferences: Record<string, unknown> };
       webContents: { id: number };
-      loadFile: ReturnType<typeof vi.fn>;
+      loadURL: ReturnType<typeof vi.fn>;
       focus: ReturnType<typeof vi.fn>;
       restore: ReturnType<typeof vi.fn>;
       minimized: boolean;
@@ -34,7 +35,7 @@ const fake = await vi.hoisted(async () => {
         return windows;
       }
       webContents = { id: windows.length + 1 };
-      loadFile = vi.fn(async (_file: string) => {});
+      loadURL = vi.fn(async (_url: string) => {});
       focus = vi.fn();
       restore = vi.fn();
       show = vi.fn();
@@ -70,6 +71,8 @@ const fake = await vi.hoisted(async () => {
     return {
       paths,
       handlers,
+      protocolHandlers,
+      privilegedSchemes,
       sessionHooks,
       windows,
       ready: () => resolveReady(),
@@ -86,6 +89,7 @@ const fake = await vi.hoisted(async () => {
           removeHandler: (channel: string) => handlers.delete(channel),
         },
         Menu: { buildFromTemplate: (template: unknown) => ({ template }), setApplicationMenu: vi.fn() },
+        protocol: { registerSchemesAsPrivileged: (schemes: unknown[]) => privilegedSchemes.push(...schemes) },
         session: {
           defaultSession: {
             webRequest: {
@@ -95,6 +99,9 @@ const fake = await vi.hoisted(async () => {
             setPermissionRequestHandler: (h: never) => (sessionHooks.request = h),
             setPermissionCheckHandler: (h: never) => (sessionHooks.check = h),
             setDevicePermissionHandler: (h: never) => (sessionHooks.device = h),
+            protocol: {
+              handle: (scheme: string, h: (request: Request) => Response | Promise<Response>) => protocolHandlers.set(scheme, h),
+            },
           },
         },
         shell: { openExternal: vi.fn(async () => {}) },
@@ -129,6 +136,9 @@ vi.mock('electron', () => {
     },
     get session() {
       return current().session;
+    },
+    get protocol() {
+      return current().protocol;
     },
     get shell() {
       return current().shell;
@@ -194,7 +204,7 @@ function invoke(f: NonNullable<typeof fake.current>, event: object, procedure: u
 }
 
 describe('desktop main process', () => {
-  it('opens one window with the secure settings, on the built UI, with our preload', async () => {
+  it('opens one window with the secure settings, on the built UI at app://kredslob/, with our preload', async () => {
     const f = await launchedWithWindow();
     const win = f.windows[0]!;
     expect(win.options.webPreferences).toMatchObject({
@@ -205,14 +215,25 @@ describe('desktop main process', () => {
       allowRunningInsecureContent: false,
     });
     expect(String(win.options.webPreferences.preload)).toMatch(/preload\.cjs$/);
-    expect(win.loadFile).toHaveBeenCalledOnce();
-    expect(String(win.loadFile.mock.calls[0]?.[0])).toMatch(/renderer[\\/]index\.html$/);
+    expect(win.loadURL).toHaveBeenCalledExactlyOnceWith('app://kredslob/index.html');
+  });
+
+  it('registers app:// as a privileged scheme before the app is ready, then serves it and refuses file:', async () => {
+    const f = await launch();
+    // registered while main.ts loaded, before whenReady resolved
+    expect(f.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    await vi.waitFor(() => expect(f.windows).toHaveLength(1), WAIT);
+    expect([...f.protocolHandlers.keys()].sort()).toEqual(['app', 'file']);
+    const refused = await f.protocolHandlers.get('file')!(new Request('file:///etc/passwd'));
+    expect(refused.status).toBe(403);
+    const traversal = await f.protocolHandlers.get('app')!(new Request('app://kredslob/..%2F..%2Fpackage.json'));
+    expect(traversal.status).toBe(404);
   });
 
   it('starts the core with demo data on first run and answers our page over IPC', async () => {
     const f = await launchedWithWindow();
     const win = f.windows[0]!;
-    const page = pathToFileURL(String(win.loadFile.mock.calls[0]?.[0])).href + '#/';
+    const page = `${String(win.loadURL.mock.calls[0]?.[0])}#/`;
     const result = (await invoke(f, { sender: win.webContents, senderFrame: { url: page, parent: null } }, 'session.profiles', {}, { locale: 'da' })) as {
       ok: boolean;
       data: { users: Array<{ id: string }> };

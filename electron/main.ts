@@ -3,19 +3,21 @@
  * reached from the renderer over one IPC channel. Bundled by esbuild to dist/electron/main.cjs.
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { startCore, type Core } from '../core/app';
 import { takeBackup } from './backup';
 import { hardenSession, installWebContentsGuards } from './hardening';
 import { bindIpc, createSenderCheck } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { appPaths } from './paths';
+import { APP_SCHEME_PRIVILEGES, serveApp } from './protocol';
 import { secureWebPreferences } from './security';
 import { describeStartupFailure } from './startup-error';
+import { startAutoUpdate } from './updater';
 import { toLocale, translate } from '../shared/i18n';
 
 // why: this file runs as the CommonJS bundle dist/electron/main.cjs, where __dirname is dist/electron
-const { indexPath, indexUrl, preloadPath } = appPaths(__dirname);
+const { rendererDir, indexUrl, preloadPath } = appPaths(__dirname);
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -36,7 +38,7 @@ function createWindow(): BrowserWindow {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
-  win.loadFile(indexPath).catch((err: unknown) => console.error('[kredslob] could not load the UI', indexPath, err));
+  win.loadURL(indexUrl).catch((err: unknown) => console.error('[kredslob] could not load the UI', indexUrl, rendererDir, err));
   mainWindow = win;
   return win;
 }
@@ -68,6 +70,7 @@ async function start(): Promise<void> {
     ? path.resolve(process.env.KREDSLOB_DATA_DIR)
     : path.join(app.getPath('userData'), 'data');
   hardenSession(session.defaultSession, indexUrl);
+  serveApp(session.defaultSession.protocol, rendererDir);
   try {
     core = await startCore({ dataDir, demo: process.env.KREDSLOB_DEMO !== '0' });
   } catch (err) {
@@ -93,10 +96,21 @@ async function start(): Promise<void> {
     ),
   );
   createWindow();
+  void startAutoUpdate({
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    exePath: app.getPath('exe'),
+    env: process.env,
+    loadUpdater: async () => (await import('electron-updater')).autoUpdater,
+    log: (message, err) => console.error(`[kredslob] ${message}`, err ?? ''),
+  }).catch((err: unknown) => console.error('[kredslob] auto-update could not start', err));
 }
 
 // why: a fixed folder name, the same in development and in the installed app (and it holds the single-instance lock)
 app.setPath('userData', path.join(app.getPath('appData'), 'Kredslob'));
+
+// why: privileges can only be given before the app is ready; the window loads app://kredslob/, never file://
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

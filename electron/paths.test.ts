@@ -6,8 +6,8 @@ describe('appPaths', () => {
   it('finds the built UI and the preload from the bundled main in dist/electron', () => {
     const root = path.resolve('/opt/Kredslob/resources/app.asar');
     const paths = appPaths(path.join(root, 'dist', 'electron'));
-    expect(paths.indexPath).toBe(path.join(root, 'dist', 'renderer', 'index.html'));
+    expect(paths.rendererDir).toBe(path.join(root, 'dist', 'renderer'));
     expect(paths.preloadPath).toBe(path.join(root, 'dist', 'electron', 'preload.cjs'));
-    expect(paths.indexUrl).toMatch(/^file:\/\/\/.*\/dist\/renderer\/index\.html$/);
+    expect(paths.indexUrl).toBe('app://kredslob/index.html');
   });
 });

@@ -9,7 +9,7 @@ import {
   secureWebPreferences,
 } from './security';
 
-const INDEX = 'file:///opt/Kredslob/resources/app.asar/dist/renderer/index.html';
+const INDEX = 'app://kredslob/index.html';
 
 describe('window webPreferences', () => {
   const prefs = secureWebPreferences('/opt/Kredslob/dist/electron/preload.cjs');
@@ -48,6 +48,11 @@ describe('Content-Security-Policy', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/'unsafe-eval'|https?:|\*/);
   });
 
+  it('allows styles only from the app stylesheet: no inline <style>, no style attributes in markup', () => {
+    expect(directives.get('style-src')).toEqual(["'self'"]);
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
+  });
+
   it('lets the camera stream play and blocks plugins, <base> and framing', () => {
     expect(directives.get('media-src')).toContain('mediastream:');
     expect(directives.get('connect-src')).toEqual(["'self'"]);
@@ -63,6 +68,8 @@ describe('decidePermission', () => {
   it('grants the camera to our page for QR scanning, on request and on check', () => {
     expect(decidePermission('media', camera, INDEX)).toBe(true);
     expect(decidePermission('media', { isMainFrame: true, requestingUrl: INDEX, mediaType: 'video' }, INDEX)).toBe(true);
+    // a check may name the frame's origin rather than its page
+    expect(decidePermission('media', { isMainFrame: true, requestingUrl: 'app://kredslob/', mediaType: 'video' }, INDEX)).toBe(true);
   });
 
   it('refuses the microphone, alone or with the camera', () => {
@@ -88,6 +95,9 @@ describe('decidePermission', () => {
     expect(decidePermission('media', { ...camera, isMainFrame: false }, INDEX)).toBe(false);
     expect(decidePermission('media', { ...camera, requestingUrl: 'https://evil.example/' }, INDEX)).toBe(false);
     expect(decidePermission('media', { ...camera, requestingUrl: 'file:///tmp/other.html' }, INDEX)).toBe(false);
+    expect(decidePermission('media', { ...camera, requestingUrl: 'app://other/index.html' }, INDEX)).toBe(false);
+    expect(decidePermission('media', { ...camera, requestingUrl: 'app://kredslob.evil.example/' }, INDEX)).toBe(false);
+    expect(decidePermission('media', { ...camera, requestingUrl: 'https://kredslob/index.html' }, INDEX)).toBe(false);
     expect(decidePermission('media', { mediaTypes: ['video'], requestingUrl: INDEX }, INDEX)).toBe(false);
     expect(decidePermission('media', { isMainFrame: true, mediaTypes: ['video'] }, INDEX)).toBe(false);
   });
@@ -104,8 +114,12 @@ describe('isAllowedNavigation', () => {
     'https://www.kk.dk/',
     'http://evil.example/index.html',
     'file:///etc/passwd',
-    'file:///opt/Kredslob/resources/app.asar/dist/renderer/other.html',
-    'file:///opt/Kredslob/resources/app.asar/dist/renderer/index.html/../../../secret.html',
+    'file:///opt/Kredslob/resources/app.asar/dist/renderer/index.html',
+    'app://kredslob/other.html',
+    'app://kredslob/index.html/../secret.html',
+    'app://evil/index.html',
+    'app://kredslob.evil.example/index.html',
+    'https://kredslob/index.html',
     'javascript:alert(1)',
     'data:text/html,<script>alert(1)</script>',
     'not a url',
@@ -140,9 +154,12 @@ describe('external links', () => {
 });
 
 describe('isAllowedRequestUrl (no remote content)', () => {
-  it('loads our own files and in-memory data, nothing from the network', () => {
+  it('loads our own app:// files and in-memory data, nothing from the network and no local file', () => {
     expect(isAllowedRequestUrl(`${INDEX}`)).toBe(true);
-    expect(isAllowedRequestUrl('file:///opt/Kredslob/dist/renderer/assets/index-abc.js')).toBe(true);
+    expect(isAllowedRequestUrl('app://kredslob/assets/index-abc.js')).toBe(true);
+    expect(isAllowedRequestUrl('app://other-host/assets/index-abc.js')).toBe(false);
+    expect(isAllowedRequestUrl('file:///opt/Kredslob/dist/renderer/assets/index-abc.js')).toBe(false);
+    expect(isAllowedRequestUrl('file:///etc/passwd')).toBe(false);
     expect(isAllowedRequestUrl('data:image/png;base64,AAAA')).toBe(true);
     expect(isAllowedRequestUrl('https://cdn.example/lib.js')).toBe(false);
     expect(isAllowedRequestUrl('http://127.0.0.1:5299/api/devices.search')).toBe(false);

@@ -5,6 +5,7 @@
  * The code that hooks them into Electron lives in hardening.ts.
  */
 import type { WebPreferences } from 'electron';
+import { APP_HOST, APP_SCHEME } from './protocol';
 
 /** Applied as a response header (hardening.ts); defined once in shared/csp.ts. */
 export { CONTENT_SECURITY_POLICY } from '../shared/csp';
@@ -39,14 +40,22 @@ function parse(url: string): URL | null {
 }
 
 /**
- * True when `url` is the app's own index page (the file: URL of dist/renderer/index.html).
+ * True when `url` is the app's own index page (app://kredslob/index.html, served by protocol.ts).
  * Hash and query are ignored: the renderer routes with the hash.
  */
 export function isAppIndexUrl(url: string, indexUrl: string): boolean {
+  return isAppOrigin(url, indexUrl) && parse(url)?.pathname === parse(indexUrl)?.pathname;
+}
+
+/**
+ * True when `url` is on the app's own origin (app://kredslob), whatever its path: the scheme's handler serves
+ * nothing but the built UI there. Permission requests may name the frame's origin rather than its page.
+ */
+export function isAppOrigin(url: string, indexUrl: string): boolean {
   const target = parse(url);
   const index = parse(indexUrl);
-  if (!target || !index || index.protocol !== 'file:') return false;
-  return target.protocol === 'file:' && target.host === index.host && target.pathname === index.pathname;
+  if (!target || !index || index.protocol !== `${APP_SCHEME}:`) return false;
+  return target.protocol === index.protocol && target.host === index.host;
 }
 
 /** A page may only ever navigate to our own index page; everything else is blocked. */
@@ -85,14 +94,14 @@ export interface PermissionDetails {
 
 /**
  * Every permission is denied except the camera, which the camera scanner needs for QR codes. It is granted
- * only to our own page in the top frame, and only for the camera alone: a request that also wants the
+ * only to our own origin (app://kredslob) in the top frame, and only for the camera alone: a request that also wants the
  * microphone, that names no device (a screen capture asks as 'media' with no media type), or that does not
  * say where it comes from, is refused. Electron fills in `requestingUrl` and `isMainFrame` whenever a frame asks.
  */
 export function decidePermission(permission: string, details: PermissionDetails, indexUrl: string): boolean {
   if (permission !== 'media') return false;
   if (details.isMainFrame !== true) return false;
-  if (details.requestingUrl === undefined || !isAppIndexUrl(details.requestingUrl, indexUrl)) return false;
+  if (details.requestingUrl === undefined || !isAppOrigin(details.requestingUrl, indexUrl)) return false;
   return asksForCameraOnly(details);
 }
 
@@ -101,9 +110,13 @@ function asksForCameraOnly(details: PermissionDetails): boolean {
   return details.mediaType === 'video';
 }
 
-/** Schemes the renderer may load from: its own files and in-memory data. No remote content at all. */
+/**
+ * Schemes the renderer may load from: its own app:// files and in-memory data. No remote content at all,
+ * and no file: either (the UI is never loaded from it, and protocol.ts refuses it a second time).
+ */
 export function isAllowedRequestUrl(url: string): boolean {
   const parsed = parse(url);
   if (!parsed) return false;
-  return ['file:', 'data:', 'blob:', 'devtools:'].includes(parsed.protocol);
+  if (parsed.protocol === `${APP_SCHEME}:`) return parsed.host === APP_HOST;
+  return ['data:', 'blob:', 'devtools:'].includes(parsed.protocol);
 }

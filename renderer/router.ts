@@ -1,6 +1,6 @@
 /**
  * Hash routing by hand: "#/devices/abc?x=1" → { path: "/devices/abc", segments: ["devices", "abc"], query }.
- * Hash URLs work the same from file:// (Electron) and from the HTTP server, with no server-side routes.
+ * Hash URLs work the same from app://kredslob/ (Electron) and from the HTTP server, with no server-side routes.
  */
 import { useMemo, useSyncExternalStore } from 'react';
 

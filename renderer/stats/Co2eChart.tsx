@@ -31,7 +31,7 @@ export function Co2eChart({ summary, view }: { summary: StatsSummary; view: Stat
       ) : (
         <ChartWithTable
           chart={
-            <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+            <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
               <CartesianGrid stroke={CHART.grid} vertical={false} />
               <XAxis dataKey="department" stroke={CHART.axis} tick={{ fontSize: 12 }} />
               <YAxis stroke={CHART.axis} tickFormatter={(n: number) => fmt.count(n)} />

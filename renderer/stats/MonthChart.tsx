@@ -31,7 +31,7 @@ export function MonthChart({ summary, view }: { summary: StatsSummary; view: Sta
       <h2 id="stats-month-title">{t('stats.monthTitle')}</h2>
       <ChartWithTable
         chart={
-          <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+          <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
             <CartesianGrid stroke={CHART.grid} vertical={false} />
             <XAxis dataKey="month" stroke={CHART.axis} tick={{ fontSize: 12 }} />
             <YAxis yAxisId="count" allowDecimals={false} stroke={CHART.axis} tickFormatter={(n: number) => fmt.count(n)} />

@@ -10,11 +10,17 @@ import { _electron as electron, expect, test, type ElectronApplication, type Pag
 import type { ApiResult } from '../../shared/errors';
 import { deviceJourney } from '../e2e/journeys/device-journey';
 
-/** In Node, require('electron') is the path of the binary; it throws when the download was skipped. */
+/**
+ * The Electron binary, if it is installed. Since Electron 42, require('electron') downloads the binary when it
+ * is missing (there is no install-time download to skip any more), so this reads where the package keeps it
+ * instead: path.txt names the executable inside its dist folder.
+ */
 function electronBinary(): string | null {
   try {
-    const binary: unknown = createRequire(import.meta.url)('electron');
-    return typeof binary === 'string' && fs.existsSync(binary) ? binary : null;
+    const packageDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const executable = fs.readFileSync(path.join(packageDir, 'path.txt'), 'utf8').trim();
+    const binary = path.join(packageDir, 'dist', executable);
+    return fs.existsSync(binary) ? binary : null;
   } catch {
     return null;
   }
@@ -22,7 +28,7 @@ function electronBinary(): string | null {
 
 const binary = electronBinary();
 const SKIP_REASON =
-  'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD=1): desktop journeys skipped; the same journeys run in Chromium over HTTP';
+  'Electron binary not installed (install it with `npx install-electron`): desktop journeys skipped; the same journeys run in Chromium over HTTP';
 if (binary === null) console.log(`[electron] ${SKIP_REASON}`);
 test.skip(binary === null, SKIP_REASON);
 
@@ -69,6 +75,33 @@ test('the page gets the bridge and nothing of Node', async () => {
     process: typeof (globalThis as { process?: unknown }).process,
   }));
   expect(seen).toEqual({ bridge: ['invoke', 'on'], require: 'undefined', process: 'undefined' });
+});
+
+test('the UI comes from app://kredslob/ with the CSP, and the page can reach no local file', async () => {
+  const page = await launch();
+  await page.waitForLoadState('domcontentloaded');
+  expect(page.url()).toMatch(/^app:\/\/kredslob\/index\.html(#.*)?$/);
+  const seen = await page.evaluate(async () => {
+    const attempt = async (url: string) => {
+      try {
+        return (await fetch(url)).status;
+      } catch {
+        return 'refused';
+      }
+    };
+    const index = await fetch('app://kredslob/index.html');
+    return {
+      csp: index.headers.get('content-security-policy') ?? '',
+      traversal: await attempt('app://kredslob/..%2F..%2Fpackage.json'),
+      sourceMap: await attempt('app://kredslob/assets/index.js.map'),
+      file: await attempt('file:///etc/passwd'),
+    };
+  });
+  expect(seen.csp).toContain("object-src 'none'");
+  expect(seen.traversal).toBe(404);
+  expect(seen.sourceMap).toBe(404);
+  // connect-src 'self' refuses it in the page; were it let through, the session's file: handler answers 403
+  expect(seen.file).toBe('refused');
 });
 
 test('the device journey runs the same in the desktop app, over IPC', async () => {
