@@ -77,13 +77,14 @@ const fingerprint = () => storeFingerprint(served.core.store, served.dir);
 describe('the web mode secret', () => {
   it('refuses every API call without the secret with 401 SECRET_REQUIRED, listing no one and signing no one in', async () => {
     const before = await fingerprint();
-    for (const headers of [
+    const refused: Record<string, string>[] = [
       { 'content-type': 'application/json' },
       { 'content-type': 'application/json', 'x-kredslob-secret': 'wrong-secret-0123456789' },
       { 'content-type': 'application/json', 'x-kredslob-secret': TEST_WEB_SECRET.slice(0, -1) },
       { 'content-type': 'application/json', cookie: `kredslob_secret_${served.port}=nope` },
       { 'content-type': 'application/json', cookie: `kredslob_secret_1=${TEST_WEB_SECRET}` },
-    ]) {
+    ];
+    for (const headers of refused) {
       const profiles = await post('session.profiles', {}, headers);
       expect(profiles.status).toBe(401);
       expect(profiles.json).toMatchObject({ ok: false, error: { code: 'SECRET_REQUIRED', message: expect.stringContaining('?secret=') } });
