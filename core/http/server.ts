@@ -87,6 +87,19 @@ function cookieValue(header: string | undefined, name: string): string | undefin
   return undefined;
 }
 
+/**
+ * The request target as a URL on this server. Only a path counts: "//evil.example/x" is a path here, not another
+ * host, and a target that is no path ("*", "http://…") is refused.
+ */
+function requestUrl(target: string | undefined): URL | undefined {
+  if (!target?.startsWith('/')) return undefined;
+  try {
+    return new URL(`http://localhost${target}`);
+  } catch {
+    return undefined;
+  }
+}
+
 function bearerToken(header: string | undefined): string | undefined {
   return /^bearer[ \t]+(\S+)[ \t]*$/i.exec(header ?? '')?.[1];
 }
@@ -165,14 +178,19 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
       sendError(res, errorBody('FOREIGN_ORIGIN', locale));
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = requestUrl(req.url);
+    if (!url) {
+      sendError(res, errorBody('BAD_REQUEST', locale, { detail: fieldText('path_escape', locale) }));
+      return;
+    }
     const cookieName = secretCookieName(port);
     if (!url.pathname.startsWith('/api/') && req.method === 'GET' && url.searchParams.has('secret')) {
       // The printed link: trade the secret for a cookie, and drop it from the address (and the history) at once.
       const given = url.searchParams.get('secret') ?? undefined;
       url.searchParams.delete('secret');
       res.writeHead(303, {
-        location: url.pathname + url.search,
+        // One leading slash: "//host/" or "/\\host/" in a Location would send the browser to another site.
+        location: `/${url.pathname.replace(/^[/\\]+/, '')}${url.search}`,
         'cache-control': 'no-store',
         ...(sameSecret(given, secret) ? { 'set-cookie': `${cookieName}=${secret}; HttpOnly; SameSite=Strict; Path=/` } : {}),
         ...SECURITY_HEADERS,

@@ -198,6 +198,22 @@ describe('the web mode transport', () => {
     expect(await fingerprint()).toBe(before);
   });
 
+  it('reads a path starting "//" as a path on this server: no 500, no other host, no redirect elsewhere', async () => {
+    const odd = await request('GET', '///?secret=%ZZ', { host: host() });
+    expect(odd.status).toBeLessThan(500);
+    for (const target of ['//evil.example/?secret=x', `//evil.example/?secret=${TEST_WEB_SECRET}`, '/\\evil.example/?secret=x']) {
+      const r = await request('GET', target, { host: host() });
+      expect(r.status, target).toBe(303);
+      expect(r.headers.location, target).toMatch(/^\/[^/\\]/);
+    }
+    const other = await request('POST', '//evil.example/api/session.profiles', { ...API_HEADERS, host: host() }, '{}');
+    expect(other.status).toBe(405);
+    await expectNoNames(other.text);
+    const star = await request('OPTIONS', '*', { ...API_HEADERS, host: host() });
+    expect(star.status).toBe(400);
+    expect(star.json).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+
   it('reads "Bearer" in any letter case', async () => {
     const token = await signIn('user-warehouse-1');
     for (const scheme of ['Bearer', 'bearer', 'BEARER', 'bEaReR']) {
