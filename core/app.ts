@@ -18,6 +18,8 @@ export interface CoreOptions {
   clock?: Clock;
   /** How often reservations are checked for expiry (ms). */
   expiryIntervalMs?: number;
+  /** How long a session may go without a call before it ends (ms; default 8 hours). */
+  sessionIdleMs?: number;
 }
 
 export interface Core {
@@ -33,7 +35,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   if ((await store.listUsers()).length === 0 && options.demo !== false) {
     await seedDemo(store, clock.now());
   }
-  const dispatch = createDispatcher({ table, store, clock, sessions: new Sessions() });
+  const dispatch = createDispatcher({ table, store, clock, sessions: new Sessions({ clock, idleMs: options.sessionIdleMs }) });
   const expire = () =>
     expireDueReservations({ store, clock }).catch((err: unknown) => console.error('[kredslob] expiry failed', err));
   await expire();

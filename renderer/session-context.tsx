@@ -43,19 +43,26 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   });
   const [expired, setExpired] = useState(false);
 
-  const signOut = useCallback(() => {
+  const forget = useCallback(() => {
     client.setToken(undefined);
     writeStored('session', STORAGE_KEYS.session, undefined);
     setSession(undefined);
   }, []);
 
+  // Switching profile ends the session in the core too, so the token left in this tab's storage is worthless.
+  // The picker shows at once; a failed sign-out (the core already forgot the session) changes nothing for the person.
+  const signOut = useCallback(() => {
+    void client.call('session.signOut', {}).catch(() => undefined);
+    forget();
+  }, [forget]);
+
   useEffect(() => {
     setUnauthenticatedHandler(() => {
-      signOut();
+      forget();
       setExpired(true);
     });
     return () => setUnauthenticatedHandler(undefined);
-  }, [signOut]);
+  }, [forget]);
 
   const signIn = useCallback(async (userId: string) => {
     const { token, user } = await client.call('session.signIn', { userId });

@@ -292,6 +292,12 @@ export const contract = {
     output: z.object({ token: z.string(), user: User }),
     roles: 'public',
   }),
+  'session.signOut': proc({
+    summary: 'End this session (its token stops working at once); ending one that is already over is not an error',
+    input: Empty,
+    output: z.object({}),
+    roles: 'public',
+  }),
   'session.me': proc({
     summary: 'The signed-in person',
     input: Empty,

@@ -55,7 +55,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       }
       const input = def.input.parse(rawInput ?? {});
       const handler = deps.table[procedure] as (i: unknown, c: unknown) => Promise<unknown>; // why: input parsed by this procedure's own schema
-      const output = await handler(input, { store: deps.store, clock: deps.clock, sessions: deps.sessions, actor, locale });
+      const output = await handler(input, { store: deps.store, clock: deps.clock, sessions: deps.sessions, token: meta.token, actor, locale });
       const checked = def.output.safeParse(output);
       if (!checked.success) {
         // A handler returned something outside the contract: our bug, not the caller's input.

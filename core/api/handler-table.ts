@@ -10,6 +10,8 @@ import type { Sessions } from '../session/sessions';
 
 export interface HandlerContext extends ServiceContext {
   sessions: Sessions;
+  /** The session token the call came with (for signing out); absent for an anonymous call. */
+  token?: string | undefined;
   /** The caller's language, for what a handler writes itself (a PDF's texts); error messages are localised by the dispatcher. */
   locale: Locale;
 }

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { storeFingerprint } from '../testing/fingerprint';
-import { useHttpCore } from '../testing/http';
+import { API_HEADERS, useHttpCore } from '../testing/http';
 
 const served = useHttpCore();
 let batchId: string;
@@ -14,14 +14,14 @@ let deviceId: string;
 async function call(procedure: string, body: unknown, token: string) {
   const res = await fetch(`${served.base}/api/${procedure}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: { ...API_HEADERS, authorization: `Bearer ${token}` },
     body: JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as { ok: boolean; data?: any; error?: any } };
 }
 
 async function signIn(userId: string): Promise<string> {
-  const res = await fetch(`${served.base}/api/session.signIn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) });
+  const res = await fetch(`${served.base}/api/session.signIn`, { method: 'POST', headers: API_HEADERS, body: JSON.stringify({ userId }) });
   return ((await res.json()) as { data: { token: string } }).data.token;
 }
 

@@ -1,26 +1,100 @@
-/** `npm run web`: the same UI and API over HTTP, on 127.0.0.1 only. PORT and KREDSLOB_DATA_DIR honoured. */
+/**
+ * `npm run web`: the same UI and API over HTTP, on 127.0.0.1 only.
+ * PORT, KREDSLOB_DATA_DIR, KREDSLOB_WEB_SECRET (instead of a random secret), KREDSLOB_SESSION_IDLE_MINUTES
+ * (default 480) and KREDSLOB_NO_OPEN=1 or --no-open (do not open a browser) are honoured.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import type http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startCore } from '../app';
+import { startCore, type Core } from '../app';
 import { createHttpServer } from './server';
 import { AppError } from '../errors';
 import { errorMessage, toLocale } from '../../shared/messages';
+import { translate } from '../../shared/i18n';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+// The terminal's language (LANG, e.g. da_DK.UTF-8 or en_GB.UTF-8) picks the language of what is printed.
+const locale = toLocale(process.env.LANG);
+
+/** A start-up problem the person can fix, said in one line. */
+class StartupProblem extends Error {}
+
+function webSecret(): string {
+  const given = process.env.KREDSLOB_WEB_SECRET;
+  if (given === undefined || given === '') return randomBytes(32).toString('base64url');
+  // why these characters: the secret travels in a URL, a header and a cookie without any escaping
+  if (!/^[A-Za-z0-9_-]{16,}$/.test(given)) throw new StartupProblem(translate(locale, 'web.badSecret'));
+  return given;
+}
+
+function sessionIdleMs(): number {
+  const given = process.env.KREDSLOB_SESSION_IDLE_MINUTES;
+  if (given === undefined || given === '') return 480 * 60_000;
+  if (!/^\d+$/.test(given) || Number(given) === 0) throw new StartupProblem(translate(locale, 'web.badIdleMinutes'));
+  return Number(given) * 60_000;
+}
+
+/** Listens, or says which port is taken before anything has touched the data folder. */
+function listen(server: http.Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EADDRINUSE') reject(new StartupProblem(translate(locale, 'web.portInUse', { port, other: port + 1 })));
+      else reject(err);
+    });
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+}
+
+/**
+ * Opens the link in the person's browser, never failing. The browser gets a private file that forwards to the
+ * link, not the link itself: a command line is visible to every user of the PC, the file only to its owner.
+ */
+function openInBrowser(link: string): (() => void) | undefined {
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return undefined;
+  try {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kredslob-open-'));
+    const file = path.join(dir, 'open.html');
+    const html = `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${link}"><title>Kredsløb</title>`;
+    fs.writeFileSync(file, html, { mode: 0o600 });
+    const [command, args] =
+      process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', file]] : [process.platform === 'darwin' ? 'open' : 'xdg-open', [file]];
+    const child = spawn(command, args, { stdio: 'ignore', detached: true });
+    child.on('error', () => undefined); // no browser: the printed link is enough
+    child.unref();
+    return () => fs.rmSync(dir, { recursive: true, force: true });
+  } catch {
+    return undefined;
+  }
+}
 
 async function main(): Promise<void> {
   const port = Number.parseInt(process.env.PORT ?? '5299', 10);
   const dataDir = path.resolve(process.env.KREDSLOB_DATA_DIR ?? path.join(process.cwd(), '.data', 'web'));
   const staticDir = process.env.KREDSLOB_STATIC_DIR ?? path.resolve(here, '../../dist/renderer');
-  const core = await startCore({ dataDir, demo: process.env.KREDSLOB_DEMO !== '0' });
-  const server = createHttpServer({ dispatch: core.dispatch, staticDir });
-  server.listen(port, '127.0.0.1', () => {
-    console.log(`Kredsløb on http://127.0.0.1:${port}/ (data: ${dataDir})`);
-  });
+  const secret = webSecret();
+  const idleMs = sessionIdleMs();
+  // The port is taken first, so a busy port stops the start before the data folder is opened or seeded; a call
+  // that arrives in between waits for the core.
+  let coreStarted: (core: Core) => void = () => undefined;
+  const ready = new Promise<Core>((resolve) => (coreStarted = resolve));
+  const server = createHttpServer({ dispatch: async (p, input, meta) => (await ready).dispatch(p, input, meta), staticDir, secret });
+  await listen(server, port);
+  const core = await startCore({ dataDir, demo: process.env.KREDSLOB_DEMO !== '0', sessionIdleMs: idleMs });
+  coreStarted(core);
+  const link = `http://127.0.0.1:${port}/?secret=${secret}`;
+  console.log(translate(locale, 'web.listening', { port, dir: dataDir }));
+  console.log(link);
+  const noOpen = process.argv.includes('--no-open') || process.env.KREDSLOB_NO_OPEN === '1';
+  const cleanUp = noOpen ? undefined : openInBrowser(link);
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
+    cleanUp?.();
     server.close();
     server.closeAllConnections();
     void core.close().then(() => process.exit(0));
@@ -30,9 +104,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  // The terminal's language (LANG, e.g. da_DK.UTF-8 or en_GB.UTF-8) picks the message's language.
-  const locale = toLocale(process.env.LANG);
-  if (err instanceof AppError) console.error(`Kredsløb: ${errorMessage(err.code, err.params, locale)}`);
+  if (err instanceof StartupProblem) console.error(`Kredsløb: ${err.message}`);
+  else if (err instanceof AppError) console.error(`Kredsløb: ${errorMessage(err.code, err.params, locale)}`);
   else console.error(`Kredsløb: ${errorMessage('INTERNAL', {}, locale)}`, err);
   process.exit(1);
 });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { PROCEDURE_NAMES } from '../../shared/contract';
-import { useHttpCore } from '../testing/http';
+import { API_HEADERS, useHttpCore } from '../testing/http';
 
 const served = useHttpCore();
 
 async function call(procedure: string, body: unknown, token?: string, raw?: string) {
   const res = await fetch(`${served.base}/api/${procedure}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { ...API_HEADERS, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: raw ?? JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as { ok: boolean; data?: any; error?: any } };
@@ -26,7 +26,7 @@ async function fingerprint() {
 
 describe('HTTP transport', () => {
   it('lists every procedure in GET /api/contract with JSON Schemas and roles', async () => {
-    const res = await fetch(`${served.base}/api/contract`);
+    const res = await fetch(`${served.base}/api/contract`, { headers: API_HEADERS });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { procedures: { name: string; roles: unknown; input: any; output: any }[] };
     expect(body.procedures.map((p) => p.name).sort()).toEqual([...PROCEDURE_NAMES].sort());
@@ -113,26 +113,26 @@ describe('HTTP transport', () => {
   });
 
   it('answers in English when asked', async () => {
-    const res = await fetch(`${served.base}/api/devices.search`, { method: 'POST', headers: { 'accept-language': 'en-GB' }, body: '{}' });
+    const res = await fetch(`${served.base}/api/devices.search`, { method: 'POST', headers: { ...API_HEADERS, 'accept-language': 'en-GB' }, body: '{}' });
     const body = (await res.json()) as any;
     expect(body.error.message).toBe('Choose your profile before you continue.');
   });
 
   it('refuses GET on a procedure with 405 METHOD_NOT_ALLOWED, in the caller\'s language', async () => {
-    const res = await fetch(`${served.base}/api/devices.search`);
+    const res = await fetch(`${served.base}/api/devices.search`, { headers: API_HEADERS });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('POST');
     expect(await res.json()).toEqual({
       ok: false,
       error: { code: 'METHOD_NOT_ALLOWED', message: 'Brug POST med en JSON-krop til devices.search.' },
     });
-    const en = await fetch(`${served.base}/api/devices.search`, { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    const en = await fetch(`${served.base}/api/devices.search`, { headers: { ...API_HEADERS, 'accept-language': 'en-GB,en;q=0.9' } });
     expect(((await en.json()) as { error: { message: string } }).error.message).toBe('Use POST with a JSON body for devices.search.');
   });
 
   it('answers a malformed %-escape in the path with 400 BAD_REQUEST, not a stack trace', async () => {
     const before = await fingerprint();
-    const api = await fetch(`${served.base}/api/devices.search%E0%A4%A`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const api = await fetch(`${served.base}/api/devices.search%E0%A4%A`, { method: 'POST', headers: API_HEADERS, body: '{}' });
     expect(api.status).toBe(400);
     expect(await api.json()).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('%-kode') } });
     const page = await fetch(`${served.base}/%E0%A4%A`);

@@ -1,9 +1,16 @@
 /**
  * The HTTP transport: POST /api/<procedure> with a JSON body, GET /api/contract, and the built UI from /.
  * A thin adapter over the same dispatcher as the Electron IPC channel.
+ *
+ * It listens on 127.0.0.1 only, yet every OS user of the PC and every web page in the user's browser can reach
+ * that address. So the API answers only a caller who holds the secret made at this start (the link printed in
+ * the terminal, then an HttpOnly cookie; scripts send it as a header), names this server as its Host (a page
+ * on a rebinding DNS name does not), comes from no foreign Origin, and sends JSON (a cross-site form cannot).
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pipeline } from 'node:stream';
 import type { ApiErrorBody } from '../../shared/errors';
@@ -29,7 +36,6 @@ const MIME: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.json': 'application/json',
-  '.map': 'application/json',
   '.wasm': 'application/wasm',
 };
 
@@ -53,6 +59,55 @@ function sendError(res: http.ServerResponse, error: ApiErrorBody): void {
 
 class BodyTooLarge extends Error {}
 
+/** The header a script or test sends the secret in. */
+export const SECRET_HEADER = 'x-kredslob-secret';
+
+/** The cookie the printed link leaves; named by port, since browsers share cookies between ports of one host. */
+export function secretCookieName(port: number): string {
+  return `kredslob_secret_${port}`;
+}
+
+/** How much of a refused body is read and dropped before the connection is cut (so the 413 reaches the caller). */
+const MAX_DRAIN_BYTES = 16 * 1024 * 1024;
+
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
+}
+
+/** Equal texts, in time that does not depend on where they differ (hashing first makes the lengths equal). */
+function sameSecret(given: string | undefined, secret: string): boolean {
+  return given !== undefined && timingSafeEqual(digest(given), digest(secret));
+}
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+/**
+ * The request target as a URL on this server. Only a path counts: "//evil.example/x" is a path here, not another
+ * host, and a target that is no path ("*", "http://…") is refused.
+ */
+function requestUrl(target: string | undefined): URL | undefined {
+  if (!target?.startsWith('/')) return undefined;
+  try {
+    return new URL(`http://localhost${target}`);
+  } catch {
+    return undefined;
+  }
+}
+
+function bearerToken(header: string | undefined): string | undefined {
+  return /^bearer[ \t]+(\S+)[ \t]*$/i.exec(header ?? '')?.[1];
+}
+
+function isJson(contentType: string | undefined): boolean {
+  return (contentType ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json';
+}
+
 /** A URL path with its %-escapes decoded; undefined for a malformed escape (answered 400/404, never a crash). */
 function decodePath(p: string): string | undefined {
   try {
@@ -62,24 +117,29 @@ function decodePath(p: string): string | undefined {
   }
 }
 
+/**
+ * The body, up to `limit` bytes. A longer one is refused with BodyTooLarge and the rest is read and dropped
+ * (up to MAX_DRAIN_BYTES), so the caller gets the 413 answer instead of a reset connection.
+ */
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) {
-      reject(new BodyTooLarge());
-      req.resume();
-      return;
-    }
     const chunks: Buffer[] = [];
     let size = 0;
+    let refused = false;
+    const refuse = () => {
+      refused = true;
+      chunks.length = 0;
+      reject(new BodyTooLarge());
+    };
+    if (Number(req.headers['content-length'] ?? 0) > limit) refuse();
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new BodyTooLarge());
-        req.destroy();
+      if (refused) {
+        if (size > MAX_DRAIN_BYTES) req.destroy();
         return;
       }
-      chunks.push(chunk);
+      if (size > limit) refuse();
+      else chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
@@ -90,21 +150,62 @@ export interface HttpServerOptions {
   dispatch: Dispatcher;
   /** The built renderer (dist/renderer); absent in API-only tests. */
   staticDir?: string | undefined;
+  /** The secret of this start: every API call must carry it (header or the cookie the printed link sets). */
+  secret: string;
 }
 
 export function createHttpServer(options: HttpServerOptions): http.Server {
-  const { dispatch, staticDir } = options;
-  return http.createServer((req, res) => {
+  const { dispatch, staticDir, secret } = options;
+  const server = http.createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
       console.error('[kredslob http]', err);
       if (!res.headersSent) sendError(res, errorBody('INTERNAL', toLocale(req.headers['accept-language'])));
       else res.destroy();
     });
   });
+  return server;
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
     const locale = toLocale(req.headers['accept-language']);
+    const port = (server.address() as AddressInfo).port; // why: a server answering a request is listening on TCP
+    const own = [`127.0.0.1:${port}`, `localhost:${port}`];
+    if (!own.includes((req.headers.host ?? '').toLowerCase())) {
+      sendError(res, errorBody('FOREIGN_HOST', locale));
+      return;
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !own.some((host) => origin.toLowerCase() === `http://${host}`)) {
+      sendError(res, errorBody('FOREIGN_ORIGIN', locale));
+      return;
+    }
+    const url = requestUrl(req.url);
+    if (!url) {
+      sendError(res, errorBody('BAD_REQUEST', locale, { detail: fieldText('path_escape', locale) }));
+      return;
+    }
+    const cookieName = secretCookieName(port);
+    if (!url.pathname.startsWith('/api/') && req.method === 'GET' && url.searchParams.has('secret')) {
+      // The printed link: trade the secret for a cookie, and drop it from the address (and the history) at once.
+      const given = url.searchParams.get('secret') ?? undefined;
+      url.searchParams.delete('secret');
+      res.writeHead(303, {
+        // One leading slash: "//host/" or "/\\host/" in a Location would send the browser to another site.
+        location: `/${url.pathname.replace(/^[/\\]+/, '')}${url.search}`,
+        'cache-control': 'no-store',
+        ...(sameSecret(given, secret) ? { 'set-cookie': `${cookieName}=${secret}; HttpOnly; SameSite=Strict; Path=/` } : {}),
+        ...SECURITY_HEADERS,
+      });
+      res.end();
+      return;
+    }
+    if (url.pathname.startsWith('/api/')) {
+      const header = req.headers[SECRET_HEADER];
+      const given = typeof header === 'string' ? header : cookieValue(req.headers.cookie, cookieName);
+      if (!sameSecret(given, secret)) {
+        sendError(res, errorBody('SECRET_REQUIRED', locale));
+        return;
+      }
+    }
     if (url.pathname === '/api/contract' && req.method === 'GET') {
       send(res, 200, contractAsJson());
       return;
@@ -118,6 +219,10 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
       if (req.method !== 'POST') {
         res.setHeader('allow', 'POST');
         sendError(res, errorBody('METHOD_NOT_ALLOWED', locale, { procedure }));
+        return;
+      }
+      if (!isJson(req.headers['content-type'])) {
+        sendError(res, errorBody('UNSUPPORTED_MEDIA_TYPE', locale));
         return;
       }
       let body: Buffer;
@@ -140,8 +245,7 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
           return;
         }
       }
-      const auth = String(req.headers.authorization ?? '');
-      const token = auth.startsWith('Bearer ') ? auth.slice(7) : undefined;
+      const token = bearerToken(req.headers.authorization);
       const result = await dispatch(procedure, input, { token, locale });
       if (result.ok) send(res, 200, result);
       else sendError(res, result.error);
@@ -162,7 +266,8 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
     const decoded = decodePath(pathname);
     const rel = pathname === '/' ? 'index.html' : (decoded ?? '').replace(/^\/+/, '');
     const file = path.resolve(staticDir, rel);
-    if (decoded === undefined || !file.startsWith(path.resolve(staticDir) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    // Source maps would hand out the source; the browser works without them.
+    if (decoded === undefined || path.extname(file) === '.map' || !file.startsWith(path.resolve(staticDir) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('Not found');
       return;
     }

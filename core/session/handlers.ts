@@ -13,5 +13,9 @@ export const sessionHandlers: HandlerPart = {
     if (!user) throw notFound('user', input.userId);
     return { token: ctx.sessions.start(user.id), user };
   },
+  'session.signOut': async (_input, ctx) => {
+    ctx.sessions.end(ctx.token);
+    return {};
+  },
   'session.me': async (_input, ctx) => ({ user: requireUser(ctx.actor) }),
 };

@@ -1,19 +1,69 @@
 /**
  * Standalone sessions: a person picks a profile and gets a token. Shared mode will put real sign-in in
  * front of the same token check.
+ *
+ * A session ends when it is signed out, after `idleMs` without a call (a PC left signed in overnight), or when
+ * more than `maxSessions` are open (the oldest-used goes first), so the table cannot grow without end.
  */
 import { randomBytes } from 'node:crypto';
+import { systemClock, type Clock } from '../context';
+
+export const DEFAULT_SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
+export const DEFAULT_MAX_SESSIONS = 1000;
+
+export interface SessionOptions {
+  idleMs?: number;
+  maxSessions?: number;
+  clock?: Clock;
+}
+
+interface Entry {
+  userId: string;
+  lastUsed: number;
+}
 
 export class Sessions {
-  private readonly byToken = new Map<string, string>();
+  // why a Map: it keeps insertion order, and a used session is re-inserted, so the first key is the oldest-used
+  private readonly byToken = new Map<string, Entry>();
+  private readonly idleMs: number;
+  private readonly maxSessions: number;
+  private readonly clock: Clock;
+
+  constructor(options: SessionOptions = {}) {
+    this.idleMs = options.idleMs ?? DEFAULT_SESSION_IDLE_MS;
+    this.maxSessions = options.maxSessions ?? DEFAULT_MAX_SESSIONS;
+    this.clock = options.clock ?? systemClock;
+  }
 
   start(userId: string): string {
     const token = randomBytes(24).toString('base64url');
-    this.byToken.set(token, userId);
+    while (this.byToken.size >= this.maxSessions) {
+      const oldest = this.byToken.keys().next().value;
+      if (oldest === undefined) break;
+      this.byToken.delete(oldest);
+    }
+    this.byToken.set(token, { userId, lastUsed: this.clock.now().getTime() });
     return token;
   }
 
+  /** The profile of a live session, and the session counts as used now; undefined once it has been idle too long. */
   userIdFor(token: string | undefined): string | undefined {
-    return token === undefined ? undefined : this.byToken.get(token);
+    if (token === undefined) return undefined;
+    const entry = this.byToken.get(token);
+    if (!entry) return undefined;
+    const now = this.clock.now().getTime();
+    this.byToken.delete(token);
+    if (now - entry.lastUsed >= this.idleMs) return undefined;
+    this.byToken.set(token, { userId: entry.userId, lastUsed: now });
+    return entry.userId;
+  }
+
+  /** Ends a session; ending one that is unknown or already over is not an error (signing out twice is harmless). */
+  end(token: string | undefined): void {
+    if (token !== undefined) this.byToken.delete(token);
+  }
+
+  get size(): number {
+    return this.byToken.size;
   }
 }

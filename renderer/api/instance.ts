@@ -21,7 +21,9 @@ export const client: ApiClient = {
     try {
       return await base.call(procedure, input);
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'UNAUTHENTICATED' && !procedure.startsWith('session.')) onUnauthenticated?.();
+      // A web server restarted with a new secret refuses the old cookie: the picker then says which link to open.
+      const lost = e instanceof ApiError && (e.code === 'UNAUTHENTICATED' || e.code === 'SECRET_REQUIRED');
+      if (lost && !procedure.startsWith('session.')) onUnauthenticated?.();
       throw e;
     }
   },

@@ -362,6 +362,10 @@ export const da = {
   'error.UNAUTHENTICATED': 'Vælg din profil, før du fortsætter.',
   'error.FORBIDDEN': 'Din rolle må ikke udføre denne handling ({procedure}).',
   'error.UNTRUSTED_SENDER': 'Kaldet kommer ikke fra Kredsløbs eget vindue.',
+  'error.SECRET_REQUIRED': 'Åbn Kredsløb med linket, der blev vist i terminalen, da Kredsløb startede (adressen med ?secret=…).',
+  'error.FOREIGN_HOST': 'Kredsløb svarer kun på sin egen adresse: 127.0.0.1 eller localhost med den port, det blev startet på.',
+  'error.FOREIGN_ORIGIN': 'Kaldet kommer fra en anden hjemmeside end Kredsløb og er afvist.',
+  'error.UNSUPPORTED_MEDIA_TYPE': 'Send kaldet som JSON (Content-Type: application/json).',
   'error.NOT_FOUND': '{entity} blev ikke fundet: {key}.',
   'error.ASSET_TAG_TAKEN': 'Inventarnummeret {assetTag} er allerede brugt af en anden enhed.',
   'error.TRANSITION_NOT_ALLOWED': '"{action}" er ikke mulig for {assetTag}, da den har status "{status}".',
@@ -474,6 +478,10 @@ export const da = {
     'Datamappen er allerede åben i et andet Kredsløb-vindue eller -program:\n{dir}\n\nLuk det andet Kredsløb (eller vent til det er lukket), og start Kredsløb igen.',
   'startup.failedTitle': 'Kredsløb kunne ikke starte',
   'startup.failedBody': 'Datamappen kunne ikke åbnes:\n{dir}\n\nÅrsag: {reason}',
+  'web.listening': 'Kredsløb kører på 127.0.0.1:{port} (data: {dir}). Åbn linket herunder i din browser. Det giver adgang til Kredsløb, så del det ikke:',
+  'web.portInUse': 'Port {port} er allerede i brug. Vælg en anden port, f.eks. PORT={other} npm run web',
+  'web.badSecret': 'KREDSLOB_WEB_SECRET skal være mindst 16 tegn og må kun indeholde A–Z, a–z, 0–9, - og _.',
+  'web.badIdleMinutes': 'KREDSLOB_SESSION_IDLE_MINUTES skal være et helt antal minutter over 0 (standard er 480, dvs. 8 timer).',
 
   // The desktop shell (electron/): menu and dialogs.
   'desktop.menu.file': 'Filer',

@@ -358,6 +358,10 @@ export const en: Record<MessageKey, string> = {
   'error.UNAUTHENTICATED': 'Choose your profile before you continue.',
   'error.FORBIDDEN': 'Your role may not do this ({procedure}).',
   'error.UNTRUSTED_SENDER': 'The call does not come from a Kredsløb window.',
+  'error.SECRET_REQUIRED': 'Open Kredsløb with the link shown in the terminal when Kredsløb started (the address with ?secret=…).',
+  'error.FOREIGN_HOST': 'Kredsløb answers only at its own address: 127.0.0.1 or localhost with the port it was started on.',
+  'error.FOREIGN_ORIGIN': 'The call comes from a website other than Kredsløb and was refused.',
+  'error.UNSUPPORTED_MEDIA_TYPE': 'Send the call as JSON (Content-Type: application/json).',
   'error.NOT_FOUND': '{entity} was not found: {key}.',
   'error.ASSET_TAG_TAKEN': 'Asset tag {assetTag} is already used by another device.',
   'error.TRANSITION_NOT_ALLOWED': '"{action}" is not possible for {assetTag} while it is "{status}".',
@@ -469,6 +473,10 @@ export const en: Record<MessageKey, string> = {
     'The data folder is already open in another Kredsløb window or program:\n{dir}\n\nClose the other Kredsløb (or wait until it has closed) and start Kredsløb again.',
   'startup.failedTitle': 'Kredsløb could not start',
   'startup.failedBody': 'The data folder could not be opened:\n{dir}\n\nReason: {reason}',
+  'web.listening': 'Kredsløb is running on 127.0.0.1:{port} (data: {dir}). Open the link below in your browser. It gives access to Kredsløb, so do not share it:',
+  'web.portInUse': 'Port {port} is already in use. Choose another port, e.g. PORT={other} npm run web',
+  'web.badSecret': 'KREDSLOB_WEB_SECRET must be at least 16 characters of A–Z, a–z, 0–9, - and _ only.',
+  'web.badIdleMinutes': 'KREDSLOB_SESSION_IDLE_MINUTES must be a whole number of minutes above 0 (the default is 480, i.e. 8 hours).',
 
   // The desktop shell (electron/): menu and dialogs.
   'desktop.menu.file': 'File',

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import type { ApiResult } from '../../shared/errors';
 import { qrLabelFrame, y4mVideo } from '../support/fake-camera-video';
-import { expect, test as base } from './fixtures';
+import { expect, openPrintedLink, test as base } from './fixtures';
 import { CameraScanDialog } from './pages/CameraScanDialog';
 import { DevicePage } from './pages/DevicePage';
 import { ProfilePickerPage } from './pages/ProfilePickerPage';
@@ -51,6 +51,7 @@ const test = base.extend<{ openWithCamera: OpenWithCamera }>({
           return stream;
         };
       });
+      await openPrintedLink(context, app);
       return context.newPage();
     });
     for (const browser of browsers) await browser.close();

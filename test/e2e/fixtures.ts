@@ -1,9 +1,12 @@
 /**
  * Each test gets its own server (the HTTP transport serving the built UI) on a free port with a fresh
- * data folder seeded with the demo municipality.
+ * data folder seeded with the demo municipality, and its own secret. The browser context opens the printed
+ * link first, as a person would, and so holds the secret's cookie; the `request` fixture sends the secret as
+ * the X-Kredslob-Secret header, as a script would.
  */
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type BrowserContext } from '@playwright/test';
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -23,6 +26,10 @@ async function freePort(): Promise<number> {
 export interface AppServer {
   baseURL: string;
   dataDir: string;
+  /** This server's secret (KREDSLOB_WEB_SECRET). */
+  secret: string;
+  /** The link the server printed, with the secret: opening it gives the browser the secret's cookie. */
+  link: string;
   /** Stops the server now (it holds the data folder's lock), e.g. to run a CLI over its data; once is enough. */
   stop(): Promise<void>;
 }
@@ -30,16 +37,18 @@ export interface AppServer {
 async function startServer(): Promise<AppServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kredslob-e2e-'));
   const port = await freePort();
+  const secret = randomBytes(24).toString('base64url');
   const child = spawn(process.execPath, ['dist/server/main.mjs'], {
-    env: { ...process.env, PORT: String(port), KREDSLOB_DATA_DIR: dataDir },
+    env: { ...process.env, PORT: String(port), KREDSLOB_DATA_DIR: dataDir, KREDSLOB_WEB_SECRET: secret, KREDSLOB_NO_OPEN: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  const link = `http://127.0.0.1:${port}/?secret=${secret}`;
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
     const onData = (b: Buffer) => {
       output += b.toString();
-      if (output.includes('Kredsløb on http://')) {
+      if (output.split('\n').includes(link)) {
         clearTimeout(timer);
         resolve();
       }
@@ -58,7 +67,7 @@ async function startServer(): Promise<AppServer> {
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     }));
-  return { baseURL: `http://127.0.0.1:${port}`, dataDir, stop };
+  return { baseURL: `http://127.0.0.1:${port}`, dataDir, secret, link, stop };
 }
 
 export const test = base.extend<{ app: AppServer }>({
@@ -72,6 +81,22 @@ export const test = base.extend<{ app: AppServer }>({
   baseURL: async ({ app }, use) => {
     await use(app.baseURL);
   },
+  context: async ({ context, app }, use) => {
+    await openPrintedLink(context, app);
+    await use(context);
+  },
+  request: async ({ playwright, app }, use) => {
+    const request = await playwright.request.newContext({ baseURL: app.baseURL, extraHTTPHeaders: { 'x-kredslob-secret': app.secret } });
+    await use(request);
+    await request.dispose();
+  },
 });
+
+/** Opens the server's printed link in `context`, which leaves the secret's cookie there, as a person's first visit does. */
+export async function openPrintedLink(context: BrowserContext, app: AppServer): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(app.link);
+  await page.close();
+}
 
 export { expect };
