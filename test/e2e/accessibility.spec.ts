@@ -9,7 +9,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { Api } from './api';
-import { expect, test, type AppServer } from './fixtures';
+import { expect, openPrintedLink, test, type AppServer } from './fixtures';
 import { AppShell } from './pages/AppShell';
 import { ProfilePickerPage } from './pages/ProfilePickerPage';
 
@@ -55,6 +55,7 @@ async function openApp(browser: Browser, app: AppServer, locale: 'da' | 'en'): P
     Object.assign(window, { cspViolations: seen });
     document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
   }, locale);
+  await openPrintedLink(context, app);
   const page = await context.newPage();
   await page.goto('/');
   await expect(page.getByTestId('profile-user-admin-1')).toBeVisible();
