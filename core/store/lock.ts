@@ -109,3 +109,13 @@ export function acquireLock(dir: string): () => void {
   }
   throw new AppError('STORE_LOCKED', { dir: resolved }, `Could not lock ${resolved}`);
 }
+
+/**
+ * The pid of the live process holding `dir`, or null: for a reader that must not write a lock file of its
+ * own (verify-trail checks the folder without changing a byte of it).
+ */
+export function liveLockOwner(dir: string): number | null {
+  const resolved = path.resolve(dir);
+  const owner = readOwner(path.join(resolved, LOCK_NAME));
+  return owner && alive(owner, resolved) ? owner.pid : null;
+}
