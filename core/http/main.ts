@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCore } from '../app';
+import { envTrailKeySource } from '../store/trail-key';
 import { createHttpServer } from './server';
 import { AppError } from '../errors';
 import { errorMessage, toLocale } from '../../shared/messages';
@@ -12,7 +13,7 @@ async function main(): Promise<void> {
   const port = Number.parseInt(process.env.PORT ?? '5299', 10);
   const dataDir = path.resolve(process.env.KREDSLOB_DATA_DIR ?? path.join(process.cwd(), '.data', 'web'));
   const staticDir = process.env.KREDSLOB_STATIC_DIR ?? path.resolve(here, '../../dist/renderer');
-  const core = await startCore({ dataDir, demo: process.env.KREDSLOB_DEMO !== '0' });
+  const core = await startCore({ dataDir, demo: process.env.KREDSLOB_DEMO !== '0', trailKey: envTrailKeySource(dataDir) });
   const server = createHttpServer({ dispatch: core.dispatch, staticDir });
   server.listen(port, '127.0.0.1', () => {
     console.log(`Kredsløb on http://127.0.0.1:${port}/ (data: ${dataDir})`);

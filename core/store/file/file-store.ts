@@ -33,7 +33,8 @@ export interface FileStoreOptions {
   log?: (message: string) => void;
   /**
    * Where the trail's HMAC key is (core/store/trail-key.ts). With one, a store not yet keyed is sealed at
-   * open and every event gets a keyed link; a keyed store refuses to open for writing without its key.
+   * open and every event gets a keyed link; a keyed store refuses to open for writing when it yields no
+   * key or another one. Without a source, a keyed store opens but refuses to write trail events.
    */
   trailKey?: TrailKeySource;
   /**
@@ -118,7 +119,8 @@ export class FileStore implements Store {
       // A new key only for a store not yet keyed: a keyed store's key is never replaced.
       const found = options.trailKey?.get(storeId, !readOnly && !seal) ?? null;
       const wrongKey = found !== null && seal !== undefined && keyIdOf(found) !== seal.keyId;
-      if (!readOnly && seal && (found === null || wrongKey)) {
+      // A keyed app whose key is gone must not start; a tool given no key (labels, backup) may still open, and events are refused.
+      if (!readOnly && seal && options.trailKey && (found === null || wrongKey)) {
         const where = options.trailKey?.describe(storeId) ?? '-';
         throw new AppError(found === null ? 'TRAIL_KEY_MISSING' : 'TRAIL_KEY_MISMATCH', { dir: path.resolve(dir), where }, `The trail key of ${dir} (${where}) is ${found === null ? 'missing' : 'not the one that sealed it'}`);
       }
@@ -144,7 +146,11 @@ export class FileStore implements Store {
     return this.queue.run(async () => {
       if (this.closed) throw new Error('Store is closed');
       if (!this.writer) throw new Error(`${this.dir} is open read-only`);
-      const keying = this.key ? { key: this.key, lastLink: (id: string) => this.lastLink(id) } : undefined;
+      const keying = this.key
+        ? { key: this.key, lastLink: (id: string) => this.lastLink(id) }
+        : this.state.seal
+          ? { missing: this.dir }
+          : undefined;
       const tx = new FileTx(this.state, (id) => this.readSanitization(id), keying);
       const result = await fn(tx);
       const n = await tx.commit(this.writer, (applied) => {

@@ -8,6 +8,7 @@ import type { ReferenceData, ReferenceKind, StoreTx } from '../store';
 import { GENESIS_HASH, chainEvent, linkEvent } from '../trail-hash';
 import { ENCODE_SLICE_OPS, encodeRecordSliced, type JournalWriter } from './journal';
 import type { Op, ReferenceOp, TrailSeal } from './ops';
+import { AppError } from '../../errors';
 import { referenceMaps, setReference, sortedVersions, type State } from './state';
 
 export class FileTx implements StoreTx {
@@ -25,8 +26,11 @@ export class FileTx implements StoreTx {
   constructor(
     private readonly state: State,
     private readonly readSanitization: (id: string) => SanitizationRecord | undefined,
-    /** Set once the store is keyed: every event then gets its keyed link after the device's last one. */
-    private readonly keying?: { key: Buffer; lastLink: (deviceId: string) => string | undefined },
+    /**
+     * Set once the store is keyed: every event then gets its keyed link after the device's last one, or,
+     * without the key here, events are refused (an event without its link would read as tampering).
+     */
+    private readonly keying?: { key: Buffer; lastLink: (deviceId: string) => string | undefined } | { missing: string },
   ) {}
 
   // ---- reads: staged first, then committed ----
@@ -137,15 +141,16 @@ export class FileTx implements StoreTx {
   }
 
   async appendEvent(event: NewTrailEvent): Promise<TrailEvent> {
+    const keying = this.keying && 'missing' in this.keying ? fail(this.keying.missing) : this.keying;
     const staged = this.chains.get(event.deviceId);
     const prev = staged ?? {
       seq: this.state.trailCount(event.deviceId),
       hash: this.state.headOf(event.deviceId) ?? GENESIS_HASH,
-      link: this.keying?.lastLink(event.deviceId),
+      link: keying?.lastLink(event.deviceId),
     };
     const full = chainEvent(event, prev);
     // The first keyed event of a device links to the sha256 head before it (its prevHash): see linkEvent.
-    const link = this.keying ? linkEvent(this.keying.key, prev.link ?? full.prevHash, full) : undefined;
+    const link = keying ? linkEvent(keying.key, prev.link ?? full.prevHash, full) : undefined;
     this.chains.set(event.deviceId, { seq: full.seq, hash: full.hash, link });
     this.ops.push(link === undefined ? { k: 'event', v: full } : { k: 'event', v: full, m: link });
     return full;
@@ -196,4 +201,8 @@ export class FileTx implements StoreTx {
     const tagOps: Op[] = this.tagNumber === null ? [] : [{ k: 'tag', v: this.tagNumber }];
     return [...deviceOps, ...tagOps, ...this.ops];
   }
+}
+
+function fail(dir: string): never {
+  throw new AppError('TRAIL_KEY_MISSING', { dir, where: '-' }, `No trail event can be written to the keyed store ${dir} without its key`);
 }

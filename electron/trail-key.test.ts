@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { safeStorageTrailKeySource, type KeyVault } from './trail-key';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+function tempDir(): string {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'kredslob-trailkey-'));
+  dirs.push(d);
+  return d;
+}
+
+// why: the OS keychain is external; this vault "encrypts" with a fixed XOR so the file never holds the key in clear
+const vault = (available = true): KeyVault => ({
+  isEncryptionAvailable: () => available,
+  encryptString: (s) => Buffer.from(Buffer.from(s).map((b) => b ^ 0x5a)),
+  decryptString: (b) => Buffer.from(b.map((x) => x ^ 0x5a)).toString(),
+});
+
+describe('the desktop trail key', () => {
+  it('is made once per store, kept encrypted under userData (0600), and read back the same', () => {
+    const userData = tempDir();
+    const source = safeStorageTrailKeySource(vault(), userData, path.join(userData, 'data'), {});
+    expect(source.get('store-1', false)).toBeNull();
+    const key = source.get('store-1', true)!;
+    const file = path.join(userData, 'trail-keys', 'trail-store-1.key');
+    expect(fs.readFileSync(file, 'utf8')).not.toContain(key.toString('hex'));
+    if (process.platform !== 'win32') expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(source.get('store-1', true)!.equals(key)).toBe(true);
+    expect(source.get('store-2', true)!.equals(key)).toBe(false);
+  });
+
+  it('is refused inside the data folder', () => {
+    const userData = tempDir();
+    const source = safeStorageTrailKeySource(vault(), userData, userData, {});
+    expect(() => source.get('s', true)).toThrow(/inside the data folder/);
+  });
+
+  it('without an OS keychain, or with KREDSLOB_TRAIL_KEY set, follows the rule of the other entries', () => {
+    const userData = tempDir();
+    const config = tempDir();
+    const noVault = safeStorageTrailKeySource(vault(false), userData, path.join(userData, 'data'), { XDG_CONFIG_HOME: config });
+    noVault.get('s', true);
+    expect(fs.existsSync(path.join(config, 'kredslob', 'trail-s.key'))).toBe(true);
+    const fromEnv = safeStorageTrailKeySource(vault(), userData, path.join(userData, 'data'), { KREDSLOB_TRAIL_KEY: 'ab'.repeat(32) });
+    expect(fromEnv.get('s', true)!.toString('hex')).toBe('ab'.repeat(32));
+  });
+});
