@@ -1,18 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../core/testing/harness';
 import { safeStorageTrailKeySource, type KeyVault } from './trail-key';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-function tempDir(): string {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'kredslob-trailkey-'));
-  dirs.push(d);
-  return d;
-}
+const tempDir = useTempDirs('kredslob-trailkey-');
 
 // why: the OS keychain is external; this vault "encrypts" with a fixed XOR so the file never holds the key in clear
 const vault = (available = true): KeyVault => ({

@@ -6,22 +6,14 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../testing/harness';
 import { FileStore } from '../store/file/file-store';
 import { envTrailKeySource } from '../store/trail-key';
 import { TAMPERS, fill, rewriteJournal } from '../testing/tamper';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-function tempDir(): string {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'kredslob-trailcli-'));
-  dirs.push(d);
-  return d;
-}
+const tempDir = useTempDirs('kredslob-trailcli-');
 
 /** sha256 of every file under `dir`, by relative path. */
 function folderHash(dir: string): Record<string, string> {

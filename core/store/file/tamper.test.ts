@@ -4,31 +4,31 @@
  * length so the files look untouched (and drops the snapshot, which the store rebuilds from the journal).
  * The sha256 chain alone cannot see that; the keyed links (with the key) and a signed checkpoint can.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../../testing/harness';
 import { event } from '../store-contract';
 import type { TrailKeySource } from '../trail-key';
-import { compareWithCheckpoint, createCheckpoint, type Checkpoint } from '../checkpoint';
+import { compareWithCheckpoint, createCheckpoint, signatureValid, type Checkpoint } from '../checkpoint';
 import { FileStore } from './file-store';
 import { TAMPERS, eventOps, fill, readJournal, rewriteJournal } from '../../testing/tamper';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-function tempDir(): string {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'kredslob-tamper-'));
-  dirs.push(d);
-  return d;
-}
+const tempDir = useTempDirs('kredslob-tamper-');
 
 const KEY = randomBytes(32);
 const keySource = (key: Buffer | null = KEY): TrailKeySource => ({ get: () => key, describe: () => 'the test key' });
 const quiet = { log: () => {} };
 const SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+
+/** A keyed store with three devices of four notes each, closed. */
+async function keyedFilled() {
+  const dir = tempDir();
+  const store = await FileStore.open(dir, { trailKey: keySource(), ...quiet });
+  const devices = await fill(store);
+  const cp = createCheckpoint(await store.chainHeads(), store.storeId!, SIGNING_KEY, new Date());
+  await store.close();
+  return { dir, a: devices[0]!, cp };
+}
 
 async function verify(dir: string, key: Buffer | null) {
   const store = await FileStore.open(dir, { readOnly: true, ...(key ? { trailKey: keySource(key) } : {}), ...quiet });
@@ -63,14 +63,10 @@ describe('a deliberately rewritten trail', () => {
   for (const [name, tamper] of Object.entries(TAMPERS)) {
     describe(`with ${name}`, () => {
       async function tampered() {
-        const dir = tempDir();
-        const store = await FileStore.open(dir, { trailKey: keySource(), ...quiet });
-        const [a] = await fill(store);
-        const cp = createCheckpoint(await store.chainHeads(), store.storeId!, SIGNING_KEY, new Date());
-        await store.close();
+        const { dir, a, cp } = await keyedFilled();
         expect((await verify(dir, KEY)).problems).toEqual([]);
-        rewriteJournal(dir, (records) => tamper(records, a!.id));
-        return { dir, a: a!, cp };
+        rewriteJournal(dir, (records) => tamper(records, a.id));
+        return { dir, a, cp };
       }
 
       it('is found against a checkpoint, naming the device', async () => {
@@ -104,35 +100,24 @@ describe('a deliberately rewritten trail', () => {
   }
 
   it('a removed event whose chain was not recomputed is found without the key', async () => {
-    const dir = tempDir();
-    const store = await FileStore.open(dir, { trailKey: keySource(), ...quiet });
-    const [a] = await fill(store);
-    await store.close();
+    const { dir, a } = await keyedFilled();
     rewriteJournal(dir, (records) => {
-      const victim = eventOps(records, a!.id)[1]!;
+      const victim = eventOps(records, a.id)[1]!;
       for (const r of records) r.ops = r.ops.filter((o) => o !== victim);
     });
-    expect((await verify(dir, null)).problems).toEqual([{ deviceId: a!.id, assetTag: a!.assetTag, seq: 2, problem: 'missing' }]);
+    expect((await verify(dir, null)).problems).toEqual([{ deviceId: a.id, assetTag: a.assetTag, seq: 2, problem: 'missing' }]);
   });
 
   it('events stripped of their keyed links are found even without the key', async () => {
-    const dir = tempDir();
-    const store = await FileStore.open(dir, { trailKey: keySource(), ...quiet });
-    const [a] = await fill(store);
-    await store.close();
+    const { dir, a } = await keyedFilled();
     rewriteJournal(dir, (records) => {
-      for (const op of eventOps(records, a!.id)) delete op.m;
+      for (const op of eventOps(records, a.id)) delete op.m;
     });
-    expect((await verify(dir, null)).problems).toEqual([{ deviceId: a!.id, assetTag: a!.assetTag, seq: 1, problem: 'unlinked' }]);
+    expect((await verify(dir, null)).problems).toEqual([{ deviceId: a.id, assetTag: a.assetTag, seq: 1, problem: 'unlinked' }]);
   });
 
   it('a checkpoint with a changed signature or count is refused', async () => {
-    const { signatureValid } = await import('../checkpoint');
-    const dir = tempDir();
-    const store = await FileStore.open(dir, { trailKey: keySource(), ...quiet });
-    await fill(store);
-    const cp = createCheckpoint(await store.chainHeads(), store.storeId!, SIGNING_KEY, new Date());
-    await store.close();
+    const { dir, cp } = await keyedFilled();
     expect(signatureValid(cp)).toBe(true);
     expect(signatureValid({ ...cp, counts: cp.counts.map((c) => c + 1) })).toBe(false);
     expect((await againstCheckpoint(dir, cp)).intact).toBe(true);
