@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../core/testing/harness';
 import { safeStorageTrailKeySource, type KeyVault } from './trail-key';
+import { describeStartupFailure } from './startup-error';
+import { FileStore } from '../core/store/file/file-store';
 
 const tempDir = useTempDirs('kredslob-trailkey-');
 
@@ -40,5 +42,18 @@ describe('the desktop trail key', () => {
     expect(fs.existsSync(path.join(config, 'kredslob', 'trail-s.key'))).toBe(true);
     const fromEnv = safeStorageTrailKeySource(vault(), userData, path.join(userData, 'data'), { KREDSLOB_TRAIL_KEY: 'ab'.repeat(32) });
     expect(fromEnv.get('s', true)!.toString('hex')).toBe('ab'.repeat(32));
+  });
+});
+
+describe('a desktop store whose trail key is gone', () => {
+  it('does not start, and the user is told in Danish where the key was looked for', async () => {
+    const userData = tempDir();
+    const dataDir = path.join(userData, 'data');
+    await (await FileStore.open(dataDir, { trailKey: safeStorageTrailKeySource(vault(), userData, dataDir, {}), log: () => {} })).close();
+    fs.rmSync(path.join(userData, 'trail-keys'), { recursive: true });
+    const err = await FileStore.open(dataDir, { trailKey: safeStorageTrailKeySource(vault(), userData, dataDir, {}), log: () => {} }).catch((e: unknown) => e);
+    const failure = describeStartupFailure(err, dataDir, 'da');
+    expect(failure.message).toContain('Nøglen, der beskytter forløbene');
+    expect(failure.message).toContain(path.join(userData, 'trail-keys'));
   });
 });

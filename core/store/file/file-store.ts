@@ -125,11 +125,12 @@ export class FileStore implements Store {
         throw new AppError(found === null ? 'TRAIL_KEY_MISSING' : 'TRAIL_KEY_MISMATCH', { dir: path.resolve(dir), where }, `The trail key of ${dir} (${where}) is ${found === null ? 'missing' : 'not the one that sealed it'}`);
       }
       const key = wrongKey ? null : found;
-      const keyState = !seal && !(key && !readOnly) ? 'unsealed' : wrongKey ? 'wrong_key' : key ? 'checked' : 'no_key';
+      const sealsNow = key !== null && !seal && !readOnly;
+      const keyState = !seal && !sealsNow ? 'unsealed' : wrongKey ? 'wrong_key' : key ? 'checked' : 'no_key';
       const journal = journalDirOf(dir);
       const writer = readOnly ? null : new JournalWriter(journal, end.segment);
       const store = new FileStore(dir, state, writer, new JournalReader(journal), releaseLock, snapshotTxSeq, options.compactEvery ?? 50_000, log, key, keyState);
-      if (key && !seal && writer) await store.seal(key, storeId, writer);
+      if (sealsNow && key && writer) await store.seal(key, storeId, writer);
       // Keep the rebuilt facts in a snapshot now, so the next open reads them instead of the journal.
       if (factsRebuilt && !readOnly) void store.compact();
       return store;
