@@ -121,7 +121,7 @@ export class FileStore implements Store {
       const wrongKey = found !== null && seal !== undefined && keyIdOf(found) !== seal.keyId;
       // A keyed app whose key is gone must not start; a tool given no key (labels, backup) may still open, and events are refused.
       if (!readOnly && seal && options.trailKey && (found === null || wrongKey)) {
-        const where = options.trailKey?.describe(storeId) ?? '-';
+        const where = options.trailKey.describe(storeId);
         throw new AppError(found === null ? 'TRAIL_KEY_MISSING' : 'TRAIL_KEY_MISMATCH', { dir: path.resolve(dir), where }, `The trail key of ${dir} (${where}) is ${found === null ? 'missing' : 'not the one that sealed it'}`);
       }
       const key = wrongKey ? null : found;

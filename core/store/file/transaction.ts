@@ -142,8 +142,7 @@ export class FileTx implements StoreTx {
 
   async appendEvent(event: NewTrailEvent): Promise<TrailEvent> {
     const keying = this.keying && 'missing' in this.keying ? fail(this.keying.missing) : this.keying;
-    const staged = this.chains.get(event.deviceId);
-    const prev = staged ?? {
+    const prev = this.chains.get(event.deviceId) ?? {
       seq: this.state.trailCount(event.deviceId),
       hash: this.state.headOf(event.deviceId) ?? GENESIS_HASH,
       link: keying?.lastLink(event.deviceId),
@@ -204,5 +203,5 @@ export class FileTx implements StoreTx {
 }
 
 function fail(dir: string): never {
-  throw new AppError('TRAIL_KEY_MISSING', { dir, where: '-' }, `No trail event can be written to the keyed store ${dir} without its key`);
+  throw new AppError('TRAIL_KEY_MISSING', { dir, where: 'KREDSLOB_TRAIL_KEY / KREDSLOB_TRAIL_KEY_FILE' }, `No trail event can be written to the keyed store ${dir} without its key`);
 }
