@@ -10,6 +10,7 @@ import { expireDueReservations } from './reservations/service';
 import { Sessions } from './session/sessions';
 import { FileStore } from './store/file/file-store';
 import type { Store } from './store/store';
+import type { TrailKeySource } from './store/trail-key';
 
 export interface CoreOptions {
   dataDir: string;
@@ -20,6 +21,8 @@ export interface CoreOptions {
   expiryIntervalMs?: number;
   /** How long a session may go without a call before it ends (ms; default 8 hours). */
   sessionIdleMs?: number;
+  /** Where the trail's HMAC key is: the desktop app's safeStorage, or the web rule (core/store/trail-key.ts). */
+  trailKey?: TrailKeySource;
 }
 
 export interface Core {
@@ -31,7 +34,7 @@ export interface Core {
 export async function startCore(options: CoreOptions): Promise<Core> {
   const table = createHandlerTable(); // fails here if the table does not match the contract
   const clock = options.clock ?? systemClock;
-  const store = await FileStore.open(options.dataDir);
+  const store = await FileStore.open(options.dataDir, { trailKey: options.trailKey });
   if ((await store.listUsers()).length === 0 && options.demo !== false) {
     await seedDemo(store, clock.now());
   }

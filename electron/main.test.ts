@@ -105,6 +105,12 @@ const fake = await vi.hoisted(async () => {
           },
         },
         shell: { openExternal: vi.fn(async () => {}) },
+        // why: the OS keychain is external; this one "encrypts" reversibly so a test can tell it was used
+        safeStorage: {
+          isEncryptionAvailable: () => true,
+          encryptString: (s: string) => Buffer.from(`sealed:${s}`),
+          decryptString: (b: Buffer) => b.toString().replace(/^sealed:/, ''),
+        },
       },
     };
   }
@@ -142,6 +148,9 @@ vi.mock('electron', () => {
     },
     get shell() {
       return current().shell;
+    },
+    get safeStorage() {
+      return current().safeStorage;
     },
   };
 });
@@ -260,6 +269,15 @@ describe('desktop main process', () => {
     delete process.env.KREDSLOB_DATA_DIR;
     await launchedWithWindow();
     expect(fs.existsSync(path.join(appData, 'Kredslob', 'data', 'kredslob.lock'))).toBe(true);
+  });
+
+  it('keys the trail with a key kept through safeStorage under userData, outside the data folder', async () => {
+    await launchedWithWindow();
+    const keys = path.join(appData, 'Kredslob', 'trail-keys');
+    const files = fs.readdirSync(keys);
+    expect(files).toHaveLength(1);
+    expect(Buffer.from(fs.readFileSync(path.join(keys, files[0]!), 'utf8'), 'base64').toString()).toMatch(/^sealed:[0-9a-f]{64}$/);
+    expect(fs.readdirSync(process.env.KREDSLOB_DATA_DIR!).some((f) => f.includes('key'))).toBe(false);
   });
 
   it('hardens the session before any window: CSP header, permissions', async () => {

@@ -3,9 +3,10 @@
  * reached from the renderer over one IPC channel. Bundled by esbuild to dist/electron/main.cjs.
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { startCore, type Core } from '../core/app';
 import { takeBackup } from './backup';
+import { safeStorageTrailKeySource } from './trail-key';
 import { hardenSession, installWebContentsGuards } from './hardening';
 import { bindIpc, createSenderCheck } from './ipc';
 import { buildMenuTemplate } from './menu';
@@ -72,7 +73,7 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, indexUrl);
   serveApp(session.defaultSession.protocol, rendererDir);
   try {
-    core = await startCore({ dataDir, demo: process.env.KREDSLOB_DEMO !== '0' });
+    core = await startCore({ dataDir, demo: process.env.KREDSLOB_DEMO !== '0', trailKey: safeStorageTrailKeySource(safeStorage, app.getPath('userData'), dataDir) });
   } catch (err) {
     console.error('[kredslob] start failed', err);
     const failure = describeStartupFailure(err, dataDir, uiLocale());

@@ -6,10 +6,11 @@
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { FileStore } from '../store/file/file-store';
+import { envTrailKeySource } from '../store/trail-key';
 
 async function main(): Promise<void> {
   const dir = process.argv[2]!;
-  const store = await FileStore.open(dir, { compactEvery: 150, log: () => {} });
+  const store = await FileStore.open(dir, { compactEvery: 150, log: () => {}, trailKey: envTrailKeySource(dir) });
   const ids = (await store.searchDevices({ sort: 'model_asc', limit: 1000, offset: 0 })).items.map((d) => d.id);
   fs.writeSync(1, 'ready\n');
   for (let i = 0; ; i++) {

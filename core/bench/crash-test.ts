@@ -12,6 +12,11 @@ import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { generateDevices, seedReferenceData } from '../demo/generate';
 import { FileStore } from '../store/file/file-store';
+import { envTrailKeySource } from '../store/trail-key';
+import { randomBytes } from 'node:crypto';
+
+// The store is keyed as the app runs it; the killed writer inherits the key, and every reopen checks the links.
+process.env.KREDSLOB_TRAIL_KEY ??= randomBytes(32).toString('hex');
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '200' }, 'max-ms': { type: 'string', default: '400' } } });
 const RUNS = Number(args.runs);
@@ -31,7 +36,7 @@ async function main(): Promise<void> {
     logLevel: 'warning',
   });
   const dir = path.join(work, 'data');
-  const seed = await FileStore.open(dir, { log: () => {} });
+  const seed = await FileStore.open(dir, { log: () => {}, trailKey: envTrailKeySource(dir) });
   await seedReferenceData(seed);
   await generateDevices(seed, { devices: 200, seed: 11 });
   await seed.close();
@@ -53,7 +58,7 @@ async function main(): Promise<void> {
     const warnings: string[] = [];
     let store: FileStore | null = null;
     try {
-      store = await FileStore.open(dir, { log: (m) => warnings.push(m) });
+      store = await FileStore.open(dir, { log: (m) => warnings.push(m), trailKey: envTrailKeySource(dir) });
       for (const [deviceId, ids] of acked) {
         const trail = await store.trail(deviceId);
         const present = new Set(trail.map((e) => e.id));
@@ -61,7 +66,9 @@ async function main(): Promise<void> {
         const device = await store.getDevice(deviceId);
         if (device?.trailLength !== trail.length) problems.push(`${deviceId}: trailLength ${device?.trailLength} but ${trail.length} events`);
       }
-      for (const p of await store.verifyTrails()) problems.push(`chain: ${p.assetTag} seq ${p.seq} ${p.problem}`);
+      const report = await store.verifyTrailReport();
+      for (const p of report.problems) problems.push(`chain: ${p.assetTag} seq ${p.seq} ${p.problem}`);
+      if (report.keyed !== 'checked' || report.sealBroken) problems.push(`keyed links: ${report.keyed}${report.sealBroken ? ', seal broken' : ''}`);
     } catch (err) {
       problems.push(`reopen failed: ${String(err)}`);
     } finally {

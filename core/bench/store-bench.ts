@@ -20,6 +20,8 @@ import { BATCH_MAX_DEVICES } from '../../shared/contract';
 import { copenhagenDay } from '../../shared/days';
 import { FileStore } from '../store/file/file-store';
 import { SqliteStore } from '../store/sqlite/sqlite-store';
+import { envTrailKeySource } from '../store/trail-key';
+import { randomBytes } from 'node:crypto';
 import type { DeviceQuery, Store } from '../store/store';
 
 const { values: args } = parseArgs({
@@ -38,6 +40,10 @@ if (!MEASURE_WRITES && (!Number.isInteger(DEVICES) || DEVICES < 100) || (!MEASUR
 }
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
+// The file store is measured keyed, as the app runs it (every event gets its HMAC link); the write-measuring
+// child inherits the key. The first keyed open of the generated data seals it (one HMAC over 100,000 heads).
+process.env.KREDSLOB_TRAIL_KEY ??= randomBytes(32).toString('hex');
+const fileOptions = (dir: string) => ({ log, trailKey: envTrailKeySource(dir) });
 const now = () => performance.now();
 const median = (xs: number[]) => quantile(xs, 0.5);
 function quantile(xs: number[], q: number): number {
@@ -205,7 +211,7 @@ function measureWritesInChild(kind: 'file' | 'sqlite', dir: string): number[] {
 /** The child's side: 1,000 unmeasured warm-up writes (so no figure carries the JIT's warm-up), then 5,000 measured. */
 async function measureWrites(spec: string): Promise<void> {
   const [kind, dir] = [spec.slice(0, spec.indexOf(':')), spec.slice(spec.indexOf(':') + 1)];
-  const store: Store = kind === 'sqlite' ? await SqliteStore.open(dir) : await FileStore.open(dir, { log });
+  const store: Store = kind === 'sqlite' ? await SqliteStore.open(dir) : await FileStore.open(dir, fileOptions(dir));
   const times = (await writes(store, 6000)).slice(1000);
   await store.close();
   console.log(JSON.stringify(times));
@@ -237,7 +243,7 @@ async function main(): Promise<void> {
   const timeFileOpen = async (): Promise<number> => {
     gc();
     const t0 = now();
-    const s = await FileStore.open(path.join(runDir, 'file'), { log });
+    const s = await FileStore.open(path.join(runDir, 'file'), fileOptions(path.join(runDir, 'file')));
     const ms = now() - t0;
     await s.close();
     return ms;
@@ -259,7 +265,7 @@ async function main(): Promise<void> {
   const openMs = median(fileOpens);
   const sqliteOpenMs = median(sqliteOpens);
   gc();
-  const file = await FileStore.open(path.join(runDir, 'file'), { log });
+  const file = await FileStore.open(path.join(runDir, 'file'), fileOptions(path.join(runDir, 'file')));
   gc();
   const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
   const sqlite = await SqliteStore.open(path.join(runDir, 'sqlite'));

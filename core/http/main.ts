@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCore, type Core } from '../app';
+import { envTrailKeySource } from '../store/trail-key';
 import { createHttpServer } from './server';
 import { AppError } from '../errors';
 import { errorMessage, toLocale } from '../../shared/messages';
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
   const ready = new Promise<Core>((resolve) => (coreStarted = resolve));
   const server = createHttpServer({ dispatch: async (p, input, meta) => (await ready).dispatch(p, input, meta), staticDir, secret });
   await listen(server, port);
-  const core = await startCore({ dataDir, demo: process.env.KREDSLOB_DEMO !== '0', sessionIdleMs: idleMs });
+  const core = await startCore({ dataDir, demo: process.env.KREDSLOB_DEMO !== '0', sessionIdleMs: idleMs, trailKey: envTrailKeySource(dataDir) });
   coreStarted(core);
   const link = `http://127.0.0.1:${port}/?secret=${secret}`;
   console.log(translate(locale, 'web.listening', { port, dir: dataDir }));

@@ -121,7 +121,10 @@ export function acquireLock(dir: string): () => void {
   throw new AppError('STORE_LOCKED', { dir: resolved }, `Could not lock ${resolved}`);
 }
 
-/** The pid of the live process that has `dir` open, or null when none has (no lock, or a stale one). */
+/**
+ * The pid of the live process that has `dir` open, or null when none has (no lock, or a stale one): for
+ * restore, and for a reader that must not write a lock file of its own (verify-trail changes no byte).
+ */
 export function lockHolder(dir: string): number | null {
   const resolved = path.resolve(dir);
   const owner = readOwner(path.join(resolved, LOCK_NAME));

@@ -62,8 +62,9 @@ export async function openPrivate(file: string, flags: 'a' | 'w' | 'wx'): Promis
   return handle;
 }
 
-export function writePrivateFileSync(file: string, data: string | Uint8Array): void {
-  const fd = openPrivateSync(file, 'w');
+/** Writes `file` 0600; with 'wx' a file already there is never replaced (EEXIST). */
+export function writePrivateFileSync(file: string, data: string | Uint8Array, flags: 'w' | 'wx' = 'w'): void {
+  const fd = openPrivateSync(file, flags);
   try {
     fs.writeFileSync(fd, data);
   } finally {

@@ -75,7 +75,11 @@ export interface TrailProblem {
   deviceId: string;
   assetTag: string;
   seq: number;
-  problem: 'hash_mismatch' | 'chain_broken' | 'missing' | 'out_of_order' | 'unreadable';
+  /**
+   * `link_mismatch`: the keyed link does not match (a deliberate edit: found only with the key);
+   * `unlinked`: an event written after the store was keyed has no keyed link.
+   */
+  problem: 'hash_mismatch' | 'chain_broken' | 'missing' | 'out_of_order' | 'unreadable' | 'link_mismatch' | 'unlinked';
 }
 
 /** Reads, available both outside and inside a transaction (inside, they see the transaction's own writes). */

@@ -1,5 +1,5 @@
 /** The trail's hash chain: each event's hash covers its content and the previous event's hash. */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { NewTrailEvent, TrailEvent } from '../../shared/schemas';
 
 /** Hash of the chain before the first event of a device. */
@@ -42,4 +42,29 @@ export function checkChain(
   }
   if (events.length < expectedLength) return { seq: events.length + 1, problem: 'missing' };
   return null;
+}
+
+/**
+ * The keyed link of an event: HMAC-SHA-256(key, previous link ‖ canonical event). The previous link is the
+ * previous event's keyed link, or, for the first keyed event of a device, its `prevHash` (the sha256 head
+ * of the events written before the store was keyed, or GENESIS_HASH), so the keyed chain covers those too.
+ * Without the key nobody can recompute it: an edit that recomputes the sha256 chain still breaks this one.
+ */
+export function linkEvent(key: Buffer, prevLink: string, event: TrailEvent): string {
+  return createHmac('sha256', key).update(prevLink).update('\n').update(canonicalJson(event)).digest('hex');
+}
+
+/** HMAC of any canonical JSON value (the seal record of a store's keying). */
+export function macOf(key: Buffer, value: unknown): string {
+  return createHmac('sha256', key).update(canonicalJson(value)).digest('hex');
+}
+
+/**
+ * HMAC over the sha256 heads of the events written before a store was keyed: (device id, count, head)
+ * sorted by device id. Kept in the seal, so those events are covered by the key as well.
+ */
+export function legacyDigest(key: Buffer, heads: readonly (readonly [string, number, string])[]): string {
+  const mac = createHmac('sha256', key).update('kredslob-trail-seal-v1\n');
+  for (const [id, count, head] of [...heads].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) mac.update(`${id}\n${count}\n${head}\n`);
+  return mac.digest('hex');
 }

@@ -31,6 +31,19 @@ export function tempDir(prefix = 'kredslob-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/** Fresh temp folders for the tests of one file, each removed after its test. */
+export function useTempDirs(prefix = 'kredslob-test-'): () => string {
+  const made: string[] = [];
+  afterEach(() => {
+    for (const d of made.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  });
+  return () => {
+    const d = tempDir(prefix);
+    made.push(d);
+    return d;
+  };
+}
+
 export interface Harness {
   dir: string;
   store: FileStore;

@@ -404,6 +404,8 @@ export const da = {
   'error.TAG_NOT_LINKED': '{assetTag} er en fortrykt QR-mærkat, der endnu ikke sidder på nogen anmeldt enhed. Vælg den anmeldte enhed, den sidder på, under "Knyt fortrykt mærkat".',
   'error.CVR_INVALID': 'CVR-nummeret {cvr} er ikke gyldigt: det skal være 8 cifre, der består modulus 11-kontrollen. Tjek nummeret i CVR-registeret.',
   'error.STORE_LOCKED': 'Datamappen {dir} er allerede åben i et andet Kredsløb-vindue eller -program.',
+  'error.TRAIL_KEY_MISSING': 'Nøglen, der beskytter forløbene i {dir}, blev ikke fundet ({where}). Uden den kan intet gemmes; se README, "A trail no one can quietly rewrite".',
+  'error.TRAIL_KEY_MISMATCH': 'Nøglen, der blev fundet for {dir} ({where}), er ikke den, der beskytter forløbene. Intet blev gemt; se README, "A trail no one can quietly rewrite".',
   'error.SERVER_UNREACHABLE': 'Kredsløb-serveren svarer ikke. Tjek forbindelsen, og prøv igen.',
   'error.INTERNAL': 'Der skete en uventet fejl. Intet blev gemt. Prøv igen, eller kontakt IT.',
 

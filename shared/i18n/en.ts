@@ -400,6 +400,8 @@ export const en: Record<MessageKey, string> = {
   'error.TAG_NOT_LINKED': '{assetTag} is a pre-printed QR label that is not on any reported device yet. Choose the reported device it is on under "Link a pre-printed label".',
   'error.CVR_INVALID': 'The CVR number {cvr} is not valid: it must be 8 digits that pass the modulus-11 check. Check it in the CVR register.',
   'error.STORE_LOCKED': 'The data folder {dir} is already open in another Kredsløb window or program.',
+  'error.TRAIL_KEY_MISSING': 'The key that protects the trail of {dir} was not found ({where}). Without it nothing can be written; see the README, "A trail no one can quietly rewrite".',
+  'error.TRAIL_KEY_MISMATCH': 'The key found for {dir} ({where}) is not the one that protects its trail. Nothing was written; see the README, "A trail no one can quietly rewrite".',
   'error.SERVER_UNREACHABLE': 'The Kredsløb server does not answer. Check the connection and try again.',
   'error.INTERNAL': 'Something unexpected went wrong. Nothing was saved. Try again or contact IT.',
 

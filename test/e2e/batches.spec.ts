@@ -258,7 +258,11 @@ test('five devices go from e-waste to a closed batch: scan, seal, the wipe gate,
 
   // The data folder's hash chains verify, once the server has let go of it.
   await app.stop();
-  const verify = spawnSync(process.execPath, ['--import', 'tsx', 'core/cli/verify-trail.ts', '--data-dir', app.dataDir], { encoding: 'utf8' });
+  const verify = spawnSync(process.execPath, ['--import', 'tsx', 'core/cli/verify-trail.ts', '--data-dir', app.dataDir], {
+    encoding: 'utf8',
+    env: { ...process.env, XDG_CONFIG_HOME: app.configDir },
+  });
+  expect(verify.stdout).toContain('Keyed links checked with the trail key'); // the server and the tool found the same key
   expect(verify.stdout).toMatch(/All \d+ device trails verified intact/);
   expect(verify.status).toBe(0);
 });

@@ -30,16 +30,20 @@ export interface AppServer {
   secret: string;
   /** The link the server printed, with the secret: opening it gives the browser the secret's cookie. */
   link: string;
+  /** The server's config folder (XDG_CONFIG_HOME), where its trail key is: give it to a CLI run over dataDir. */
+  configDir: string;
   /** Stops the server now (it holds the data folder's lock), e.g. to run a CLI over its data; once is enough. */
   stop(): Promise<void>;
 }
 
 async function startServer(): Promise<AppServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kredslob-e2e-'));
+  // why: each server makes a trail key outside its data folder; keep it with the test, not in the user's ~/.config
+  const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kredslob-e2e-config-'));
   const port = await freePort();
   const secret = randomBytes(24).toString('base64url');
   const child = spawn(process.execPath, ['dist/server/main.mjs'], {
-    env: { ...process.env, PORT: String(port), KREDSLOB_DATA_DIR: dataDir, KREDSLOB_WEB_SECRET: secret, KREDSLOB_NO_OPEN: '1' },
+    env: { ...process.env, PORT: String(port), KREDSLOB_DATA_DIR: dataDir, KREDSLOB_WEB_SECRET: secret, KREDSLOB_NO_OPEN: '1', XDG_CONFIG_HOME: configDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -67,7 +71,7 @@ async function startServer(): Promise<AppServer> {
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     }));
-  return { baseURL: `http://127.0.0.1:${port}`, dataDir, secret, link, stop };
+  return { baseURL: `http://127.0.0.1:${port}`, dataDir, secret, link, configDir, stop };
 }
 
 export const test = base.extend<{ app: AppServer }>({
@@ -77,6 +81,7 @@ export const test = base.extend<{ app: AppServer }>({
     await use(server);
     await server.stop();
     fs.rmSync(server.dataDir, { recursive: true, force: true });
+    fs.rmSync(server.configDir, { recursive: true, force: true });
   },
   baseURL: async ({ app }, use) => {
     await use(app.baseURL);

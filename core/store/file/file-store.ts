@@ -8,13 +8,18 @@
  * (state.ts), transactions (transaction.ts) run one at a time, and compaction (compaction.ts).
  */
 import { AttachmentDir } from '../attachment-dir';
-import type { SanitizationRecord, TrailEvent } from '../../../shared/schemas';
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { Device, SanitizationRecord, TrailEvent } from '../../../shared/schemas';
 import type { DeviceQuery, ReservationQuery, Store, StoreTx, TrailProblem } from '../store';
-import { checkChain } from '../trail-hash';
-import { acquireLock } from '../lock';
+import { GENESIS_HASH, checkChain, legacyDigest, linkEvent, macOf } from '../trail-hash';
+import { acquireLock, lockHolder } from '../lock';
+import { keyIdOf, type TrailKeySource } from '../trail-key';
+import { AppError } from '../../errors';
 import { SerialQueue } from '../serial-queue';
 import { JournalReader, JournalWriter, journalDirOf, type RecordRef } from './journal';
-import type { Op } from './ops';
+import type { Op, TrailSeal } from './ops';
 import { sortedVersions, type State, type TrailRefs } from './state';
 import { recover } from './recovery';
 import { FileTx } from './transaction';
@@ -27,6 +32,39 @@ export interface FileStoreOptions {
   compactEvery?: number;
   /** Called with warnings (a dropped torn record, a failed compaction). */
   log?: (message: string) => void;
+  /**
+   * Where the trail's HMAC key is (core/store/trail-key.ts). With one, a store not yet keyed is sealed at
+   * open and every event gets a keyed link; a keyed store refuses to open for writing when it yields no
+   * key or another one. Without a source, a keyed store opens but refuses to write trail events.
+   */
+  trailKey?: TrailKeySource;
+  /**
+   * Opens without changing a byte of the folder (verify-trail, checkpoint): no lock file, no repair of a
+   * torn tail, no snapshot, no keying. Refused while a live process holds the folder; writes throw.
+   */
+  readOnly?: boolean;
+}
+
+/** What verify-trail reports. */
+export interface TrailReport {
+  problems: TrailProblem[];
+  /**
+   * `checked`: keyed links verified with the key; `no_key`: keyed, but no key here (only the sha256 chain
+   * was checked, so a deliberate edit cannot be excluded); `wrong_key`: the key found is not the one that
+   * sealed the store; `unsealed`: the store was never keyed.
+   */
+  keyed: 'checked' | 'no_key' | 'wrong_key' | 'unsealed';
+  seal: TrailSeal | null;
+  /** With the key: the seal, or the events written before it, no longer match what was sealed. */
+  sealBroken: boolean;
+}
+
+/** One device's chain head, in the store's device order (checkpoints). */
+export interface ChainHead {
+  deviceId: string;
+  assetTag: string;
+  count: number;
+  head: string;
 }
 
 export class FileStore implements Store {
@@ -45,29 +83,57 @@ export class FileStore implements Store {
   private constructor(
     readonly dir: string,
     private readonly state: State,
-    private readonly writer: JournalWriter,
+    /** Null when opened read-only. */
+    private readonly writer: JournalWriter | null,
     private readonly reader: JournalReader,
     private readonly releaseLock: () => void,
     /** The record number the newest snapshot holds everything up to. */
     private snapshotTxSeq: number,
     private readonly compactEvery: number,
     private readonly log: (message: string) => void,
+    /** The trail's HMAC key, when the store is keyed and the key was found. */
+    private readonly key: Buffer | null,
+    private readonly keyState: TrailReport['keyed'],
   ) {
     this.attachments = new AttachmentDir(dir);
   }
 
+  /** The store's id (named by its seal), or null before it is keyed. */
+  get storeId(): string | null {
+    return this.state.seal?.v.storeId ?? null;
+  }
+
   /** Opens (or creates) the store in `dir`. Throws STORE_LOCKED when another process has it open. */
   static async open(dir: string, options: FileStoreOptions = {}): Promise<FileStore> {
-    makePrivateDir(dir);
+    const readOnly = options.readOnly === true;
     const log = options.log ?? ((m: string) => console.warn(`[kredslob store] ${m}`));
-    const releaseLock = acquireLock(dir);
+    if (readOnly) {
+      if (!fs.existsSync(dir)) throw new Error(`${dir} does not exist`);
+      const owner = lockHolder(dir);
+      if (owner !== null) throw new AppError('STORE_LOCKED', { dir: path.resolve(dir) }, `Data folder ${dir} is locked by process ${owner}`);
+    } else makePrivateDir(dir);
+    const releaseLock = readOnly ? () => {} : acquireLock(dir);
     try {
-      const { state, end, snapshotTxSeq, factsRebuilt } = await recover(dir, log);
+      const { state, end, snapshotTxSeq, factsRebuilt } = await recover(dir, log, readOnly);
+      const seal = state.seal?.v;
+      const storeId = seal?.storeId ?? randomUUID();
+      // A new key only for a store not yet keyed: a keyed store's key is never replaced.
+      const found = options.trailKey?.get(storeId, !readOnly && !seal) ?? null;
+      const wrongKey = found !== null && seal !== undefined && keyIdOf(found) !== seal.keyId;
+      // A keyed app whose key is gone must not start; a tool given no key (labels, backup) may still open, and events are refused.
+      if (!readOnly && seal && options.trailKey && (found === null || wrongKey)) {
+        const where = options.trailKey.describe(storeId);
+        throw new AppError(found === null ? 'TRAIL_KEY_MISSING' : 'TRAIL_KEY_MISMATCH', { dir: path.resolve(dir), where }, `The trail key of ${dir} (${where}) is ${found === null ? 'missing' : 'not the one that sealed it'}`);
+      }
+      const key = wrongKey ? null : found;
+      const sealsNow = key !== null && !seal && !readOnly;
+      const keyState = !seal && !sealsNow ? 'unsealed' : wrongKey ? 'wrong_key' : key ? 'checked' : 'no_key';
       const journal = journalDirOf(dir);
-      const writer = new JournalWriter(journal, end.segment);
-      const store = new FileStore(dir, state, writer, new JournalReader(journal), releaseLock, snapshotTxSeq, options.compactEvery ?? 50_000, log);
+      const writer = readOnly ? null : new JournalWriter(journal, end.segment);
+      const store = new FileStore(dir, state, writer, new JournalReader(journal), releaseLock, snapshotTxSeq, options.compactEvery ?? 50_000, log, key, keyState);
+      if (sealsNow && key && writer) await store.seal(key, storeId, writer);
       // Keep the rebuilt facts in a snapshot now, so the next open reads them instead of the journal.
-      if (factsRebuilt) void store.compact();
+      if (factsRebuilt && !readOnly) void store.compact();
       return store;
     } catch (err) {
       releaseLock();
@@ -81,7 +147,13 @@ export class FileStore implements Store {
     if (this.closing) return Promise.reject(new Error('Store is closing'));
     return this.queue.run(async () => {
       if (this.closed) throw new Error('Store is closed');
-      const tx = new FileTx(this.state, (id) => this.readSanitization(id));
+      if (!this.writer) throw new Error(`${this.dir} is open read-only`);
+      const keying = this.key
+        ? { key: this.key, lastLink: (id: string) => this.lastLink(id) }
+        : this.state.seal
+          ? { missing: this.dir }
+          : undefined;
+      const tx = new FileTx(this.state, (id) => this.readSanitization(id), keying);
       const result = await fn(tx);
       const n = await tx.commit(this.writer, (applied) => {
         // why: a failed apply fails the commit (awaited there); the readers it held go on all the same
@@ -102,9 +174,11 @@ export class FileStore implements Store {
    */
   compact(): Promise<void> {
     if (this.compacting) return this.compacting;
+    const writer = this.writer;
+    if (!writer) return Promise.resolve();
     const run = async () => {
       if (this.applying) await this.applying;
-      const copy = this.state.copy(this.writer.position);
+      const copy = this.state.copy(writer.position);
       const indexName = await writeSnapshot(this.dir, copy);
       this.snapshotTxSeq = copy.data.txSeq;
       await removeOldIndexFiles(this.dir, indexName);
@@ -233,30 +307,120 @@ export class FileStore implements Store {
   }
 
   async verifyTrails(): Promise<TrailProblem[]> {
-    if (this.applying) await this.applying;
-    const problems: TrailProblem[] = [];
-    for (const d of this.state.devices()) {
-      const read = this.readTrail(this.state.refsOf(d.id));
-      const unreadable = read.find((r) => r.event === null);
-      if (unreadable) {
-        problems.push({ deviceId: d.id, assetTag: d.assetTag, seq: unreadable.index + 1, problem: 'unreadable' });
-        continue;
-      }
-      const bad = checkChain(
-        read.map((r) => r.event as TrailEvent), // why: none is null, checked above
-        d.trailLength,
-      );
-      if (bad) problems.push({ deviceId: d.id, assetTag: d.assetTag, ...bad });
-    }
-    return problems;
+    return (await this.verifyTrailReport()).problems;
   }
 
-  /** Reads a device's events back from the journal; null for one that cannot be read. */
-  private readTrail(refs: TrailRefs): { event: TrailEvent | null; index: number }[] {
-    const out: { event: TrailEvent | null; index: number }[] = [];
+  /**
+   * Checks every device's sha256 chain; events written after the seal must carry a keyed link, and with
+   * the key each link and the seal (covering the events before it) are recomputed.
+   */
+  async verifyTrailReport(): Promise<TrailReport> {
+    if (this.applying) await this.applying;
+    const problems: TrailProblem[] = [];
+    const seal = this.state.seal;
+    const key = this.key;
+    const legacy: [string, number, string][] = [];
+    for (const d of this.state.devices()) {
+      const read = this.readTrail(this.state.refsOf(d.id));
+      const problem = (seq: number, p: TrailProblem['problem']) => problems.push({ deviceId: d.id, assetTag: d.assetTag, seq, problem: p });
+      const unreadable = read.find((r) => r.event === null);
+      if (unreadable) {
+        problem(unreadable.index + 1, 'unreadable');
+        continue;
+      }
+      const events = read.map((r) => r.event as TrailEvent); // why: none is null, checked above
+      const sealed = seal ? read.filter((r) => !isAfter(r.ref, seal.ref)).length : events.length;
+      if (seal && sealed > 0) legacy.push([d.id, sealed, events[sealed - 1]!.hash]);
+      const bad = checkChain(events, d.trailLength);
+      if (bad) {
+        problems.push({ deviceId: d.id, assetTag: d.assetTag, ...bad });
+        continue;
+      }
+      let prevLink: string | undefined;
+      for (let i = 0; i < read.length; i++) {
+        const { link } = read[i]!;
+        const e = events[i]!;
+        const afterSeal = seal !== null && i >= sealed;
+        // A link where none can be (before the seal, or out of place) is as wrong as a missing one.
+        if (!afterSeal && link !== undefined) {
+          problem(e.seq, 'link_mismatch');
+          break;
+        }
+        if (!afterSeal) continue;
+        if (link === undefined) {
+          problem(e.seq, 'unlinked');
+          break;
+        }
+        if (key && linkEvent(key, prevLink ?? e.prevHash, e) !== link) {
+          problem(e.seq, 'link_mismatch');
+          break;
+        }
+        prevLink = link;
+      }
+    }
+    let sealBroken = false;
+    if (key && seal) {
+      const { mac, ...body } = seal.v;
+      const legacyEvents = legacy.reduce((n, [, c]) => n + c, 0);
+      sealBroken =
+        macOf(key, body) !== mac ||
+        legacyDigest(key, legacy) !== seal.v.legacy ||
+        legacy.length !== seal.v.legacyDevices ||
+        legacyEvents !== seal.v.legacyEvents;
+    }
+    return { problems, keyed: this.keyState, seal: seal?.v ?? null, sealBroken };
+  }
+
+  /** Every device's chain length and sha256 head, in the store's device order (for a checkpoint). */
+  async chainHeads(): Promise<ChainHead[]> {
+    if (this.applying) await this.applying;
+    return this.state.devices().map((d: Device) => ({
+      deviceId: d.id,
+      assetTag: d.assetTag,
+      count: this.state.trailCount(d.id),
+      head: this.state.headOf(d.id) ?? GENESIS_HASH,
+    }));
+  }
+
+  /** Seals a store not yet keyed: one journal record naming the key and covering every event so far. */
+  private async seal(key: Buffer, storeId: string, writer: JournalWriter): Promise<void> {
+    const legacy: [string, number, string][] = [];
+    for (const d of this.state.devices()) {
+      const count = this.state.trailCount(d.id);
+      if (count > 0) legacy.push([d.id, count, this.state.headOf(d.id) ?? GENESIS_HASH]);
+    }
+    const body = {
+      storeId,
+      keyId: keyIdOf(key),
+      at: new Date().toISOString(),
+      legacyDevices: legacy.length,
+      legacyEvents: legacy.reduce((n, [, c]) => n + c, 0),
+      legacy: legacyDigest(key, legacy),
+    };
+    const tx = new FileTx(this.state, (id) => this.readSanitization(id));
+    tx.putTrailSeal({ ...body, mac: macOf(key, body) });
+    await tx.commit(writer);
+    this.log(`keyed the trail of ${this.dir}: ${body.legacyEvents} earlier events of ${body.legacyDevices} devices sealed (key ${body.keyId})`);
+  }
+
+  /** The keyed link of the device's last event (undefined when it has none: no events, or written before the seal). */
+  private lastLink(deviceId: string): string | undefined {
+    const known = this.state.linkOf(deviceId);
+    if (known !== undefined) return known;
+    const refs = this.state.refsOf(deviceId);
+    if (refs.length === 0) return undefined;
+    const at = refs.length - 3;
+    const op = this.readOp({ segment: refs[at]!, offset: refs[at + 1]!, length: refs[at + 2]! });
+    return op?.k === 'event' ? op.m : undefined;
+  }
+
+  /** Reads a device's events back from the journal, with their keyed links and places; null for one that cannot be read. */
+  private readTrail(refs: TrailRefs): { event: TrailEvent | null; link: string | undefined; ref: RecordRef; index: number }[] {
+    const out: { event: TrailEvent | null; link: string | undefined; ref: RecordRef; index: number }[] = [];
     for (let i = 0; i < refs.length; i += 3) {
-      const op = this.readOp({ segment: refs[i]!, offset: refs[i + 1]!, length: refs[i + 2]! });
-      out.push({ event: op?.k === 'event' ? op.v : null, index: i / 3 });
+      const ref = { segment: refs[i]!, offset: refs[i + 1]!, length: refs[i + 2]! };
+      const op = this.readOp(ref);
+      out.push({ event: op?.k === 'event' ? op.v : null, link: op?.k === 'event' ? op.m : undefined, ref, index: i / 3 });
     }
     return out;
   }
@@ -282,10 +446,15 @@ export class FileStore implements Store {
       if (this.compacting) await this.compacting;
       if (this.state.txSeq > this.snapshotTxSeq) await this.compact();
       this.closed = true;
-      this.writer.close();
+      this.writer?.close();
       this.reader.close();
       this.releaseLock();
     })();
     return this.closing;
   }
+}
+
+/** Whether a journal place lies after another (events after the seal's record carry keyed links). */
+function isAfter(a: RecordRef, b: RecordRef): boolean {
+  return a.segment > b.segment || (a.segment === b.segment && a.offset > b.offset);
 }

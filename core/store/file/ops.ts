@@ -6,7 +6,8 @@ import type { Batch, Department, Device, FactorVersion, Location, Recycler, Rese
 
 export type Op =
   | { k: 'device'; v: Device }
-  | { k: 'event'; v: TrailEvent }
+  /** `m`: the event's keyed link (trail-hash.ts linkEvent), in every event written after the store's seal. */
+  | { k: 'event'; v: TrailEvent; m?: string }
   | { k: 'reservation'; v: Reservation }
   | { k: 'sanitization'; v: SanitizationRecord }
   | { k: 'department'; v: Department }
@@ -18,7 +19,26 @@ export type Op =
   | { k: 'factorVersion'; v: FactorVersion }
   | { k: 'settings'; v: Settings }
   /** The highest asset tag number handed out. */
-  | { k: 'tag'; v: number };
+  | { k: 'tag'; v: number }
+  /** The store was keyed: from here on every event carries its keyed link. Written once. */
+  | { k: 'trailSeal'; v: TrailSeal };
+
+/**
+ * The record of a store's keying. `legacy` is an HMAC over the sha256 heads of every device's events
+ * written before it (device id, count, head; by device id), so those events are covered by the key too.
+ */
+export interface TrailSeal {
+  /** Names the store's key files outside the data folder (core/store/trail-key.ts). */
+  storeId: string;
+  /** Which key sealed the store (keyIdOf). */
+  keyId: string;
+  at: string;
+  legacyDevices: number;
+  legacyEvents: number;
+  legacy: string;
+  /** HMAC of the fields above. */
+  mac: string;
+}
 
 /** The ops that write reference data. */
 export type ReferenceOp = Extract<Op, { k: 'department' | 'unit' | 'location' | 'user' | 'recycler' | 'batch' | 'factorVersion' }>;

@@ -24,8 +24,9 @@ export interface Recovered {
 }
 
 /** Reads the store in `dir` as it was when last written. Throws (naming the file) when the data is damaged. */
-export async function recover(dir: string, log: (message: string) => void): Promise<Recovered> {
-  removeSnapshotLeftovers(dir);
+export async function recover(dir: string, log: (message: string) => void, readOnly = false): Promise<Recovered> {
+  // why: read-only (verify-trail) must change no byte of the folder it checks; leftovers and a torn tail are only skipped
+  if (!readOnly) removeSnapshotLeftovers(dir);
   const state = new State();
   const snapshot = await readSnapshot(dir);
   if (snapshot) {
@@ -37,7 +38,7 @@ export async function recover(dir: string, log: (message: string) => void): Prom
   checkJournalAgainstSnapshot(journal, segments, snapshot ? from : null);
   const factsRebuilt = snapshot !== null && state.factsMissing;
   if (factsRebuilt) rebuildFacts(journal, segments, snapshot, state, log);
-  const end = replay(journal, segments, from, state, log);
+  const end = replay(journal, segments, from, state, log, readOnly);
   return { state, end, snapshotTxSeq: snapshot?.txSeq ?? 0, factsRebuilt };
 }
 
@@ -96,7 +97,14 @@ function rebuildFacts(journal: string, segments: readonly number[], snapshot: Sn
  * record numbers is refused. A torn last line of the last segment is cut off; a bad line anywhere else
  * is damage. Returns where the next record goes.
  */
-function replay(journal: string, segments: readonly number[], from: JournalPosition, state: State, log: (message: string) => void): JournalPosition {
+function replay(
+  journal: string,
+  segments: readonly number[],
+  from: JournalPosition,
+  state: State,
+  log: (message: string) => void,
+  readOnly: boolean,
+): JournalPosition {
   let end = from;
   const toRead = segments.filter((s) => s >= from.segment);
   toRead.forEach((seg, i) => {
@@ -112,7 +120,8 @@ function replay(journal: string, segments: readonly number[], from: JournalPosit
     const isLast = i === toRead.length - 1;
     const damagedAt = result.damagedAt ?? (result.tornAt !== null && !isLast ? result.tornAt : null);
     if (damagedAt !== null) throw new Error(`Journal segment ${segmentName(seg)} is damaged at byte ${damagedAt}; restore a backup`);
-    if (result.tornAt !== null) {
+    if (result.tornAt !== null && readOnly) log(`ignored a torn last journal record in ${segmentName(seg)} at byte ${result.tornAt}`);
+    else if (result.tornAt !== null) {
       log(`dropped a torn last journal record in ${segmentName(seg)} at byte ${result.tornAt}`);
       fs.truncateSync(file, result.tornAt);
     }

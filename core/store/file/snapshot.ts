@@ -10,7 +10,8 @@ import { Low, type Adapter } from 'lowdb';
 import type { Batch, Department, FactorVersion, Location, Settings, Unit, Recycler, User } from '../../../shared/schemas';
 import type { DeviceColumns, ReservationColumns } from './device-columns';
 import { asciiJson, isJsonStream, type JsonStream } from './ascii-json';
-import type { JournalPosition } from './journal';
+import type { JournalPosition, RecordRef } from './journal';
+import type { TrailSeal } from './ops';
 import { openPrivate } from '../private-files';
 
 export const SNAPSHOT_FORMAT = 2;
@@ -35,6 +36,8 @@ export interface SnapshotData {
   batches?: Batch[];
   /** Absent in snapshots written before the emission-factor versions. */
   factorVersions?: FactorVersion[];
+  /** Absent before the store was keyed (and in snapshots written before keyed trails). */
+  trailSeal?: { v: TrailSeal; ref: RecordRef };
   /** Columns when read; a stream of them when written (compaction writes them without building them). */
   devices: DeviceColumns | JsonStream;
   reservations: ReservationColumns | JsonStream;

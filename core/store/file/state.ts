@@ -10,7 +10,7 @@ import type { JournalPosition, RecordRef } from './journal';
 import { IndexFile, type TrailIndexSource } from './index-file';
 import { SNAPSHOT_FORMAT, type SnapshotData } from './snapshot';
 import { decodeDevices, decodeReservations, type Columns } from './device-columns';
-import type { Op } from './ops';
+import type { Op, TrailSeal } from './ops';
 import { FactLog, type StatFacts } from '../../stats/facts';
 
 /** Places of one device's events in the journal: flat (segment, offset, length) triples. */
@@ -68,6 +68,10 @@ export class State {
   /** Trail places of devices written since the snapshot (complete lists, replacing the index's). */
   private readonly trail = new Map<string, TrailRefs>();
   private readonly heads = new Map<string, string>();
+  /** Keyed links of the last events written since open (others are read back from the journal). */
+  private readonly links = new Map<string, string>();
+  /** The store's keying record and its place in the journal: events after that place carry links. */
+  seal: { v: TrailSeal; ref: RecordRef } | null = null;
   private readonly sanitizationRefs = new Map<string, RecordRef>();
   /** Statistic facts of every trail event so far, by device slot (core/stats/facts.ts). */
   private facts = new FactLog();
@@ -128,6 +132,11 @@ export class State {
     if (own) return own;
     const ordinal = this.ordinalOf(deviceId);
     return ordinal === undefined ? undefined : this.index.headAt(ordinal);
+  }
+
+  /** The keyed link of the device's last event, when it was written since open. */
+  linkOf(deviceId: string): string | undefined {
+    return this.links.get(deviceId);
   }
 
   sanitizationRef(id: string): RecordRef | undefined {
@@ -263,6 +272,7 @@ export class State {
           this.trail.set(e.deviceId, mine);
         }
         this.heads.set(e.deviceId, e.hash);
+        if (op.m !== undefined) this.links.set(e.deviceId, op.m);
         // The record's device ops come first (transaction.ts), so the device has its slot already.
         this.addFact(e);
         break;
@@ -287,6 +297,9 @@ export class State {
         break;
       case 'tag':
         this.nextTag = Math.max(this.nextTag, op.v + 1);
+        break;
+      case 'trailSeal':
+        if (ref) this.seal = { v: op.v, ref };
         break;
     }
   }
@@ -326,6 +339,7 @@ export class State {
     this.nextTag = s.nextTag;
     this.txSeq = s.txSeq;
     this.index = index;
+    this.seal = s.trailSeal ?? null;
     if (index.facts) this.facts = FactLog.from(index.facts);
     else this.factsMissing = true;
     for (const v of s.departments) this.reference.department.set(v.id, v);
@@ -361,6 +375,7 @@ export class State {
         recyclers: [...this.reference.recycler.values()],
         batches: [...this.reference.batch.values()],
         factorVersions: [...this.reference.factorVersion.values()],
+        ...(this.seal ? { trailSeal: this.seal } : {}),
       },
       devices,
       reservations: [...this.reservations.values()],

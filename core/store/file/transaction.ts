@@ -5,9 +5,10 @@
  */
 import type { Device, NewTrailEvent, Reservation, SanitizationRecord, Settings, TrailEvent } from '../../../shared/schemas';
 import type { ReferenceData, ReferenceKind, StoreTx } from '../store';
-import { GENESIS_HASH, chainEvent } from '../trail-hash';
+import { GENESIS_HASH, chainEvent, linkEvent } from '../trail-hash';
 import { ENCODE_SLICE_OPS, encodeRecordSliced, type JournalWriter } from './journal';
-import type { Op, ReferenceOp } from './ops';
+import type { Op, ReferenceOp, TrailSeal } from './ops';
+import { AppError } from '../../errors';
 import { referenceMaps, setReference, sortedVersions, type State } from './state';
 
 export class FileTx implements StoreTx {
@@ -18,13 +19,18 @@ export class FileTx implements StoreTx {
   private readonly sanitizations = new Map<string, SanitizationRecord>();
   private readonly reference = referenceMaps();
   /** The last link of each device's chain after this transaction's events. */
-  private readonly chains = new Map<string, { seq: number; hash: string }>();
+  private readonly chains = new Map<string, { seq: number; hash: string; link: string | undefined }>();
   private tagNumber: number | null = null;
   private settings: Settings | null = null;
 
   constructor(
     private readonly state: State,
     private readonly readSanitization: (id: string) => SanitizationRecord | undefined,
+    /**
+     * Set once the store is keyed: every event then gets its keyed link after the device's last one, or,
+     * without the key here, events are refused (an event without its link would read as tampering).
+     */
+    private readonly keying?: { key: Buffer; lastLink: (deviceId: string) => string | undefined } | { missing: string },
   ) {}
 
   // ---- reads: staged first, then committed ----
@@ -135,14 +141,23 @@ export class FileTx implements StoreTx {
   }
 
   async appendEvent(event: NewTrailEvent): Promise<TrailEvent> {
+    const keying = this.keying && 'missing' in this.keying ? fail(this.keying.missing) : this.keying;
     const prev = this.chains.get(event.deviceId) ?? {
       seq: this.state.trailCount(event.deviceId),
       hash: this.state.headOf(event.deviceId) ?? GENESIS_HASH,
+      link: keying?.lastLink(event.deviceId),
     };
     const full = chainEvent(event, prev);
-    this.chains.set(event.deviceId, { seq: full.seq, hash: full.hash });
-    this.ops.push({ k: 'event', v: full });
+    // The first keyed event of a device links to the sha256 head before it (its prevHash): see linkEvent.
+    const link = keying ? linkEvent(keying.key, prev.link ?? full.prevHash, full) : undefined;
+    this.chains.set(event.deviceId, { seq: full.seq, hash: full.hash, link });
+    this.ops.push(link === undefined ? { k: 'event', v: full } : { k: 'event', v: full, m: link });
     return full;
+  }
+
+  /** Records the store's keying (FileStore.open, once). */
+  putTrailSeal(v: TrailSeal): void {
+    this.ops.push({ k: 'trailSeal', v });
   }
 
   // ---- commit ----
@@ -185,4 +200,8 @@ export class FileTx implements StoreTx {
     const tagOps: Op[] = this.tagNumber === null ? [] : [{ k: 'tag', v: this.tagNumber }];
     return [...deviceOps, ...tagOps, ...this.ops];
   }
+}
+
+function fail(dir: string): never {
+  throw new AppError('TRAIL_KEY_MISSING', { dir, where: 'KREDSLOB_TRAIL_KEY / KREDSLOB_TRAIL_KEY_FILE' }, `No trail event can be written to the keyed store ${dir} without its key`);
 }
