@@ -434,6 +434,7 @@ export const da = {
   'param.key': '–',
   'param.detail': 'ukendt fejl',
   'param.dir': '(ukendt mappe)',
+  'param.where': 'ukendt sted',
 
   'entity.device': 'Enheden',
   'entity.reservation': 'Reservationen',

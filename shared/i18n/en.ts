@@ -430,6 +430,7 @@ export const en: Record<MessageKey, string> = {
   'param.key': '–',
   'param.detail': 'unknown error',
   'param.dir': '(unknown folder)',
+  'param.where': 'unknown location',
 
   'entity.device': 'The device',
   'entity.reservation': 'The reservation',
