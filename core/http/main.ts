@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(process.env.KREDSLOB_DATA_DIR ?? path.join(process.cwd(), '.data', 'web'));
   const staticDir = process.env.KREDSLOB_STATIC_DIR ?? path.resolve(here, '../../dist/renderer');
   const core = await startCore({ dataDir, demo: process.env.KREDSLOB_DEMO !== '0' });
-  const server = createHttpServer({ dispatch: core.dispatch, staticDir });
+  const server = createHttpServer({ dispatch: core.dispatch, files: core.files, staticDir });
   server.listen(port, '127.0.0.1', () => {
     console.log(`Kredsløb on http://127.0.0.1:${port}/ (data: ${dataDir})`);
   });

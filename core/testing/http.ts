@@ -19,7 +19,7 @@ export function useHttpCore(): HttpCore {
   beforeAll(async () => {
     const dir = tempDir();
     const core = await startCore({ dataDir: dir });
-    const server = createHttpServer({ dispatch: core.dispatch });
+    const server = createHttpServer({ dispatch: core.dispatch, files: core.files });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     started = { core, server, dir, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
   });
