@@ -223,6 +223,8 @@ export const StatsExportPlan = z.object({
   rows: z.number().int(),
 });
 export type StatsExportPlan = z.infer<typeof StatsExportPlan>;
+/** The event the desktop app pushes while it writes a file the person asked to save: { done, total } data rows. */
+export const FILE_PROGRESS_EVENT = 'file-progress';
 /** The longest period one summary covers (ten years of months). */
 export const STATS_MAX_DAYS = 3660;
 

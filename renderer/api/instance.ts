@@ -17,15 +17,18 @@ export const client: ApiClient = {
   transport: base.transport,
   setToken: (t) => base.setToken(t),
   setLocale: (l) => base.setLocale(l),
-  async call(procedure, input) {
-    try {
-      return await base.call(procedure, input);
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'UNAUTHENTICATED' && !procedure.startsWith('session.')) onUnauthenticated?.();
-      throw e;
-    }
-  },
+  call: (procedure, input) => signedIn(procedure, () => base.call(procedure, input)),
+  saveFile: (procedure, input, onProgress) => signedIn(procedure, () => base.saveFile(procedure, input, onProgress)),
 };
+
+async function signedIn<T>(procedure: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof ApiError && e.code === 'UNAUTHENTICATED' && !procedure.startsWith('session.')) onUnauthenticated?.();
+    throw e;
+  }
+}
 
 /** The text to show for a failed call: the core's message (already localized) or a generic one. */
 export function errorText(e: unknown, fallback: string): string {
