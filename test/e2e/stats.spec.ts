@@ -130,6 +130,10 @@ test('the sustainability team narrows the statistics to workstations this month,
   // The same month and category as files for Excel: one row per event the screen counted.
   const csv = fs.readFileSync(await download(page, 'Enheder (CSV)'), 'utf8');
   await expect(page.getByTestId('stats-export-note')).toContainText('er gemt (15 rækker)');
+  // Focus stays on the button pressed; the outcome is read out from the status line.
+  await expect(page.getByRole('button', { name: 'Enheder (CSV)' })).toBeFocused();
+  await expect(page.getByTestId('stats-export-note')).toHaveAttribute('role', 'status');
+  await page.getByTestId('stats-export').screenshot({ path: 'test-results/stats-export-da.png' });
   expect(csv.startsWith('\uFEFF')).toBe(true);
   const lines = csv.slice(1).split('\r\n');
   expect(lines.at(-1)).toBe('');
@@ -202,6 +206,9 @@ test('the sustainability team narrows the statistics to workstations this month,
   await stats.choose('Category', 'Workstation');
   await expect(stats.co2e.locator('.stat-value')).toHaveText('1,095.2 kg CO2e');
   await page.screenshot({ path: 'test-results/stats-en.png', fullPage: true });
+  await download(page, 'Workbook (XLSX)');
+  await expect(page.getByTestId('stats-export-note')).toContainText('.xlsx is saved');
+  await page.getByTestId('stats-export').screenshot({ path: 'test-results/stats-export-en.png' });
   await page.getByRole('link', { name: 'How the figures are counted (method)' }).click();
   await expect(page.getByTestId('factor-credit')).toContainText('Boavizta');
   await page.screenshot({ path: 'test-results/stats-method-en.png', fullPage: true });
