@@ -161,6 +161,33 @@ describe('statistics exports', () => {
     expect(String(factors.at(-1)![4])).toContain('Open Database License (ODbL-1.0)');
   });
 
+  it('names the factor version of each hand-over when the table was edited between them, and lists both versions', async () => {
+    // Version 2 of 5 Feb 12:00 gives docking stations 10 kg: P (31 Jan) stays on version 1, Q (10 Feb) gets 10 from version 2.
+    const v2 = { ...DEFAULT_FACTOR_VERSION, number: 2, factors: { ...DEFAULT_FACTOR_VERSION.factors, docking_station: 10 }, source: 'Edited: docking stations 10 kg', createdAt: '2026-02-05T12:00:00.000Z' };
+    const edited: FactorVersionAt = (_reads, at) => (at >= v2.createdAt ? v2 : DEFAULT_FACTOR_VERSION);
+    const csv = await openStatsExport(store, edited, { ...PERIOD, file: 'devices_csv' }, 'da');
+    const chunks: string[] = [];
+    await csv.write(new Writable({ write: (chunk: Buffer, _e, done) => (chunks.push(chunk.toString('utf8')), done()) }));
+    const handOvers = chunks.join('').split('\r\n').filter((l) => l.startsWith('Genbrugt;'));
+    expect(handOvers.map((l) => l.split(';').slice(12, 15))).toEqual([
+      ['Ja', '235,9', '1'],
+      ['Ja', '10', '2'],
+    ]);
+    const xlsx = await openStatsExport(store, edited, { ...PERIOD, file: 'xlsx' }, 'da');
+    const parts: Buffer[] = [];
+    await xlsx.write(new Writable({ write: (chunk: Buffer, _e, done) => (parts.push(chunk), done()) }));
+    const file = path.join(dir, 'edited.xlsx');
+    fs.writeFileSync(file, Buffer.concat(parts));
+    const factors = await readSheet(file, 'Emissionsfaktorer');
+    // A header, 14 categories for each of the two versions, and the credit.
+    expect(factors).toHaveLength(1 + 2 * 14 + 1);
+    expect(factors.filter((r) => r[2] === 'Dockingstation').map((r) => [r[0], r[3]])).toEqual([
+      [1, 'ingen faktor'],
+      [2, 10],
+    ]);
+    expect(factors[15]![4]).toBe('Edited: docking stations 10 kg');
+  });
+
   it('writes in the caller language', async () => {
     const { bytes } = await written({ ...PERIOD, file: 'devices_csv' }, store, 'en');
     const lines = bytes.toString('utf8').slice(1).split('\r\n');
