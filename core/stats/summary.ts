@@ -378,7 +378,7 @@ export async function statsDevices(store: Store, versionAt: FactorVersionAt, q: 
     if (p.classify(i) && (group < 0 || p.c.group === group) && p.counts(q.figure, weee)) hits.push(i);
   }
   const f = p.facts;
-  const ordered = inEventOrder(hits, f);
+  const ordered = await inEventOrder(hits, f);
   const items = Array.from(ordered.subarray(q.offset, q.offset + q.limit), (i) => {
     p.classify(i);
     const device = f.devices[f.device[i]!]!;
@@ -393,24 +393,32 @@ export async function statsDevices(store: Store, versionAt: FactorVersionAt, q: 
   return { total: hits.length, items };
 }
 
-const TIE_BITS = 2 ** 24;
+const DIGIT_BITS = 15;
+const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
 
 /**
- * Fact positions in event order, ties in the order the facts were recorded (a device's trail order). Sorted as
- * numbers in a typed array, key = seconds since the earliest × 2^24 + index: a comparator sort of a year's
- * ~300,000 facts holds the event loop for over 100 ms; this takes a few. The key stays exact below 2^53:
- * a period spans at most STATS_MAX_DAYS (< 2^29 seconds); past 2^24 facts it falls back to the comparator.
+ * Fact positions in event order, ties in the order the facts were recorded (a device's trail order): a stable
+ * radix sort on the seconds since the earliest, 15 bits a pass, yielding between passes. A comparator sort of a
+ * year's ~300,000 facts held the event loop for over 100 ms, a typed-array sort for ~50; a pass takes a few.
+ * Two passes cover 2^30 seconds (34 years; a period spans at most STATS_MAX_DAYS).
  */
-export function inEventOrder(hits: readonly number[], f: Pick<StatFacts, 'at'>): Uint32Array {
-  if (hits.length >= TIE_BITS) return Uint32Array.from([...hits].sort((a, b) => f.at[a]! - f.at[b]! || a - b));
+export async function inEventOrder(hits: readonly number[], f: Pick<StatFacts, 'at'>): Promise<Uint32Array> {
   let first = Infinity;
   for (const i of hits) first = Math.min(first, f.at[i]!);
-  const keys = new Float64Array(hits.length);
-  for (let k = 0; k < hits.length; k++) keys[k] = (f.at[hits[k]!]! - first) * TIE_BITS + k;
-  keys.sort();
-  const out = new Uint32Array(hits.length);
-  for (let k = 0; k < keys.length; k++) out[k] = hits[keys[k]! % TIE_BITS]!;
-  return out;
+  let src = Uint32Array.from(hits);
+  let dst = new Uint32Array(src.length);
+  for (let shift = 0; shift < 2 * DIGIT_BITS; shift += DIGIT_BITS) {
+    const starts = new Uint32Array(DIGIT_MASK + 2);
+    for (let k = 0; k < src.length; k++) starts[(((f.at[src[k]!]! - first) >>> shift) & DIGIT_MASK) + 1]!++;
+    for (let d = 1; d < starts.length; d++) starts[d]! += starts[d - 1]!;
+    for (let k = 0; k < src.length; k++) {
+      const i = src[k]!;
+      dst[starts[((f.at[i]! - first) >>> shift) & DIGIT_MASK]!++] = i;
+    }
+    [src, dst] = [dst, src];
+    await yieldToLoop();
+  }
+  return src;
 }
 
 /** One outcome event of a period, as the device-level export lists it (one row per counted event). */
@@ -462,7 +470,7 @@ export async function statsEvents(store: Store, versionAt: FactorVersionAt, q: S
       if (p.classify(i) && p.c.outcome >= 0) hits.push(i);
     }
   }
-  const ordered = inEventOrder(hits, f);
+  const ordered = await inEventOrder(hits, f);
   const c = p.c;
   return {
     total: hits.length,
