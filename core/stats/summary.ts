@@ -403,22 +403,33 @@ const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
  * Two passes cover 2^30 seconds (34 years; a period spans at most STATS_MAX_DAYS).
  */
 export async function inEventOrder(hits: readonly number[], f: Pick<StatFacts, 'at'>): Promise<Uint32Array> {
+  const n = hits.length;
   let first = Infinity;
   for (const i of hits) first = Math.min(first, f.at[i]!);
-  let src = Uint32Array.from(hits);
-  let dst = new Uint32Array(src.length);
+  // The times are read once, in slices (the fact columns are large: reading them at random is the slow part),
+  // then sorted as (key, position) pairs that the passes move together.
+  let keys = new Uint32Array(n);
+  let positions = Uint32Array.from(hits);
+  for (let k = 0; k < n; k++) {
+    if ((k & SLICE_MASK) === SLICE_MASK) await yieldToLoop();
+    keys[k] = f.at[positions[k]!]! - first;
+  }
+  let keysTo = new Uint32Array(n);
+  let positionsTo = new Uint32Array(n);
   for (let shift = 0; shift < 2 * DIGIT_BITS; shift += DIGIT_BITS) {
     const starts = new Uint32Array(DIGIT_MASK + 2);
-    for (let k = 0; k < src.length; k++) starts[(((f.at[src[k]!]! - first) >>> shift) & DIGIT_MASK) + 1]!++;
+    for (let k = 0; k < n; k++) starts[((keys[k]! >>> shift) & DIGIT_MASK) + 1]!++;
     for (let d = 1; d < starts.length; d++) starts[d]! += starts[d - 1]!;
-    for (let k = 0; k < src.length; k++) {
-      const i = src[k]!;
-      dst[starts[((f.at[i]! - first) >>> shift) & DIGIT_MASK]!++] = i;
+    for (let k = 0; k < n; k++) {
+      if ((k & SLICE_MASK) === SLICE_MASK) await yieldToLoop();
+      const to = starts[(keys[k]! >>> shift) & DIGIT_MASK]!++;
+      keysTo[to] = keys[k]!;
+      positionsTo[to] = positions[k]!;
     }
-    [src, dst] = [dst, src];
-    await yieldToLoop();
+    [keys, keysTo] = [keysTo, keys];
+    [positions, positionsTo] = [positionsTo, positions];
   }
-  return src;
+  return positions;
 }
 
 /** One outcome event of a period, as the device-level export lists it (one row per counted event). */
