@@ -3,6 +3,7 @@
  * reservation-expiry timer. The Electron main process and the HTTP server both start it the same way.
  */
 import { createDispatcher, type Dispatcher } from './api/dispatch';
+import { createFileDispatcher, type FileDispatcher } from './api/files';
 import { createHandlerTable } from './api/handlers';
 import { systemClock, type Clock } from './context';
 import { seedDemo } from './demo/generate';
@@ -28,6 +29,8 @@ export interface CoreOptions {
 export interface Core {
   store: Store;
   dispatch: Dispatcher;
+  /** The same checks as `dispatch`, for the procedures whose answer is a streamed file (stats.export). */
+  files: FileDispatcher;
   close(): Promise<void>;
 }
 
@@ -38,7 +41,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   if ((await store.listUsers()).length === 0 && options.demo !== false) {
     await seedDemo(store, clock.now());
   }
-  const dispatch = createDispatcher({ table, store, clock, sessions: new Sessions({ clock, idleMs: options.sessionIdleMs }) });
+  const sessions = new Sessions({ clock, idleMs: options.sessionIdleMs });
+  const dispatch = createDispatcher({ table, store, clock, sessions });
+  const files = createFileDispatcher({ store, clock, sessions });
   const expire = () =>
     expireDueReservations({ store, clock }).catch((err: unknown) => console.error('[kredslob] expiry failed', err));
   await expire();
@@ -47,6 +52,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   return {
     store,
     dispatch,
+    files,
     async close() {
       clearInterval(timer);
       await store.close();

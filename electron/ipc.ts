@@ -33,16 +33,16 @@ export function createSenderCheck(indexUrl: string, ownWebContents: () => readon
 }
 
 /** The caller's language hint, read once from the raw meta before its shape is checked (for early refusals). */
-function localeOf(raw: unknown): Locale {
+export function localeOf(raw: unknown): Locale {
   return toLocale(raw !== null && typeof raw === 'object' && Object.hasOwn(raw, 'locale') ? (raw as { locale?: unknown }).locale : undefined); // why: own property checked just before
 }
 
-function fail(code: ErrorCode, locale: Locale, detail?: FieldKey): ApiResult<never> {
+export function fail(code: ErrorCode, locale: Locale, detail?: FieldKey): ApiResult<never> {
   return { ok: false, error: errorBody(code, locale, detail ? { detail: fieldText(detail, locale) } : {}) };
 }
 
 /** The meta we pass on: the token (a string when present) and the locale. Null when the shape is wrong. */
-function parseMeta(raw: unknown, locale: Locale): CallMeta | null {
+export function parseMeta(raw: unknown, locale: Locale): CallMeta | null {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return null;
   // why: own properties only; each is type-checked below (structured clone drops prototypes anyway)
   const own = (key: string): unknown => (Object.hasOwn(raw, key) ? (raw as Record<string, unknown>)[key] : undefined);

@@ -9,6 +9,7 @@ import { takeBackup } from './backup';
 import { safeStorageTrailKeySource } from './trail-key';
 import { hardenSession, installWebContentsGuards } from './hardening';
 import { bindIpc, createSenderCheck } from './ipc';
+import { bindSaveFile } from './save-file';
 import { buildMenuTemplate } from './menu';
 import { appPaths } from './paths';
 import { APP_SCHEME_PRIVILEGES, serveApp } from './protocol';
@@ -82,11 +83,19 @@ async function start(): Promise<void> {
     return;
   }
   const store = core.store;
-  bindIpc(
+  const isTrustedSender = createSenderCheck(indexUrl, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  bindIpc(ipcMain, core.dispatch, isTrustedSender);
+  bindSaveFile({
     ipcMain,
-    core.dispatch,
-    createSenderCheck(indexUrl, () => BrowserWindow.getAllWindows().map((w) => w.webContents)),
-  );
+    files: core.files,
+    isTrustedSender,
+    async askPath(sender, fileName) {
+      const options = { defaultPath: path.join(app.getPath('downloads'), fileName), filters: [{ name: path.extname(fileName).slice(1).toUpperCase(), extensions: [path.extname(fileName).slice(1)] }] };
+      const win = BrowserWindow.fromWebContents(sender);
+      const chosen = await (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options));
+      return chosen.canceled || !chosen.filePath ? undefined : chosen.filePath;
+    },
+  });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildMenuTemplate({

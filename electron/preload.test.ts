@@ -45,10 +45,10 @@ async function loadPreload(): Promise<PreloadBridge> {
 describe('preload', () => {
   beforeEach(() => electron.ipcRenderer.invoke.mockClear());
 
-  it('exposes window.kredslob with exactly invoke and on, and nothing else in the main world', async () => {
+  it('exposes window.kredslob with exactly invoke, on and saveFile, and nothing else in the main world', async () => {
     const bridge = await loadPreload();
     expect([...electron.exposed.keys()]).toEqual(['kredslob']);
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on']);
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on', 'saveFile']);
     expect(typeof bridge.invoke).toBe('function');
     expect(typeof bridge.on).toBe('function');
   });
@@ -63,6 +63,13 @@ describe('preload', () => {
       { text: 'lenovo' },
       { token: 't', locale: 'da' },
     );
+  });
+
+  it('saveFile sends the call on kredslob:save-file and returns the answer', async () => {
+    const bridge = await loadPreload();
+    const answer = await bridge.saveFile('stats.export', { file: 'xlsx' }, { token: 't', locale: 'en' });
+    expect(answer).toEqual({ ok: true, data: 'answer' });
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('kredslob:save-file', 'stats.export', { file: 'xlsx' }, { token: 't', locale: 'en' });
   });
 
   it('on passes only the payload of the named event, never the IPC event object', async () => {

@@ -1,11 +1,11 @@
 /**
- * The preload: exposes `window.kredslob` with exactly `invoke` and `on`, nothing else.
+ * The preload: exposes `window.kredslob` with exactly `invoke`, `on` and `saveFile`, nothing else.
  * Runs sandboxed, where only 'electron' can be required; the other imports are types or
  * import-free constants that esbuild inlines.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ApiResult } from '../shared/errors';
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels';
+import { EVENT_CHANNEL, INVOKE_CHANNEL, SAVE_FILE_CHANNEL } from './channels';
 
 /**
  * What `window.kredslob` is. preload.test.ts checks at compile time that it satisfies the renderer's
@@ -15,11 +15,16 @@ import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels';
 export interface PreloadBridge {
   invoke(procedure: string, input: unknown, meta: unknown): Promise<ApiResult<unknown>>;
   on(event: string, listener: (payload: unknown) => void): () => void;
+  /** Main asks where to save with its dialog and writes the file there (electron/save-file.ts). */
+  saveFile(procedure: string, input: unknown, meta: unknown): Promise<ApiResult<{ saved: true; fileName: string; rows: number } | { saved: false }>>;
 }
 
 const bridge: PreloadBridge = {
   invoke(procedure, input, meta) {
     return ipcRenderer.invoke(INVOKE_CHANNEL, procedure, input, meta);
+  },
+  saveFile(procedure, input, meta) {
+    return ipcRenderer.invoke(SAVE_FILE_CHANNEL, procedure, input, meta);
   },
   on(event, listener) {
     const relay = (_ipcEvent: IpcRendererEvent, message: unknown): void => {

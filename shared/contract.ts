@@ -221,6 +221,21 @@ export const STAT_FIGURES = [
 ] as const;
 export type StatFigure = (typeof STAT_FIGURES)[number];
 export const STAT_GROUPINGS = ['month', 'department', 'category'] as const;
+/**
+ * The statistics files: the summary as CSV, the devices (one row per counted event) as CSV, and one XLSX
+ * workbook with both and the emission factors they used.
+ */
+export const STATS_EXPORT_FILES = ['summary_csv', 'devices_csv', 'xlsx'] as const;
+export type StatsExportFile = (typeof STATS_EXPORT_FILES)[number];
+export const StatsExportPlan = z.object({
+  fileName: z.string(),
+  contentType: z.string(),
+  /** Data rows the file will hold (for progress: "n of N"). */
+  rows: z.number().int(),
+});
+export type StatsExportPlan = z.infer<typeof StatsExportPlan>;
+/** The event the desktop app pushes while it writes a file the person asked to save: { done, total } data rows. */
+export const FILE_PROGRESS_EVENT = 'file-progress';
 /** The longest period one summary covers (ten years of months). */
 export const STATS_MAX_DAYS = 3660;
 
@@ -722,6 +737,17 @@ export const contract = {
       total: z.number().int(),
       items: z.array(z.object({ device: Device, at: z.string(), departmentId: z.string(), kg: z.number(), co2eKg: z.number().nullable() })),
     }),
+    roles: ['sustainability', 'admin'],
+  }),
+  'stats.export': proc({
+    summary:
+      'What a statistics export of a period holds: file name, type and rows. The file itself is streamed by the transport ' +
+      '(HTTP: POST /download/stats.export; desktop: a save dialog), with the same input, roles and refusals',
+    input: z
+      .object({ ...StatsPeriod, file: z.enum(STATS_EXPORT_FILES) })
+      .strict()
+      .refine(periodInOrder, PERIOD_MESSAGE),
+    output: StatsExportPlan,
     roles: ['sustainability', 'admin'],
   }),
 } as const satisfies Record<string, ProcedureDef>;

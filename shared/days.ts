@@ -32,3 +32,20 @@ export function copenhagenMidnight(day: string): Date {
   // offset an hour or two before UTC midnight is the one in force at local midnight.
   return new Date(utc - copenhagenOffsetMs(utc - 2 * 3600_000));
 }
+
+/** Copenhagen's offset per UTC hour: daylight saving changes on the hour (01:00 UTC), so one hour has one offset. */
+const OFFSET_BY_HOUR = new Map<number, number>();
+
+/**
+ * The instant's wall-clock time in Copenhagen as a UTC timestamp (ms): what a spreadsheet, which has no time
+ * zones, must be given so it shows the Danish date and time. Cached per hour: an export converts 100,000 of them.
+ */
+export function copenhagenWallMs(ms: number): number {
+  const hour = Math.floor(ms / 3600_000);
+  let offset = OFFSET_BY_HOUR.get(hour);
+  if (offset === undefined) {
+    offset = copenhagenOffsetMs(hour * 3600_000);
+    OFFSET_BY_HOUR.set(hour, offset);
+  }
+  return ms + offset;
+}

@@ -10,7 +10,7 @@ import { ANONYMOUS_ACTOR, type Actor, type Clock } from '../context';
 import { AppError } from '../errors';
 import type { Sessions } from '../session/sessions';
 import type { Store } from '../store/store';
-import type { HandlerTable } from './handler-table';
+import type { HandlerContext, HandlerTable } from './handler-table';
 
 /** What a transport passes with a call: the session token, and the caller's language (parsed once, by the transport). */
 export interface CallMeta {
@@ -21,6 +21,9 @@ export interface CallMeta {
 export interface Dispatcher {
   (procedure: string, rawInput: unknown, meta: CallMeta): Promise<ApiResult<unknown>>;
 }
+
+/** What checking a caller needs. */
+export type CallDeps = Omit<DispatcherDeps, 'table'>;
 
 export interface DispatcherDeps {
   table: HandlerTable;
@@ -37,25 +40,42 @@ export function failureBody(err: unknown, locale: Locale, input?: unknown): ApiE
   return errorBody('INTERNAL', locale);
 }
 
+/** What a procedure runs with once the caller is known and the input is checked. */
+export interface PreparedCall {
+  input: unknown;
+  ctx: HandlerContext;
+}
+
+/**
+ * The checks every call passes before its handler: the procedure exists, the caller may call it, the input
+ * fits its schema. Shared by the dispatcher and the file dispatcher (files.ts), so a file is refused alike.
+ * @throws AppError (UNKNOWN_PROCEDURE, UNAUTHENTICATED, FORBIDDEN), ZodError
+ */
+export async function prepareCall(deps: CallDeps, procedure: string, rawInput: unknown, meta: CallMeta): Promise<PreparedCall> {
+  if (!isProcedureName(procedure)) throw new AppError('UNKNOWN_PROCEDURE', { procedure });
+  const def: ProcedureDef = contract[procedure];
+  // A public procedure runs for an anonymous caller: no role, and nothing it may write.
+  let actor: Actor = ANONYMOUS_ACTOR;
+  if (def.roles !== 'public') {
+    const userId = deps.sessions.userIdFor(meta.token);
+    const user = userId === undefined ? undefined : await deps.store.getUser(userId);
+    if (!user) throw new AppError('UNAUTHENTICATED');
+    if (def.roles !== 'any' && !def.roles.includes(user.role)) throw new AppError('FORBIDDEN', { procedure });
+    actor = { kind: 'user', user, department: await deps.store.getDepartment(user.departmentId) };
+  }
+  const input = def.input.parse(rawInput ?? {});
+  return { input, ctx: { store: deps.store, clock: deps.clock, sessions: deps.sessions, token: meta.token, actor, locale: meta.locale } };
+}
+
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const log = deps.log ?? ((m, e) => console.error(`[kredslob] ${m}`, e ?? ''));
   return async (procedure, rawInput, meta) => {
     const { locale } = meta;
     try {
-      if (!isProcedureName(procedure)) throw new AppError('UNKNOWN_PROCEDURE', { procedure });
-      const def: ProcedureDef = contract[procedure];
-      // A public procedure runs for an anonymous caller: no role, and nothing it may write.
-      let actor: Actor = ANONYMOUS_ACTOR;
-      if (def.roles !== 'public') {
-        const userId = deps.sessions.userIdFor(meta.token);
-        const user = userId === undefined ? undefined : await deps.store.getUser(userId);
-        if (!user) throw new AppError('UNAUTHENTICATED');
-        if (def.roles !== 'any' && !def.roles.includes(user.role)) throw new AppError('FORBIDDEN', { procedure });
-        actor = { kind: 'user', user, department: await deps.store.getDepartment(user.departmentId) };
-      }
-      const input = def.input.parse(rawInput ?? {});
-      const handler = deps.table[procedure] as (i: unknown, c: unknown) => Promise<unknown>; // why: input parsed by this procedure's own schema
-      const output = await handler(input, { store: deps.store, clock: deps.clock, sessions: deps.sessions, token: meta.token, actor, locale });
+      const { input, ctx } = await prepareCall(deps, procedure, rawInput, meta);
+      const def: ProcedureDef = contract[procedure as keyof typeof contract]; // why: prepareCall checked the name
+      const handler = deps.table[procedure as keyof HandlerTable] as (i: unknown, c: unknown) => Promise<unknown>; // why: input parsed by this procedure's own schema
+      const output = await handler(input, ctx);
       const checked = def.output.safeParse(output);
       if (!checked.success) {
         // A handler returned something outside the contract: our bug, not the caller's input.

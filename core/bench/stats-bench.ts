@@ -3,13 +3,15 @@
  * On the same data set as bench:store (generated into D/file-N if absent; a folder bench:store made is
  * reused), copied so the source stays untouched: opens the file store (the first open of a snapshot
  * written before the statistic facts rebuilds them from the journal), then times stats.summary for the
- * year 2026 and stats.devices, watching the event loop and the heap. Prints one JSON line last.
+ * year 2026, stats.devices and a device-level export of 100,000 rows as CSV and as XLSX (written to a temp
+ * file), watching the event loop and the heap. Prints one JSON line last.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { FileStore } from '../store/file/file-store';
+import { openStatsExport } from '../stats/export';
 import { statsDevices, statsSummary, type FactorVersion, type StatsQuery } from '../stats/summary';
 import { BENCH_DATA_OPTIONS, buildBenchData } from './bench-data';
 
@@ -46,8 +48,11 @@ async function main(): Promise<void> {
   fs.rmSync(runDir, { recursive: true, force: true });
   fs.cpSync(source, runDir, { recursive: true });
   let peakHeap = 0;
+  let peakRss = 0;
   const sampleHeap = () => {
-    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+    const m = process.memoryUsage();
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+    peakRss = Math.max(peakRss, m.rss);
   };
   const sampler = setInterval(sampleHeap, 5);
   try {
@@ -97,9 +102,38 @@ async function main(): Promise<void> {
       if (i === 0) log(`stats.devices reused in May 2026: ${page.total} events`);
       await new Promise((r) => setImmediate(r));
     }
+    // The exports: 100,000 device rows of the year, each format written to a file as the app does.
+    const EXPORT_ROWS = 100_000;
+    const timeExport = async (file: 'devices_csv' | 'xlsx') => {
+      const target = path.join(runDir, `export.${file}`);
+      const t = now();
+      const exported = await openStatsExport(store, versionAt, { ...year, file }, 'da', { maxRows: EXPORT_ROWS });
+      const out = fs.createWriteStream(target);
+      await exported.write(out, sampleHeap);
+      await new Promise<void>((resolve, reject) => {
+        out.once('error', reject);
+        out.end(resolve);
+      });
+      const ms = now() - t;
+      log(`export ${file}: ${exported.rows} rows, ${Math.round(fs.statSync(target).size / 1024)} kB in ${Math.round(ms)} ms`);
+      return { ms, rows: exported.rows };
+    };
+    // The longest stall of each part, so a stall over 50 ms says where it was.
+    const stalls: Record<string, number> = { summaries_and_devices: loop.max / 1e6 };
+    let longest = loop.max;
+    const phase = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+      loop.reset();
+      const out = await run();
+      stalls[name] = loop.max / 1e6;
+      longest = Math.max(longest, loop.max);
+      return out;
+    };
+    const csvExport = await phase('export_csv', () => timeExport('devices_csv'));
+    const xlsxExport = await phase('export_xlsx', () => timeExport('xlsx'));
+    log(`longest event-loop delay per part (ms): ${Object.entries(stalls).map(([k, v]) => `${k} ${round(v)}`).join(', ')}`);
     loop.disable();
     gcObserver.disconnect();
-    log(`longest GC pause during the calls: ${round(longestGcMs)} ms; longest event-loop delay ${round(loop.max / 1e6)} ms`);
+    log(`longest GC pause during the calls: ${round(longestGcMs)} ms; longest event-loop delay ${round(longest / 1e6)} ms`);
     const s = await statsSummary(store, versionAt, year);
     log(
       `year 2026: reported ${s.totals.amounts.reported.count}, reused ${s.totals.amounts.reused.count}, recycled ${s.totals.amounts.recycled.count}, ` +
@@ -123,7 +157,12 @@ async function main(): Promise<void> {
         stats_summary_department_ms: round(median(byDepartment)),
         stats_summary_category_ms: round(median(byCategory)),
         stats_devices_ms: round(median(devicesTimes)),
-        max_loop_stall_ms: round(loop.max / 1e6),
+        export_rows: csvExport.rows,
+        export_csv_100k_ms: round(csvExport.ms),
+        export_xlsx_100k_ms: round(xlsxExport.ms),
+        /** The whole process, the XLSX worker's heap included (it holds the sheets while it zips them). */
+        rss_mb: round(peakRss / 1024 / 1024),
+        max_loop_stall_ms: round(longest / 1e6),
         longest_gc_ms: round(longestGcMs),
         heap_after_open_mb: round(heapAfterOpenMb),
         heap_mb: round(peakHeap / 1024 / 1024),

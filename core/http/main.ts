@@ -82,7 +82,12 @@ async function main(): Promise<void> {
   // that arrives in between waits for the core.
   let coreStarted: (core: Core) => void = () => undefined;
   const ready = new Promise<Core>((resolve) => (coreStarted = resolve));
-  const server = createHttpServer({ dispatch: async (p, input, meta) => (await ready).dispatch(p, input, meta), staticDir, secret });
+  const server = createHttpServer({
+    dispatch: async (p, input, meta) => (await ready).dispatch(p, input, meta),
+    files: async (p, input, meta) => (await ready).files(p, input, meta),
+    staticDir,
+    secret,
+  });
   await listen(server, port);
   const core = await startCore({ dataDir, demo: process.env.KREDSLOB_DEMO !== '0', sessionIdleMs: idleMs, trailKey: envTrailKeySource(dataDir) });
   coreStarted(core);

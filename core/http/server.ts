@@ -1,5 +1,6 @@
 /**
- * The HTTP transport: POST /api/<procedure> with a JSON body, GET /api/contract, and the built UI from /.
+ * The HTTP transport: POST /api/<procedure> with a JSON body, POST /download/<procedure> for a streamed file,
+ * GET /api/contract, and the built UI from /.
  * A thin adapter over the same dispatcher as the Electron IPC channel.
  *
  * It listens on 127.0.0.1 only, yet every OS user of the PC and every web page in the user's browser can reach
@@ -17,11 +18,14 @@ import type { ApiErrorBody } from '../../shared/errors';
 import { HTTP_STATUS } from '../../shared/errors';
 import { errorBody, fieldText, toLocale } from '../../shared/messages';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
-import type { Dispatcher } from '../api/dispatch';
+import type { CallMeta, Dispatcher } from '../api/dispatch';
+import type { FileDispatcher } from '../api/files';
 import { contractAsJson } from '../api/contract-json';
 import { contract, isProcedureName, type ProcedureDef } from '../../shared/contract';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** POST /download/<procedure>: the same call as /api/<procedure>, answered with the file itself (core/api/files.ts). */
+export const DOWNLOAD_PREFIX = '/download/';
 
 /** The body limit of a procedure: its own (a certificate with its PDF) or 1 MB. */
 function maxBodyOf(procedure: string): number {
@@ -148,6 +152,8 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
 
 export interface HttpServerOptions {
   dispatch: Dispatcher;
+  /** Streamed files (POST /download/<procedure>); absent: no downloads. */
+  files?: FileDispatcher | undefined;
   /** The built renderer (dist/renderer); absent in API-only tests. */
   staticDir?: string | undefined;
   /** The secret of this start: every API call must carry it (header or the cookie the printed link sets). */
@@ -155,7 +161,7 @@ export interface HttpServerOptions {
 }
 
 export function createHttpServer(options: HttpServerOptions): http.Server {
-  const { dispatch, staticDir, secret } = options;
+  const { dispatch, files, staticDir, secret } = options;
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
       console.error('[kredslob http]', err);
@@ -198,7 +204,8 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
       res.end();
       return;
     }
-    if (url.pathname.startsWith('/api/')) {
+    const isCall = url.pathname.startsWith('/api/') || url.pathname.startsWith(DOWNLOAD_PREFIX);
+    if (isCall) {
       const header = req.headers[SECRET_HEADER];
       const given = typeof header === 'string' ? header : cookieValue(req.headers.cookie, cookieName);
       if (!sameSecret(given, secret)) {
@@ -210,8 +217,9 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
       send(res, 200, contractAsJson());
       return;
     }
-    if (url.pathname.startsWith('/api/')) {
-      const procedure = decodePath(url.pathname.slice('/api/'.length));
+    if (isCall) {
+      const isFile = url.pathname.startsWith(DOWNLOAD_PREFIX);
+      const procedure = decodePath(url.pathname.slice(isFile ? DOWNLOAD_PREFIX.length : '/api/'.length));
       if (procedure === undefined) {
         sendError(res, errorBody('BAD_REQUEST', locale, { detail: fieldText('path_escape', locale) }));
         return;
@@ -246,6 +254,10 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
         }
       }
       const token = bearerToken(req.headers.authorization);
+      if (isFile) {
+        await sendFile(procedure, input, { token, locale }, res);
+        return;
+      }
       const result = await dispatch(procedure, input, { token, locale });
       if (result.ok) send(res, 200, result);
       else sendError(res, result.error);
@@ -256,6 +268,34 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
       return;
     }
     serveStatic(url.pathname, res);
+  }
+
+  /**
+   * A streamed file: refused like a call (the error shape, nothing written), else its headers (the row count
+   * for a progress bar) and its bytes as they are written. A failure halfway cuts the connection, so the
+   * browser reports a failed download rather than saving a truncated file.
+   */
+  async function sendFile(procedure: string, input: unknown, meta: CallMeta, res: http.ServerResponse): Promise<void> {
+    const opened = files ? await files(procedure, input, meta) : { ok: false as const, error: errorBody('UNKNOWN_PROCEDURE', meta.locale, { procedure }) };
+    if (!opened.ok) {
+      sendError(res, opened.error);
+      return;
+    }
+    const file = opened.data;
+    res.writeHead(200, {
+      'content-type': file.contentType,
+      'content-disposition': `attachment; filename="${file.fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'x-export-rows': String(file.rows),
+      'cache-control': 'no-store',
+      ...SECURITY_HEADERS,
+    });
+    try {
+      await file.write(res);
+      res.end();
+    } catch (err) {
+      console.error('[kredslob http] writing', file.fileName, err);
+      res.destroy();
+    }
   }
 
   function serveStatic(pathname: string, res: http.ServerResponse): void {

@@ -4,10 +4,10 @@
  * (pdfmake 0.3.6 fixed a URL-access CVE). Long documents are laid out in a worker thread: pdfmake lays out a
  * 5,000-row table synchronously for seconds, which would freeze every other call to the core meanwhile.
  */
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { resolveModule } from '../resolve-module';
 
 type PdfMake = typeof import('pdfmake');
 
@@ -21,12 +21,10 @@ interface PdfMakeFiles {
 let files: PdfMakeFiles | undefined;
 
 function pdfMakeFiles(): PdfMakeFiles {
-  // why: the bundles (desktop CommonJS, server ESM with a require banner) and Vitest have require; tsx (the CLI) only import.meta.url
-  const resolve = typeof require === 'function' ? require.resolve : createRequire(import.meta.url).resolve;
   files ??= {
-    entry: resolve('pdfmake'),
-    regular: resolve('pdfmake/fonts/Roboto/Roboto-Regular.ttf'),
-    medium: resolve('pdfmake/fonts/Roboto/Roboto-Medium.ttf'),
+    entry: resolveModule('pdfmake'),
+    regular: resolveModule('pdfmake/fonts/Roboto/Roboto-Regular.ttf'),
+    medium: resolveModule('pdfmake/fonts/Roboto/Roboto-Medium.ttf'),
   };
   return files;
 }

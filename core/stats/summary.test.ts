@@ -13,7 +13,7 @@ import { SqliteStore } from '../store/sqlite/sqlite-store';
 import { device } from '../store/store-contract';
 import type { Store } from '../store/store';
 import { tempDir } from '../testing/harness';
-import { statsDevices, statsSummary, type FactorVersion, type FactorVersionAt, type StatsQuery } from './summary';
+import { inEventOrder, statsDevices, statsSummary, type FactorVersion, type FactorVersionAt, type StatsQuery } from './summary';
 
 const NONE: Record<Category, null> = {
   laptop: null,
@@ -288,5 +288,17 @@ describe.each([
     expect(await ids('ewaste_missing_certificate', '6')).toEqual([]);
     expect((await ids('ewaste_collected', '6')).sort()).toEqual([E.id, G.id].sort());
     expect(await ids('ewaste_certified')).toEqual([E.id, G.id]);
+  });
+});
+
+describe('inEventOrder', () => {
+  it('orders facts by time, ties in the order they were recorded, across days, months and years', async () => {
+    // Seconds: positions 0…5 at 1,000,000,000 + these offsets; 2 and 4 tie, 1 is a year later (past the first 15-bit digit).
+    const offsets = [86_400, 31_536_000, 60, 0, 60, 32_768];
+    const at = Uint32Array.from(offsets, (o) => 1_000_000_000 + o);
+    expect(Array.from(await inEventOrder([0, 1, 2, 3, 4, 5], { at }))).toEqual([3, 2, 4, 5, 0, 1]);
+    // Only the positions asked for, in the order asked for when they tie.
+    expect(Array.from(await inEventOrder([4, 2, 1], { at }))).toEqual([4, 2, 1]);
+    expect(Array.from(await inEventOrder([], { at }))).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/contract';
 import type { ApiErrorBody } from '../../shared/errors';
 import type { Locale } from '../messages';
-import type { Transport } from './transport';
+import type { FileProgress, SavedFile, Transport } from './transport';
 
 /** A refused or failed call, with the server's message (already in the person's language). */
 export class ApiError extends Error {
@@ -20,6 +20,8 @@ export class ApiError extends Error {
 
 export interface ApiClient {
   call<P extends ProcedureName>(procedure: P, input: ProcedureInput<P>): Promise<ProcedureOutput<P>>;
+  /** A file procedure's file, saved where the person says (Transport.saveFile). @throws ApiError */
+  saveFile<P extends ProcedureName>(procedure: P, input: ProcedureInput<P>, onProgress: (p: FileProgress) => void): Promise<SavedFile>;
   setToken(token: string | undefined): void;
   setLocale(locale: Locale): void;
   readonly transport: Transport;
@@ -40,6 +42,11 @@ export function createApiClient(transport: Transport, locale: Locale = 'da'): Ap
       const result = await transport.call(procedure, input, { token, locale: currentLocale });
       if (!result.ok) throw new ApiError(result.error);
       return result.data as ProcedureOutput<typeof procedure>; // why: the core validated it against the contract's output schema
+    },
+    async saveFile(procedure, input, onProgress) {
+      const result = await transport.saveFile(procedure, input, { token, locale: currentLocale }, onProgress);
+      if (!result.ok) throw new ApiError(result.error);
+      return result.data;
     },
   };
 }

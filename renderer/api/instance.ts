@@ -17,17 +17,20 @@ export const client: ApiClient = {
   transport: base.transport,
   setToken: (t) => base.setToken(t),
   setLocale: (l) => base.setLocale(l),
-  async call(procedure, input) {
-    try {
-      return await base.call(procedure, input);
-    } catch (e) {
-      // A web server restarted with a new secret refuses the old cookie: the picker then says which link to open.
-      const lost = e instanceof ApiError && (e.code === 'UNAUTHENTICATED' || e.code === 'SECRET_REQUIRED');
-      if (lost && !procedure.startsWith('session.')) onUnauthenticated?.();
-      throw e;
-    }
-  },
+  call: (procedure, input) => signedIn(procedure, () => base.call(procedure, input)),
+  saveFile: (procedure, input, onProgress) => signedIn(procedure, () => base.saveFile(procedure, input, onProgress)),
 };
+
+async function signedIn<T>(procedure: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    // A web server restarted with a new secret refuses the old cookie: the picker then says which link to open.
+    const lost = e instanceof ApiError && (e.code === 'UNAUTHENTICATED' || e.code === 'SECRET_REQUIRED');
+    if (lost && !procedure.startsWith('session.')) onUnauthenticated?.();
+    throw e;
+  }
+}
 
 /** The text to show for a failed call: the core's message (already localized) or a generic one. */
 export function errorText(e: unknown, fallback: string): string {

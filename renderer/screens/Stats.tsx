@@ -1,7 +1,7 @@
 /**
  * Statistik: for a period of Danish days, optionally one administration and/or category, the key figures,
  * reuse rate and outcomes per month, CO2e avoided per administration (each chart with its table), e-waste
- * per WEEE category and every figure per row of the chosen grouping. Every figure links to the devices
+ * per WEEE category, every figure per row of the chosen grouping, and the exports for Excel. Every figure links to the devices
  * behind it (#/stats/devices). The method is on its own page (#/stats/method).
  */
 import { client } from '../api/instance';
@@ -17,6 +17,7 @@ import { EwasteFigures } from '../stats/EwasteFigures';
 import { GroupTable } from '../stats/GroupTable';
 import { KeyFigures } from '../stats/KeyFigures';
 import { MonthChart } from '../stats/MonthChart';
+import { StatsExport } from '../stats/StatsExport';
 import { StatsFilters } from '../stats/StatsFilters';
 import { summaryInput, viewFromQuery, viewQuery, type Grouping, type StatsView } from '../stats/stats-view';
 import { useAsync } from '../use-async';
@@ -61,6 +62,7 @@ export function Stats() {
           <Co2eChart summary={data.department} view={view} />
           <EwasteFigures summary={data[view.groupBy]} view={view} />
           <GroupTable summary={data[view.groupBy]} view={view} />
+          <StatsExport view={view} />
         </div>
       )}
     </>

@@ -1,9 +1,13 @@
 /**
  * Statistik, in the browser: the sustainability team opens the statistics, narrows them to workstations and
- * to this month, and each figure it clicks lists exactly that many devices. The devices are set up through
+ * to this month, and each figure it clicks lists exactly that many devices; it downloads the month as CSV and
+ * XLSX and the files hold the screen's rows, with a note typed as a formula kept as text. The devices are set up through
  * the API (reported, checked in, wiped, listed, reserved, handed over; one routed to e-waste), in categories
  * the demo municipality has none of (checked first), so every expected number is known here.
  */
+import fs from 'node:fs';
+import { readSheet } from 'read-excel-file/node';
+import type { Page } from '@playwright/test';
 import { WIPE } from '../../core/testing/fixtures';
 import { copenhagenDay } from '../../shared/days';
 import type { Category } from '../../shared/schemas';
@@ -38,6 +42,8 @@ const PLAN: Plan[] = [
   { category: 'other', weightKg: 3, replaces: true },
 ];
 
+const HYPERLINK = '=HYPERLINK("http://x","y")';
+
 async function setUp(api: Api): Promise<{ reused: string[]; credited: string[] }> {
   const stamp = Date.now();
   const reused: string[] = [];
@@ -50,6 +56,8 @@ async function setUp(api: Api): Promise<{ reused: string[]; credited: string[] }
       serial: `STAT-${stamp}-${i + 1}`,
       locationId: BUF_SITE_ID,
       weightKg: p.weightKg,
+      // A note someone typed that Excel would run as a formula: the exports must write it as text.
+      ...(i === 0 ? { notes: HYPERLINK } : {}),
     });
     await api.call(WAREHOUSE, 'devices.checkIn', { assetTag: d.assetTag, condition: p.ewaste ? 'defective' : 'B', locationId: SHELF_ID });
     if (p.ewaste) {
@@ -64,6 +72,12 @@ async function setUp(api: Api): Promise<{ reused: string[]; credited: string[] }
     if (p.category === 'workstation' && p.replaces) credited.push(d.assetTag);
   }
   return { reused, credited };
+}
+
+/** Clicks an export button and waits for the browser's download: the saved file's path. */
+async function download(page: Page, button: string): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  return file.path();
 }
 
 test('the sustainability team narrows the statistics to workstations this month, and a figure lists exactly its devices', async ({ page, request }) => {
@@ -113,6 +127,43 @@ test('the sustainability team narrows the statistics to workstations this month,
   await expect(page.getByTestId('stat-factor-versions')).toContainText('version 1');
   await page.screenshot({ path: 'test-results/stats-da.png', fullPage: true });
 
+  // The same month and category as files for Excel: one row per event the screen counted.
+  const csv = fs.readFileSync(await download(page, 'Enheder (CSV)'), 'utf8');
+  await expect(page.getByTestId('stats-export-note')).toContainText('er gemt (15 rækker)');
+  // Focus stays on the button pressed; the outcome is read out from the status line.
+  await expect(page.getByRole('button', { name: 'Enheder (CSV)' })).toBeFocused();
+  await expect(page.getByTestId('stats-export-note')).toHaveAttribute('role', 'status');
+  await page.getByTestId('stats-export').screenshot({ path: 'test-results/stats-export-da.png' });
+  expect(csv.startsWith('\uFEFF')).toBe(true);
+  const lines = csv.slice(1).split('\r\n');
+  expect(lines.at(-1)).toBe('');
+  const header = lines[0]!.split(';');
+  expect(header.slice(0, 3)).toEqual(['Hændelse', 'Dato', 'Tidspunkt (dansk tid)']);
+  const rows = lines.slice(1, -1).map((l) => l.split(';'));
+  // 4 reported + 4 checked in + 3 listed + 3 reused + 1 routed to e-waste, as on the screen.
+  expect(rows).toHaveLength(15);
+  const reusedRows = rows.filter((r) => r[0] === 'Genbrugt');
+  expect(reusedRows).toHaveLength(3);
+  const creditedCol = header.indexOf('kg CO2e krediteret');
+  expect(reusedRows.map((r) => r[creditedCol]).sort()).toEqual(['', '547,6', '547,6']);
+  const noteRows = lines.filter((l) => l.includes('HYPERLINK'));
+  // Reported, checked in, listed and reused: each row carries the note, with the apostrophe that keeps it text.
+  expect(noteRows).toHaveLength(4);
+  for (const l of noteRows) expect(l.endsWith(';"\'=HYPERLINK(""http://x"",""y"")"')).toBe(true);
+
+  const workbook = await download(page, 'Projektmappe (XLSX)');
+  await expect(page.getByTestId('stats-export-note')).toContainText('.xlsx er gemt');
+  const devices = await readSheet(workbook, 'Enheder');
+  expect(devices).toHaveLength(16);
+  const reusedCells = devices.filter((r) => r[0] === 'Genbrugt');
+  expect(reusedCells.map((r) => r[creditedCol]).sort()).toEqual([547.6, 547.6, null]);
+  expect(reusedCells.every((r) => r[1] instanceof Date)).toBe(true);
+  expect(devices.filter((r) => r[header.indexOf('Bemærkninger')] === HYPERLINK)).toHaveLength(4);
+  const summary = await readSheet(workbook, 'Oversigt');
+  const total = summary.find((r) => r[0] === 'I alt')!;
+  expect(total[summary[0]!.indexOf('Genbrugt, antal')]).toBe(3);
+  expect(total[summary[0]!.indexOf('kg CO2e undgået')]).toBe(1095.2);
+
   // A custom period ending before it starts is refused at its field; today alone holds the same figures.
   await stats.choose('Periode', 'Egen periode');
   await page.getByLabel('Fra og med').fill(today);
@@ -155,6 +206,9 @@ test('the sustainability team narrows the statistics to workstations this month,
   await stats.choose('Category', 'Workstation');
   await expect(stats.co2e.locator('.stat-value')).toHaveText('1,095.2 kg CO2e');
   await page.screenshot({ path: 'test-results/stats-en.png', fullPage: true });
+  await download(page, 'Workbook (XLSX)');
+  await expect(page.getByTestId('stats-export-note')).toContainText('.xlsx is saved');
+  await page.getByTestId('stats-export').screenshot({ path: 'test-results/stats-export-en.png' });
   await page.getByRole('link', { name: 'How the figures are counted (method)' }).click();
   await expect(page.getByTestId('factor-credit')).toContainText('Boavizta');
   await page.screenshot({ path: 'test-results/stats-method-en.png', fullPage: true });
