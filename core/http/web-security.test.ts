@@ -95,6 +95,14 @@ describe('the web mode secret', () => {
     }
     const contract = await request('GET', '/api/contract', { host: host() });
     expect(contract.status).toBe(401);
+    // A file download is a call too: a session token alone (taken with the secret) does not open it.
+    const token = await signIn('user-sustainability-1');
+    const exportInput = JSON.stringify({ file: 'devices_csv', from: '2026-01-01', to: '2027-01-01', groupBy: 'month' });
+    const download = await request('POST', '/download/stats.export', { host: host(), 'content-type': 'application/json', authorization: `Bearer ${token}` }, exportInput);
+    expect(download.status).toBe(401);
+    expect(download.json).toMatchObject({ ok: false, error: { code: 'SECRET_REQUIRED' } });
+    const allowed = await request('POST', '/download/stats.export', { host: host(), ...API_HEADERS, authorization: `Bearer ${token}` }, exportInput);
+    expect(allowed.status).toBe(200);
     const en = await post('session.profiles', {}, { 'content-type': 'application/json', 'accept-language': 'en' });
     expect(en.json.error.message).toMatch(/^Open Kredsløb with the link shown in the terminal/);
     expect(await fingerprint()).toBe(before);
