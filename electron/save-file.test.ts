@@ -14,7 +14,7 @@ import { SAVE_FILE_CHANNEL } from './channels';
 import { createSenderCheck, EVENT_CHANNEL } from './ipc';
 import { bindSaveFile } from './save-file';
 
-const INDEX = 'file:///opt/Kredslob/dist/renderer/index.html';
+const INDEX = 'app://kredslob/index.html';
 const YEAR = { from: '2025-01-01', to: '2026-01-01', groupBy: 'month', file: 'devices_csv' };
 
 let core: Core;

@@ -4,19 +4,19 @@
  * gets a 4xx in the error shape naming what is wrong, and no file at all.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useHttpCore } from '../testing/http';
+import { API_HEADERS, useHttpCore } from '../testing/http';
 
 const served = useHttpCore();
 let sustainability: string;
 let warehouse: string;
 
 async function signIn(userId: string): Promise<string> {
-  const res = await fetch(`${served.base}/api/session.signIn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) });
+  const res = await fetch(`${served.base}/api/session.signIn`, { method: 'POST', headers: API_HEADERS, body: JSON.stringify({ userId }) });
   return ((await res.json()) as { data: { token: string } }).data.token;
 }
 
 function download(body: unknown, token?: string, path = '/download/stats.export'): Promise<Response> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'accept-language': 'da' };
+  const headers: Record<string, string> = { ...API_HEADERS, 'accept-language': 'da' };
   if (token) headers.authorization = `Bearer ${token}`;
   return fetch(`${served.base}${path}`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
 }
@@ -39,7 +39,7 @@ describe('POST /download/stats.export', () => {
     expect(Number(res.headers.get('x-export-rows'))).toBe(lines.length);
     const summary = await fetch(`${served.base}/api/stats.summary`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${sustainability}` },
+      headers: { ...API_HEADERS, authorization: `Bearer ${sustainability}` },
       body: JSON.stringify(YEAR),
     });
     const totals = ((await summary.json()) as { data: { totals: { amounts: Record<string, { count: number }> } } }).data.totals.amounts;
@@ -67,7 +67,7 @@ describe('POST /download/stats.export', () => {
     const forbidden = await download({ ...YEAR, file: 'xlsx' }, warehouse);
     expect(forbidden.status).toBe(403);
     expect(forbidden.headers.get('content-disposition')).toBeNull();
-    expect((await fetch(`${served.base}/download/stats.export`)).status).toBe(405);
+    expect((await fetch(`${served.base}/download/stats.export`, { headers: { 'x-kredslob-secret': API_HEADERS['x-kredslob-secret'] } })).status).toBe(405);
     const notAFile = await download(YEAR, sustainability, '/download/stats.summary');
     expect(notAFile.status).toBe(404);
     expect(((await notAFile.json()) as { error: { code: string } }).error.code).toBe('UNKNOWN_PROCEDURE');
@@ -76,7 +76,7 @@ describe('POST /download/stats.export', () => {
   it('answers stats.export as a call with the plan of the file', async () => {
     const res = await fetch(`${served.base}/api/stats.export`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${sustainability}` },
+      headers: { ...API_HEADERS, authorization: `Bearer ${sustainability}` },
       body: JSON.stringify({ ...YEAR, file: 'xlsx' }),
     });
     const body = (await res.json()) as { data: { fileName: string; contentType: string; rows: number } };

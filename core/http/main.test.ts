@@ -12,8 +12,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
 
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGTERM');
+afterEach(async () => {
+  // The server still writes its data folder (the store's close) after SIGTERM: wait for it to exit before removing it.
+  await Promise.all(
+    children.splice(0).map((child) =>
+      child.exitCode !== null || child.signalCode !== null
+        ? undefined
+        : new Promise<void>((resolve) => {
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+          }),
+    ),
+  );
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
