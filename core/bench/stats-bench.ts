@@ -12,6 +12,7 @@ import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { FileStore } from '../store/file/file-store';
 import { openStatsExport } from '../stats/export';
+import { xlsxWorkerHeap } from '../stats/xlsx-worker';
 import { statsDevices, statsSummary, type FactorVersion, type StatsQuery } from '../stats/summary';
 import { BENCH_DATA_OPTIONS, buildBenchData } from './bench-data';
 
@@ -166,6 +167,8 @@ async function main(): Promise<void> {
         longest_gc_ms: round(longestGcMs),
         heap_after_open_mb: round(heapAfterOpenMb),
         heap_mb: round(peakHeap / 1024 / 1024),
+        /** The XLSX worker's own heap at its largest (it holds the sheets): a separate V8 heap, not in heap_mb. */
+        xlsx_worker_heap_mb: round(xlsxWorkerHeap.peakBytes / 1024 / 1024),
         /** Typed arrays live outside the heap: the fact columns and the trail index. */
         array_buffers_mb: round(arrayBuffersMb),
       }),

@@ -37,6 +37,8 @@ export const TIME_FORMAT = 'dd-mm-yyyy hh:mm';
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+const { getHeapStatistics } = require('node:v8');
+const heap = () => parentPort.postMessage({ kind: 'heap', bytes: getHeapStatistics().used_heap_size });
 const writeXlsxFile = require(workerData.entry);
 const { sheets, dayFormat, timeFormat } = workerData;
 const data = sheets.map((s) => [s.columns.map((c) => ({ value: c.header, type: String, fontWeight: 'bold' }))]);
@@ -60,10 +62,14 @@ parentPort.on('message', (msg) => {
       sheets.map((s, i) => ({ sheet: s.name, data: data[i], columns: s.columns.map((c) => ({ width: c.width })), stickyRowsCount: 1 })),
       { fontFamily: 'Calibri', fontSize: 11 },
     );
+    heap();
     data.length = 0;
     file.toStream().then((stream) => {
       stream.on('data', (chunk) => parentPort.postMessage({ kind: 'chunk', bytes: new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength) }));
-      stream.on('end', () => parentPort.postMessage({ kind: 'end' }));
+      stream.on('end', () => {
+        heap();
+        parentPort.postMessage({ kind: 'end' });
+      });
       stream.on('error', fail);
     }, fail);
   } catch (err) {
@@ -72,7 +78,14 @@ parentPort.on('message', (msg) => {
 });
 `;
 
-type WorkerReply = { kind: 'chunk'; bytes: Uint8Array } | { kind: 'end' } | { kind: 'error'; message: string };
+type WorkerReply = { kind: 'chunk'; bytes: Uint8Array } | { kind: 'heap'; bytes: number } | { kind: 'end' } | { kind: 'error'; message: string };
+
+/**
+ * The largest heap an XLSX worker of this process has reported (bytes, sampled when the sheets are built and
+ * when the file is zipped): the worker's heap is its own, outside process.memoryUsage().heapUsed, so
+ * `npm run bench:stats` reads it here.
+ */
+export const xlsxWorkerHeap = { peakBytes: 0 };
 
 /** A workbook being written: add rows sheet by sheet, then `finish` streams the file to `out`. */
 export class XlsxWriter {
@@ -104,6 +117,7 @@ export class XlsxWriter {
       };
       worker.on('message', (msg: WorkerReply) => {
         if (msg.kind === 'chunk') written = written.then(() => writeChunk(out, msg.bytes));
+        else if (msg.kind === 'heap') xlsxWorkerHeap.peakBytes = Math.max(xlsxWorkerHeap.peakBytes, msg.bytes);
         else if (msg.kind === 'end') written.then(() => stop(), stop);
         else stop(new Error(`XLSX writing failed: ${msg.message}`));
       });
