@@ -143,8 +143,16 @@ export function DeviceActions({ detail, onChanged }: Props) {
           })}
         </div>
       )}
-      {error && <Banner kind="error" testId="action-error">{error}</Banner>}
-      {done && <Banner kind="success" testId="action-done">{done}</Banner>}
+      {error && (
+        <Banner kind="error" testId="action-error" takeFocus>
+          {error}
+        </Banner>
+      )}
+      {done && (
+        <Banner kind="success" testId="action-done" takeFocus>
+          {done}
+        </Banner>
+      )}
       {sanitizing && <SanitizationForm device={device} onDone={sanitizationDone} onCancel={() => setSanitizing(false)} />}
     </section>
   );
