@@ -290,6 +290,7 @@ export const da = {
   'reserve.site': 'Leveres til',
   'actions.title': 'Handlinger',
   'actions.none': 'Der er ingen handlinger, du kan udføre på enheden lige nu.',
+  'actions.wipeFirst': 'Registrér datasletningen først: "{actions}" kræver en verificeret datasletning.',
   'action.checkIn': 'Modtag på lager',
   'action.recordSanitization': 'Registrér datasletning',
   'action.move': 'Flyt til hylde',

@@ -288,6 +288,7 @@ export const en: Record<MessageKey, string> = {
   'reserve.site': 'Deliver to',
   'actions.title': 'Actions',
   'actions.none': 'There is nothing you can do with this device right now.',
+  'actions.wipeFirst': 'Record the data wipe first: "{actions}" needs a verified wipe.',
   'action.checkIn': 'Check in',
   'action.recordSanitization': 'Record data sanitization',
   'action.move': 'Move to shelf',

@@ -61,6 +61,11 @@ export async function deviceJourney(page: Page, env: JourneyEnv): Promise<void> 
   await expect(device.condition).toHaveText('B');
   const deviceUrl = page.url();
 
+  // The wipe is the step the laptop needs next: it is the primary button, listing a secondary one that says why.
+  await expect(device.action('Registrér datasletning')).toHaveClass(/button-primary/);
+  await expect(device.action('Sæt på genbrugsbørsen')).toHaveClass(/button-secondary/);
+  await expect(page.getByTestId('actions-wipe-first')).toHaveText('Registrér datasletningen først: "Sæt på genbrugsbørsen" kræver en verificeret datasletning.');
+
   // Listing an unsanitized laptop is refused, and nothing changes.
   await device.press('Sæt på genbrugsbørsen');
   await expect(device.actionError).toHaveRole('alert');
@@ -77,6 +82,10 @@ export async function deviceJourney(page: Page, env: JourneyEnv): Promise<void> 
   await expect(device.page.getByTestId('sanitization-method')).toHaveText('Rensning (Purge)');
   await expect(device.sanitization).toContainText('Blancco Drive Eraser (version 7.9.1)');
   await expect(device.sanitization).toContainText('Kirsten Verificerer');
+  // Wiped: listing is the step now, and the wipe goes back to being a secondary button.
+  await expect(device.action('Sæt på genbrugsbørsen')).toHaveClass(/button-primary/);
+  await expect(device.action('Registrér datasletning')).toHaveClass(/button-secondary/);
+  await expect(page.getByTestId('actions-wipe-first')).toBeHidden();
   await device.press('Sæt på genbrugsbørsen');
   await expect(device.actionDone).toContainText(`${tag} er sat på genbrugsbørsen.`);
   await expect(device.actionDone).toBeFocused();
