@@ -83,6 +83,8 @@ export function DeviceActions({ detail, onChanged }: Props) {
         await client.call('reservations.cancel', { reservationId: reservation.id });
         setDone(t('done.cancelReservation', { tag }));
       }
+      // The device has moved on: a wipe form left open (with its errors) belongs to the step before.
+      setSanitizing(false);
       onChanged();
     } catch (e) {
       setError(errorText(e, t('common.unexpectedError')));

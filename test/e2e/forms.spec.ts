@@ -2,7 +2,7 @@
 import { expect, test } from './fixtures';
 import { AllDevicesPage } from './pages/AllDevicesPage';
 import { AppShell } from './pages/AppShell';
-import { DevicePage } from './pages/DevicePage';
+import { DevicePage, VERIFIED_PURGE } from './pages/DevicePage';
 import { ProfilePickerPage } from './pages/ProfilePickerPage';
 import { ReportDevicePage } from './pages/ReportDevicePage';
 
@@ -124,4 +124,37 @@ test('the sanitization form asks for what a NIST record needs, with the focus on
   await expect(form.getByLabel('Datasletningen er verificeret')).not.toHaveAttribute('aria-invalid', 'true');
   await expect(form.getByRole('alert')).toContainText('Nogle felter mangler eller er ikke udfyldt korrekt.');
   await expect(sanitized).toHaveCount(before);
+});
+
+test('a wipe form left open with errors closes when the device is listed, and opens empty again later', async ({ page }) => {
+  const shell = new AppShell(page);
+  const all = new AllDevicesPage(page);
+  const device = new DevicePage(page);
+  await new ProfilePickerPage(page).goto();
+  await new ProfilePickerPage(page).choose('user-warehouse-1');
+  await shell.open('Alle enheder');
+  await page.getByTestId('filter-status').selectOption('in_stock');
+  await page.getByTestId('filter-category').selectOption('laptop');
+  const tag = (await all.rows.first().getAttribute('data-asset-tag')) ?? '';
+  await all.open(tag);
+  await expect(device.assetTag).toHaveText(tag);
+  await device.recordSanitization(VERIFIED_PURGE);
+  await expect(device.actionDone).toContainText(`Datasletningen af ${tag} er registreret.`);
+
+  // The form is opened again and sent empty: its errors show. Then the laptop is listed instead.
+  await device.press('Registrér datasletning');
+  const form = page.getByRole('form', { name: 'Registrér datasletning' });
+  await form.getByRole('button', { name: 'Gem datasletning' }).click();
+  await expect(form.getByRole('alert')).toContainText('Nogle felter mangler eller er ikke udfyldt korrekt.');
+  await device.press('Sæt på genbrugsbørsen');
+  await expect(device.actionDone).toContainText(`${tag} er sat på genbrugsbørsen.`);
+  await expect(form).toBeHidden();
+
+  // Taken off the marketplace again, the wipe form opens without the old errors.
+  await device.press('Tag af genbrugsbørsen');
+  await expect(device.status).toHaveText('På lager');
+  await device.press('Registrér datasletning');
+  await expect(form).toBeVisible();
+  await expect(form.getByRole('alert')).toHaveCount(0);
+  await expect(form.getByLabel('Metode (NIST SP 800-88)')).not.toHaveAttribute('aria-invalid', 'true');
 });
