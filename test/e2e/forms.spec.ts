@@ -100,7 +100,7 @@ test('the sanitization form asks for what a NIST record needs, with the focus on
   const all = new AllDevicesPage(page);
   const device = new DevicePage(page);
   await new ProfilePickerPage(page).goto();
-  await new ProfilePickerPage(page).choose('user-warehouse-1');
+  const warehouseName = await new ProfilePickerPage(page).choose('user-warehouse-1');
   await shell.open('Alle enheder');
   await page.getByTestId('filter-status').selectOption('in_stock');
   await page.getByTestId('filter-category').selectOption('laptop');
@@ -119,10 +119,16 @@ test('the sanitization form asks for what a NIST record needs, with the focus on
   await form.getByRole('button', { name: 'Gem datasletning' }).click();
   await expect(method).toBeFocused();
   await expect(method).toHaveAccessibleDescription(/Skal udfyldes\./);
-  await expect(form.getByLabel('Verificeret af', { exact: true })).toHaveAccessibleDescription(/Skal udfyldes\./);
+  // "Verificeret af" starts as the signed-in person (editable): it is not a gap, and emptied it is one.
+  const verifier = form.getByLabel('Verificeret af', { exact: true });
+  await expect(verifier).toHaveValue(warehouseName);
+  await expect(verifier).not.toHaveAttribute('aria-invalid', 'true');
   // An unticked "verified" box is an answer, not a gap.
   await expect(form.getByLabel('Datasletningen er verificeret')).not.toHaveAttribute('aria-invalid', 'true');
   await expect(form.getByRole('alert')).toContainText('Nogle felter mangler eller er ikke udfyldt korrekt.');
+  await verifier.fill('');
+  await form.getByRole('button', { name: 'Gem datasletning' }).click();
+  await expect(verifier).toHaveAccessibleDescription(/Skal udfyldes\./);
   await expect(sanitized).toHaveCount(before);
 });
 
