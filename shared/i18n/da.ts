@@ -254,6 +254,7 @@ export const da = {
   'device.location': 'Lokation',
   'device.weight': 'Vægt',
   'device.weightValue': '{kg} kg',
+  'device.weightTypical': '{kg} kg (typisk)',
   'device.year': 'Årgang',
   'device.reportedAt': 'Anmeldt',
   'device.updatedAt': 'Senest ændret',

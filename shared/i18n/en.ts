@@ -252,6 +252,7 @@ export const en: Record<MessageKey, string> = {
   'device.location': 'Location',
   'device.weight': 'Weight',
   'device.weightValue': '{kg} kg',
+  'device.weightTypical': '{kg} kg (typical)',
   'device.year': 'Year',
   'device.reportedAt': 'Reported',
   'device.updatedAt': 'Last changed',

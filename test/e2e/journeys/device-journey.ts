@@ -59,6 +59,8 @@ export async function deviceJourney(page: Page, env: JourneyEnv): Promise<void> 
   await expect(device.assetTag).toHaveText(tag);
   await expect(device.status).toHaveText('På lager');
   await expect(device.condition).toHaveText('B');
+  // No weight was entered at the report: the laptop's is the category's typical one, and the page says so.
+  await expect(page.getByTestId('device-weight')).toHaveText('1,6 kg (typisk)');
   const deviceUrl = page.url();
 
   // The wipe is the step the laptop needs next: it is the primary button, listing a secondary one that says why.
