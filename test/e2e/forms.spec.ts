@@ -1,4 +1,5 @@
 /** The one form mechanism as a person meets it: required fields, client errors, server errors at their field. */
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { AllDevicesPage } from './pages/AllDevicesPage';
 import { AppShell } from './pages/AppShell';
@@ -95,18 +96,23 @@ test('the report form marks required fields, and shows client and server errors 
   await expect(report.reportedTag).not.toHaveText(taken);
 });
 
-test('the sanitization form asks for what a NIST record needs, with the focus on the first gap', async ({ page }) => {
-  const shell = new AppShell(page);
+/** As the warehouse, opens the page of the first laptop in stock; returns its tag and the warehouse person's name. */
+async function openStockLaptop(page: Page): Promise<{ tag: string; warehouseName: string }> {
   const all = new AllDevicesPage(page);
-  const device = new DevicePage(page);
   await new ProfilePickerPage(page).goto();
   const warehouseName = await new ProfilePickerPage(page).choose('user-warehouse-1');
-  await shell.open('Alle enheder');
+  await new AppShell(page).open('Alle enheder');
   await page.getByTestId('filter-status').selectOption('in_stock');
   await page.getByTestId('filter-category').selectOption('laptop');
   const tag = (await all.rows.first().getAttribute('data-asset-tag')) ?? '';
   await all.open(tag);
-  await expect(device.assetTag).toHaveText(tag);
+  await expect(new DevicePage(page).assetTag).toHaveText(tag);
+  return { tag, warehouseName };
+}
+
+test('the sanitization form asks for what a NIST record needs, with the focus on the first gap', async ({ page }) => {
+  const device = new DevicePage(page);
+  const { warehouseName } = await openStockLaptop(page);
   const sanitized = page.locator('[data-testid="trail-event"][data-event-type="sanitized"]');
   await expect(device.trailEvents.first()).toBeVisible();
   const before = await sanitized.count();
@@ -133,17 +139,8 @@ test('the sanitization form asks for what a NIST record needs, with the focus on
 });
 
 test('a wipe form left open with errors closes when the device is listed, and opens empty again later', async ({ page }) => {
-  const shell = new AppShell(page);
-  const all = new AllDevicesPage(page);
   const device = new DevicePage(page);
-  await new ProfilePickerPage(page).goto();
-  await new ProfilePickerPage(page).choose('user-warehouse-1');
-  await shell.open('Alle enheder');
-  await page.getByTestId('filter-status').selectOption('in_stock');
-  await page.getByTestId('filter-category').selectOption('laptop');
-  const tag = (await all.rows.first().getAttribute('data-asset-tag')) ?? '';
-  await all.open(tag);
-  await expect(device.assetTag).toHaveText(tag);
+  const { tag } = await openStockLaptop(page);
   await device.recordSanitization(VERIFIED_PURGE);
   await expect(device.actionDone).toContainText(`Datasletningen af ${tag} er registreret.`);
 
