@@ -7,7 +7,7 @@ import type { Category, Condition, DeviceStatus, EwasteReason, SanitizationMetho
 import type { BatchStatus, CERTIFICATE_KINDS, WEEE_KEYS, CONTAINER_TYPES, MEDIA_TYPES, RESERVATION_STATUSES, VERIFICATION_METHODS } from '../shared/schemas';
 import type { SEARCH_SORTS } from '../shared/contract';
 import type { MessageKey } from '../shared/i18n';
-import type { WeeeCategory } from '../shared/categories';
+import { CATEGORY_FACTS, type WeeeCategory } from '../shared/categories';
 import type { TFunction } from './i18n';
 
 export const categoryKey = (c: Category) => `category.${c}` as const satisfies MessageKey;
@@ -44,4 +44,14 @@ export function specsSummary(specs: Specs, t: TFunction, number: (n: number) => 
   else if (specs.storageType) parts.push(t(storageKey(specs.storageType)));
   if (specs.screenInch !== undefined) parts.push(t('specs.screen', { inch: number(specs.screenInch) }));
   return parts.join(' · ');
+}
+
+/**
+ * "2,0 kg" or, when the weight is the category's typical one (what a report without a weight is given), "1,6 kg (typisk)":
+ * a reader must not take an assumed weight for a weighed one. The device does not record whether a person typed it,
+ * so a typed weight that equals the typical one is also called typical, which is still true of its value.
+ */
+export function weightText(device: { category: Category; weightKg: number }, t: TFunction, number: (n: number, digits?: number) => string, digits: number): string {
+  const kg = number(device.weightKg, digits);
+  return device.weightKg === CATEGORY_FACTS[device.category].typicalWeightKg ? t('device.weightTypical', { kg }) : t('device.weightValue', { kg });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, TRANSITIONS, actionsFrom, decide, needsSanitization, type Action, type GuardFacts } from './lifecycle';
+import { ACTIONS, TRANSITIONS, actionsFrom, decide, needsSanitization, waitsForSanitization, type Action, type GuardFacts } from './lifecycle';
 import { DEVICE_STATUSES, type DeviceStatus } from './schemas';
 
 /**
@@ -177,5 +177,29 @@ describe('which decisions look at the sanitization record', () => {
         }
       }
     }
+  });
+});
+
+describe('which actions wait for a wipe to be recorded', () => {
+  const laptop = (sanitization?: GuardFacts['sanitization'], condition: 'B' | 'defective' = 'B'): GuardFacts => ({
+    device: { status: 'in_stock', dataBearing: true, condition, departmentId: 'dep-buf' },
+    actorRole: 'warehouse',
+    sanitization,
+  });
+
+  it('says listing an unwiped or unverified laptop waits for the wipe, and a verified one does not', () => {
+    expect(waitsForSanitization('publish', laptop())).toBe(true);
+    expect(waitsForSanitization('publish', laptop({ verified: false, method: 'clear' }))).toBe(true);
+    expect(waitsForSanitization('publish', laptop({ verified: true, method: 'purge' }))).toBe(false);
+  });
+
+  it('still names the wipe when another guard (a defective device) would refuse first', () => {
+    expect(decide('publish', laptop(undefined, 'defective'))).toMatchObject({ ok: false, code: 'CONDITION_REQUIRED' });
+    expect(waitsForSanitization('publish', laptop(undefined, 'defective'))).toBe(true);
+  });
+
+  it('never holds a device that carries no data, nor an action that does not look at the record', () => {
+    expect(waitsForSanitization('publish', { ...laptop(), device: { ...laptop().device, dataBearing: false } })).toBe(false);
+    for (const action of ACTIONS.filter((a) => !needsSanitization(a))) expect(waitsForSanitization(action, laptop()), action).toBe(false);
   });
 });

@@ -143,6 +143,14 @@ export function needsSanitization(action: Action): boolean {
   return transitionFor(action).requires.some((g) => SANITIZATION_GUARDS.has(g));
 }
 
+/**
+ * Whether `action` waits for a (verified) wipe to be recorded: one of its sanitization guards fails on these facts.
+ * Other guards are not asked, so a device that also lacks a grade still shows the wipe as a step to take.
+ */
+export function waitsForSanitization(action: Action, facts: GuardFacts): boolean {
+  return transitionFor(action).requires.some((g) => SANITIZATION_GUARDS.has(g) && GUARD_CHECKS[g](facts) !== null);
+}
+
 /** The people (not the system) who may run `action`: the roles of the procedure that runs it. */
 export function rolesFor(action: Action): Role[] {
   return transitionFor(action).roles.filter((r): r is Role => r !== 'system');

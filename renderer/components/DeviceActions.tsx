@@ -4,7 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import type { DeviceDetail } from '../../shared/contract';
-import { decide } from '../../shared/lifecycle';
+import { decide, waitsForSanitization } from '../../shared/lifecycle';
 import { client, errorText } from '../api/instance';
 import { useI18n } from '../i18n';
 import { actionKey, UI_ACTIONS, type UiAction } from '../labels';
@@ -44,7 +44,7 @@ export function DeviceActions({ detail, onChanged }: Props) {
     writeStored('local', STORAGE_KEYS.lastReceivingSite, id || undefined);
   };
 
-  const visible = UI_ACTIONS.filter((a) => {
+  const shown = UI_ACTIONS.filter((a) => {
     if (!detail.actions.includes(a)) return false;
     if (a !== 'cancelReservation') return true;
     if (!reservation) return false;
@@ -57,6 +57,12 @@ export function DeviceActions({ detail, onChanged }: Props) {
     });
     return d.ok || d.code !== 'NOT_OWN_DEPARTMENT';
   });
+  // An action the lifecycle holds until a wipe is recorded (listing an unwiped laptop) stays visible, so the person
+  // sees where the device is heading, but as a secondary button after the wipe, which becomes the primary one.
+  const facts = { device, sanitization: detail.sanitization, actorRole: user.role, actorDepartmentId: user.departmentId };
+  const waiting = new Set(shown.filter((a) => waitsForSanitization(a, facts)));
+  const wipeFirst = waiting.size > 0 && shown.includes('recordSanitization');
+  const visible = wipeFirst ? ['recordSanitization' as const, ...shown.filter((a) => a !== 'recordSanitization')] : shown;
 
   async function run(action: UiAction) {
     setBusy(action);
@@ -77,6 +83,8 @@ export function DeviceActions({ detail, onChanged }: Props) {
         await client.call('reservations.cancel', { reservationId: reservation.id });
         setDone(t('done.cancelReservation', { tag }));
       }
+      // The device has moved on: a wipe form left open (with its errors) belongs to the step before.
+      setSanitizing(false);
       onChanged();
     } catch (e) {
       setError(errorText(e, t('common.unexpectedError')));
@@ -105,17 +113,21 @@ export function DeviceActions({ detail, onChanged }: Props) {
           {visible.map((a) => {
             if (a === 'checkIn' || a === 'handOver')
               return (
-                <a key={a} className="button button-primary" href={href(pathOf(a), { tag: device.assetTag })}>
+                <a key={a} className={`button ${waiting.has(a) ? 'button-secondary' : 'button-primary'}`} href={href(pathOf(a), { tag: device.assetTag })}>
                   {t(actionKey(a))}
                 </a>
               );
             if (a === 'recordSanitization')
               return (
-                <button key={a} type="button" className="button button-secondary" aria-expanded={sanitizing} onClick={() => setSanitizing((s) => !s)}>
+                <button
+                  key={a}
+                  type="button"
+                  className={`button ${wipeFirst ? 'button-primary' : 'button-secondary'}`}
+                  aria-expanded={sanitizing} onClick={() => setSanitizing((s) => !s)}>
                   {t(actionKey(a))}
                 </button>
               );
-            const secondary = a === 'unpublish' || a === 'cancelReservation';
+            const secondary = a === 'unpublish' || a === 'cancelReservation' || waiting.has(a);
             const reserveSite = a === 'reserve' && (
               <label key="site" className="inline-field">
                 {t('reserve.site')}{' '}
@@ -143,8 +155,21 @@ export function DeviceActions({ detail, onChanged }: Props) {
           })}
         </div>
       )}
-      {error && <Banner kind="error" testId="action-error">{error}</Banner>}
-      {done && <Banner kind="success" testId="action-done">{done}</Banner>}
+      {wipeFirst && (
+        <p className="muted" data-testid="actions-wipe-first">
+          {t('actions.wipeFirst', { actions: [...waiting].map((a) => t(actionKey(a))).join(', ') })}
+        </p>
+      )}
+      {error && (
+        <Banner kind="error" testId="action-error" takeFocus>
+          {error}
+        </Banner>
+      )}
+      {done && (
+        <Banner kind="success" testId="action-done" takeFocus>
+          {done}
+        </Banner>
+      )}
       {sanitizing && <SanitizationForm device={device} onDone={sanitizationDone} onCancel={() => setSanitizing(false)} />}
     </section>
   );

@@ -1,7 +1,7 @@
 /** The device's facts as a description list. */
 import type { Device } from '../../shared/schemas';
 import { useI18n } from '../i18n';
-import { categoryKey, conditionKey, specsSummary } from '../labels';
+import { categoryKey, conditionKey, specsSummary, weightText } from '../labels';
 import { useReference } from '../reference-context';
 import { WeeeCategoryField } from './WeeeCategoryField';
 
@@ -39,7 +39,7 @@ export function DeviceFacts({ device, onChanged }: { device: Device; onChanged: 
         <dt>{t('device.location')}</dt>
         <dd data-testid="device-location">{ref.locationName(device.locationId)}</dd>
         <dt>{t('device.weight')}</dt>
-        <dd>{t('device.weightValue', { kg: number(device.weightKg, 2) })}</dd>
+        <dd data-testid="device-weight">{weightText(device, t, number, 2)}</dd>
         <dt>{t('device.weee')}</dt>
         <dd>
           <WeeeCategoryField device={device} onChanged={onChanged} />

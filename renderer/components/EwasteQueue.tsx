@@ -6,7 +6,7 @@
 import { weeeOf } from '../../shared/categories';
 import { client } from '../api/instance';
 import { useI18n } from '../i18n';
-import { categoryKey, weeeKey } from '../labels';
+import { categoryKey, weeeKey, weightText } from '../labels';
 import { devicePath, href } from '../router';
 import { useAsync } from '../use-async';
 import { EmptyState } from './EmptyState';
@@ -45,7 +45,7 @@ export function EwasteQueue({ reloadKey }: { reloadKey: number }) {
                 </td>
                 <td>{t(categoryKey(d.category))}</td>
                 <td>{t(weeeKey(weeeOf(d)))}</td>
-                <td className="num">{number(d.weightKg, 1)} kg</td>
+                <td className="num">{weightText(d, t, number, 1)}</td>
                 <td>{dateTime(d.updatedAt)}</td>
               </tr>
             ))}

@@ -5,6 +5,7 @@ import type { FormFields } from '../form-model';
 import { useT } from '../i18n';
 import { mediaKey, methodKey, verificationKey } from '../labels';
 import { memberOf } from '../member-of';
+import { useUser } from '../session-context';
 import { useContractForm } from '../use-contract-form';
 import { EnumOptions } from './EnumOptions';
 import { ErrorSummary } from './ErrorSummary';
@@ -32,11 +33,13 @@ interface Props {
 
 export function SanitizationForm({ device, onDone, onCancel }: Props) {
   const t = useT();
+  const user = useUser();
   const form = useContractForm('devices.recordSanitization', {
     idPrefix: 'sanitization',
     fields: SANITIZATION_FIELDS,
-    // The storage type reported with the device is the likely medium.
-    initial: { mediaType: memberOf(MEDIA_TYPES, device.specs.storageType) ?? '' },
+    // The storage type reported with the device is the likely medium; the person recording the wipe is usually the one
+    // who verified it (editable when someone else did).
+    initial: { mediaType: memberOf(MEDIA_TYPES, device.specs.storageType) ?? '', verifierName: user.name },
     extra: () => ({ deviceId: device.id }),
   });
 

@@ -1,5 +1,5 @@
 /** Anmeld overskud: a department IT contact (or the warehouse) registers a surplus device waiting at one of their sites. */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { isDataBearingCategory, mayDeclareNoData } from '../../shared/data-bearing';
 import { CATEGORIES, type Device, type Specs } from '../../shared/schemas';
 import { EnumOptions } from '../components/EnumOptions';
@@ -58,6 +58,11 @@ export function ReportDevice() {
     aliases: { departmentId: 'locationId' },
   });
   const [created, setCreated] = useState<Device | undefined>();
+  // The form is replaced by the success panel: its heading takes the focus, or it would fall to the page body.
+  const successHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (created) successHeading.current?.focus();
+  }, [created]);
   const { values } = form;
   const category = memberOf(CATEGORIES, values.category);
 
@@ -72,7 +77,9 @@ export function ReportDevice() {
       <>
         <h1>{t('report.title')}</h1>
         <div className="success-panel" role="status">
-          <h2>{t('report.successTitle')}</h2>
+          <h2 ref={successHeading} tabIndex={-1}>
+            {t('report.successTitle')}
+          </h2>
           <p className="success-tag-label">{t('report.successTag')}</p>
           <p className="success-tag" data-testid="reported-asset-tag">
             {created.assetTag}

@@ -1,8 +1,9 @@
 /** The one form mechanism as a person meets it: required fields, client errors, server errors at their field. */
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { AllDevicesPage } from './pages/AllDevicesPage';
 import { AppShell } from './pages/AppShell';
-import { DevicePage } from './pages/DevicePage';
+import { DevicePage, VERIFIED_PURGE } from './pages/DevicePage';
 import { ProfilePickerPage } from './pages/ProfilePickerPage';
 import { ReportDevicePage } from './pages/ReportDevicePage';
 
@@ -95,18 +96,23 @@ test('the report form marks required fields, and shows client and server errors 
   await expect(report.reportedTag).not.toHaveText(taken);
 });
 
-test('the sanitization form asks for what a NIST record needs, with the focus on the first gap', async ({ page }) => {
-  const shell = new AppShell(page);
+/** As the warehouse, opens the page of the first laptop in stock; returns its tag and the warehouse person's name. */
+async function openStockLaptop(page: Page): Promise<{ tag: string; warehouseName: string }> {
   const all = new AllDevicesPage(page);
-  const device = new DevicePage(page);
   await new ProfilePickerPage(page).goto();
-  await new ProfilePickerPage(page).choose('user-warehouse-1');
-  await shell.open('Alle enheder');
+  const warehouseName = await new ProfilePickerPage(page).choose('user-warehouse-1');
+  await new AppShell(page).open('Alle enheder');
   await page.getByTestId('filter-status').selectOption('in_stock');
   await page.getByTestId('filter-category').selectOption('laptop');
   const tag = (await all.rows.first().getAttribute('data-asset-tag')) ?? '';
   await all.open(tag);
-  await expect(device.assetTag).toHaveText(tag);
+  await expect(new DevicePage(page).assetTag).toHaveText(tag);
+  return { tag, warehouseName };
+}
+
+test('the sanitization form asks for what a NIST record needs, with the focus on the first gap', async ({ page }) => {
+  const device = new DevicePage(page);
+  const { warehouseName } = await openStockLaptop(page);
   const sanitized = page.locator('[data-testid="trail-event"][data-event-type="sanitized"]');
   await expect(device.trailEvents.first()).toBeVisible();
   const before = await sanitized.count();
@@ -119,9 +125,39 @@ test('the sanitization form asks for what a NIST record needs, with the focus on
   await form.getByRole('button', { name: 'Gem datasletning' }).click();
   await expect(method).toBeFocused();
   await expect(method).toHaveAccessibleDescription(/Skal udfyldes\./);
-  await expect(form.getByLabel('Verificeret af', { exact: true })).toHaveAccessibleDescription(/Skal udfyldes\./);
+  // "Verificeret af" starts as the signed-in person (editable): it is not a gap, and emptied it is one.
+  const verifier = form.getByLabel('Verificeret af', { exact: true });
+  await expect(verifier).toHaveValue(warehouseName);
+  await expect(verifier).not.toHaveAttribute('aria-invalid', 'true');
   // An unticked "verified" box is an answer, not a gap.
   await expect(form.getByLabel('Datasletningen er verificeret')).not.toHaveAttribute('aria-invalid', 'true');
   await expect(form.getByRole('alert')).toContainText('Nogle felter mangler eller er ikke udfyldt korrekt.');
+  await verifier.fill('');
+  await form.getByRole('button', { name: 'Gem datasletning' }).click();
+  await expect(verifier).toHaveAccessibleDescription(/Skal udfyldes\./);
   await expect(sanitized).toHaveCount(before);
+});
+
+test('a wipe form left open with errors closes when the device is listed, and opens empty again later', async ({ page }) => {
+  const device = new DevicePage(page);
+  const { tag } = await openStockLaptop(page);
+  await device.recordSanitization(VERIFIED_PURGE);
+  await expect(device.actionDone).toContainText(`Datasletningen af ${tag} er registreret.`);
+
+  // The form is opened again and sent empty: its errors show. Then the laptop is listed instead.
+  await device.press('Registrér datasletning');
+  const form = page.getByRole('form', { name: 'Registrér datasletning' });
+  await form.getByRole('button', { name: 'Gem datasletning' }).click();
+  await expect(form.getByRole('alert')).toContainText('Nogle felter mangler eller er ikke udfyldt korrekt.');
+  await device.press('Sæt på genbrugsbørsen');
+  await expect(device.actionDone).toContainText(`${tag} er sat på genbrugsbørsen.`);
+  await expect(form).toBeHidden();
+
+  // Taken off the marketplace again, the wipe form opens without the old errors.
+  await device.press('Tag af genbrugsbørsen');
+  await expect(device.status).toHaveText('På lager');
+  await device.press('Registrér datasletning');
+  await expect(form).toBeVisible();
+  await expect(form.getByRole('alert')).toHaveCount(0);
+  await expect(form.getByLabel('Metode (NIST SP 800-88)')).not.toHaveAttribute('aria-invalid', 'true');
 });

@@ -42,6 +42,37 @@ test('an empty report shows an error at each required field and saves nothing', 
   expect(await all.totalCount()).toBe(before);
 });
 
+// The administrator's list is grouped by administration, the contact's holds their own sites: both paths refuse an unchosen site.
+for (const userId of ['user-admin-1', 'user-buf-1'] as const) {
+  test(`a report with "Vælg lokation" left unchosen is refused at the location field (${userId})`, async ({ page }) => {
+    const shell = new AppShell(page);
+    const all = new AllDevicesPage(page);
+    const report = new ReportDevicePage(page);
+    await new ProfilePickerPage(page).goto();
+    await new ProfilePickerPage(page).choose('user-warehouse-1');
+    await shell.open('Alle enheder');
+    const before = await all.totalCount();
+
+    await shell.switchProfile(userId);
+    await shell.open('Anmeld overskud');
+    await report.category.selectOption({ label: 'Bærbar computer' });
+    await report.manufacturer.fill('Lenovo');
+    await report.model.fill('ThinkPad T14');
+    await report.serial.fill(`E2E-NOLOC-${userId}`);
+    await report.location.selectOption({ label: 'Vælg lokation' });
+    await report.submit();
+    await expect(report.errorSummary).toContainText('Skal udfyldes.');
+    await expect(report.location).toHaveAttribute('aria-invalid', 'true');
+    await expect(report.location).toHaveAccessibleDescription(/Skal udfyldes\./);
+    await expect(report.location).toBeFocused();
+    await expect(report.reportedTag).toHaveCount(0);
+
+    await shell.switchProfile('user-warehouse-1');
+    await shell.open('Alle enheder');
+    expect(await all.totalCount()).toBe(before);
+  });
+}
+
 test('a malformed scanned tag at check-in shows the asset tag format', async ({ page }) => {
   const picker = new ProfilePickerPage(page);
   await picker.goto();

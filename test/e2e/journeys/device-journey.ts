@@ -43,6 +43,8 @@ export async function deviceJourney(page: Page, env: JourneyEnv): Promise<void> 
     serial: 'E2E-SN-0001',
     location: BUF_SITE,
   });
+  // The form gave way to the success panel: the focus is on its heading, not lost on the page body.
+  await expect(page.getByRole('heading', { name: 'Enheden er anmeldt' })).toBeFocused();
 
   // The warehouse scans it in: condition B, a shelf.
   const warehouseName = await shell.switchProfile('user-warehouse-1');
@@ -57,24 +59,38 @@ export async function deviceJourney(page: Page, env: JourneyEnv): Promise<void> 
   await expect(device.assetTag).toHaveText(tag);
   await expect(device.status).toHaveText('På lager');
   await expect(device.condition).toHaveText('B');
+  // No weight was entered at the report: the laptop's is the category's typical one, and the page says so.
+  await expect(page.getByTestId('device-weight')).toHaveText('1,6 kg (typisk)');
   const deviceUrl = page.url();
+
+  // The wipe is the step the laptop needs next: it is the primary button, listing a secondary one that says why.
+  await expect(device.action('Registrér datasletning')).toHaveClass(/button-primary/);
+  await expect(device.action('Sæt på genbrugsbørsen')).toHaveClass(/button-secondary/);
+  await expect(page.getByTestId('actions-wipe-first')).toHaveText('Registrér datasletningen først: "Sæt på genbrugsbørsen" kræver en verificeret datasletning.');
 
   // Listing an unsanitized laptop is refused, and nothing changes.
   await device.press('Sæt på genbrugsbørsen');
   await expect(device.actionError).toHaveRole('alert');
   await expect(device.actionError).toContainText(tag);
   await expect(device.actionError).toContainText(/datasletning/i);
+  await expect(device.actionError).toBeFocused();
   await expect(device.status).toHaveText('På lager');
   await expect(device.status).toHaveAttribute('data-status', 'in_stock');
 
   // A verified Purge is recorded; then the laptop can be listed.
   await device.recordSanitization(VERIFIED_PURGE);
   await expect(device.actionDone).toContainText(`Datasletningen af ${tag} er registreret.`);
+  await expect(device.actionDone).toBeFocused();
   await expect(device.page.getByTestId('sanitization-method')).toHaveText('Rensning (Purge)');
   await expect(device.sanitization).toContainText('Blancco Drive Eraser (version 7.9.1)');
   await expect(device.sanitization).toContainText('Kirsten Verificerer');
+  // Wiped: listing is the step now, and the wipe goes back to being a secondary button.
+  await expect(device.action('Sæt på genbrugsbørsen')).toHaveClass(/button-primary/);
+  await expect(device.action('Registrér datasletning')).toHaveClass(/button-secondary/);
+  await expect(page.getByTestId('actions-wipe-first')).toBeHidden();
   await device.press('Sæt på genbrugsbørsen');
   await expect(device.actionDone).toContainText(`${tag} er sat på genbrugsbørsen.`);
+  await expect(device.actionDone).toBeFocused();
   await expect(device.status).toHaveText('På genbrugsbørsen');
 
   // A SUF contact finds it on the marketplace by its asset tag and reserves it.
@@ -88,6 +104,7 @@ export async function deviceJourney(page: Page, env: JourneyEnv): Promise<void> 
   await expect(device.assetTag).toHaveText(tag);
   await device.press('Reservér');
   await expect(device.actionDone).toContainText(`${tag} er reserveret til din forvaltning`);
+  await expect(device.actionDone).toBeFocused();
   await expect(device.status).toHaveText('Reserveret');
   await expect(device.reservationDepartment).toHaveText(SUF);
 
