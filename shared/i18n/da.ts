@@ -156,6 +156,9 @@ export const da = {
   'search.next': 'Næste',
   'search.pagination': 'Sider',
   'search.noMatch': 'Ingen enheder matcher søgningen. Prøv andre søgeord eller filtre.',
+  'search.reservedFor': '{code} (reserveret)',
+  'search.reservedForTitle': 'Reserveret til {department}',
+  'search.tableLabel': 'Tabel over enheder',
   'search.resultsLabel': 'Søgeresultater',
 
   'col.assetTag': 'Inventarnummer',

@@ -154,6 +154,9 @@ export const en: Record<MessageKey, string> = {
   'search.next': 'Next',
   'search.pagination': 'Pages',
   'search.noMatch': 'No devices match the search. Try other words or filters.',
+  'search.reservedFor': '{code} (reserved)',
+  'search.reservedForTitle': 'Reserved for {department}',
+  'search.tableLabel': 'Table of devices',
   'search.resultsLabel': 'Search results',
 
   'col.assetTag': 'Asset tag',
