@@ -2,7 +2,7 @@
  * The device page's buttons: the actions the core says this person may start (detail.actions) that have a UI.
  * Guards (e.g. "sanitized if data-bearing") are left to the core, whose refusal is shown next to the buttons.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DeviceDetail } from '../../shared/contract';
 import { decide } from '../../shared/lifecycle';
 import { client, errorText } from '../api/instance';
@@ -14,6 +14,7 @@ import { useReference } from '../reference-context';
 import { useUser } from '../session-context';
 import { readStored, STORAGE_KEYS, writeStored } from '../storage';
 import { Banner } from './Banner';
+import { ReportAgainForm } from './ReportAgainForm';
 import { SanitizationForm } from './SanitizationForm';
 
 interface Props {
@@ -29,6 +30,12 @@ export function DeviceActions({ detail, onChanged }: Props) {
   const [error, setError] = useState<string | undefined>();
   const [done, setDone] = useState<string | undefined>();
   const [sanitizing, setSanitizing] = useState(false);
+  const [reportingAgain, setReportingAgain] = useState(false);
+  // The button pressed is often gone once the device changed state; the result takes the focus instead of the page.
+  const doneRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (done) doneRef.current?.focus();
+  }, [done]);
   // A reservation names the site of the person's administration the device goes to (its location after hand-over).
   const ref = useReference();
   const sites = useMemo(
@@ -93,6 +100,13 @@ export function DeviceActions({ detail, onChanged }: Props) {
     onChanged();
   };
 
+  const reportedAgain = (d: { assetTag: string; locationId: string }) => {
+    setReportingAgain(false);
+    setError(undefined);
+    setDone(t('done.reportAgain', { tag: d.assetTag, location: ref.locationName(d.locationId) }));
+    onChanged();
+  };
+
   return (
     <section className="actions-panel" aria-labelledby="actions-title">
       <h2 id="actions-title" className="visually-hidden">
@@ -108,6 +122,12 @@ export function DeviceActions({ detail, onChanged }: Props) {
                 <a key={a} className="button button-primary" href={href(pathOf(a), { tag: device.assetTag })}>
                   {t(actionKey(a))}
                 </a>
+              );
+            if (a === 'reportAgain')
+              return (
+                <button key={a} type="button" className="button button-primary" aria-expanded={reportingAgain} onClick={() => setReportingAgain((s) => !s)}>
+                  {t(actionKey(a))}
+                </button>
               );
             if (a === 'recordSanitization')
               return (
@@ -144,7 +164,14 @@ export function DeviceActions({ detail, onChanged }: Props) {
         </div>
       )}
       {error && <Banner kind="error" testId="action-error">{error}</Banner>}
-      {done && <Banner kind="success" testId="action-done">{done}</Banner>}
+      {done && (
+        <div ref={doneRef} tabIndex={-1}>
+          <Banner kind="success" testId="action-done">
+            {done}
+          </Banner>
+        </div>
+      )}
+      {reportingAgain && <ReportAgainForm device={device} onDone={reportedAgain} onCancel={() => setReportingAgain(false)} />}
       {sanitizing && <SanitizationForm device={device} onDone={sanitizationDone} onCancel={() => setSanitizing(false)} />}
     </section>
   );

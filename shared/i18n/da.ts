@@ -314,6 +314,9 @@ export const da = {
   'done.unpublish': '{tag} er taget af genbrugsbørsen.',
   'done.reserve': '{tag} er reserveret til din forvaltning til {date}.',
   'done.cancelReservation': 'Reservationen på {tag} er annulleret.',
+  'done.reportAgain': '{tag} er anmeldt som overskud igen. IT-lageret henter den på {location}.',
+  'reportAgain.confirm': '{tag} kommer tilbage som overskud og skal igennem lageret igen: dens data skal slettes, og den skal vurderes på ny, før den kan genbruges. Hvor skal IT-lageret hente den?',
+  'reportAgain.submit': 'Ja, anmeld overskud igen',
   'done.recordSanitization': 'Datasletningen af {tag} er registreret.',
 
   'trail.title': 'Forløb',

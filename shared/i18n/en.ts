@@ -312,6 +312,9 @@ export const en: Record<MessageKey, string> = {
   'done.unpublish': '{tag} is taken off the reuse marketplace.',
   'done.reserve': '{tag} is reserved for your administration until {date}.',
   'done.cancelReservation': 'The reservation of {tag} is cancelled.',
+  'done.reportAgain': '{tag} is reported as surplus again. The IT warehouse collects it at {location}.',
+  'reportAgain.confirm': '{tag} comes back as surplus and goes through the warehouse again: it must be wiped and graded anew before it can be reused. Where should the IT warehouse collect it?',
+  'reportAgain.submit': 'Yes, report surplus again',
   'done.recordSanitization': 'The data sanitization of {tag} is recorded.',
 
   'trail.title': 'Trail',
