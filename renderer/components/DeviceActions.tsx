@@ -4,6 +4,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DeviceDetail } from '../../shared/contract';
+import type { Device } from '../../shared/schemas';
 import { decide } from '../../shared/lifecycle';
 import { client, errorText } from '../api/instance';
 import { useI18n } from '../i18n';
@@ -16,6 +17,7 @@ import { readStored, STORAGE_KEYS, writeStored } from '../storage';
 import { Banner } from './Banner';
 import { ReportAgainForm } from './ReportAgainForm';
 import { SanitizationForm } from './SanitizationForm';
+import { UnpublishForm } from './UnpublishForm';
 
 interface Props {
   detail: DeviceDetail;
@@ -31,6 +33,7 @@ export function DeviceActions({ detail, onChanged }: Props) {
   const [done, setDone] = useState<string | undefined>();
   const [sanitizing, setSanitizing] = useState(false);
   const [reportingAgain, setReportingAgain] = useState(false);
+  const [unpublishing, setUnpublishing] = useState(false);
   // The button pressed is often gone once the device changed state; the result takes the focus instead of the page.
   const doneRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -74,9 +77,6 @@ export function DeviceActions({ detail, onChanged }: Props) {
       if (action === 'publish') {
         await client.call('devices.publish', { deviceId: device.id });
         setDone(t('done.publish', { tag }));
-      } else if (action === 'unpublish') {
-        await client.call('devices.unpublish', { deviceId: device.id });
-        setDone(t('done.unpublish', { tag }));
       } else if (action === 'reserve') {
         const r = await client.call('reservations.create', { deviceId: device.id, locationId: siteId });
         setDone(t('done.reserve', { tag, date: dateTime(r.expiresAt) }));
@@ -100,7 +100,14 @@ export function DeviceActions({ detail, onChanged }: Props) {
     onChanged();
   };
 
-  const reportedAgain = (d: { assetTag: string; locationId: string }) => {
+  const unpublished = (d: Device) => {
+    setUnpublishing(false);
+    setError(undefined);
+    setDone(t('done.unpublish', { tag: d.assetTag }));
+    onChanged();
+  };
+
+  const reportedAgain = (d: Device) => {
     setReportingAgain(false);
     setError(undefined);
     setDone(t('done.reportAgain', { tag: d.assetTag, location: ref.locationName(d.locationId) }));
@@ -129,13 +136,19 @@ export function DeviceActions({ detail, onChanged }: Props) {
                   {t(actionKey(a))}
                 </button>
               );
+            if (a === 'unpublish')
+              return (
+                <button key={a} type="button" className="button button-secondary" aria-expanded={unpublishing} onClick={() => setUnpublishing((s) => !s)}>
+                  {t(actionKey(a))}
+                </button>
+              );
             if (a === 'recordSanitization')
               return (
                 <button key={a} type="button" className="button button-secondary" aria-expanded={sanitizing} onClick={() => setSanitizing((s) => !s)}>
                   {t(actionKey(a))}
                 </button>
               );
-            const secondary = a === 'unpublish' || a === 'cancelReservation';
+            const secondary = a === 'cancelReservation';
             const reserveSite = a === 'reserve' && (
               <label key="site" className="inline-field">
                 {t('reserve.site')}{' '}
@@ -171,6 +184,7 @@ export function DeviceActions({ detail, onChanged }: Props) {
           </Banner>
         </div>
       )}
+      {unpublishing && <UnpublishForm device={device} onDone={unpublished} onCancel={() => setUnpublishing(false)} />}
       {reportingAgain && <ReportAgainForm device={device} onDone={reportedAgain} onCancel={() => setReportingAgain(false)} />}
       {sanitizing && <SanitizationForm device={device} onDone={sanitizationDone} onCancel={() => setSanitizing(false)} />}
     </section>

@@ -317,6 +317,8 @@ export const da = {
   'done.reportAgain': '{tag} er anmeldt som overskud igen. IT-lageret henter den på {location}.',
   'reportAgain.confirm': '{tag} kommer tilbage som overskud og skal igennem lageret igen: dens data skal slettes, og den skal vurderes på ny, før den kan genbruges. Hvor skal IT-lageret hente den?',
   'reportAgain.submit': 'Ja, anmeld overskud igen',
+  'unpublish.reason': 'Begrundelse',
+  'unpublish.reasonHint': 'Fx "Skærmen er revnet" eller "Skal bruges internt på lageret". Står i enhedens forløb.',
   'done.recordSanitization': 'Datasletningen af {tag} er registreret.',
 
   'trail.title': 'Forløb',

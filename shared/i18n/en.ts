@@ -315,6 +315,8 @@ export const en: Record<MessageKey, string> = {
   'done.reportAgain': '{tag} is reported as surplus again. The IT warehouse collects it at {location}.',
   'reportAgain.confirm': '{tag} comes back as surplus and goes through the warehouse again: it must be wiped and graded anew before it can be reused. Where should the IT warehouse collect it?',
   'reportAgain.submit': 'Yes, report surplus again',
+  'unpublish.reason': 'Reason',
+  'unpublish.reasonHint': 'E.g. "The screen is cracked" or "Needed in the warehouse". Recorded in the device’s trail.',
   'done.recordSanitization': 'The data sanitization of {tag} is recorded.',
 
   'trail.title': 'Trail',
