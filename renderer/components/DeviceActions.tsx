@@ -25,11 +25,12 @@ interface Props {
 }
 
 export function DeviceActions({ detail, onChanged }: Props) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, locale } = useI18n();
   const user = useUser();
   const { device, reservation } = detail;
   const [busy, setBusy] = useState<UiAction | undefined>();
-  const [error, setError] = useState<string | undefined>();
+  // The failure itself, not its text: put in words at render time, so it follows a language switch.
+  const [error, setError] = useState<unknown>();
   const [done, setDone] = useState<string | undefined>();
   const [sanitizing, setSanitizing] = useState(false);
   const [reportingAgain, setReportingAgain] = useState(false);
@@ -86,7 +87,7 @@ export function DeviceActions({ detail, onChanged }: Props) {
       }
       onChanged();
     } catch (e) {
-      setError(errorText(e, t('common.unexpectedError')));
+      setError(e ?? new Error('unknown'));
       onChanged(); // why: a refusal often means someone else acted first; show the device as it is now
     } finally {
       setBusy(undefined);
@@ -176,7 +177,11 @@ export function DeviceActions({ detail, onChanged }: Props) {
           })}
         </div>
       )}
-      {error && <Banner kind="error" testId="action-error">{error}</Banner>}
+      {error !== undefined && (
+        <Banner kind="error" testId="action-error">
+          {errorText(error, t('common.unexpectedError'), locale)}
+        </Banner>
+      )}
       {done && (
         <div ref={doneRef} tabIndex={-1}>
           <Banner kind="success" testId="action-done">
