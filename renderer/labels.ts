@@ -30,7 +30,7 @@ export const certificateKindKey = (k: (typeof CERTIFICATE_KINDS)[number]) => `ce
 export const storageKey = (s: NonNullable<Specs['storageType']>) => `storage.${s}` as const satisfies MessageKey;
 
 /** The device actions that have a button or link on the device page. */
-export const UI_ACTIONS = ['publish', 'unpublish', 'reserve', 'cancelReservation', 'recordSanitization', 'checkIn', 'handOver'] as const satisfies readonly Action[];
+export const UI_ACTIONS = ['publish', 'unpublish', 'reserve', 'cancelReservation', 'recordSanitization', 'checkIn', 'handOver', 'reportAgain'] as const satisfies readonly Action[];
 export type UiAction = (typeof UI_ACTIONS)[number];
 export const actionKey = (a: UiAction) => `action.${a}` as const satisfies MessageKey;
 

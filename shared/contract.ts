@@ -631,7 +631,12 @@ export const contract = {
   'devices.search': proc({
     summary: 'Search every device, in any state, by text with category, status and department filters',
     input: DeviceSearchInput,
-    output: z.object({ items: z.array(Device), total: z.number().int() }),
+    output: z.object({
+      items: z.array(Device),
+      total: z.number().int(),
+      /** Reserved devices on this page → the reserving administration, which is who the device is now going to. */
+      reservedFor: z.record(Id, Id).optional(),
+    }),
     roles: ['warehouse', 'sustainability', 'admin'],
   }),
   'marketplace.search': proc({

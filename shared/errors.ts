@@ -59,6 +59,8 @@ export const ApiErrorBody = z.object({
   message: z.string(),
   /** Per-field messages, keyed by the field's path joined with "." (e.g. "specs.ramGb"). */
   fields: z.record(z.string(), z.string()).optional(),
+  /** The message's parameters, so a screen can say it again in another language after a switch. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
 

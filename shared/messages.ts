@@ -109,6 +109,8 @@ export function fieldText(key: FieldKey, locale: Locale): string {
 /** The error shape every transport sends: the code, its message and any field messages in the caller's language. */
 export function errorBody(code: ErrorCode, locale: Locale, params: Params = {}, fields?: Record<string, FieldKey>): ApiErrorBody {
   const body: ApiErrorBody = { code, message: errorMessage(code, params, locale) };
+  const given = Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined);
+  if (given.length > 0) body.params = Object.fromEntries(given);
   if (fields) body.fields = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, fieldText(v, locale)]));
   return body;
 }

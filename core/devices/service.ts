@@ -325,9 +325,16 @@ export async function awaitingPickup(ctx: ServiceContext, input: ProcedureArgs<'
   return { sites, total };
 }
 
-/** Devices matching text and filters, one page at a time. */
+/** Devices matching text and filters, one page at a time, with the administration each reserved one is going to. */
 export async function searchDevices(ctx: ServiceContext, input: ProcedureArgs<'devices.search'>) {
-  return ctx.store.searchDevices(input);
+  const page = await ctx.store.searchDevices(input);
+  const reservedFor: Record<string, string> = {};
+  for (const d of page.items) {
+    if (d.status !== 'reserved') continue;
+    const reservation = await ctx.store.activeReservation(d.id);
+    if (reservation) reservedFor[d.id] = reservation.departmentId;
+  }
+  return { ...page, reservedFor };
 }
 
 /** The devices on the reuse marketplace (published, not reserved) matching text and filters. */

@@ -124,7 +124,7 @@ describe('HTTP transport', () => {
     expect(res.headers.get('allow')).toBe('POST');
     expect(await res.json()).toEqual({
       ok: false,
-      error: { code: 'METHOD_NOT_ALLOWED', message: 'Brug POST med en JSON-krop til devices.search.' },
+      error: { code: 'METHOD_NOT_ALLOWED', message: 'Brug POST med en JSON-krop til devices.search.', params: { procedure: 'devices.search' } },
     });
     const en = await fetch(`${served.base}/api/devices.search`, { headers: { ...API_HEADERS, 'accept-language': 'en-GB,en;q=0.9' } });
     expect(((await en.json()) as { error: { message: string } }).error.message).toBe('Use POST with a JSON body for devices.search.');

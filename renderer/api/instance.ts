@@ -2,6 +2,8 @@
  * The one API client of the renderer. It wraps the typed client so that a lost session (UNAUTHENTICATED,
  * e.g. after the server restarted) sends the person back to the profile picker instead of failing everywhere.
  */
+import type { Locale } from '../../shared/i18n';
+import { errorMessage } from '../../shared/messages';
 import { ApiError, createApiClient, type ApiClient } from './client';
 import { defaultTransport } from './transport';
 
@@ -32,10 +34,13 @@ async function signedIn<T>(procedure: string, run: () => Promise<T>): Promise<T>
   }
 }
 
-/** The text to show for a failed call: the core's message (already localized) or a generic one. */
-export function errorText(e: unknown, fallback: string): string {
-  if (e instanceof ApiError) return e.message;
-  return fallback;
+/**
+ * The text to show for a failed call. With `locale`, it is said again from the code and its parameters (the same
+ * words the core used, as every error body is made by errorBody), so an error on screen follows a language switch.
+ */
+export function errorText(e: unknown, fallback: string, locale?: Locale): string {
+  if (!(e instanceof ApiError)) return fallback;
+  return locale ? errorMessage(e.code, e.body.params ?? {}, locale) : e.message;
 }
 
 export function errorFields(e: unknown): Record<string, string> {

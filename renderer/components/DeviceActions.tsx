@@ -4,6 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import type { DeviceDetail } from '../../shared/contract';
+import type { Device } from '../../shared/schemas';
 import { decide, waitsForSanitization } from '../../shared/lifecycle';
 import { client, errorText } from '../api/instance';
 import { useI18n } from '../i18n';
@@ -14,7 +15,9 @@ import { useReference } from '../reference-context';
 import { useUser } from '../session-context';
 import { readStored, STORAGE_KEYS, writeStored } from '../storage';
 import { Banner } from './Banner';
+import { ReportAgainForm } from './ReportAgainForm';
 import { SanitizationForm } from './SanitizationForm';
+import { UnpublishForm } from './UnpublishForm';
 
 interface Props {
   detail: DeviceDetail;
@@ -22,13 +25,16 @@ interface Props {
 }
 
 export function DeviceActions({ detail, onChanged }: Props) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, locale } = useI18n();
   const user = useUser();
   const { device, reservation } = detail;
   const [busy, setBusy] = useState<UiAction | undefined>();
-  const [error, setError] = useState<string | undefined>();
+  // The failure itself, not its text: put in words at render time, so it follows a language switch.
+  const [error, setError] = useState<unknown>();
   const [done, setDone] = useState<string | undefined>();
   const [sanitizing, setSanitizing] = useState(false);
+  const [reportingAgain, setReportingAgain] = useState(false);
+  const [unpublishing, setUnpublishing] = useState(false);
   // A reservation names the site of the person's administration the device goes to (its location after hand-over).
   const ref = useReference();
   const sites = useMemo(
@@ -73,9 +79,6 @@ export function DeviceActions({ detail, onChanged }: Props) {
       if (action === 'publish') {
         await client.call('devices.publish', { deviceId: device.id });
         setDone(t('done.publish', { tag }));
-      } else if (action === 'unpublish') {
-        await client.call('devices.unpublish', { deviceId: device.id });
-        setDone(t('done.unpublish', { tag }));
       } else if (action === 'reserve') {
         const r = await client.call('reservations.create', { deviceId: device.id, locationId: siteId });
         setDone(t('done.reserve', { tag, date: dateTime(r.expiresAt) }));
@@ -87,7 +90,7 @@ export function DeviceActions({ detail, onChanged }: Props) {
       setSanitizing(false);
       onChanged();
     } catch (e) {
-      setError(errorText(e, t('common.unexpectedError')));
+      setError(e ?? new Error('unknown'));
       onChanged(); // why: a refusal often means someone else acted first; show the device as it is now
     } finally {
       setBusy(undefined);
@@ -98,6 +101,20 @@ export function DeviceActions({ detail, onChanged }: Props) {
     setSanitizing(false);
     setError(undefined);
     setDone(t('done.recordSanitization', { tag: device.assetTag }));
+    onChanged();
+  };
+
+  const unpublished = (d: Device) => {
+    setUnpublishing(false);
+    setError(undefined);
+    setDone(t('done.unpublish', { tag: d.assetTag }));
+    onChanged();
+  };
+
+  const reportedAgain = (d: Device) => {
+    setReportingAgain(false);
+    setError(undefined);
+    setDone(t('done.reportAgain', { tag: d.assetTag, location: ref.locationName(d.locationId) }));
     onChanged();
   };
 
@@ -117,6 +134,18 @@ export function DeviceActions({ detail, onChanged }: Props) {
                   {t(actionKey(a))}
                 </a>
               );
+            if (a === 'reportAgain')
+              return (
+                <button key={a} type="button" className="button button-primary" aria-expanded={reportingAgain} onClick={() => setReportingAgain((s) => !s)}>
+                  {t(actionKey(a))}
+                </button>
+              );
+            if (a === 'unpublish')
+              return (
+                <button key={a} type="button" className="button button-secondary" aria-expanded={unpublishing} onClick={() => setUnpublishing((s) => !s)}>
+                  {t(actionKey(a))}
+                </button>
+              );
             if (a === 'recordSanitization')
               return (
                 <button
@@ -127,7 +156,7 @@ export function DeviceActions({ detail, onChanged }: Props) {
                   {t(actionKey(a))}
                 </button>
               );
-            const secondary = a === 'unpublish' || a === 'cancelReservation' || waiting.has(a);
+            const secondary = a === 'cancelReservation' || waiting.has(a);
             const reserveSite = a === 'reserve' && (
               <label key="site" className="inline-field">
                 {t('reserve.site')}{' '}
@@ -160,16 +189,19 @@ export function DeviceActions({ detail, onChanged }: Props) {
           {t('actions.wipeFirst', { actions: [...waiting].map((a) => t(actionKey(a))).join(', ') })}
         </p>
       )}
-      {error && (
+      {error !== undefined && (
         <Banner kind="error" testId="action-error" takeFocus>
-          {error}
+          {errorText(error, t('common.unexpectedError'), locale)}
         </Banner>
       )}
       {done && (
-        <Banner kind="success" testId="action-done" takeFocus>
+        // why: keyed by its text, so a second result in a row is a new banner that takes the focus again
+        <Banner key={done} kind="success" testId="action-done" takeFocus>
           {done}
         </Banner>
       )}
+      {unpublishing && <UnpublishForm device={device} onDone={unpublished} onCancel={() => setUnpublishing(false)} />}
+      {reportingAgain && <ReportAgainForm device={device} onDone={reportedAgain} onCancel={() => setReportingAgain(false)} />}
       {sanitizing && <SanitizationForm device={device} onDone={sanitizationDone} onCancel={() => setSanitizing(false)} />}
     </section>
   );

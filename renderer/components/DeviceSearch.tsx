@@ -54,7 +54,8 @@ export function DeviceSearch({ mode, emptyText }: DeviceSearchProps) {
   const result = useAsync(
     () => {
       const filters = { text: debouncedText || undefined, category, departmentId, sort, limit: PAGE_SIZE, offset };
-      return all ? client.call('devices.search', { ...filters, status }) : client.call('marketplace.search', filters);
+      // Listed devices are never reserved, so the marketplace has no reserving administrations to show.
+      return all ? client.call('devices.search', { ...filters, status }) : client.call('marketplace.search', filters).then((r) => ({ ...r, reservedFor: undefined }));
     },
     [debouncedText, category, status, departmentId, sort, offset, all],
   );
@@ -149,6 +150,7 @@ export function DeviceSearch({ mode, emptyText }: DeviceSearchProps) {
           <DeviceTable
             devices={result.data.items}
             showStatus={all}
+            reservedFor={result.data.reservedFor}
             selection={
               all
                 ? {

@@ -16,13 +16,31 @@ export interface TableSelection {
   onTogglePage(): void;
 }
 
-export function DeviceTable({ devices, showStatus, selection }: { devices: Device[]; showStatus: boolean; selection?: TableSelection }) {
+interface DeviceTableProps {
+  devices: Device[];
+  showStatus: boolean;
+  selection?: TableSelection;
+  /** Reserved device id → the reserving administration, shown in the administration column instead of the owner. */
+  reservedFor?: Record<string, string>;
+}
+
+export function DeviceTable({ devices, showStatus, selection, reservedFor }: DeviceTableProps) {
   const { t, number } = useI18n();
   const ref = useReference();
   const num = (n: number) => number(n);
   const page = selection && pageState(selection.selected, devices);
+  // A reserved device is on its way to the reserving administration; that is who the warehouse needs to see.
+  const ownerCell = (ownerId: string, reservingId: string | undefined) =>
+    reservingId ? (
+      <abbr title={t('search.reservedForTitle', { department: ref.departmentName(reservingId) })}>
+        {t('search.reservedFor', { code: ref.departmentCode(reservingId) })}
+      </abbr>
+    ) : (
+      <abbr title={ref.departmentName(ownerId)}>{ref.departmentCode(ownerId)}</abbr>
+    );
   return (
-    <div className="table-wrap">
+    // Focusable and named so a keyboard user can scroll it sideways when the columns do not fit the window.
+    <div className="table-wrap" role="region" aria-label={t('search.tableLabel')} tabIndex={0}>
       <table className="data-table device-table">
         <thead>
           <tr>
@@ -80,11 +98,7 @@ export function DeviceTable({ devices, showStatus, selection }: { devices: Devic
                   <StatusBadge status={d.status} />
                 </td>
               )}
-              {showStatus && (
-                <td>
-                  <abbr title={ref.departmentName(d.departmentId)}>{ref.departmentCode(d.departmentId)}</abbr>
-                </td>
-              )}
+              {showStatus && <td data-testid="owner-cell">{ownerCell(d.departmentId, reservedFor?.[d.id])}</td>}
             </tr>
           ))}
         </tbody>

@@ -28,7 +28,7 @@ describe('the message catalogue', () => {
 
   it('names actions and states by their labels, not their codes', () => {
     expect(errorMessage('TRANSITION_NOT_ALLOWED', { action: 'publish', status: 'reserved', assetTag: 'KK-0000042' }, 'da')).toBe(
-      '"Sæt på genbrugsbørsen" er ikke mulig for KK-0000042, da den har status "Reserveret".',
+      'Du kan ikke bruge "Sæt på genbrugsbørsen" på KK-0000042, fordi den har status "Reserveret".',
     );
     expect(errorMessage('SANITIZATION_REQUIRED', {}, 'en')).toMatch(/^The device is data-bearing/);
   });

@@ -154,6 +154,9 @@ export const en: Record<MessageKey, string> = {
   'search.next': 'Next',
   'search.pagination': 'Pages',
   'search.noMatch': 'No devices match the search. Try other words or filters.',
+  'search.reservedFor': '{code} (reserved)',
+  'search.reservedForTitle': 'Reserved for {department}',
+  'search.tableLabel': 'Table of devices',
   'search.resultsLabel': 'Search results',
 
   'col.assetTag': 'Asset tag',
@@ -311,6 +314,11 @@ export const en: Record<MessageKey, string> = {
   'done.unpublish': '{tag} is taken off the reuse marketplace.',
   'done.reserve': '{tag} is reserved for your administration until {date}.',
   'done.cancelReservation': 'The reservation of {tag} is cancelled.',
+  'done.reportAgain': '{tag} is reported as surplus again. The IT warehouse collects it at {location}.',
+  'reportAgain.confirm': '{tag} comes back as surplus and goes through the warehouse again: it must be wiped and graded anew before it can be reused. Where should the IT warehouse collect it?',
+  'reportAgain.submit': 'Yes, report surplus again',
+  'unpublish.reason': 'Reason',
+  'unpublish.reasonHint': 'E.g. "The screen is cracked" or "Needed in the warehouse". Recorded in the device’s trail.',
   'done.recordSanitization': 'The data sanitization of {tag} is recorded.',
 
   'trail.title': 'Trail',

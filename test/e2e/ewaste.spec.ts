@@ -43,5 +43,5 @@ test('the warehouse routes two suggestions and one device by tag to e-waste, eac
 
   // Routing it again is refused by the lifecycle table, by name.
   await ewaste.routeOne(listed.assetTag, 'Beslutning');
-  await expect(ewaste.outcomes).toContainText(`"Send til elektronikaffald" er ikke mulig for ${listed.assetTag}`);
+  await expect(ewaste.outcomes).toContainText(`Du kan ikke bruge "Send til elektronikaffald" på ${listed.assetTag}`);
 });
