@@ -141,6 +141,10 @@ export const Device = z.object({
   weeeOverride: z.union([z.literal(2), z.literal(4), z.literal(5), z.literal(6)]).optional(),
   /** The e-waste batch the device was packed in; kept after collection so the page can show its batch and certificate. */
   batchId: Id.optional(),
+  /** Not reservable before this day (set when listing; absent: at once). */
+  availableFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** On offer until this day (listing day + the category's offer days); after it the device is suggested for e-waste. */
+  offerUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   reportedAt: IsoDateTime,
   updatedAt: IsoDateTime,
   /** Number of trail events; the next event gets seq = trailLength + 1. */
