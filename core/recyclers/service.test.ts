@@ -31,6 +31,8 @@ describe('the recycler register', () => {
       code: 'CVR_INVALID',
       message: 'CVR-nummeret 64942213 er ikke gyldigt: det skal være 8 cifre, der består modulus 11-kontrollen. Tjek nummeret i CVR-registeret.',
       fields: { cvr: 'Ikke et gyldigt CVR-nummer (8 cifre, modulus 11).' },
+      // The parameters let a screen put the message in words again after a language switch.
+      params: { cvr: '64942213' },
     });
     expect(await h.store.listRecyclers()).toEqual([]);
     expect(await refusal(run(await h.as(ADMIN), 'recyclers.save', { ...RECYCLER, id: 'no-such-recycler' }))).toBe('NOT_FOUND');

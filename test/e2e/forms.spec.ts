@@ -154,7 +154,7 @@ test('a wipe form left open with errors closes when the device is listed, and op
   await expect(form).toBeHidden();
 
   // Taken off the marketplace again, the wipe form opens without the old errors.
-  await device.press('Tag af genbrugsbørsen');
+  await device.unpublish();
   await expect(device.status).toHaveText('På lager');
   await device.press('Registrér datasletning');
   await expect(form).toBeVisible();

@@ -39,7 +39,7 @@ test('a BUF contact reports a reused BUF device as surplus again, after confirmi
   const siteName = ((await site.locator('option:checked').textContent()) ?? '').trim();
   await form.getByRole('button', { name: 'Ja, anmeld overskud igen' }).click();
   await expect(device.actionDone).toHaveText(`${reused.assetTag} er anmeldt som overskud igen. IT-lageret henter den på ${siteName}.`);
-  await expect(device.actionDone.locator('..')).toBeFocused();
+  await expect(device.actionDone).toBeFocused();
   await expect(device.status).toHaveText('Anmeldt');
   await expect(form).toBeHidden();
 });

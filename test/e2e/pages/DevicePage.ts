@@ -109,6 +109,14 @@ export class DevicePage {
     await this.action(name).click();
   }
 
+  /** "Tag af genbrugsbørsen": the button opens a small form asking for the (optional) reason; this sends it. */
+  async unpublish(reason = ''): Promise<void> {
+    await this.press('Tag af genbrugsbørsen');
+    const form = this.page.getByRole('form', { name: 'Tag af genbrugsbørsen' });
+    if (reason) await form.getByRole('textbox', { name: /^Begrundelse/ }).fill(reason);
+    await form.getByRole('button', { name: 'Tag af genbrugsbørsen' }).click();
+  }
+
   async recordSanitization(input: SanitizationInput): Promise<void> {
     await this.press('Registrér datasletning');
     const form = this.page.getByRole('form', { name: 'Registrér datasletning' });
