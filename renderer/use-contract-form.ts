@@ -6,6 +6,7 @@
  */
 import { useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
 import { contract, type ProcedureInput, type ProcedureName, type ProcedureOutput } from '../shared/contract';
+import { ApiError } from './api/client';
 import { client, errorFields, errorText } from './api/instance';
 import type { SummaryItem } from './components/ErrorSummary';
 import { fieldA11y, focusField, type FieldErrors } from './form-errors';
@@ -57,6 +58,8 @@ interface Shown {
   /** The values the server answered about; its errors hold while their field still has that value. */
   seen: Record<string, unknown>;
   unplaced: Unplaced[];
+  /** The core's refusal behind the message, for a screen that offers a way on (a known serial: "report anyway"). */
+  refusal?: { code: string; params: Record<string, string | number> };
 }
 
 /** The unplaced errors a row control holds, by input path (the first message for a path wins). */
@@ -123,7 +126,8 @@ export function useContractForm<P extends ProcedureName, F extends FormFields<P>
       onDone(output);
     } catch (ex) {
       const { placed, unplaced } = placeErrors(errorFields(ex), paths, aliases);
-      show({ message: errorText(ex, t('common.unexpectedError')), client: {}, server: placed, seen: values, unplaced });
+      const refusal = ex instanceof ApiError ? { code: ex.code, params: ex.body.params ?? {} } : undefined;
+      show({ message: errorText(ex, t('common.unexpectedError')), client: {}, server: placed, seen: values, unplaced, ...(refusal ? { refusal } : {}) });
     } finally {
       setBusy(false);
     }
@@ -166,6 +170,8 @@ export function useContractForm<P extends ProcedureName, F extends FormFields<P>
     errors,
     busy,
     summary,
+    /** The core's refusal of the last submit while its errors are shown (code and parameters). */
+    refusal: shown?.refusal,
     onSubmit,
     submit,
     checkFields,

@@ -349,6 +349,11 @@ export const contract = {
         /** Admins may report for another administration; others report for their own. */
         departmentId: Id.optional(),
         notes: z.string().trim().max(2000).optional(),
+        /**
+         * A serial number already on another device is refused (SERIAL_EXISTS, naming that device) unless the
+         * person has looked and says this is another device: then true.
+         */
+        acceptDuplicateSerial: z.boolean().optional(),
       })
       .strict(),
     output: Device,

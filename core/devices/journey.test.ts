@@ -104,6 +104,23 @@ describe('the device journey', () => {
     expect(await deviceCount(h)).toBe(0);
   });
 
+  it('refuses a serial number already on record, naming the device that has it, until the person says it is another device', async () => {
+    const buf = await h.as(BUF_CONTACT);
+    const monitor = { category: 'monitor' as const, manufacturer: 'Dell', model: 'P1', locationId: BUF_SITE };
+    const first = await run(buf, 'devices.report', { ...monitor, serial: 'CN0ABC123' });
+    const again = await run(buf, 'devices.report', { ...monitor, serial: ' cn0abc123 ' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(again).toMatchObject({ code: 'SERIAL_EXISTS', params: { assetTag: first.assetTag, deviceId: first.id, status: 'reported' }, fields: { serial: 'serial_exists' } });
+    expect(await deviceCount(h)).toBe(1);
+    // A serial that only contains the known one is another serial.
+    await run(buf, 'devices.report', { ...monitor, serial: 'CN0ABC1234' });
+    const second = await run(buf, 'devices.report', { ...monitor, serial: 'CN0ABC123', acceptDuplicateSerial: true });
+    expect(second.assetTag).not.toBe(first.assetTag);
+    expect(await deviceCount(h)).toBe(3);
+  });
+
   it('takes a pre-printed tag Kredsløb issued, refuses one already in use and one it never issued', async () => {
     const buf = await h.as(BUF_CONTACT);
     const { tags } = await run(await h.as(WAREHOUSE), 'tags.allocate', { count: 2 });

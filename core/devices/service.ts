@@ -33,6 +33,7 @@ function cleanSpecs(specs: Specs): Specs {
  * @throws NOT_FOUND (location, department), NOT_OWN_DEPARTMENT, ASSET_TAG_TAKEN
  */
 export async function reportDevice(ctx: ServiceContext, input: ProcedureArgs<'devices.report'>): Promise<Device> {
+  if (!input.acceptDuplicateSerial) await refuseKnownSerial(ctx, input.serial);
   return ctx.store.transaction(async (tx) => {
     const user = requireUser(ctx.actor);
     const departmentId = user.role === 'admin' && input.departmentId ? input.departmentId : user.departmentId;
@@ -87,6 +88,24 @@ export async function reportDevice(ctx: ServiceContext, input: ProcedureArgs<'de
     });
     return { ...device, trailLength: event.seq };
   });
+}
+
+/**
+ * A serial number already on record usually means the device was reported twice (or its label fell off):
+ * refuse, naming the device that has it, so the person can look before saying it is another device. Read
+ * outside the report's transaction: it is a warning to a person, not a rule the store must hold.
+ * @throws SERIAL_EXISTS
+ */
+async function refuseKnownSerial(ctx: ServiceContext, serial: string): Promise<void> {
+  const { items, total } = await ctx.store.searchDevices({ serial, sort: 'updated_desc', limit: 1, offset: 0 });
+  const known = items[0];
+  if (!known) return;
+  throw new AppError(
+    'SERIAL_EXISTS',
+    { serial: known.serial, assetTag: known.assetTag, status: known.status, deviceId: known.id, device: `${known.manufacturer} ${known.model}`, count: total },
+    `serial ${serial} is on ${known.assetTag}`,
+    { serial: 'serial_exists' },
+  );
 }
 
 /**

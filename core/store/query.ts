@@ -35,6 +35,7 @@ export function matchesQuery(d: Device, q: DeviceQuery, tokens: readonly string[
   if (q.departmentId !== undefined && d.departmentId !== q.departmentId) return false;
   if (q.locationId !== undefined && d.locationId !== q.locationId) return false;
   if (q.batchId !== undefined && d.batchId !== q.batchId) return false;
+  if (q.serial !== undefined && d.serial.trim().toLowerCase() !== q.serial.trim().toLowerCase()) return false;
   for (const t of tokens) if (!haystack.includes(t)) return false;
   return true;
 }

@@ -211,6 +211,16 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       expect((await store.searchDevices({ ...q, text: '100%_' })).total).toBe(0);
     });
 
+    it('finds devices by their exact serial number, ignoring case and spaces, not by a part of it', async () => {
+      await store.transaction(async (tx) => {
+        tx.putDevice(device({ id: 'n1', serial: 'PF3ABC12' }));
+        tx.putDevice(device({ id: 'n2', serial: 'PF3ABC123' }));
+      });
+      const q = { sort: 'model_asc' as const, limit: 10, offset: 0 };
+      expect((await store.searchDevices({ ...q, serial: ' pf3abc12 ' })).items.map((d) => d.id)).toEqual(['n1']);
+      expect((await store.searchDevices({ ...q, serial: 'PF3ABC' })).total).toBe(0);
+    });
+
     it('keeps one active reservation per device and finds the due ones', async () => {
       const d = device({ status: 'reserved' });
       const r = {

@@ -60,6 +60,8 @@ export interface DeviceQuery {
   locationId?: string | undefined;
   /** Devices packed in this e-waste batch (Device.batchId). */
   batchId?: string | undefined;
+  /** Devices with exactly this serial number, ignoring case and surrounding spaces. */
+  serial?: string | undefined;
   sort: 'updated_desc' | 'reported_desc' | 'model_asc' | 'year_desc';
   limit: number;
   offset: number;

@@ -117,8 +117,10 @@ export async function deviceCount(h: Harness): Promise<number> {
   return (await h.store.searchDevices({ sort: 'updated_desc', limit: 1, offset: 0 })).total;
 }
 
-/** A BUF laptop reported, checked in, wiped and put on the marketplace. */
-export async function listedLaptop(h: Harness, serial = 'PF-1') {
+let laptops = 0;
+
+/** A BUF laptop reported, checked in, wiped and put on the marketplace (each with its own serial unless given). */
+export async function listedLaptop(h: Harness, serial = `LISTED-${++laptops}`) {
   const buf = await h.as(BUF_CONTACT);
   const wh = await h.as(WAREHOUSE);
   const d = await run(buf, 'devices.report', { category: 'laptop', manufacturer: 'Lenovo', model: 'ThinkPad T14', serial, locationId: BUF_SITE });

@@ -113,6 +113,9 @@ export function ReportDevice() {
   const dataBearingChoices = mayLower ? DATA_BEARING_CHOICES : DATA_BEARING_CHOICES.filter((c) => c !== 'no');
   const dataBearingError = form.errors.dataBearing;
 
+  // The core refused a serial number already on record: the person looks at that device or says this is another one.
+  const knownSerial = knownSerialOf(form.refusal, String(values.serial));
+
   type TextName = 'manufacturer' | 'model' | 'serial' | 'specs.cpu' | 'specs.ramGb' | 'specs.storageGb' | 'specs.screenInch' | 'weightKg' | 'year';
   const text = (n: TextName, opts: { inputMode?: 'numeric' | 'decimal'; className?: string } = {}) => (
     <Field {...form.field(n)} className={opts.className}>
@@ -136,6 +139,20 @@ export function ReportDevice() {
           {text('model')}
           {text('serial')}
         </div>
+        {knownSerial && (
+          // Right after the serial field, which has the focus after the refusal: the next Tab reaches the choice.
+          <div className="duplicate-serial" data-testid="duplicate-serial">
+            <p>{t('report.duplicateBody', { assetTag: knownSerial.assetTag, device: knownSerial.device })}</p>
+            <div className="button-row">
+              <a className="button button-secondary" href={href(devicePath(knownSerial.deviceId))}>
+                {t('report.duplicateOpen', { assetTag: knownSerial.assetTag })}
+              </a>
+              <button type="button" className="button button-secondary" disabled={form.busy} onClick={() => void form.submit(setCreated, { acceptDuplicateSerial: true })}>
+                {t('report.duplicateAnyway')}
+              </button>
+            </div>
+          </div>
+        )}
 
         <fieldset className="fieldset">
           <legend>{t('report.specs')}</legend>
@@ -219,4 +236,12 @@ export function ReportDevice() {
       </form>
     </>
   );
+}
+
+/** The device a SERIAL_EXISTS refusal named, while the serial field still holds the refused number. */
+function knownSerialOf(refusal: { code: string; params: Record<string, string | number> } | undefined, serial: string) {
+  if (refusal?.code !== 'SERIAL_EXISTS') return undefined;
+  const { serial: known, assetTag, deviceId, device } = refusal.params;
+  if (String(known).trim().toLowerCase() !== serial.trim().toLowerCase()) return undefined;
+  return { assetTag: String(assetTag), deviceId: String(deviceId), device: String(device) };
 }

@@ -220,6 +220,9 @@ export const da = {
   'report.successTag': 'Inventarnummer',
   'report.successBody': 'Skriv inventarnummeret på enheden, eller sæt QR-mærkaten på, så lageret kan scanne den.',
   'report.successOpen': 'Åbn enhedens side',
+  'report.duplicateBody': '{assetTag} ({device}) har samme serienummer. Er det den samme enhed, skal den ikke anmeldes igen. Er det en anden enhed, kan du anmelde den alligevel.',
+  'report.duplicateOpen': 'Se {assetTag}',
+  'report.duplicateAnyway': 'Det er en anden enhed – anmeld alligevel',
   'report.successAnother': 'Anmeld en enhed mere',
 
   'scan.assetTag': 'Inventarnummer',
@@ -377,6 +380,7 @@ export const da = {
   'error.FOREIGN_ORIGIN': 'Kaldet kommer fra en anden hjemmeside end Kredsløb og er afvist.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Send kaldet som JSON (Content-Type: application/json).',
   'error.NOT_FOUND': '{entity} blev ikke fundet: {key}.',
+  'error.SERIAL_EXISTS': 'Serienummeret {serial} er allerede registreret på {assetTag} (status "{status}"). Tjek, om det er den samme enhed, før du anmelder den.',
   'error.ASSET_TAG_TAKEN': 'Inventarnummeret {assetTag} er allerede brugt af en anden enhed.',
   'error.TRANSITION_NOT_ALLOWED': 'Du kan ikke bruge "{action}" på {assetTag}, fordi den har status "{status}".',
   'error.ROLE_NOT_ALLOWED': 'Med din rolle kan du ikke bruge "{action}".',
@@ -420,6 +424,7 @@ export const da = {
   'error.INTERNAL': 'Der skete en uventet fejl. Intet blev gemt. Prøv igen, eller kontakt IT.',
 
   'param.assetTag': 'enheden',
+  'param.serial': 'du angav',
   'param.batch': 'partiet',
   'param.batchStatus': 'lukket',
   'param.count': 'nogle',
@@ -480,6 +485,7 @@ export const da = {
   'field.date_in_future': 'Afhentningsdatoen kan ikke ligge efter i dag.',
   'field.certificate_serials': 'Beviset skal nævne mindst ét serienummer.',
   'field.asset_tag_taken': 'Inventarnummeret er allerede i brug.',
+  'field.serial_exists': 'Serienummeret findes allerede på en anden enhed.',
   'field.data_bearing_lowered': 'Kun IT-lageret kan angive, at denne kategori ikke indeholder data.',
   'field.receiving_site': 'Vælg en lokation i den forvaltning, der har reserveret enheden.',
   'field.procedure_name': 'Ugyldigt procedurenavn.',

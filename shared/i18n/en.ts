@@ -218,6 +218,9 @@ export const en: Record<MessageKey, string> = {
   'report.successTag': 'Asset tag',
   'report.successBody': 'Write the asset tag on the device or stick the QR label on it, so the warehouse can scan it.',
   'report.successOpen': "Open the device's page",
+  'report.duplicateBody': '{assetTag} ({device}) has the same serial number. If it is the same device, do not report it again. If it is another device, you can report it anyway.',
+  'report.duplicateOpen': 'See {assetTag}',
+  'report.duplicateAnyway': 'It is another device – report anyway',
   'report.successAnother': 'Report another device',
 
   'scan.assetTag': 'Asset tag',
@@ -373,6 +376,7 @@ export const en: Record<MessageKey, string> = {
   'error.FOREIGN_ORIGIN': 'The call comes from a website other than Kredsløb and was refused.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Send the call as JSON (Content-Type: application/json).',
   'error.NOT_FOUND': '{entity} was not found: {key}.',
+  'error.SERIAL_EXISTS': 'The serial number {serial} is already recorded on {assetTag} (status "{status}"). Check whether it is the same device before you report it.',
   'error.ASSET_TAG_TAKEN': 'Asset tag {assetTag} is already used by another device.',
   'error.TRANSITION_NOT_ALLOWED': '"{action}" is not possible for {assetTag} while it is "{status}".',
   'error.ROLE_NOT_ALLOWED': 'Your role may not do "{action}".',
@@ -416,6 +420,7 @@ export const en: Record<MessageKey, string> = {
   'error.INTERNAL': 'Something unexpected went wrong. Nothing was saved. Try again or contact IT.',
 
   'param.assetTag': 'the device',
+  'param.serial': 'you entered',
   'param.batch': 'the batch',
   'param.batchStatus': 'closed',
   'param.count': 'some',
@@ -475,6 +480,7 @@ export const en: Record<MessageKey, string> = {
   'field.date_in_future': 'The collection date cannot be later than today.',
   'field.certificate_serials': 'The certificate must list at least one serial number.',
   'field.asset_tag_taken': 'The asset tag is already in use.',
+  'field.serial_exists': 'This serial number is already on another device.',
   'field.data_bearing_lowered': 'Only the warehouse can state that this category carries no data.',
   'field.receiving_site': 'Choose a location of the administration that reserved the device.',
   'field.procedure_name': 'Invalid procedure name.',

@@ -192,7 +192,7 @@ describe('the data folder lock', () => {
     try {
       const pid = Number.parseInt(await new Promise<string>((resolve) => parent.stdout.once('data', (b: Buffer) => resolve(b.toString()))), 10);
       const stat = () => fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      for (let i = 0; i < 200 && stat().split(') ')[1]![0] !== 'Z'; i++) await new Promise((r) => setTimeout(r, 10));
+      for (let i = 0; i < 1000 && stat().split(') ')[1]![0] !== 'Z'; i++) await new Promise((r) => setTimeout(r, 10));
       expect(stat().split(') ')[1]![0]).toBe('Z');
       const started = stat().split(') ')[1]!.split(' ')[19];
       fs.writeFileSync(path.join(dir, 'kredslob.lock'), JSON.stringify({ pid, started, token: 'zombie' }));

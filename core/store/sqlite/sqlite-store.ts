@@ -196,6 +196,10 @@ export class SqliteStore implements Store {
       where.push("json_extract(data, '$.locationId') = ?");
       args.push(qy.locationId);
     }
+    if (qy.serial !== undefined) {
+      where.push("lower(trim(json_extract(data, '$.serial'))) = ?");
+      args.push(qy.serial.trim().toLowerCase());
+    }
     for (const t of searchTokens(qy.text)) {
       where.push("haystack LIKE ? ESCAPE '\\'");
       args.push(`%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
