@@ -38,6 +38,17 @@ async function reservedBySuf(h: Harness, serial = 'PF-1') {
   return d;
 }
 
+/** The warehouse hands `assetTag` over to Jonas Holm with a signature drawn on screen (base64 PNG). */
+async function handOverSigned(h: Harness, assetTag: string, signaturePng: string, unitId = 'dep-suf-unit-2', pickedUpBy = 'Jonas Holm') {
+  return run(await h.as(WAREHOUSE), 'devices.handOver', {
+    assetTag,
+    replacesNewPurchase: true,
+    pickedUpBy,
+    unitId,
+    acceptance: { kind: 'drawn', signaturePng },
+  });
+}
+
 function attachments(h: Harness): string[] {
   const dir = path.join(h.dir, ATTACHMENTS_DIR);
   return fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
@@ -71,14 +82,7 @@ describe('hand-over with acceptance', () => {
 
   it('records who collected it, the receiving unit and the drawn signature, kept once in the attachment store by its sha256', async () => {
     const d = await reservedBySuf(h);
-    const png = await drawnSignature();
-    const done = await run(await h.as(WAREHOUSE), 'devices.handOver', {
-      assetTag: d.assetTag,
-      replacesNewPurchase: true,
-      pickedUpBy: ' Jonas Holm ',
-      unitId: 'dep-suf-unit-2',
-      acceptance: { kind: 'drawn', signaturePng: png.toString('base64') },
-    });
+    const done = await handOverSigned(h, d.assetTag, (await drawnSignature()).toString('base64'), 'dep-suf-unit-2', ' Jonas Holm ');
     expect(done).toMatchObject({ status: 'reused', departmentId: 'dep-suf' });
     const event = (await h.store.trail(d.id)).at(-1);
     if (event?.type !== 'handed_over') throw new Error('the last event is the hand-over');
@@ -121,14 +125,7 @@ describe('hand-over with acceptance', () => {
     it(`refuses ${what} with ${code}, and nothing is stored: the device stays reserved, no file is kept`, async () => {
       const d = await reservedBySuf(h);
       const trailBefore = (await h.store.trail(d.id)).length;
-      const call = run(await h.as(WAREHOUSE), 'devices.handOver', {
-        assetTag: d.assetTag,
-        replacesNewPurchase: true,
-        pickedUpBy: 'Jonas Holm',
-        unitId: 'dep-suf-unit-1',
-        acceptance: { kind: 'drawn', signaturePng: await signature() },
-      });
-      const err = await call.catch((e: unknown) => e);
+      const err = await handOverSigned(h, d.assetTag, await signature()).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(AppError);
       expect((err as AppError).code).toBe(code); // why: checked to be an AppError just above
       expect((err as AppError).fields).toHaveProperty(['acceptance.signaturePng']); // why: as above
@@ -142,14 +139,7 @@ describe('hand-over with acceptance', () => {
 
   it("refuses a unit of another administration than the reserving one, at the unit field, and stores nothing", async () => {
     const d = await reservedBySuf(h);
-    const png = await drawnSignature();
-    const err = await run(await h.as(WAREHOUSE), 'devices.handOver', {
-      assetTag: d.assetTag,
-      replacesNewPurchase: true,
-      pickedUpBy: 'Jonas Holm',
-      unitId: 'dep-tmf-unit-1',
-      acceptance: { kind: 'drawn', signaturePng: png.toString('base64') },
-    }).catch((e: unknown) => e);
+    const err = await handOverSigned(h, d.assetTag, (await drawnSignature()).toString('base64'), 'dep-tmf-unit-1').catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'UNIT_NOT_OF_DEPARTMENT', params: { unit: 'Byens Drift', department: 'SUF' }, fields: { unitId: 'unit_of_reserving_department' } });
     expect((await h.store.getDevice(d.id))?.status).toBe('reserved');
     expect(attachments(h)).toEqual([]);
@@ -175,14 +165,7 @@ describe('the hand-over receipt', () => {
 
   it('names the device, its sanitization, the acceptance with the drawn signature, and the trail event with its hashes (Danish)', async () => {
     const d = await reservedBySuf(h, 'SN-RECEIPT-1');
-    const png = await drawnSignature();
-    await run(await h.as(WAREHOUSE), 'devices.handOver', {
-      assetTag: d.assetTag,
-      replacesNewPurchase: true,
-      pickedUpBy: 'Jonas Holm',
-      unitId: 'dep-suf-unit-2',
-      acceptance: { kind: 'drawn', signaturePng: png.toString('base64') },
-    });
+    await handOverSigned(h, d.assetTag, (await drawnSignature()).toString('base64'));
     const event = (await h.store.trail(d.id)).at(-1)!;
     const r = await receipt(h, d.id);
     expect(r.fileName).toBe(`udleveringskvittering-${d.assetTag}.pdf`);
