@@ -9,7 +9,8 @@ await Promise.all([
     entryPoints: ['electron/main.ts'],
     outfile: 'dist/electron/main.cjs',
     format: 'cjs',
-    external: ['electron'],
+    // sharp loads its native binding (@img/sharp-<platform>) at run time: it cannot be bundled
+    external: ['electron', 'sharp'],
     // why: core/pdf/pdfmake.ts reads import.meta.url only where `require` is missing (ESM); in this CommonJS bundle it has require
     logOverride: { 'empty-import-meta': 'silent' },
   }),
@@ -19,6 +20,7 @@ await Promise.all([
     entryPoints: ['core/http/main.ts'],
     outfile: 'dist/server/main.mjs',
     format: 'esm',
+    external: ['sharp'],
     // why: bundled CommonJS dependencies call require() and read __dirname (pdfmake); give the ESM bundle both
     banner: {
       js: "import { createRequire as __cr } from 'node:module'; import { fileURLToPath as __fu } from 'node:url'; import { dirname as __dn } from 'node:path'; const require = __cr(import.meta.url); const __dirname = __dn(__fu(import.meta.url));",

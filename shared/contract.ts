@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ACTIONS, rolesFor } from './lifecycle';
+import { handOverAcceptanceFields, SIGNATURE_MAX_BYTES } from './handover';
 import {
   AssetTag,
   Batch,
@@ -614,11 +615,27 @@ export const contract = {
       .object({
         assetTag: AssetTag,
         replacesNewPurchase: z.boolean(),
-        /** Who collected the device for the reserving administration (name as they give it). */
-        pickedUpBy: z.string().trim().min(1).max(200).optional(),
+        ...handOverAcceptanceFields,
       })
       .strict(),
     output: Device,
+    roles: rolesFor('handOver'),
+    // A drawn signature (at most SIGNATURE_MAX_BYTES) as base64, with the rest of the call.
+    maxBodyBytes: Math.ceil((SIGNATURE_MAX_BYTES * 4) / 3) + 1024 * 1024,
+  }),
+  'devices.handOverReceipt': proc({
+    summary:
+      "What a device's hand-over receipt (PDF) is: its file name and type. The receipt names the device, its sanitization, " +
+      'the acceptance (receiver, unit, administration, time, the drawn signature or a line to sign on paper) and the trail event ' +
+      'it comes from; the file itself is streamed by the transport (HTTP: POST /download/devices.handOverReceipt; desktop: a save dialog)',
+    input: z
+      .object({
+        deviceId: Id,
+        /** The handed_over event to print; the device's latest hand-over when absent. */
+        eventId: Id.optional(),
+      })
+      .strict(),
+    output: StatsExportPlan,
     roles: rolesFor('handOver'),
   }),
   'devices.get': proc({

@@ -234,6 +234,14 @@ export const TrailEvent = z.discriminatedUnion('type', [
     replacesNewPurchase: z.boolean(),
     /** Who collected it for the reserving administration. */
     pickedUpBy: z.string().optional(),
+    // Acceptance (issue 11); absent on hand-overs recorded before it.
+    /** The signed-in person who collected it (shared mode). */
+    pickedUpByUserId: Id.optional(),
+    /** The receiving unit of the reserving administration, and its name as it was. */
+    unitId: Id.optional(),
+    unitName: z.string().optional(),
+    /** How the receipt was signed: 'paper', or the drawn signature's sha256 in the attachment store. */
+    signature: z.union([z.literal('paper'), z.string().regex(/^[0-9a-f]{64}$/)]).optional(),
   }),
   z.object({
     ...eventBase,

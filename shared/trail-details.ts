@@ -34,6 +34,10 @@ export function trailDetails(e: TrailEvent, t: TrailText, names: TrailNames, dat
         t('trail.handedOver', { from: dept(e.fromDepartmentId), to: dept(e.toDepartmentId) }),
         e.replacesNewPurchase ? t('trail.replacesYes') : t('trail.replacesNo'),
         ...(e.pickedUpBy ? [t('trail.pickedUpBy', { name: e.pickedUpBy })] : []),
+        ...(e.unitName ? [t('trail.receivingUnit', { unit: e.unitName })] : []),
+        ...(e.signature === undefined
+          ? []
+          : [e.signature === 'paper' ? t('trail.signedOnPaper') : t('trail.signedOnScreen', { sha: e.signature.slice(0, 12) })]),
       ];
     case 'tag_linked':
       return [t('trail.tagLinked', { from: e.fromTag, to: e.toTag })];

@@ -6,6 +6,7 @@
 import type { Writable } from 'node:stream';
 import type { ProcedureName } from '../../shared/contract';
 import type { ApiResult } from '../../shared/errors';
+import { openHandOverReceipt } from '../devices/handover-receipt';
 import { openStatsExport } from '../stats/export';
 import { factorVersionAt } from '../stats/factors';
 import { AppError } from '../errors';
@@ -26,6 +27,7 @@ type FileHandler<P extends ProcedureName> = (input: Parameters<Handler<P>>[0], c
 /** The procedures whose answer can also be had as a streamed file, and how. */
 const FILE_HANDLERS: { [P in ProcedureName]?: FileHandler<P> } = {
   'stats.export': (input, ctx) => openStatsExport(ctx.store, factorVersionAt, input, ctx.locale),
+  'devices.handOverReceipt': (input, ctx) => openHandOverReceipt(ctx, input, ctx.locale),
 };
 
 export const FILE_PROCEDURES = Object.keys(FILE_HANDLERS);

@@ -119,7 +119,17 @@ export async function seedHistory(store: Store, now: Date, seed = 2026): Promise
     });
     const replacesNewPurchase = rnd() < 0.7;
     plan((t += between(0.5, 6) * DAY), async () => {
-      device.current = await handOver(await as(staff), args('devices.handOver', { assetTag: device.current!.assetTag, replacesNewPurchase }));
+      device.current = await handOver(
+        await as(staff),
+        args('devices.handOver', {
+          assetTag: device.current!.assetTag,
+          replacesNewPurchase,
+          // The contact who reserved collects it for their own unit and signs the printed receipt.
+          pickedUpBy: taker.name,
+          unitId: taker.unitId ?? `${taker.departmentId}-unit-1`, // every demo contact has a unit; the first is the fallback
+          acceptance: { kind: 'paper' },
+        }),
+      );
     });
     // Some come back as surplus a year or so later and start a second cycle on the same trail.
     if (cycle === 1 && rnd() < 0.18) {

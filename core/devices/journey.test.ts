@@ -9,6 +9,7 @@ import {
   WIPE,
   deviceCount,
   listedLaptop,
+  onPaper,
   refusal,
   run,
   siteOf,
@@ -33,7 +34,7 @@ describe('the device journey', () => {
     const r = await run(suf, 'reservations.create', { deviceId: d.id, locationId: siteOf('dep-suf') });
     expect(r.departmentId).toBe('dep-suf');
     expect(await refusal(run(tmf, 'reservations.create', { deviceId: d.id, locationId: siteOf('dep-tmf') }))).toBe('RESERVED_BY_OTHER');
-    const done = await run(wh, 'devices.handOver', { assetTag: d.assetTag, replacesNewPurchase: true });
+    const done = await run(wh, 'devices.handOver', { assetTag: d.assetTag, replacesNewPurchase: true, ...onPaper('dep-suf') });
     expect(done.status).toBe('reused');
     expect(done.departmentId).toBe('dep-suf');
 
@@ -162,7 +163,7 @@ describe('the device journey', () => {
 
   it('hands over only a reserved device', async () => {
     const d = await listedLaptop(h);
-    expect(await refusal(run(await h.as(WAREHOUSE), 'devices.handOver', { assetTag: d.assetTag, replacesNewPurchase: false }))).toBe('TRANSITION_NOT_ALLOWED');
+    expect(await refusal(run(await h.as(WAREHOUSE), 'devices.handOver', { assetTag: d.assetTag, replacesNewPurchase: false, ...onPaper('dep-suf') }))).toBe('TRANSITION_NOT_ALLOWED');
   });
 });
 

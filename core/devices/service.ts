@@ -4,11 +4,13 @@ import { effectiveDataBearing, mayDeclareNoData } from '../../shared/data-bearin
 import { CATEGORY_FACTS, assetTagNumber } from '../../shared/categories';
 import { actionsFrom } from '../../shared/lifecycle';
 import type { DeviceDetail, ProcedureArgs } from '../../shared/contract';
-import type { Device, Location, SanitizationRecord, Specs } from '../../shared/schemas';
+import type { Device, Location, SanitizationRecord, Specs, Unit } from '../../shared/schemas';
 import type { StoreReads, StoreTx } from '../store/store';
 import { actorRole, actorSnapshot, nowIso, requireUser, type ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
 import { nextFreeAssetTag } from '../tags/service';
+import { sha256Hex } from '../store/attachment-dir';
+import { checkedSignature } from './signature';
 import { appendTrailEvent, deviceById, deviceByTag, locationById, runStep, warehouseLocation } from '../lifecycle/step';
 
 /**
@@ -274,17 +276,39 @@ export async function unpublishDevice(ctx: ServiceContext, input: ProcedureArgs<
 }
 
 /**
+ * The receiving unit of a hand-over: one of the reserving administration's units.
+ * @throws NOT_FOUND (unit), UNIT_NOT_OF_DEPARTMENT
+ */
+async function receivingUnit(ctx: ServiceContext, tx: StoreReads, unitId: string, departmentId: string, assetTag: string): Promise<Unit> {
+  // Units are reference data (a few hundred); the store lists them whole.
+  const unit = (await ctx.store.listUnits()).find((u) => u.id === unitId);
+  if (!unit) throw notFound('unit', unitId);
+  if (unit.departmentId !== departmentId) {
+    const department = await tx.getDepartment(departmentId);
+    throw new AppError('UNIT_NOT_OF_DEPARTMENT', { unit: unit.name, department: department?.code ?? departmentId, assetTag }, undefined, {
+      unitId: 'unit_of_reserving_department',
+    });
+  }
+  return unit;
+}
+
+/**
  * Hand a reserved device over at pick-up: the reserving administration becomes the owner, and the device's
- * location becomes the site named in the reservation (checked and written in one transaction).
- * @throws NOT_FOUND, TRANSITION_NOT_ALLOWED, SANITIZATION_REQUIRED, SANITIZATION_NOT_VERIFIED
+ * location becomes the site named in the reservation (checked and written in one transaction). The event names
+ * who collected it, the receiving unit and the acceptance: 'paper', or the sha256 of the drawn signature, which
+ * is checked before anything is written and kept in the attachment store only once every rule has passed.
+ * @throws NOT_FOUND, TRANSITION_NOT_ALLOWED, SANITIZATION_REQUIRED, SANITIZATION_NOT_VERIFIED, UNIT_NOT_OF_DEPARTMENT,
+ * SIGNATURE_NOT_PNG, SIGNATURE_TOO_LARGE, SIGNATURE_BAD_DIMENSIONS
  */
 export async function handOver(ctx: ServiceContext, input: ProcedureArgs<'devices.handOver'>): Promise<Device> {
+  const signaturePng = input.acceptance.kind === 'drawn' ? await checkedSignature(input.acceptance.signaturePng) : undefined;
   return ctx.store.transaction(async (tx) => {
     const device = await deviceByTag(tx, input.assetTag);
     const reservation = await tx.activeReservation(device.id);
     if (!reservation) {
       throw new AppError('TRANSITION_NOT_ALLOWED', { action: 'handOver', status: device.status, assetTag: device.assetTag });
     }
+    const unit = await receivingUnit(ctx, tx, input.unitId, reservation.departmentId, device.assetTag);
     // Reservations made before they named a site (older data folders) leave the device where it is handed over.
     const site = reservation.locationId ? await locationById(tx, reservation.locationId) : undefined;
     const step = await runStep(ctx, tx, device, 'handOver', {
@@ -296,10 +320,16 @@ export async function handOver(ctx: ServiceContext, input: ProcedureArgs<'device
         fromDepartmentId: device.departmentId,
         toDepartmentId: reservation.departmentId,
         replacesNewPurchase: input.replacesNewPurchase,
-        ...(input.pickedUpBy ? { pickedUpBy: input.pickedUpBy } : {}),
+        pickedUpBy: input.pickedUpBy,
+        ...(input.pickedUpByUserId ? { pickedUpByUserId: input.pickedUpByUserId } : {}),
+        unitId: unit.id,
+        unitName: unit.name,
+        signature: signaturePng ? sha256Hex(signaturePng) : 'paper',
       },
     });
     tx.putReservation({ ...reservation, status: 'fulfilled', endedAt: step.event.at });
+    // Last, after every rule passed: a refused hand-over leaves no file behind (and a file no record names is harmless).
+    if (signaturePng) await ctx.store.putAttachment(signaturePng);
     return step.device;
   });
 }

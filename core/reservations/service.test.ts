@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '../errors';
-import { SUSTAINABILITY, SUF_CONTACT, TMF_CONTACT, WAREHOUSE, listedLaptop, refusal, run, siteOf, useHarness } from '../testing/harness';
+import { SUSTAINABILITY, SUF_CONTACT, TMF_CONTACT, WAREHOUSE, listedLaptop, onPaper, refusal, run, siteOf, useHarness } from '../testing/harness';
 import { expireDueReservations } from './service';
 
 const ADMIN = 'user-admin-1';
@@ -61,7 +61,7 @@ describe('reservations', () => {
   it('hands the device over to the site the reservation named, owned by the reserving administration', async () => {
     const d = await listedLaptop(h);
     await run(await h.as(SUF_CONTACT), 'reservations.create', { deviceId: d.id, locationId: 'dep-suf-site-2' });
-    const done = await run(await h.as(WAREHOUSE), 'devices.handOver', { assetTag: d.assetTag, replacesNewPurchase: true, pickedUpBy: ' Jonas Holm, Plejecenter Sølund ' });
+    const done = await run(await h.as(WAREHOUSE), 'devices.handOver', { assetTag: d.assetTag, replacesNewPurchase: true, ...onPaper('dep-suf', ' Jonas Holm, Plejecenter Sølund ') });
     expect(done).toMatchObject({ status: 'reused', departmentId: 'dep-suf', locationId: 'dep-suf-site-2' });
     const trail = await h.store.trail(d.id);
     // Handed over at the warehouse shelf; the device then belongs at the SUF site.

@@ -1,7 +1,7 @@
 /** The statistics procedures over devices that went through the real services (the clock is the harness's, 2 Nov 2026). */
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../shared/contract';
-import { SUF_CONTACT, SUSTAINABILITY, WAREHOUSE, listedLaptop, run, siteOf, useHarness } from '../testing/harness';
+import { SUF_CONTACT, SUSTAINABILITY, WAREHOUSE, listedLaptop, onPaper, run, siteOf, useHarness } from '../testing/harness';
 
 describe('stats procedures', () => {
   const h = useHarness();
@@ -9,7 +9,7 @@ describe('stats procedures', () => {
   it('count a hand-over made through the services and credit it with the laptop factor, naming the version', async () => {
     const d = await listedLaptop(h);
     await run(await h.as(SUF_CONTACT), 'reservations.create', { deviceId: d.id, locationId: siteOf('dep-suf') });
-    await run(await h.as(WAREHOUSE), 'devices.handOver', { assetTag: d.assetTag, replacesNewPurchase: true });
+    await run(await h.as(WAREHOUSE), 'devices.handOver', { assetTag: d.assetTag, replacesNewPurchase: true, ...onPaper('dep-suf') });
     const sust = await h.as(SUSTAINABILITY);
     const s = await run(sust, 'stats.summary', { from: '2026-11-01', to: '2026-12-01', groupBy: 'department' });
     expect(s.totals.amounts.reused).toEqual({ count: 1, kg: 1.6 });

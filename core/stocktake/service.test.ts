@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../shared/i18n';
-import { BUF_CONTACT, BUF_SITE, SHELF, SUSTAINABILITY, SUF_CONTACT, WAREHOUSE, callAs, listedLaptop, refusal, run, siteOf, useHarness } from '../testing/harness';
+import { BUF_CONTACT, BUF_SITE, SHELF, SUSTAINABILITY, SUF_CONTACT, WAREHOUSE, callAs, listedLaptop, onPaper, refusal, run, siteOf, useHarness } from '../testing/harness';
 
 const ADMIN = 'user-admin-1';
 const OTHER_SHELF = 'loc-shelf-A2';
@@ -46,7 +46,7 @@ describe('stocktake.compare', () => {
     // Handed over, it is recorded at the receiving site, no longer on the shelf.
     const handedOver = await listedLaptop(h, 'HELD-4');
     await run(await h.as(SUF_CONTACT), 'reservations.create', { deviceId: handedOver.id, locationId: siteOf('dep-suf') });
-    await run(await h.as(WAREHOUSE), 'devices.handOver', { assetTag: handedOver.assetTag, replacesNewPurchase: false });
+    await run(await h.as(WAREHOUSE), 'devices.handOver', { assetTag: handedOver.assetTag, replacesNewPurchase: false, ...onPaper('dep-suf') });
 
     const report = await run(await h.as(WAREHOUSE), 'stocktake.compare', { locationId: SHELF, tags: [] });
 

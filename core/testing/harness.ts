@@ -101,6 +101,16 @@ export async function run<P extends ProcedureName>(
 /** The first site of an administration in the demo data (`dep-suf` → `dep-suf-site-1`). */
 export const siteOf = (departmentId: string) => `${departmentId}-site-1`;
 
+/** The first unit of an administration in the demo data (`dep-suf` → `dep-suf-unit-1`). */
+export const unitOf = (departmentId: string) => `${departmentId}-unit-1`;
+
+/** A hand-over's acceptance signed on paper by `name` for the first unit of the receiving administration. */
+export const onPaper = (departmentId: string, name = 'Jonas Holm') => ({
+  pickedUpBy: name,
+  unitId: unitOf(departmentId),
+  acceptance: { kind: 'paper' as const },
+});
+
 /** The error code a refused call ends with; fails the test when the call succeeds or fails otherwise. */
 export async function refusal(p: Promise<unknown>): Promise<string> {
   try {

@@ -7,6 +7,7 @@ import { DeviceActions } from '../components/DeviceActions';
 import { DeviceBatch } from '../components/DeviceBatch';
 import { DeviceFacts } from '../components/DeviceFacts';
 import { DisposalDocument } from '../components/DisposalDocument';
+import { HandOverReceipt } from '../components/HandOverReceipt';
 import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';
 import { PrintLabels } from '../components/PrintLabels';
@@ -64,6 +65,9 @@ export function DevicePage({ id }: { id: string }) {
           {/* Keyed by the device's version, so the batch is fetched again after the device changed (a certificate covered it). */}
           {device.batchId && <DeviceBatch key={device.updatedAt} batchId={device.batchId} deviceId={device.id} />}
           <DisposalDocument device={device} />
+          {data.trail.some((e) => e.type === 'handed_over') && (
+            <HandOverReceipt id="device-receipt" deviceId={device.id} label={t('receipt.download')} hint={t('receipt.downloadHint')} />
+          )}
           <section className="card" aria-labelledby="device-label-title" data-testid="device-label">
             <h2 id="device-label-title">{t('labels.deviceTitle')}</h2>
             <PrintLabels

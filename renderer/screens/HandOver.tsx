@@ -1,16 +1,27 @@
-/** Udlevér: scan a reserved device at pick-up; the reserving administration becomes its owner. */
+/**
+ * Udlevér: scan a reserved device at pick-up; the reserving administration becomes its owner. Who collects it, the
+ * receiving unit and the acceptance (signed on paper, or a signature drawn on screen) are filled in once for the
+ * pick-up and used for each device scanned; after each hand-over its receipt can be saved as a PDF.
+ */
 import { useState } from 'react';
+import type { HandOverAcceptance } from '../../shared/handover';
 import { client } from '../api/instance';
+import { Field } from '../components/Field';
+import { HandOverReceipt } from '../components/HandOverReceipt';
 import { RecentScans } from '../components/RecentScans';
-import { WaitingReservations } from '../components/WaitingReservations';
 import { ScanField } from '../components/ScanField';
 import { ScanResult } from '../components/ScanResult';
 import { ScanSubmit } from '../components/ScanSubmit';
+import { SignaturePad } from '../components/SignaturePad';
+import { WaitingReservations } from '../components/WaitingReservations';
+import { fieldA11y, type FieldErrors } from '../form-errors';
 import { useT } from '../i18n';
 import { useReference } from '../reference-context';
 import { useRoute } from '../router';
 import { readStored, STORAGE_KEYS, writeStored } from '../storage';
 import { useScanStation, type PreparedScan } from '../use-scan-station';
+
+type AcceptanceKind = HandOverAcceptance['kind'];
 
 export function HandOver() {
   const t = useT();
@@ -29,14 +40,31 @@ export function HandOver() {
     setPickedUpBy(name);
     writeStored('session', STORAGE_KEYS.handOverPickedUpBy, name || undefined);
   };
+  const [unitId, setUnitId] = useState('');
+  const [kind, setKind] = useState<AcceptanceKind>('paper');
+  // The drawn signature (base64 PNG); never stored in the browser: it belongs to this pick-up only.
+  const [signature, setSignature] = useState<string | undefined>();
+  const [lastHandedOver, setLastHandedOver] = useState<{ deviceId: string; tag: string } | undefined>();
 
-  // The box and the name are read when the tag is scanned: a scan queued behind others keeps the choice made for it.
+  // Everything is read when the tag is scanned: a scan queued behind others keeps the choices made for it.
   const prepare = (assetTag: string): PreparedScan => {
-    const replacesNewPurchase = replaces;
-    const collector = pickedUpBy.trim() || undefined;
+    const missing: FieldErrors = {};
+    const collector = pickedUpBy.trim();
+    if (!collector) missing.pickedUpBy = t('handOver.needName');
+    if (!unitId) missing.unitId = t('handOver.needUnit');
+    if (kind === 'drawn' && !signature) missing['acceptance.signaturePng'] = t('handOver.needSignature');
+    if (Object.keys(missing).length > 0) return { refuse: t('handOver.incomplete', { tag: assetTag }), fieldErrors: missing };
+    const input = {
+      assetTag,
+      replacesNewPurchase: replaces,
+      pickedUpBy: collector,
+      unitId,
+      acceptance: kind === 'drawn' && signature ? { kind, signaturePng: signature } : { kind: 'paper' as const },
+    };
     return {
       run: async () => {
-        const device = await client.call('devices.handOver', { assetTag, replacesNewPurchase, pickedUpBy: collector });
+        const device = await client.call('devices.handOver', input);
+        setLastHandedOver({ deviceId: device.id, tag: device.assetTag });
         return {
           deviceId: device.id,
           text: t('handOver.success', {
@@ -49,25 +77,59 @@ export function HandOver() {
     };
   };
   const station = useScanStation('handOver', query.get('tag') ?? '', prepare);
+  const fe = station.fieldErrors;
 
   return (
     <>
       <h1>{t('handOver.title')}</h1>
       <p className="lead">{t('handOver.intro')}</p>
       <form {...station.formProps}>
-        <div className="field">
-          <label htmlFor="handover-picked-up-by">
-            {t('handOver.pickedUpBy')} <span className="optional">{t('common.optional')}</span>
-          </label>
-          <input
-            id="handover-picked-up-by"
-            type="text"
-            value={pickedUpBy}
-            onChange={(e) => changePickedUpBy(e.target.value)}
-            autoComplete="off"
-            maxLength={200}
-          />
+        <div className="form-grid">
+          <Field id="handover-picked-up-by" label={t('handOver.pickedUpByName')} error={fe.pickedUpBy} required>
+            <input
+              {...fieldA11y('handover-picked-up-by', { error: fe.pickedUpBy })}
+              type="text"
+              value={pickedUpBy}
+              onChange={(e) => changePickedUpBy(e.target.value)}
+              autoComplete="off"
+              maxLength={200}
+              aria-required
+            />
+          </Field>
+          <Field id="handover-unit" label={t('handOver.unit')} hint={t('handOver.unitHint')} error={fe.unitId} required>
+            <select
+              {...fieldA11y('handover-unit', { hint: true, error: fe.unitId })}
+              value={unitId}
+              onChange={(e) => setUnitId(e.target.value)}
+              aria-required
+            >
+              <option value="">{t('handOver.unitChoose')}</option>
+              {ref.departments.map((d) => (
+                <optgroup key={d.id} label={ref.departmentLabel(d.id)}>
+                  {ref.units
+                    .filter((u) => u.departmentId === d.id)
+                    .map((u) => (
+                      <option key={u.id} value={u.id}>
+                        {u.name}
+                      </option>
+                    ))}
+                </optgroup>
+              ))}
+            </select>
+          </Field>
         </div>
+        <fieldset className="fieldset">
+          <legend>{t('handOver.acceptance')}</legend>
+          <div className="radio-row">
+            {(['paper', 'drawn'] as const).map((k) => (
+              <label key={k} className="radio">
+                <input type="radio" name="handover-acceptance" value={k} checked={kind === k} onChange={() => setKind(k)} />
+                {t(k === 'paper' ? 'handOver.acceptancePaper' : 'handOver.acceptanceDrawn')}
+              </label>
+            ))}
+          </div>
+          {kind === 'drawn' && <SignaturePad id="handover-signature" onChange={setSignature} error={fe['acceptance.signaturePng']} />}
+        </fieldset>
         <ScanField id="handover-tag" station={station} />
         <div className="checkbox-field">
           <input
@@ -85,6 +147,15 @@ export function HandOver() {
         <ScanSubmit label={t('handOver.submit')} busy={station.view.pending > 0} />
       </form>
       <ScanResult station={station} />
+      {/* Keyed by the device, so a new hand-over starts without the last one's note. */}
+      {lastHandedOver && (
+        <HandOverReceipt
+          key={lastHandedOver.deviceId}
+          id="handover-receipt"
+          deviceId={lastHandedOver.deviceId}
+          label={t('handOver.receiptFor', { tag: lastHandedOver.tag })}
+        />
+      )}
       <RecentScans items={station.view.items} />
       <WaitingReservations refreshKey={station.settledDone} />
     </>

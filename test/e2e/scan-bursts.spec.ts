@@ -227,6 +227,7 @@ test('hand-over: 20 reserved devices scanned back to back are all handed over to
   await station.replacesNewPurchase.check();
   await page.reload();
   await expect(station.replacesNewPurchase).toBeChecked();
+  await station.collectedBy('Jonas Holm', 'Plejehjem');
   await station.scanField.focus();
 
   await new HandheldScanner(page).typeLikeTheIssue(tags);
@@ -253,6 +254,7 @@ test('hand-over: a malformed and an unknown tag among 20 fail with their tag and
   const tags = await reservedTags(api, 18);
   await openAsWarehouse(page, 'Udlevér');
   const station = new HandOverPage(page);
+  await station.collectedBy('Jonas Holm', 'Plejehjem');
   await station.scanField.focus();
 
   await new HandheldScanner(page).typeLikeTheIssue(withBadTags(tags));

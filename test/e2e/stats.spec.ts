@@ -67,7 +67,13 @@ async function setUp(api: Api): Promise<{ reused: string[]; credited: string[] }
     await api.call(WAREHOUSE, 'devices.recordSanitization', { deviceId: d.id, ...WIPE });
     await api.call(WAREHOUSE, 'devices.publish', { deviceId: d.id });
     await api.call(SUF_CONTACT, 'reservations.create', { deviceId: d.id, locationId: SUF_SITE_ID });
-    await api.call(WAREHOUSE, 'devices.handOver', { assetTag: d.assetTag, replacesNewPurchase: p.replaces ?? false });
+    await api.call(WAREHOUSE, 'devices.handOver', {
+      assetTag: d.assetTag,
+      replacesNewPurchase: p.replaces ?? false,
+      pickedUpBy: 'Jonas Holm',
+      unitId: 'dep-suf-unit-1',
+      acceptance: { kind: 'paper' },
+    });
     if (p.category === 'workstation') reused.push(d.assetTag);
     if (p.category === 'workstation' && p.replaces) credited.push(d.assetTag);
   }

@@ -130,6 +130,7 @@ export async function deviceJourney(page: Page, env: JourneyEnv): Promise<void> 
   await shell.switchProfile('user-warehouse-1');
   await shell.open('Udlevér');
   const handOver = new HandOverPage(page);
+  await handOver.collectedBy('Jonas Holm', 'Plejehjem');
   await handOver.scan(tag);
   await expect(handOver.result).toHaveRole('status');
   await expect(handOver.result).toContainText(`Udleveret: ${tag}`);

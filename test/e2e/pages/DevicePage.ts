@@ -59,6 +59,8 @@ export class DevicePage {
   readonly batchCertificate: Locator;
   /** The disposal certificate (or trail report) card with its download button. */
   readonly disposalDocument: Locator;
+  /** The hand-over receipt card of a device that has been handed over. */
+  readonly handOverReceipt: Locator;
 
   constructor(readonly page: Page) {
     this.label = new LabelPrintForm(page, page.getByRole('form', { name: 'QR-mærkat', exact: true }));
@@ -80,6 +82,14 @@ export class DevicePage {
     this.batchStatus = page.getByTestId('device-batch-status');
     this.batchCertificate = page.getByTestId('device-batch-certificate');
     this.disposalDocument = page.getByTestId('disposal-document');
+    this.handOverReceipt = page.getByTestId('device-receipt');
+  }
+
+  /** Presses the hand-over receipt's download button ("Hent udleveringskvittering (PDF)") and returns the download. */
+  async downloadHandOverReceipt(): Promise<Download> {
+    const waiting = this.page.waitForEvent('download');
+    await this.handOverReceipt.getByRole('button').click();
+    return waiting;
   }
 
   /** Presses the disposal document's download button (named `button`) and returns the download. */
