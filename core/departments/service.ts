@@ -22,7 +22,7 @@ export async function setApproval(
       const user = await tx.getUser(id);
       if (!user) throw notFound('user', id);
       if (user.role !== 'department_contact' || user.departmentId !== department.id) {
-        throw new AppError('APPROVER_NOT_A_CONTACT', { name: user.name, department: department.name }, undefined, { approverIds: 'approver_contact' });
+        throw new AppError('APPROVER_NOT_A_CONTACT', { approver: user.name }, undefined, { approverIds: 'approver_contact' });
       }
     }
     const next: Department = {
