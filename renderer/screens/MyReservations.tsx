@@ -133,12 +133,7 @@ export function MyReservations() {
               {toApprove.map(({ reservation: r, device: d }) => (
                 <li key={r.id} className="card" data-testid="approval-row" data-asset-tag={d.assetTag}>
                   <p>
-                    <a href={href(devicePath(d.id))} className="mono">
-                      {d.assetTag}
-                    </a>{' '}
-                    <span className="device-model-inline">
-                      {d.manufacturer} {d.model}
-                    </span>
+                    <DeviceName device={d} />
                   </p>
                   <p className="muted">
                     {t('reservations.requestedBy', { name: r.reservedBy.name })} · {t('reservations.approvalDue', { date: dateTime(r.expiresAt) })}
@@ -181,12 +176,7 @@ export function MyReservations() {
               {items.map(({ reservation: r, device: d }) => (
                 <tr key={r.id} data-testid="reservation-row" data-asset-tag={d.assetTag}>
                   <td>
-                    <a href={href(devicePath(d.id))} className="mono">
-                      {d.assetTag}
-                    </a>{' '}
-                    <span className="device-model-inline">
-                      {d.manufacturer} {d.model}
-                    </span>
+                    <DeviceName device={d} />
                   </td>
                   <td>
                     <span className={`badge badge-res-${r.status}`} data-status={r.status}>
@@ -221,6 +211,20 @@ export function MyReservations() {
         </div>
       )}
       {mayCall(user.role, 'departments.setApproval') && <ApprovalSettings departmentId={departmentId} />}
+    </>
+  );
+}
+
+/** The device's asset tag (a link to its page) and its make and model. */
+function DeviceName({ device: d }: { device: Device }) {
+  return (
+    <>
+      <a href={href(devicePath(d.id))} className="mono">
+        {d.assetTag}
+      </a>{' '}
+      <span className="device-model-inline">
+        {d.manufacturer} {d.model}
+      </span>
     </>
   );
 }
