@@ -90,7 +90,7 @@ test('a rejected reservation puts the device back on the marketplace, with the r
   await expect(device.trailEvents.last()).toContainText('Vi har fået nye maskiner');
 });
 
-test("an admin's Mine reservationer chooses any administration and approves there", async ({ page }) => {
+test("an admin's Mine reservationer chooses any administration, approves there and can turn approval off", async ({ page }) => {
   const tag = await requestFirstListed(page);
   const shell = new AppShell(page);
   const reservations = new MyReservationsPage(page);
@@ -102,4 +102,8 @@ test("an admin's Mine reservationer chooses any administration and approves ther
   await expect(page.getByTestId('approval-state')).toHaveText('Reservationer skal godkendes inden for 3 dage.');
   await reservations.approve(tag);
   await expect(reservations.result).toHaveText(`Reservationen på ${tag} er godkendt.`);
+
+  await reservations.setApprovalRequired(false);
+  await expect(page.getByTestId('approval-saved')).toHaveText(`Godkendelse for ${KFF} er gemt.`);
+  await expect(page.getByTestId('approval-state')).toHaveText('Reservationer gælder med det samme.');
 });

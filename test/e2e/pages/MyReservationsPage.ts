@@ -45,6 +45,12 @@ export class MyReservationsPage {
     await form.getByRole('button', { name: 'Afvis reservationen' }).click();
   }
 
+  /** An admin's approval control for the chosen administration: on or off, then "Gem godkendelse". */
+  async setApprovalRequired(required: boolean): Promise<void> {
+    await this.page.getByLabel('Reservationer skal godkendes').setChecked(required);
+    await this.page.getByRole('button', { name: 'Gem godkendelse' }).click();
+  }
+
   /** An admin's choice of administration ("Forvaltning"). */
   async chooseDepartment(label: string): Promise<void> {
     await this.page.getByLabel('Forvaltning', { exact: true }).selectOption({ label });
