@@ -54,7 +54,7 @@ export const SCREENS = [
     path: '/reservations',
     navKey: 'nav.reservations',
     primary: 'reservations.create',
-    calls: ['reservations.search', 'reservations.cancel'],
+    calls: ['reservations.search', 'reservations.cancel', 'reservations.approve', 'reservations.reject'],
     render: () => <MyReservations />,
   },
   { id: 'checkIn', path: '/check-in', navKey: 'nav.checkIn', primary: 'devices.checkIn', calls: ['devices.checkIn'], render: () => <CheckIn /> },

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ACTIONS, rolesFor } from './lifecycle';
 import { handOverAcceptanceFields, SIGNATURE_MAX_BYTES } from './handover';
 import {
+  APPROVAL_DAYS_MAX,
   AssetTag,
   Batch,
   BATCH_STATUSES,
@@ -686,6 +687,33 @@ export const contract = {
     input: z.object({ reservationId: Id }).strict(),
     output: Reservation,
     roles: rolesFor('cancelReservation'),
+  }),
+  // Reservation approval (issue 11): an administration's approver decides on its pending reservations.
+  'reservations.approve': proc({
+    summary: "Approve a reservation waiting for approval; it then holds for the usual reservation days",
+    input: z.object({ reservationId: Id }).strict(),
+    output: Reservation,
+    roles: rolesFor('approveReservation'),
+  }),
+  'reservations.reject': proc({
+    summary: 'Reject a reservation waiting for approval, with a reason; the device goes back on the marketplace',
+    input: z.object({ reservationId: Id, reason: z.string().trim().min(1, { message: 'required' }).max(500) }).strict(),
+    output: Reservation,
+    roles: rolesFor('rejectReservation'),
+  }),
+  'departments.setApproval': proc({
+    summary: "Turn an administration's reservation approval on or off, with the days its approvers have, and name its approvers",
+    input: z
+      .object({
+        departmentId: Id,
+        required: z.boolean(),
+        days: z.number().int().min(1).max(APPROVAL_DAYS_MAX),
+        /** The administration's department contacts who approve; every other contact of it stops being one. */
+        approverIds: z.array(Id).max(100),
+      })
+      .strict(),
+    output: z.object({ department: Department, approvers: z.array(User) }),
+    roles: ['admin'],
   }),
   'reservations.search': proc({
     summary: 'Reservations, by administration and status',

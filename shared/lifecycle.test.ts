@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, TRANSITIONS, actionsFrom, decide, needsSanitization, waitsForSanitization, type Action, type GuardFacts } from './lifecycle';
+import { ACTIONS, TRANSITIONS, actionsFrom, chooseAction, decide, needsSanitization, waitsForSanitization, type Action, type GuardFacts } from './lifecycle';
 import { DEVICE_STATUSES, type DeviceStatus } from './schemas';
 
 /**
@@ -9,11 +9,18 @@ import { DEVICE_STATUSES, type DeviceStatus } from './schemas';
 const EXPECTED: Record<Action, Partial<Record<DeviceStatus, DeviceStatus>>> = {
   checkIn: { reported: 'in_stock' },
   recordSanitization: { in_stock: 'in_stock', ewaste_queued: 'ewaste_queued', in_batch: 'in_batch' },
-  move: { in_stock: 'in_stock', listed: 'listed', reserved: 'reserved', ewaste_queued: 'ewaste_queued', in_batch: 'in_batch' },
+  move: {
+    in_stock: 'in_stock',
+    listed: 'listed',
+    reserved: 'reserved',
+    pending_approval: 'pending_approval',
+    ewaste_queued: 'ewaste_queued',
+    in_batch: 'in_batch',
+  },
   publish: { in_stock: 'listed' },
   unpublish: { listed: 'in_stock' },
   reserve: { listed: 'reserved' },
-  cancelReservation: { reserved: 'listed' },
+  cancelReservation: { reserved: 'listed', pending_approval: 'listed' },
   expireReservation: { reserved: 'listed' },
   handOver: { reserved: 'reused' },
   reportAgain: { reused: 'reported' },
@@ -24,6 +31,10 @@ const EXPECTED: Record<Action, Partial<Record<DeviceStatus, DeviceStatus>>> = {
   certify: { collected: 'certified' },
   markRecycled: { certified: 'recycled' },
   markDestroyed: { certified: 'destroyed' },
+  requestReservation: { listed: 'pending_approval' },
+  approveReservation: { pending_approval: 'reserved' },
+  rejectReservation: { pending_approval: 'listed' },
+  expireApproval: { pending_approval: 'listed' },
 };
 
 /** Facts under which every guard passes, so only state and role decide. */
@@ -36,6 +47,9 @@ function passingFacts(status: DeviceStatus, action: Action): GuardFacts {
     actorRole: role,
     actorDepartmentId: 'dep-buf',
     reservationDepartmentId: 'dep-buf',
+    actorIsApprover: true,
+    // The two approval guards exclude each other: each action gets the side its own guard asks for.
+    approvalRequired: t.requires.includes('approvalRequired'),
   };
 }
 
@@ -80,6 +94,10 @@ describe('lifecycle table', () => {
       certify: ['warehouse', 'admin'],
       markRecycled: ['warehouse', 'admin'],
       markDestroyed: ['warehouse', 'admin'],
+      requestReservation: ['department_contact', 'admin'],
+      approveReservation: ['department_contact', 'admin'],
+      rejectReservation: ['department_contact', 'admin'],
+      expireApproval: ['system'],
     };
     for (const action of ACTIONS) {
       const from = Object.keys(EXPECTED[action])[0] as DeviceStatus;
@@ -157,7 +175,62 @@ describe('lifecycle guards', () => {
   it('offers a warehouse person check-in for a reported device and nothing for a recycled one', () => {
     expect(actionsFrom('reported', 'warehouse')).toContain('checkIn');
     expect(actionsFrom('recycled', 'warehouse')).toEqual([]);
-    expect(actionsFrom('listed', 'department_contact')).toEqual(['reserve']);
+    expect(actionsFrom('listed', 'department_contact')).toEqual(['reserve', 'requestReservation']);
+  });
+});
+
+describe('reservation approval (issue 11)', () => {
+  const listed = (over: Partial<GuardFacts> = {}): GuardFacts => ({
+    device: { status: 'listed', dataBearing: false, condition: 'B', departmentId: 'dep-okf' },
+    actorRole: 'department_contact',
+    actorDepartmentId: 'dep-suf',
+    ...over,
+  });
+  const pending = (over: Partial<GuardFacts> = {}): GuardFacts =>
+    listed({ device: { status: 'pending_approval', dataBearing: false, condition: 'B', departmentId: 'dep-okf' }, reservationDepartmentId: 'dep-suf', ...over });
+
+  it('reserves at once where approval is not required, and asks for approval where it is', () => {
+    expect(chooseAction(['reserve', 'requestReservation'], listed())).toBe('reserve');
+    expect(chooseAction(['reserve', 'requestReservation'], listed({ approvalRequired: true }))).toBe('requestReservation');
+    expect(decide('requestReservation', listed({ approvalRequired: true }))).toEqual({ ok: true, to: 'pending_approval' });
+    // Neither path skips the other's rule.
+    expect(decide('reserve', listed({ approvalRequired: true }))).toMatchObject({ ok: false, code: 'APPROVAL_REQUIRED' });
+    expect(decide('requestReservation', listed())).toMatchObject({ ok: false, code: 'APPROVAL_NOT_REQUIRED' });
+  });
+
+  it('when no path is open, the choice is the first action, whose refusal says why (a pending device cannot be reserved)', () => {
+    const facts = pending({ approvalRequired: true });
+    expect(chooseAction(['reserve', 'requestReservation'], facts)).toBe('reserve');
+    expect(decide('reserve', facts)).toMatchObject({ ok: false, code: 'TRANSITION_NOT_ALLOWED', from: 'pending_approval' });
+    expect(chooseAction(['reserve', 'requestReservation'], listed({ actorRole: 'warehouse' }))).toBe('reserve');
+  });
+
+  it("lets only an approver of the reserving administration, or an admin, approve or reject", () => {
+    for (const action of ['approveReservation', 'rejectReservation'] as const) {
+      const to = action === 'approveReservation' ? 'reserved' : 'listed';
+      expect(decide(action, pending()), `${action}: not flagged`).toMatchObject({ ok: false, code: 'NOT_APPROVER' });
+      expect(decide(action, pending({ actorIsApprover: true, actorDepartmentId: 'dep-tmf' })), `${action}: other administration`).toMatchObject({
+        ok: false,
+        code: 'NOT_OWN_DEPARTMENT',
+      });
+      expect(decide(action, pending({ actorIsApprover: true }))).toEqual({ ok: true, to });
+      expect(decide(action, pending({ actorRole: 'admin', actorDepartmentId: 'dep-okf' }))).toEqual({ ok: true, to });
+      expect(decide(action, pending({ actorRole: 'warehouse', actorIsApprover: true }))).toMatchObject({ code: 'ROLE_NOT_ALLOWED' });
+    }
+  });
+
+  it('frees the device back to the marketplace on rejection, timeout (by the system only) or withdrawal', () => {
+    expect(decide('rejectReservation', pending({ actorIsApprover: true }))).toEqual({ ok: true, to: 'listed' });
+    expect(decide('expireApproval', pending({ actorRole: 'system' }))).toEqual({ ok: true, to: 'listed' });
+    expect(decide('expireApproval', pending({ actorRole: 'admin' }))).toMatchObject({ code: 'ROLE_NOT_ALLOWED' });
+    expect(decide('cancelReservation', pending())).toEqual({ ok: true, to: 'listed' });
+  });
+
+  it('keeps a pending device from hand-over and e-waste until it is approved', () => {
+    const warehouse = pending({ actorRole: 'warehouse' });
+    expect(decide('handOver', warehouse)).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED' });
+    expect(decide('routeToEwaste', warehouse)).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED' });
+    expect(decide('approveReservation', pending({ actorIsApprover: true }))).toEqual({ ok: true, to: 'reserved' });
   });
 });
 

@@ -25,6 +25,11 @@ export const ACTIONS = [
   'certify',
   'markRecycled',
   'markDestroyed',
+  // Reservation approval (issue 11).
+  'requestReservation',
+  'approveReservation',
+  'rejectReservation',
+  'expireApproval',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -42,6 +47,12 @@ export const GUARDS = [
   'ownDevice',
   /** Data-bearing devices go to collection only with a verified wipe, or in a certified-destruction batch. */
   'sanitizedOrDestructionBatch',
+  /** The reserving administration requires its reservations to be approved (it asks; it does not reserve). */
+  'approvalRequired',
+  /** The reserving administration lets reservations hold at once. */
+  'approvalNotRequired',
+  /** An admin, or a department contact flagged as approver of the administration holding the reservation. */
+  'approverOfDepartment',
 ] as const;
 export type Guard = (typeof GUARDS)[number];
 
@@ -67,7 +78,7 @@ export const TRANSITIONS: readonly Transition[] = [
   {
     // Moving between warehouse shelves records where the device is without changing its state.
     action: 'move',
-    from: ['in_stock', 'listed', 'reserved', 'ewaste_queued', 'in_batch'],
+    from: ['in_stock', 'listed', 'reserved', 'pending_approval', 'ewaste_queued', 'in_batch'],
     to: null,
     roles: ['warehouse', 'admin'],
     requires: [],
@@ -80,10 +91,34 @@ export const TRANSITIONS: readonly Transition[] = [
     requires: ['gradedUsable', 'sanitizedIfDataBearing', 'sanitizationVerified'],
   },
   { action: 'unpublish', from: ['listed'], to: 'in_stock', roles: ['warehouse', 'admin'], requires: [] },
-  { action: 'reserve', from: ['listed'], to: 'reserved', roles: ['department_contact', 'admin'], requires: [] },
+  { action: 'reserve', from: ['listed'], to: 'reserved', roles: ['department_contact', 'admin'], requires: ['approvalNotRequired'] },
+  // The same people ask instead of reserving when the administration requires approval; the request holds the device.
+  {
+    action: 'requestReservation',
+    from: ['listed'],
+    to: 'pending_approval',
+    roles: ['department_contact', 'admin'],
+    requires: ['approvalRequired'],
+  },
+  {
+    action: 'approveReservation',
+    from: ['pending_approval'],
+    to: 'reserved',
+    roles: ['department_contact', 'admin'],
+    requires: ['approverOfDepartment'],
+  },
+  {
+    action: 'rejectReservation',
+    from: ['pending_approval'],
+    to: 'listed',
+    roles: ['department_contact', 'admin'],
+    requires: ['approverOfDepartment'],
+  },
+  { action: 'expireApproval', from: ['pending_approval'], to: 'listed', roles: ['system'], requires: [] },
   {
     action: 'cancelReservation',
-    from: ['reserved'],
+    // A request waiting for approval can be withdrawn like a reservation.
+    from: ['reserved', 'pending_approval'],
     to: 'listed',
     roles: ['department_contact', 'warehouse', 'admin'],
     requires: ['ownReservation'],
@@ -167,6 +202,10 @@ export interface GuardFacts {
   reservationDepartmentId?: string | undefined;
   /** The batch the device is in is marked for certified destruction by the recycler. */
   inDestructionBatch?: boolean | undefined;
+  /** The administration reserving (or holding the reservation) requires approval. */
+  approvalRequired?: boolean | undefined;
+  /** The actor is flagged as an approver (User.approver). */
+  actorIsApprover?: boolean | undefined;
 }
 
 /** Refusal codes; each has a message in the catalogue (shared/i18n). */
@@ -176,7 +215,10 @@ export type RefusalCode =
   | 'SANITIZATION_REQUIRED'
   | 'SANITIZATION_NOT_VERIFIED'
   | 'CONDITION_REQUIRED'
-  | 'NOT_OWN_DEPARTMENT';
+  | 'NOT_OWN_DEPARTMENT'
+  | 'APPROVAL_REQUIRED'
+  | 'APPROVAL_NOT_REQUIRED'
+  | 'NOT_APPROVER';
 
 const GUARD_CHECKS: Record<Guard, (f: GuardFacts) => RefusalCode | null> = {
   sanitizedIfDataBearing: (f) => (f.device.dataBearing && !f.sanitization ? 'SANITIZATION_REQUIRED' : null),
@@ -189,6 +231,16 @@ const GUARD_CHECKS: Record<Guard, (f: GuardFacts) => RefusalCode | null> = {
       : null,
   ownDevice: (f) =>
     f.actorRole === 'department_contact' && f.actorDepartmentId !== f.device.departmentId ? 'NOT_OWN_DEPARTMENT' : null,
+  approvalRequired: (f) => (f.approvalRequired ? null : 'APPROVAL_NOT_REQUIRED'),
+  approvalNotRequired: (f) => (f.approvalRequired ? 'APPROVAL_REQUIRED' : null),
+  approverOfDepartment: (f) =>
+    f.actorRole !== 'department_contact'
+      ? null
+      : !f.actorIsApprover
+        ? 'NOT_APPROVER'
+        : f.actorDepartmentId !== f.reservationDepartmentId
+          ? 'NOT_OWN_DEPARTMENT'
+          : null,
   sanitizedOrDestructionBatch: (f) =>
     !f.device.dataBearing || f.inDestructionBatch ? null : !f.sanitization ? 'SANITIZATION_REQUIRED' : !f.sanitization.verified ? 'SANITIZATION_NOT_VERIFIED' : null,
 };
@@ -208,6 +260,14 @@ export function decide(action: Action, facts: GuardFacts): Decision {
     if (code) return { ok: false, code, from, action };
   }
   return { ok: true, to: t.to ?? from };
+}
+
+/**
+ * Of several actions that start from the same request (reserve, or ask for approval), the one the table
+ * allows on these facts; when none is allowed, the first, whose refusal then names what is wrong.
+ */
+export function chooseAction<A extends Action>(candidates: readonly [A, ...A[]], facts: GuardFacts): A {
+  return candidates.find((a) => decide(a, facts).ok) ?? candidates[0];
 }
 
 /** Actions this person could start from the device's current state (guards decide at run time). */

@@ -25,6 +25,8 @@ export const Department = z.object({
   code: z.string().min(2).max(8),
   name: z.string().min(1).max(200),
   nameEn: z.string().min(1).max(200),
+  /** Reservation approval (issue 11); absent: reservations hold at once, as before approval existed. */
+  approval: z.lazy(() => ReservationApproval).optional(),
 });
 export type Department = z.infer<typeof Department>;
 
@@ -55,6 +57,8 @@ export const User = z.object({
   role: Role,
   departmentId: Id,
   unitId: Id.optional(),
+  /** A department contact who approves their administration's reservations when it requires approval. */
+  approver: z.boolean().optional(),
 });
 export type User = z.infer<typeof User>;
 
@@ -96,6 +100,8 @@ export const DEVICE_STATUSES = [
   'in_stock',
   'listed',
   'reserved',
+  /** Held for an administration that requires approval, until its approver decides (issue 11). */
+  'pending_approval',
   'reused',
   'ewaste_queued',
   'in_batch',
@@ -177,7 +183,14 @@ export const SanitizationRecord = z.object({
 });
 export type SanitizationRecord = z.infer<typeof SanitizationRecord>;
 
-export const RESERVATION_STATUSES = ['active', 'cancelled', 'expired', 'fulfilled'] as const;
+/** pending: waits for the administration's approver; rejected: the approver said no (issue 11). */
+export const RESERVATION_STATUSES = ['active', 'cancelled', 'expired', 'fulfilled', 'pending', 'rejected'] as const;
+export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
+/** The reservation statuses that hold the device: one such reservation per device at most. */
+export const HOLDING_RESERVATION_STATUSES = ['active', 'pending'] as const satisfies readonly ReservationStatus[];
+export type HoldingReservationStatus = (typeof HOLDING_RESERVATION_STATUSES)[number];
+export const holdsDevice = (status: ReservationStatus): status is HoldingReservationStatus =>
+  (HOLDING_RESERVATION_STATUSES as readonly ReservationStatus[]).includes(status); // why: widening a readonly tuple to search it
 export const Reservation = z.object({
   id: Id,
   deviceId: Id,
@@ -225,6 +238,11 @@ export const TrailEvent = z.discriminatedUnion('type', [
   z.object({ ...eventBase, type: z.literal('reserved'), reservationId: Id, departmentId: Id, expiresAt: IsoDateTime }),
   z.object({ ...eventBase, type: z.literal('reservation_cancelled'), reservationId: Id, departmentId: Id }),
   z.object({ ...eventBase, type: z.literal('reservation_expired'), reservationId: Id, departmentId: Id }),
+  // Reservation approval (issue 11): requested, then approved, rejected (with the approver's reason) or timed out.
+  z.object({ ...eventBase, type: z.literal('reservation_requested'), reservationId: Id, departmentId: Id, approvalDueAt: IsoDateTime }),
+  z.object({ ...eventBase, type: z.literal('reservation_approved'), reservationId: Id, departmentId: Id, expiresAt: IsoDateTime }),
+  z.object({ ...eventBase, type: z.literal('reservation_rejected'), reservationId: Id, departmentId: Id, reason: z.string() }),
+  z.object({ ...eventBase, type: z.literal('approval_expired'), reservationId: Id, departmentId: Id }),
   z.object({
     ...eventBase,
     type: z.literal('handed_over'),
@@ -423,6 +441,19 @@ export type Batch = z.infer<typeof Batch>;
 /** Why a device goes to e-waste instead of reuse. */
 export const EWASTE_REASONS = ['defective', 'obsolete', 'unclaimed', 'decision'] as const;
 export type EwasteReason = (typeof EWASTE_REASONS)[number];
+
+/** The most days an administration may give its approver (the reservation holds the device meanwhile). */
+export const APPROVAL_DAYS_MAX = 30;
+
+/** An administration's reservation approval, with who set it last and when (the admin change's record). */
+export const ReservationApproval = z.object({
+  required: z.boolean(),
+  /** Days the approver has before the request lapses and the device goes back on the marketplace. */
+  days: z.number().int().min(1).max(APPROVAL_DAYS_MAX),
+  changedBy: ActorSnapshot,
+  changedAt: IsoDateTime,
+});
+export type ReservationApproval = z.infer<typeof ReservationApproval>;
 
 export const Settings = z.object({
   reservationDays: z.number().int().min(1).max(90),

@@ -28,7 +28,14 @@ export function trailDetails(e: TrailEvent, t: TrailText, names: TrailNames, dat
       return [t('trail.reservedUntil', { department: dept(e.departmentId), date: dateTime(e.expiresAt) })];
     case 'reservation_cancelled':
     case 'reservation_expired':
+    case 'approval_expired':
       return [t('trail.department', { department: dept(e.departmentId) })];
+    case 'reservation_requested':
+      return [t('trail.approvalDue', { department: dept(e.departmentId), date: dateTime(e.approvalDueAt) })];
+    case 'reservation_approved':
+      return [t('trail.reservedUntil', { department: dept(e.departmentId), date: dateTime(e.expiresAt) })];
+    case 'reservation_rejected':
+      return [t('trail.department', { department: dept(e.departmentId) }), t('trail.reason', { reason: e.reason })];
     case 'handed_over':
       return [
         t('trail.handedOver', { from: dept(e.fromDepartmentId), to: dept(e.toDepartmentId) }),

@@ -10,6 +10,7 @@ import type { ActorSnapshot, Category, Condition, Device, DeviceStatus, NewTrail
 import type { Store, StoreTx } from '../store/store';
 import { DEPARTMENTS, LOCATIONS, UNITS, USERS } from './reference-data';
 import { DEFAULT_SETTINGS } from '../store/store';
+import { seedApprovalDemo } from './approval';
 import { seedEwasteDemo } from './ewaste';
 import { seedHistory } from './history';
 
@@ -59,7 +60,7 @@ export const MODELS: Model[] = [
 ];
 
 /** Final states and how often the demo has them (every state appears). */
-const TARGETS: [DeviceStatus, number][] = [
+const TARGETS: [keyof typeof PATHS, number][] = [
   ['reported', 10],
   ['in_stock', 14],
   ['listed', 24],
@@ -73,7 +74,9 @@ const TARGETS: [DeviceStatus, number][] = [
   ['destroyed', 2],
 ];
 
-const PATHS: Record<DeviceStatus, Action[]> = {
+// The generated bulk data has no requests pending approval: approval is an administration's choice made later
+// (seedDemo turns it on for one administration after the history).
+const PATHS: Record<Exclude<DeviceStatus, 'pending_approval'>, Action[]> = {
   reported: [],
   in_stock: ['checkIn'],
   listed: ['checkIn', 'recordSanitization', 'publish'],
@@ -345,4 +348,5 @@ export async function seedDemo(store: Store, now = new Date()): Promise<void> {
   await seedReferenceData(store);
   await seedHistory(store, now);
   await seedEwasteDemo(store, now);
+  await seedApprovalDemo(store, now);
 }

@@ -2,9 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import { effectiveDataBearing, mayDeclareNoData } from '../../shared/data-bearing';
 import { CATEGORY_FACTS, assetTagNumber } from '../../shared/categories';
-import { actionsFrom } from '../../shared/lifecycle';
+import { actionsFrom, transitionFor } from '../../shared/lifecycle';
 import type { DeviceDetail, ProcedureArgs } from '../../shared/contract';
-import type { Device, Location, SanitizationRecord, Specs, Unit } from '../../shared/schemas';
+import type { Device, DeviceStatus, Location, SanitizationRecord, Specs, Unit } from '../../shared/schemas';
 import type { StoreReads, StoreTx } from '../store/store';
 import { actorRole, actorSnapshot, nowIso, requireUser, type ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
@@ -374,12 +374,15 @@ export async function awaitingPickup(ctx: ServiceContext, input: ProcedureArgs<'
   return { sites, total };
 }
 
+/** The states a reservation holds a device in (reserved, pending approval): those a reservation can be cancelled from. */
+const HELD_BY_RESERVATION: ReadonlySet<DeviceStatus> = new Set(transitionFor('cancelReservation').from);
+
 /** Devices matching text and filters, one page at a time, with the administration each reserved one is going to. */
 export async function searchDevices(ctx: ServiceContext, input: ProcedureArgs<'devices.search'>) {
   const page = await ctx.store.searchDevices(input);
   const reservedFor: Record<string, string> = {};
   for (const d of page.items) {
-    if (d.status !== 'reserved') continue;
+    if (!HELD_BY_RESERVATION.has(d.status)) continue;
     const reservation = await ctx.store.activeReservation(d.id);
     if (reservation) reservedFor[d.id] = reservation.departmentId;
   }

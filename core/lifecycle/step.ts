@@ -3,7 +3,7 @@
  * device in its new state together with the trail event saying who, when and where.
  */
 import { randomUUID } from 'node:crypto';
-import { decide, needsSanitization, type Action, type GuardFacts } from '../../shared/lifecycle';
+import { chooseAction, decide, needsSanitization, type Action, type GuardFacts } from '../../shared/lifecycle';
 import type { Device, DeviceStatus, Location, NewTrailEvent, TrailEvent } from '../../shared/schemas';
 import { actorDepartmentId, actorRole, actorSnapshot, nowIso, type ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
@@ -24,14 +24,7 @@ export async function requireStep(
   action: Action,
   extra: Partial<GuardFacts> = {},
 ): Promise<DeviceStatus> {
-  const sanitization = device.sanitizationId && needsSanitization(action) ? await reads.getSanitization(device.sanitizationId) : undefined;
-  const decision = decide(action, {
-    device,
-    sanitization,
-    actorRole: actorRole(ctx.actor),
-    actorDepartmentId: actorDepartmentId(ctx.actor),
-    ...extra,
-  });
+  const decision = decide(action, await gatherFacts(ctx, reads, device, [action], extra));
   if (!decision.ok) {
     throw new AppError(
       decision.code,
@@ -40,6 +33,32 @@ export async function requireStep(
     );
   }
   return decision.to;
+}
+
+/**
+ * Of several actions that start from the same request (reserve, or ask for approval), the one the lifecycle
+ * table allows on the facts from the store (see chooseAction); runStep then refuses it if none is allowed.
+ */
+export async function chooseStep<A extends Action>(
+  ctx: ServiceContext,
+  reads: StoreReads,
+  device: Device,
+  candidates: readonly [A, ...A[]],
+  extra: Partial<GuardFacts> = {},
+): Promise<A> {
+  return chooseAction(candidates, await gatherFacts(ctx, reads, device, candidates, extra));
+}
+
+/** The facts the table decides `actions` on: the device, who acts, and the sanitization record only when a guard reads it. */
+async function gatherFacts(
+  ctx: ServiceContext,
+  reads: StoreReads,
+  device: Device,
+  actions: readonly Action[],
+  extra: Partial<GuardFacts>,
+): Promise<GuardFacts> {
+  const sanitization = device.sanitizationId && actions.some(needsSanitization) ? await reads.getSanitization(device.sanitizationId) : undefined;
+  return { device, sanitization, actorRole: actorRole(ctx.actor), actorDepartmentId: actorDepartmentId(ctx.actor), ...extra };
 }
 
 export interface StepOptions {

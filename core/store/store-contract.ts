@@ -246,6 +246,48 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       expect(await store.activeReservation(d.id)).toBeUndefined();
     });
 
+    // Reservation approval (issue 11).
+    it('holds a device by a reservation pending approval: found as holding, due at its approval deadline, kept across a reopen', async () => {
+      const d = device({ status: 'pending_approval' });
+      const r = {
+        id: 'r-pending',
+        deviceId: d.id,
+        departmentId: 'dep-kff',
+        reservedBy: { id: 'user-kff-2', name: 'Y', role: 'department_contact' as const },
+        createdAt: '2026-01-01T00:00:00.000Z',
+        expiresAt: '2026-01-04T00:00:00.000Z',
+        status: 'pending' as const,
+      };
+      await store.transaction(async (tx) => {
+        tx.putDevice(d);
+        tx.putReservation(r);
+        // Inside the writing transaction the request already holds the device.
+        expect((await tx.activeReservation(d.id))?.status).toBe('pending');
+      });
+      expect((await store.activeReservation(d.id))?.id).toBe('r-pending');
+      expect((await store.dueReservations('2026-01-04T00:00:00.000Z')).map((x) => x.id)).toEqual(['r-pending']);
+      await reopen();
+      expect((await store.activeReservation(d.id))?.status).toBe('pending');
+      expect((await store.searchReservations({ status: 'pending', limit: 10 })).map((x) => x.id)).toEqual(['r-pending']);
+      await store.transaction(async (tx) => tx.putReservation({ ...r, status: 'rejected', endedAt: '2026-01-02T00:00:00.000Z' }));
+      expect(await store.activeReservation(d.id)).toBeUndefined();
+      expect(await store.dueReservations('2026-01-09T00:00:00.000Z')).toEqual([]);
+    });
+
+    it("keeps an administration's approval rule and its approvers across a reopen", async () => {
+      const changedBy = { id: 'user-admin-1', name: 'A', role: 'admin' as const };
+      const kff = (await store.getDepartment('dep-kff'))!;
+      const contact = (await store.getUser('user-kff-1'))!;
+      await store.transaction(async (tx) => {
+        tx.putDepartment({ ...kff, approval: { required: true, days: 3, changedBy, changedAt: '2026-01-01T00:00:00.000Z' } });
+        tx.putUser({ ...contact, approver: true });
+      });
+      await reopen();
+      expect((await store.getDepartment('dep-kff'))?.approval).toMatchObject({ required: true, days: 3, changedBy: { id: 'user-admin-1' } });
+      expect((await store.getUser('user-kff-1'))?.approver).toBe(true);
+      expect((await store.listDepartments()).find((x) => x.id === 'dep-kff')?.approval?.days).toBe(3);
+    });
+
     it('keeps the recycler register across a reopen, and an update replaces the record', async () => {
       const recycler = {
         id: 'rec-1',

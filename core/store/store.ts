@@ -89,7 +89,7 @@ export interface StoreReads {
   getDevice(id: string): Promise<Device | undefined>;
   getDeviceByTag(assetTag: string): Promise<Device | undefined>;
   getReservation(id: string): Promise<Reservation | undefined>;
-  /** The one active reservation of a device, if any. */
+  /** The one reservation holding a device (active, or pending approval), if any. */
   activeReservation(deviceId: string): Promise<Reservation | undefined>;
   getSanitization(id: string): Promise<SanitizationRecord | undefined>;
   getUser(id: string): Promise<User | undefined>;
@@ -140,7 +140,7 @@ export interface Store extends StoreReads {
    */
   statFacts(from: string, to: string): Promise<StatFacts>;
   searchReservations(query: ReservationQuery): Promise<Reservation[]>;
-  /** Active reservations whose expiry is at or before `at`. */
+  /** Holding reservations (active, or pending approval) whose expiry or approval deadline is at or before `at`. */
   dueReservations(at: string): Promise<Reservation[]>;
   listDepartments(): Promise<Department[]>;
   listUnits(): Promise<Unit[]>;

@@ -81,7 +81,8 @@ export function DeviceActions({ detail, onChanged }: Props) {
         setDone(t('done.publish', { tag }));
       } else if (action === 'reserve') {
         const r = await client.call('reservations.create', { deviceId: device.id, locationId: siteId });
-        setDone(t('done.reserve', { tag, date: dateTime(r.expiresAt) }));
+        // A reservation in an administration that requires approval waits for its approver.
+        setDone(t(r.status === 'pending' ? 'done.requestReservation' : 'done.reserve', { tag, date: dateTime(r.expiresAt) }));
       } else if (action === 'cancelReservation' && reservation) {
         await client.call('reservations.cancel', { reservationId: reservation.id });
         setDone(t('done.cancelReservation', { tag }));

@@ -1,7 +1,7 @@
-/** The device's active reservation: for which administration, by whom, until when. */
+/** The device's holding reservation: for which administration, by whom, its status, until when (or until when it must be approved). */
 import type { Reservation } from '../../shared/schemas';
 import { useI18n } from '../i18n';
-import { roleKey } from '../labels';
+import { reservationStatusKey, roleKey } from '../labels';
 import { useReference } from '../reference-context';
 
 export function ReservationFacts({ reservation }: { reservation: Reservation }) {
@@ -21,7 +21,11 @@ export function ReservationFacts({ reservation }: { reservation: Reservation }) 
         </dd>
         <dt>{t('reservation.createdAt')}</dt>
         <dd>{dateTime(reservation.createdAt)}</dd>
-        <dt>{t('reservation.expiresAt')}</dt>
+        <dt>{t('reservation.status')}</dt>
+        <dd data-testid="reservation-status" data-status={reservation.status}>
+          {t(reservationStatusKey(reservation.status))}
+        </dd>
+        <dt>{t(reservation.status === 'pending' ? 'reservation.approvalDueAt' : 'reservation.expiresAt')}</dt>
         <dd data-testid="reservation-expires">{dateTime(reservation.expiresAt)}</dd>
       </dl>
     </section>

@@ -3,7 +3,7 @@
  * only by their place in the journal (the index file of the last snapshot, plus what came since). It
  * changes only by applying journal ops, at open (recovery) and at commit, so both build the same state.
  */
-import type { Device, FactorVersion, Reservation, Settings, TrailEvent } from '../../../shared/schemas';
+import { holdsDevice, type Device, type FactorVersion, type Reservation, type Settings, type TrailEvent } from '../../../shared/schemas';
 import { DEFAULT_SETTINGS, referenceKey, type DeviceQuery, type ReferenceData, type ReferenceKind, type ReservationQuery } from '../store';
 import { compareDevices, deviceHaystack, matchesQuery, searchTokens, topK } from '../query';
 import type { JournalPosition, RecordRef } from './journal';
@@ -183,7 +183,7 @@ export class State {
     const out: Reservation[] = [];
     for (const id of this.activeByDevice.values()) {
       const r = this.reservations.get(id);
-      if (r && r.status === 'active' && r.expiresAt <= at) out.push(r);
+      if (r && holdsDevice(r.status) && r.expiresAt <= at) out.push(r);
     }
     return out;
   }
@@ -327,7 +327,7 @@ export class State {
 
   private putReservation(r: Reservation): void {
     this.reservations.set(r.id, r);
-    if (r.status === 'active') this.activeByDevice.set(r.deviceId, r.id);
+    if (holdsDevice(r.status)) this.activeByDevice.set(r.deviceId, r.id);
     else if (this.activeByDevice.get(r.deviceId) === r.id) this.activeByDevice.delete(r.deviceId);
   }
 

@@ -3,7 +3,7 @@
  * first) and become one journal record at commit. Rollback is discarding the transaction: nothing
  * reaches the journal or the state before commit, and a failed append applies nothing.
  */
-import type { Device, NewTrailEvent, Reservation, SanitizationRecord, Settings, TrailEvent } from '../../../shared/schemas';
+import { holdsDevice, type Device, type NewTrailEvent, type Reservation, type SanitizationRecord, type Settings, type TrailEvent } from '../../../shared/schemas';
 import type { ReferenceData, ReferenceKind, StoreTx } from '../store';
 import { GENESIS_HASH, chainEvent, linkEvent } from '../trail-hash';
 import { ENCODE_SLICE_OPS, encodeRecordSliced, type JournalWriter } from './journal';
@@ -50,11 +50,11 @@ export class FileTx implements StoreTx {
     return this.reservations.get(id) ?? this.state.getReservation(id);
   }
   async activeReservation(deviceId: string) {
-    for (const r of this.reservations.values()) if (r.deviceId === deviceId && r.status === 'active') return r;
+    for (const r of this.reservations.values()) if (r.deviceId === deviceId && holdsDevice(r.status)) return r;
     const committed = this.state.activeReservation(deviceId);
     if (committed === undefined) return undefined;
     const r = await this.getReservation(committed.id);
-    return r?.status === 'active' ? r : undefined;
+    return r && holdsDevice(r.status) ? r : undefined;
   }
   async getSanitization(id: string) {
     return this.sanitizations.get(id) ?? this.readSanitization(id);

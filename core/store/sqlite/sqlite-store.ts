@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Device, Reservation, SanitizationRecord, Settings, TrailEvent } from '../../../shared/schemas';
+import { HOLDING_RESERVATION_STATUSES, type Device, type Reservation, type SanitizationRecord, type Settings, type TrailEvent } from '../../../shared/schemas';
 import { DEFAULT_SETTINGS, type DeviceQuery, type ReferenceData, type ReservationQuery, type Store, type StoreTx, type TrailProblem } from '../store';
 import { chainEvent, checkChain } from '../trail-hash';
 import { deviceHaystack, searchTokens } from '../query';
@@ -13,6 +13,9 @@ import { SerialQueue } from '../serial-queue';
 import { sha256Hex } from '../attachment-dir';
 import { FACT_TYPES, FactLog, type StatFacts } from '../../stats/facts';
 import { makePrivateDir, openPrivateSync } from '../private-files';
+
+/** The statuses of a reservation that holds its device, as an SQL list (fixed words, no user input). */
+const HOLDING_SQL = HOLDING_RESERVATION_STATUSES.map((s) => `'${s}'`).join(', ');
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS devices (
@@ -97,7 +100,7 @@ export class SqliteStore implements Store {
   }
   async activeReservation(deviceId: string) {
     return parse<Reservation>(
-      this.q("SELECT data FROM reservations WHERE device_id = ? AND status = 'active'").get(deviceId) as { data: string } | undefined,
+      this.q(`SELECT data FROM reservations WHERE device_id = ? AND status IN (${HOLDING_SQL})`).get(deviceId) as { data: string } | undefined,
     );
   }
   private record<K extends keyof Records>(kind: K, id: string): Records[K] | undefined {
@@ -259,7 +262,7 @@ export class SqliteStore implements Store {
   }
 
   async dueReservations(at: string) {
-    return (this.q("SELECT data FROM reservations WHERE status = 'active' AND expires_at <= ?").all(at) as { data: string }[]).map(
+    return (this.q(`SELECT data FROM reservations WHERE status IN (${HOLDING_SQL}) AND expires_at <= ?`).all(at) as { data: string }[]).map(
       (r) => JSON.parse(r.data) as Reservation,
     );
   }

@@ -48,6 +48,8 @@ export class DevicePage {
   readonly sanitization: Locator;
   readonly reservation: Locator;
   readonly reservationDepartment: Locator;
+  /** The reservation's status ("Afventer godkendelse", "Aktiv"); data-status carries the code. */
+  readonly reservationStatus: Locator;
   readonly trail: Locator;
   readonly trailEvents: Locator;
   /** The "QR-mærkat" card: stock, start and "Udskriv QR-mærkat". */
@@ -75,6 +77,7 @@ export class DevicePage {
     this.sanitization = page.getByTestId('sanitization');
     this.reservation = page.getByTestId('reservation');
     this.reservationDepartment = page.getByTestId('reservation-department');
+    this.reservationStatus = page.getByTestId('reservation-status');
     this.trail = page.getByTestId('trail');
     this.trailEvents = page.getByTestId('trail-event');
     this.batch = page.getByTestId('device-batch');
