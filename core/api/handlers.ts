@@ -2,6 +2,7 @@
 import { batchHandlers } from '../batches/handlers';
 import { deviceHandlers } from '../devices/handlers';
 import { ewasteHandlers } from '../ewaste/handlers';
+import { photoHandlers } from '../photos/handlers';
 import { recyclerHandlers } from '../recyclers/handlers';
 import { labelHandlers } from '../labels/handlers';
 import { referenceHandlers } from '../reference/handlers';
@@ -14,5 +15,5 @@ import { tagHandlers } from '../tags/handlers';
 import { buildHandlerTable, type HandlerTable } from './handler-table';
 
 export function createHandlerTable(): HandlerTable {
-  return buildHandlerTable([batchHandlers, ewasteHandlers, recyclerHandlers, sessionHandlers, referenceHandlers, deviceHandlers, reservationHandlers, tagHandlers, labelHandlers, stockTakeHandlers, factorHandlers, statsHandlers]);
+  return buildHandlerTable([batchHandlers, ewasteHandlers, recyclerHandlers, sessionHandlers, referenceHandlers, deviceHandlers, reservationHandlers, tagHandlers, labelHandlers, stockTakeHandlers, factorHandlers, statsHandlers, photoHandlers]);
 }
