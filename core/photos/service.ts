@@ -1,6 +1,7 @@
 /** Device photos: add (checked and re-encoded, see photo-image.ts), remove, and read back one stored image. */
 import type { ProcedureArgs, ProcedureOutput } from '../../shared/contract';
 import { PHOTO_MAX_PER_DEVICE } from '../../shared/contract';
+import { photoChangeRefusal } from '../../shared/photos';
 import type { Device, DevicePhoto } from '../../shared/schemas';
 import { sha256Hex } from '../store/attachment-dir';
 import { nowIso, requireUser, type ServiceContext } from '../context';
@@ -8,16 +9,10 @@ import { AppError, notFound } from '../errors';
 import { appendTrailEvent, deviceById, locationById } from '../lifecycle/step';
 import { derivePhoto, sniffFormat } from './photo-image';
 
-/**
- * The warehouse and admins change any device's photos; a department contact only those of a device their own
- * administration reported and still holds (the photos taken when reporting), not after the warehouse has it.
- * @throws NOT_OWN_DEPARTMENT, ROLE_NOT_ALLOWED
- */
+/** @throws NOT_OWN_DEPARTMENT, ROLE_NOT_ALLOWED (shared/photos.ts says who may) */
 function requireMayChangePhotos(ctx: ServiceContext, device: Device): void {
-  const user = requireUser(ctx.actor);
-  if (user.role !== 'department_contact') return;
-  if (device.departmentId !== user.departmentId) throw new AppError('NOT_OWN_DEPARTMENT');
-  if (device.status !== 'reported') throw new AppError('ROLE_NOT_ALLOWED', { action: 'changePhotos' });
+  const refusal = photoChangeRefusal(requireUser(ctx.actor), device);
+  if (refusal) throw new AppError(refusal, refusal === 'ROLE_NOT_ALLOWED' ? { action: 'changePhotos' } : {});
 }
 
 function requireRoom(device: Device, fileName: string): void {

@@ -59,6 +59,9 @@ export class DevicePage {
   readonly batchCertificate: Locator;
   /** The disposal certificate (or trail report) card with its download button. */
   readonly disposalDocument: Locator;
+  /** The photos card: each photo at display size (an <img> with its alt text). */
+  readonly photos: Locator;
+  readonly photoImages: Locator;
 
   constructor(readonly page: Page) {
     this.label = new LabelPrintForm(page, page.getByRole('form', { name: 'QR-mærkat', exact: true }));
@@ -80,6 +83,13 @@ export class DevicePage {
     this.batchStatus = page.getByTestId('device-batch-status');
     this.batchCertificate = page.getByTestId('device-batch-certificate');
     this.disposalDocument = page.getByTestId('disposal-document');
+    this.photos = page.getByTestId('device-photos');
+    this.photoImages = this.photos.getByRole('img');
+  }
+
+  /** Adds photo files (paths on disk) with the photos card's picker ("Tilføj fotos"); they are saved at once. */
+  async attachPhotos(files: readonly string[]): Promise<void> {
+    await this.photos.getByLabel('Tilføj fotos').setInputFiles([...files]);
   }
 
   /** Presses the disposal document's download button (named `button`) and returns the download. */
