@@ -1146,6 +1146,7 @@ export const da = {
   'action.changePhotos': 'Ret fotos',
   'param.megapixels': '?',
   'param.maxMegapixels': '40',
+  'photos.addFor': 'Tilføj fotos af {tag}',
   'photos.removed': 'Fotoet er fjernet.',
 } as const satisfies Record<string, string>;
 

@@ -1133,5 +1133,6 @@ export const en: Record<MessageKey, string> = {
   'action.changePhotos': 'Change photos',
   'param.megapixels': '?',
   'param.maxMegapixels': '40',
+  'photos.addFor': 'Add photos of {tag}',
   'photos.removed': 'The photo has been removed.',
 };

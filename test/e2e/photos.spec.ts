@@ -8,6 +8,7 @@ import { WIPE } from '../../core/testing/fixtures';
 import { Api } from './api';
 import { expect, test } from './fixtures';
 import { AppShell } from './pages/AppShell';
+import { CheckInPage } from './pages/CheckInPage';
 import { DevicePage } from './pages/DevicePage';
 import { MarketplacePage } from './pages/MarketplacePage';
 import { ProfilePickerPage } from './pages/ProfilePickerPage';
@@ -59,4 +60,33 @@ test('a reported photo that is a renamed text file is refused by name; the other
   const thumb = market.thumbnail(tag);
   await expect(thumb).toHaveAccessibleName('Foto af HP EliteBook 840 G6 Foto');
   await expect.poll(() => naturalSize(thumb)).toEqual([300, 400]);
+});
+
+test('the warehouse photographs a device at check-in; the photo is on its page, and the reporter can no longer change it', async ({ page, request }) => {
+  const files = await writePhotoFiles();
+  const api = new Api(request);
+  const reported = await api.call('user-buf-1', 'devices.report', { category: 'laptop', manufacturer: 'Dell', model: 'Latitude 5420 Foto', serial: 'FOTO-SN-2', locationId: 'dep-buf-site-1' });
+  const shell = new AppShell(page);
+  await new ProfilePickerPage(page).goto();
+  await new ProfilePickerPage(page).choose('user-warehouse-1');
+  await shell.open('Modtag på lager');
+  const checkIn = new CheckInPage(page);
+  await checkIn.choose('B', 'Hylde B-02');
+  await checkIn.scan(reported.assetTag);
+  await expect(checkIn.result).toContainText(`Modtaget på lager: ${reported.assetTag}`);
+  await checkIn.attachPhotos(reported.assetTag, [files.camera]);
+  await expect(page.getByTestId('photos-saved')).toHaveText('Fotos gemt: 1.');
+
+  const device = new DevicePage(page);
+  await device.goto(`/#/devices/${reported.id}`);
+  await expect(device.photoImages).toHaveCount(1);
+  await expect(device.photoImages.first()).toHaveAccessibleName('Dell Latitude 5420 Foto, foto 1 af 1');
+  await expect(device.photos.getByRole('button', { name: 'Fjern foto 1' })).toBeVisible();
+
+  // Once the warehouse has it, the reporting contact sees the photo but no controls to change it.
+  await shell.switchProfile('user-buf-1');
+  await device.goto(`/#/devices/${reported.id}`);
+  await expect(device.photoImages).toHaveCount(1);
+  await expect(device.photos.getByRole('button', { name: 'Fjern foto 1' })).toHaveCount(0);
+  await expect(device.photos.getByLabel('Tilføj fotos')).toHaveCount(0);
 });
