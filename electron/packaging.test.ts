@@ -16,6 +16,7 @@ const yaml = require('js-yaml') as { load(text: string): unknown };
 interface PackagingConfig {
   files: string[];
   asar: boolean;
+  asarUnpack: string[];
   electronFuses: Record<string, boolean>;
   publish: unknown;
   win: { target: string[]; publish: { provider: string; url: string } };
@@ -87,6 +88,18 @@ describe('electron-builder.yml', () => {
       expect(fs.existsSync(require.resolve(`pdfmake/fonts/Roboto/${font}`))).toBe(true);
     }
     expect(Object.keys(pkg.devDependencies)).toContain('electron');
+  });
+
+  it('ships sharp (device photos) with its native libvips binaries unpacked from the asar, loaded from node_modules rather than bundled', () => {
+    expect(Object.keys(pkg.dependencies)).toContain('sharp');
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/sharp/**', 'node_modules/@img/**']));
+    // The binary of this machine's platform is where the unpacked pattern covers it.
+    const binary = fs.readdirSync(path.join(root, 'node_modules', '@img')).filter((name) => name.startsWith('sharp-'));
+    expect(binary.length).toBeGreaterThan(0);
+    const build = fs.readFileSync(path.join(root, 'scripts', 'build.mjs'), 'utf8');
+    expect(build).toMatch(/const NATIVE = \['sharp'\]/);
+    expect(build).toMatch(/external: \['electron', \.\.\.NATIVE\]/);
+    expect(build).toMatch(/external: NATIVE/);
   });
 
   it('npm run dist builds the app, then the installers of the OS it runs on', () => {

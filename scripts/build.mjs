@@ -2,6 +2,9 @@
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
+// why: sharp (device photos) loads its native libvips binary (@img/sharp-<os>-<arch>) at run time by a computed
+// path; bundled, that lookup breaks. It is loaded from node_modules instead (unpacked from the asar, electron-builder.yml).
+const NATIVE = ['sharp'];
 
 await Promise.all([
   build({
@@ -9,8 +12,7 @@ await Promise.all([
     entryPoints: ['electron/main.ts'],
     outfile: 'dist/electron/main.cjs',
     format: 'cjs',
-    // sharp loads its native binding (@img/sharp-<platform>) at run time: it cannot be bundled
-    external: ['electron', 'sharp'],
+    external: ['electron', ...NATIVE],
     // why: core/pdf/pdfmake.ts reads import.meta.url only where `require` is missing (ESM); in this CommonJS bundle it has require
     logOverride: { 'empty-import-meta': 'silent' },
   }),
@@ -20,7 +22,7 @@ await Promise.all([
     entryPoints: ['core/http/main.ts'],
     outfile: 'dist/server/main.mjs',
     format: 'esm',
-    external: ['sharp'],
+    external: NATIVE,
     // why: bundled CommonJS dependencies call require() and read __dirname (pdfmake); give the ESM bundle both
     banner: {
       js: "import { createRequire as __cr } from 'node:module'; import { fileURLToPath as __fu } from 'node:url'; import { dirname as __dn } from 'node:path'; const require = __cr(import.meta.url); const __dirname = __dn(__fu(import.meta.url));",

@@ -81,6 +81,19 @@ export const BATCH_MAX_DEVICES = 5000;
 /** The largest attachment (a certificate's PDF). */
 export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
 
+// Device photos (issue 11).
+/** The largest photo a person may add, and its most pixels (an 8000×6000 photo is refused). */
+export const PHOTO_MAX_BYTES = 15 * 1024 * 1024;
+export const PHOTO_MAX_PIXELS = 40_000_000;
+export const PHOTO_MAX_PER_DEVICE = 6;
+/**
+ * What the transports read of one photo's base64: a little over the limit, so a 16 MB photo still reaches the
+ * core and is refused with a message naming it; far larger bodies get the transport's own PAYLOAD_TOO_LARGE.
+ */
+const PHOTO_UPLOAD_MAX_BYTES = 24 * 1024 * 1024;
+/** The image types a photo is kept in: the display size is JPEG, the thumbnail WebP. */
+export const PHOTO_CONTENT_TYPES = ['image/jpeg', 'image/webp'] as const;
+
 const BatchDevice = z.object({ deviceId: Id, assetTag: z.string(), serial: z.string() });
 
 /** A batch as the list shows it. */
@@ -477,6 +490,33 @@ export const contract = {
     input: z.object({ factors: perCategory(EmissionFactor.default(null)), source: FactorSource }).strict(),
     output: FactorVersion,
     roles: ['admin'],
+  }),
+  // Device photos (issue 11): one photo per call, so a refused one saves nothing and the others still count.
+  'devices.addPhoto': proc({
+    summary: "Add a photo to a device (JPEG, PNG or WebP, checked by content): kept as a display size and a thumbnail without EXIF/GPS, with a trail event; the same photo twice is kept once",
+    input: z
+      .object({
+        deviceId: Id,
+        fileName: z.string().trim().min(1).max(200),
+        /** The file, base64. */
+        dataBase64: z.string().min(1).max(Math.ceil((PHOTO_UPLOAD_MAX_BYTES * 4) / 3)),
+      })
+      .strict(),
+    output: Device,
+    roles: ['department_contact', 'warehouse', 'admin'],
+    maxBodyBytes: Math.ceil((PHOTO_UPLOAD_MAX_BYTES * 4) / 3) + 64 * 1024,
+  }),
+  'devices.removePhoto': proc({
+    summary: "Remove a photo from a device, with a trail event (the stored images stay in the attachment store, which never changes a file)",
+    input: z.object({ deviceId: Id, sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
+    output: Device,
+    roles: ['department_contact', 'warehouse', 'admin'],
+  }),
+  'devices.photo': proc({
+    summary: "One of a device's stored images (a photo's display size or thumbnail), by its sha256",
+    input: z.object({ deviceId: Id, sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
+    output: z.object({ contentType: z.enum(PHOTO_CONTENT_TYPES), dataBase64: z.string().min(1) }),
+    roles: 'any',
   }),
   'devices.setWeeeCategory': proc({
     summary: "Set a device's WEEE category when its category's default is wrong for it (null: back to the default)",

@@ -122,6 +122,20 @@ export const Specs = z.object({
 });
 export type Specs = z.infer<typeof Specs>;
 
+// Device photos (issue 11): the derived images a photo left in the attachment store; the original is not kept.
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+export const DevicePhoto = z.object({
+  /** The display size (JPEG, ~1600 px long side). */
+  sha256: Sha256,
+  /** The thumbnail (WebP, ~400 px long side). */
+  thumbSha256: Sha256,
+  /** The display size's pixels, upright. */
+  width: z.number().int().min(1),
+  height: z.number().int().min(1),
+  addedAt: IsoDateTime,
+});
+export type DevicePhoto = z.infer<typeof DevicePhoto>;
+
 export const Device = z.object({
   id: Id,
   assetTag: AssetTag,
@@ -151,6 +165,8 @@ export const Device = z.object({
   availableFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   /** On offer until this day (listing day + the category's offer days); after it the device is suggested for e-waste. */
   offerUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** Photos, in the order they were added (absent on devices stored before photos existed). */
+  photos: z.array(DevicePhoto).optional(),
   reportedAt: IsoDateTime,
   updatedAt: IsoDateTime,
   /** Number of trail events; the next event gets seq = trailLength + 1. */
@@ -309,6 +325,9 @@ export const TrailEvent = z.discriminatedUnion('type', [
     to: z.number().int().nullable(),
   }),
   z.object({ ...eventBase, type: z.literal('note_added'), note: z.string() }),
+  // Device photos: the display size's sha256 names the photo; the file name is what the person picked.
+  z.object({ ...eventBase, type: z.literal('photo_added'), sha256: Sha256, fileName: z.string() }),
+  z.object({ ...eventBase, type: z.literal('photo_removed'), sha256: Sha256 }),
 ]);
 export type TrailEvent = z.infer<typeof TrailEvent>;
 export type TrailEventType = TrailEvent['type'];

@@ -80,6 +80,9 @@ export function trailDetails(e: TrailEvent, t: TrailText, names: TrailNames, dat
       return [t('trail.weee', { from: String(e.from), to: e.to === null ? t('trail.weeeDefault') : String(e.to) })];
     case 'note_added':
       return [t('trail.note', { note: e.note })];
+    case 'photo_added':
+      return [t('trail.photoFile', { fileName: e.fileName })];
+    case 'photo_removed':
     case 'listed':
       return [];
   }

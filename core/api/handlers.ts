@@ -3,6 +3,7 @@ import { batchHandlers } from '../batches/handlers';
 import { departmentHandlers } from '../departments/handlers';
 import { deviceHandlers } from '../devices/handlers';
 import { ewasteHandlers } from '../ewaste/handlers';
+import { photoHandlers } from '../photos/handlers';
 import { recyclerHandlers } from '../recyclers/handlers';
 import { labelHandlers } from '../labels/handlers';
 import { referenceHandlers } from '../reference/handlers';
@@ -15,5 +16,5 @@ import { tagHandlers } from '../tags/handlers';
 import { buildHandlerTable, type HandlerTable } from './handler-table';
 
 export function createHandlerTable(): HandlerTable {
-  return buildHandlerTable([batchHandlers, ewasteHandlers, recyclerHandlers, sessionHandlers, referenceHandlers, deviceHandlers, reservationHandlers, tagHandlers, labelHandlers, stockTakeHandlers, factorHandlers, statsHandlers, departmentHandlers]);
+  return buildHandlerTable([batchHandlers, ewasteHandlers, recyclerHandlers, sessionHandlers, referenceHandlers, deviceHandlers, reservationHandlers, tagHandlers, labelHandlers, stockTakeHandlers, factorHandlers, statsHandlers, departmentHandlers, photoHandlers]);
 }

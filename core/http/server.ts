@@ -27,6 +27,14 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** POST /download/<procedure>: the same call as /api/<procedure>, answered with the file itself (core/api/files.ts). */
 export const DOWNLOAD_PREFIX = '/download/';
 
+/**
+ * GET /photo/<deviceId>/<sha256>: one of a device's stored photo images (devices.photo), as an image with long
+ * cache headers (attachments never change), behind the same secret and session as /api/.
+ */
+export const PHOTO_PREFIX = '/photo/';
+/** A year: a stored image never changes, since its name is its hash. */
+const IMMUTABLE = 'private, max-age=31536000, immutable';
+
 /** The body limit of a procedure: its own (a certificate with its PDF) or 1 MB. */
 function maxBodyOf(procedure: string): number {
   return isProcedureName(procedure) ? (contract[procedure] as ProcedureDef).maxBodyBytes ?? MAX_BODY_BYTES : MAX_BODY_BYTES; // why: widened to read the optional field every definition may have
@@ -205,13 +213,18 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
       return;
     }
     const isCall = url.pathname.startsWith('/api/') || url.pathname.startsWith(DOWNLOAD_PREFIX);
-    if (isCall) {
+    const isPhoto = url.pathname.startsWith(PHOTO_PREFIX);
+    if (isCall || isPhoto) {
       const header = req.headers[SECRET_HEADER];
       const given = typeof header === 'string' ? header : cookieValue(req.headers.cookie, cookieName);
       if (!sameSecret(given, secret)) {
         sendError(res, errorBody('SECRET_REQUIRED', locale));
         return;
       }
+    }
+    if (isPhoto) {
+      await sendPhoto(url.pathname.slice(PHOTO_PREFIX.length), req, res, locale);
+      return;
     }
     if (url.pathname === '/api/contract' && req.method === 'GET') {
       send(res, 200, contractAsJson());
@@ -296,6 +309,25 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
       console.error('[kredslob http] writing', file.fileName, err);
       res.destroy();
     }
+  }
+
+  /** A photo image by devices.photo (roles, session and the device's own photos checked there), or its refusal. */
+  async function sendPhoto(rest: string, req: http.IncomingMessage, res: http.ServerResponse, locale: CallMeta['locale']): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('allow', 'GET, HEAD');
+      sendError(res, errorBody('METHOD_NOT_ALLOWED', locale, { procedure: 'devices.photo' }));
+      return;
+    }
+    const [deviceId = '', sha256 = ''] = rest.split('/');
+    const result = await dispatch('devices.photo', { deviceId: decodePath(deviceId) ?? '', sha256 }, { token: bearerToken(req.headers.authorization), locale });
+    if (!result.ok) {
+      sendError(res, result.error);
+      return;
+    }
+    const image = result.data as { contentType: string; dataBase64: string }; // why: devices.photo's output, checked by the dispatcher
+    const bytes = Buffer.from(image.dataBase64, 'base64');
+    res.writeHead(200, { 'content-type': image.contentType, 'content-length': bytes.length, 'cache-control': IMMUTABLE, ...SECURITY_HEADERS });
+    res.end(req.method === 'HEAD' ? undefined : bytes);
   }
 
   function serveStatic(pathname: string, res: http.ServerResponse): void {

@@ -501,5 +501,31 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
         fs.rmSync(target, { recursive: true, force: true });
       }
     });
+    // Device photos (issue 11)
+    it("keeps a device's photos across a reopen and in a backup, with the images they name", async () => {
+      const display = new Uint8Array([0xff, 0xd8, 0xff, 1, 2, 3]);
+      const thumb = new Uint8Array([0x52, 0x49, 0x46, 0x46, 4, 5, 6]);
+      const photo = { sha256: await store.putAttachment(display), thumbSha256: await store.putAttachment(thumb), width: 1600, height: 1200, addedAt: '2026-01-02T10:00:00.000Z' };
+      const d = device({ photos: [photo] });
+      const without = device();
+      await store.transaction(async (tx) => {
+        tx.putDevice(d);
+        tx.putDevice(without);
+      });
+      await reopen();
+      expect((await store.getDevice(d.id))?.photos).toEqual([photo]);
+      expect((await store.getDevice(without.id))?.photos).toBeUndefined();
+      const target = path.join(dir, '..', `${path.basename(dir)}-photo-backup`);
+      await store.backup(target);
+      const copy = await factory.open(target);
+      try {
+        expect((await copy.getDevice(d.id))?.photos).toEqual([photo]);
+        expect(Buffer.from((await copy.getAttachment(photo.sha256))!).equals(Buffer.from(display))).toBe(true);
+        expect(Buffer.from((await copy.getAttachment(photo.thumbSha256))!).equals(Buffer.from(thumb))).toBe(true);
+      } finally {
+        await copy.close();
+        fs.rmSync(target, { recursive: true, force: true });
+      }
+    });
   });
 }

@@ -22,6 +22,8 @@ export interface ApiClient {
   call<P extends ProcedureName>(procedure: P, input: ProcedureInput<P>): Promise<ProcedureOutput<P>>;
   /** A file procedure's file, saved where the person says (Transport.saveFile). @throws ApiError */
   saveFile<P extends ProcedureName>(procedure: P, input: ProcedureInput<P>, onProgress: (p: FileProgress) => void): Promise<SavedFile>;
+  /** One stored photo image of a device (Transport.photo). @throws ApiError */
+  photo(deviceId: string, sha256: string): Promise<Blob>;
   setToken(token: string | undefined): void;
   setLocale(locale: Locale): void;
   readonly transport: Transport;
@@ -42,6 +44,11 @@ export function createApiClient(transport: Transport, locale: Locale = 'da'): Ap
       const result = await transport.call(procedure, input, { token, locale: currentLocale });
       if (!result.ok) throw new ApiError(result.error);
       return result.data as ProcedureOutput<typeof procedure>; // why: the core validated it against the contract's output schema
+    },
+    async photo(deviceId, sha256) {
+      const result = await transport.photo(deviceId, sha256, { token, locale: currentLocale });
+      if (!result.ok) throw new ApiError(result.error);
+      return result.data;
     },
     async saveFile(procedure, input, onProgress) {
       const result = await transport.saveFile(procedure, input, { token, locale: currentLocale }, onProgress);

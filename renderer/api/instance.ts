@@ -21,6 +21,7 @@ export const client: ApiClient = {
   setLocale: (l) => base.setLocale(l),
   call: (procedure, input) => signedIn(procedure, () => base.call(procedure, input)),
   saveFile: (procedure, input, onProgress) => signedIn(procedure, () => base.saveFile(procedure, input, onProgress)),
+  photo: (deviceId, sha256) => signedIn('devices.photo', () => base.photo(deviceId, sha256)),
 };
 
 async function signedIn<T>(procedure: string, run: () => Promise<T>): Promise<T> {

@@ -29,6 +29,18 @@ export interface Transport {
    * dialog and writes it there; the browser downloads it. Refused like a call, with nothing saved.
    */
   saveFile(procedure: string, input: unknown, meta: CallMeta, onProgress: (p: FileProgress) => void): Promise<ApiResult<SavedFile>>;
+  /**
+   * One stored photo image (devices.photo) as a Blob for an <img>: over HTTP a GET the browser caches (the image
+   * never changes), in the desktop app the same IPC call as every procedure.
+   */
+  photo(deviceId: string, sha256: string, meta: CallMeta): Promise<ApiResult<Blob>>;
+}
+
+/** devices.photo's answer as a Blob. */
+function photoBlob(result: ApiResult<unknown>): ApiResult<Blob> {
+  if (!result.ok) return result;
+  const { contentType, dataBase64 } = result.data as { contentType: string; dataBase64: string }; // why: devices.photo's output, checked by the core
+  return { ok: true, data: new Blob([Uint8Array.from(atob(dataBase64), (c) => c.charCodeAt(0))], { type: contentType }) };
 }
 
 /** What the preload exposes on window.kredslob (electron/preload.ts). */
@@ -48,6 +60,7 @@ export function ipcTransport(bridge: KredslobBridge): Transport {
   return {
     name: 'ipc',
     call: (procedure, input, meta) => bridge.invoke(procedure, input, meta),
+    photo: async (deviceId, sha256, meta) => photoBlob(await bridge.invoke('devices.photo', { deviceId, sha256 }, meta)),
     async saveFile(procedure, input, meta, onProgress) {
       const stop = bridge.on(FILE_PROGRESS_EVENT, (p) => onProgress(p as FileProgress)); // why: main sends FileProgress on this event only
       try {
@@ -88,6 +101,18 @@ export function httpTransport(baseUrl = ''): Transport {
       const res = await post(`/api/${procedure}`, input, meta);
       if (!res) return unreachable(meta);
       return (await res.json()) as ApiResult<unknown>; // why: the server always answers with ApiResult JSON
+    },
+    async photo(deviceId, sha256, meta) {
+      const headers: Record<string, string> = { 'accept-language': meta.locale };
+      if (meta.token) headers.authorization = `Bearer ${meta.token}`;
+      let res: Response;
+      try {
+        res = await fetch(`${baseUrl}/photo/${encodeURIComponent(deviceId)}/${sha256}`, { headers });
+      } catch {
+        return unreachable(meta);
+      }
+      if (!res.ok) return (await res.json()) as ApiResult<Blob>; // why: a refusal is ApiResult JSON, like a call's
+      return { ok: true, data: await res.blob() };
     },
     async saveFile(procedure, input, meta, onProgress) {
       const res = await post(`/download/${procedure}`, input, meta);

@@ -8,6 +8,7 @@ import { pageState, type Selection } from '../label-print';
 import { categoryKey, conditionKey, specsSummary } from '../labels';
 import { useReference } from '../reference-context';
 import { devicePath, href, navigate } from '../router';
+import { PhotoImage } from './PhotoImage';
 import { StatusBadge } from './StatusBadge';
 
 export interface TableSelection {
@@ -85,7 +86,10 @@ export function DeviceTable({ devices, showStatus, selection, reservedFor }: Dev
               <td className="mono">
                 <a href={href(devicePath(d.id))}>{d.assetTag}</a>
               </td>
-              <td>
+              <td className="device-cell">
+                {d.photos?.[0] && (
+                  <PhotoImage deviceId={d.id} sha256={d.photos[0].thumbSha256} className="photo-thumb" alt={t('photos.thumbAlt', { model: `${d.manufacturer} ${d.model}` })} />
+                )}
                 <span className="device-model">{d.model}</span>
                 <span className="device-manufacturer">{d.manufacturer}</span>
               </td>

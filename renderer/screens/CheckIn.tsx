@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { CONDITIONS, type Condition } from '../../shared/schemas';
 import { client } from '../api/instance';
+import { CheckInPhotos } from '../components/CheckInPhotos';
 import { Field } from '../components/Field';
 import { ShelfSelect, useShelves } from '../components/ShelfSelect';
 import { PickupList } from '../components/PickupList';
@@ -88,6 +89,9 @@ export function CheckIn() {
         <ScanSubmit label={t('checkIn.submit')} busy={station.view.pending > 0} />
       </form>
       <ScanResult station={station} />
+      {station.view.last?.state === 'done' && station.view.last.deviceId && !station.view.last.undoOf && (
+        <CheckInPhotos key={station.view.last.n} deviceId={station.view.last.deviceId} assetTag={station.view.last.label} />
+      )}
       <RecentScans items={station.view.items} />
       <PickupList condition={condition} shelf={shelf} refreshKey={station.settledDone} />
     </>

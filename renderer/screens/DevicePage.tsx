@@ -6,6 +6,7 @@ import { client } from '../api/instance';
 import { DeviceActions } from '../components/DeviceActions';
 import { DeviceBatch } from '../components/DeviceBatch';
 import { DeviceFacts } from '../components/DeviceFacts';
+import { DevicePhotos } from '../components/DevicePhotos';
 import { DisposalDocument } from '../components/DisposalDocument';
 import { HandOverReceipt } from '../components/HandOverReceipt';
 import { LoadError } from '../components/LoadError';
@@ -58,7 +59,10 @@ export function DevicePage({ id }: { id: string }) {
       {error !== undefined && !loading && <LoadError error={error} onRetry={reload} />}
       <DeviceActions detail={data} onChanged={reload} />
       <div className="device-columns">
-        <DeviceFacts device={device} onChanged={reload} />
+        <div className="stack">
+          <DeviceFacts device={device} onChanged={reload} />
+          <DevicePhotos device={device} onChanged={reload} />
+        </div>
         <div className="stack">
           {data.reservation && <ReservationFacts reservation={data.reservation} />}
           {(device.dataBearing || data.sanitization) && <SanitizationFacts record={data.sanitization} dataBearing={device.dataBearing} />}

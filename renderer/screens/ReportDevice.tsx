@@ -5,11 +5,14 @@ import { CATEGORIES, type Device, type Specs } from '../../shared/schemas';
 import { EnumOptions } from '../components/EnumOptions';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
+import { PhotoPicker } from '../components/PhotoPicker';
+import { PhotoResult } from '../components/PhotoResult';
 import { focusField } from '../form-errors';
 import type { FormFields } from '../form-model';
 import { useI18n } from '../i18n';
 import { categoryKey, storageKey } from '../labels';
 import { memberOf } from '../member-of';
+import { uploadPhotos, type PhotoUpload } from '../photos';
 import { useReference } from '../reference-context';
 import { devicePath, href } from '../router';
 import { useUser } from '../session-context';
@@ -58,6 +61,21 @@ export function ReportDevice() {
     aliases: { departmentId: 'locationId' },
   });
   const [created, setCreated] = useState<Device | undefined>();
+  // Photos are added once the device exists, one call each: a refused one is named on the success panel.
+  const [photoFiles, setPhotoFiles] = useState<File[]>([]);
+  const [photoResult, setPhotoResult] = useState<PhotoUpload | undefined>();
+  const [savingPhotos, setSavingPhotos] = useState(false);
+  async function reported(device: Device) {
+    if (photoFiles.length > 0) {
+      setSavingPhotos(true);
+      try {
+        setPhotoResult(await uploadPhotos(device.id, photoFiles));
+      } finally {
+        setSavingPhotos(false);
+      }
+    }
+    setCreated(device);
+  }
   // The form is replaced by the success panel: its heading takes the focus, or it would fall to the page body.
   const successHeading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -69,6 +87,8 @@ export function ReportDevice() {
   function another() {
     form.reset({ locationId: values.locationId });
     setCreated(undefined);
+    setPhotoFiles([]);
+    setPhotoResult(undefined);
     window.setTimeout(() => focusField(form.id('category')), 0);
   }
 
@@ -88,6 +108,7 @@ export function ReportDevice() {
             {created.manufacturer} {created.model} · {t(categoryKey(created.category))}
           </p>
           <p>{t('report.successBody')}</p>
+          {photoResult && <PhotoResult result={photoResult} />}
           <div className="button-row">
             <a className="button button-primary" href={href(devicePath(created.id))}>
               {t('report.successOpen')}
@@ -128,7 +149,7 @@ export function ReportDevice() {
       <h1>{t('report.title')}</h1>
       <p className="lead">{t('report.intro')}</p>
       {form.summary && <ErrorSummary {...form.summary} />}
-      <form className="form" onSubmit={(e) => void form.onSubmit(setCreated)(e)} noValidate>
+      <form className="form" onSubmit={(e) => void form.onSubmit((d) => void reported(d))(e)} noValidate>
         <div className="form-grid">
           <Field {...form.field('category')}>
             <select {...form.control('category')}>
@@ -228,9 +249,11 @@ export function ReportDevice() {
           <textarea {...form.control('notes')} rows={3} />
         </Field>
 
+        <PhotoPicker id="report-photos" label={t('photos.field')} onChange={setPhotoFiles} disabled={form.busy || savingPhotos} />
+
         <div className="button-row">
-          <button type="submit" className="button button-primary" disabled={form.busy}>
-            {form.busy ? t('report.submitting') : t('report.submit')}
+          <button type="submit" className="button button-primary" disabled={form.busy || savingPhotos}>
+            {savingPhotos ? t('photos.saving') : form.busy ? t('report.submitting') : t('report.submit')}
           </button>
         </div>
       </form>

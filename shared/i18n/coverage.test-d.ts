@@ -19,7 +19,7 @@ export const newAction: Covered<'action.stockTake'> = true;
 export const newErrorCode: Covered<'error.BATCH_SEALED'> = true;
 
 // @ts-expect-error a new trail event type without texts does not compile
-export const newEvent: Covered<'event.photo_added'> = true;
+export const newEvent: Covered<'event.photo_rotated'> = true;
 
 // @ts-expect-error an English catalogue that lacks a key the Danish one has does not compile
 export const englishMissingAKey: Record<MessageKey, string> = {} as Omit<typeof en, 'status.listed'>;

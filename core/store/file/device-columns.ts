@@ -19,6 +19,8 @@ export type ReservationColumns = Columns;
 
 const DEVICE_DICT = ['category', 'manufacturer', 'model', 'specs', 'condition', 'departmentId', 'locationId', 'status', 'weightKg', 'year', 'weeeOverride', 'batchId'] as const;
 const DEVICE_PLAIN = ['id', 'assetTag', 'serial', 'dataBearing', 'dataBearingOverride', 'notes', 'sanitizationId', 'reportedAt', 'updatedAt', 'trailLength'] as const;
+// Device photos (issue 11): a later column, absent in older snapshots; most devices have none (stored as null).
+const DEVICE_PHOTO_PLAIN = ['photos'] as const;
 const RESERVATION_DICT = ['departmentId', 'reservedBy', 'status', 'locationId'] as const;
 const RESERVATION_PLAIN = ['id', 'deviceId', 'createdAt', 'expiresAt', 'endedAt'] as const;
 
@@ -80,7 +82,7 @@ class ColumnStream<T extends object> implements JsonStream {
   }
 }
 
-export const devicesAsColumns = (devices: readonly Device[]): JsonStream => new ColumnStream(devices, DEVICE_DICT, DEVICE_PLAIN);
+export const devicesAsColumns = (devices: readonly Device[]): JsonStream => new ColumnStream(devices, DEVICE_DICT, [...DEVICE_PLAIN, ...DEVICE_PHOTO_PLAIN]);
 export const reservationsAsColumns = (rs: readonly Reservation[]): JsonStream => new ColumnStream(rs, RESERVATION_DICT, RESERVATION_PLAIN);
 
 function dictColumn(cols: Columns, key: string): (i: number) => any {
@@ -101,11 +103,17 @@ function plainColumn(cols: Columns, key: string): (i: number) => any {
   return (i) => c[i] ?? undefined;
 }
 
+/** A plain column added after snapshots were first written: absent in an older snapshot, read as undefined. */
+function laterPlainColumn(cols: Columns, key: string): (i: number) => any {
+  return cols.plain[key] ? plainColumn(cols, key) : () => undefined;
+}
+
 export function decodeDevices(cols: Columns): Device[] {
   const [category, manufacturer, model, specs, condition, departmentId, locationId, status, weightKg, year] = DEVICE_DICT.slice(0, 10).map((k) => dictColumn(cols, k));
   // Snapshots written before e-waste batches have neither column.
   const weeeOverride = laterDictColumn(cols, 'weeeOverride');
   const batchId = laterDictColumn(cols, 'batchId');
+  const photos = laterPlainColumn(cols, 'photos');
   const [id, assetTag, serial, dataBearing, dataBearingOverride, notes, sanitizationId, reportedAt, updatedAt, trailLength] = DEVICE_PLAIN.map((k) =>
     plainColumn(cols, k),
   );
@@ -131,6 +139,7 @@ export function decodeDevices(cols: Columns): Device[] {
       sanitizationId: sanitizationId!(i),
       weeeOverride: weeeOverride(i),
       batchId: batchId(i),
+      photos: photos(i),
       reportedAt: reportedAt!(i),
       updatedAt: updatedAt!(i),
       trailLength: trailLength!(i),

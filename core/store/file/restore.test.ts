@@ -4,11 +4,13 @@ import zlib from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SanitizationRecord, TrailEvent } from '../../../shared/schemas';
+import type { DevicePhoto, SanitizationRecord, TrailEvent } from '../../../shared/schemas';
 import { seedDemo } from '../../demo/generate';
 import { tempDir } from '../../testing/harness';
 import { FileStore } from './file-store';
 import { RestoreError, restoreDataDir } from './restore';
+import { derivePhoto } from '../../photos/photo-image';
+import { jpegWithGps } from '../../testing/photos';
 
 /** sha256 of every file under `root` by relative path: equal before and after means not a byte changed. */
 function folderHash(root: string): Record<string, string> {
@@ -45,12 +47,20 @@ describe('restoring a backup', () => {
   let parent = '';
   let backup = '';
   let original: Awaited<ReturnType<typeof everything>>;
+  let photo: DevicePhoto;
+  let photoDeviceId = '';
 
   beforeAll(async () => {
     parent = tempDir();
     const store = await FileStore.open(path.join(parent, 'data'), { log: () => {} });
     await seedDemo(store, new Date('2026-11-02T08:00:00.000Z'));
     await store.putAttachment(new Uint8Array(Buffer.from('%PDF-1.7\n% a certificate\n%%EOF\n')));
+    // A device with a photo: its images must come back with it.
+    const derived = await derivePhoto('hylde.jpg', await jpegWithGps());
+    photo = { sha256: await store.putAttachment(derived.display), thumbSha256: await store.putAttachment(derived.thumb), width: derived.width, height: derived.height, addedAt: '2026-11-02T08:00:00.000Z' };
+    const [withPhoto] = (await store.searchDevices({ sort: 'model_asc', limit: 1, offset: 1 })).items;
+    photoDeviceId = withPhoto!.id;
+    await store.transaction(async (tx) => tx.putDevice({ ...withPhoto!, photos: [photo] }));
     await store.compact();
     // Written after the snapshot: the backup holds them in its journal only.
     const [first] = (await store.searchDevices({ sort: 'model_asc', limit: 1, offset: 0 })).items;
@@ -81,6 +91,8 @@ describe('restoring a backup', () => {
       expect(copy.trails).toEqual(original.trails);
       expect(copy.sanitizations).toEqual(original.sanitizations);
       expect(copy).toEqual(original);
+      expect((await restored.getDevice(photoDeviceId))?.photos).toEqual([photo]);
+      for (const sha of [photo.sha256, photo.thumbSha256]) expect(copy.attachments[sha]).toBeDefined();
     } finally {
       await restored.close();
     }

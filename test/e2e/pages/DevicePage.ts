@@ -63,6 +63,9 @@ export class DevicePage {
   readonly disposalDocument: Locator;
   /** The hand-over receipt card of a device that has been handed over. */
   readonly handOverReceipt: Locator;
+  /** The photos card: each photo at display size (an <img> with its alt text). */
+  readonly photos: Locator;
+  readonly photoImages: Locator;
 
   constructor(readonly page: Page) {
     this.label = new LabelPrintForm(page, page.getByRole('form', { name: 'QR-mærkat', exact: true }));
@@ -86,6 +89,8 @@ export class DevicePage {
     this.batchCertificate = page.getByTestId('device-batch-certificate');
     this.disposalDocument = page.getByTestId('disposal-document');
     this.handOverReceipt = page.getByTestId('device-receipt');
+    this.photos = page.getByTestId('device-photos');
+    this.photoImages = this.photos.getByRole('img');
   }
 
   /** Presses the hand-over receipt's download button ("Hent udleveringskvittering (PDF)") and returns the download. */
@@ -93,6 +98,11 @@ export class DevicePage {
     const waiting = this.page.waitForEvent('download');
     await this.handOverReceipt.getByRole('button').click();
     return waiting;
+  }
+
+  /** Adds photo files (paths on disk) with the photos card's picker ("Tilføj fotos"); they are saved at once. */
+  async attachPhotos(files: readonly string[]): Promise<void> {
+    await this.photos.getByLabel('Tilføj fotos').setInputFiles([...files]);
   }
 
   /** Presses the disposal document's download button (named `button`) and returns the download. */

@@ -39,6 +39,11 @@ export class DeviceSearchPanel {
     return this.page.locator(`[data-testid="device-row"][data-asset-tag="${tag}"]`);
   }
 
+  /** The row's photo thumbnail (an <img> named "Foto af <manufacturer> <model>"). */
+  thumbnail(tag: string): Locator {
+    return this.row(tag).getByRole('img', { name: /^Foto af / });
+  }
+
   async open(tag: string): Promise<void> {
     await this.row(tag).getByRole('link', { name: tag, exact: true }).click();
   }

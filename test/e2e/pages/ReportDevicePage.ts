@@ -22,6 +22,10 @@ export class ReportDevicePage {
   readonly submitButton: Locator;
   readonly reportedTag: Locator;
   readonly errorSummary: Locator;
+  /** "Fotos (valgfrit)": the file picker; and, after reporting, what became of each photo. */
+  readonly photos: Locator;
+  readonly photosSaved: Locator;
+  readonly photoRefusals: Locator;
 
   constructor(readonly page: Page) {
     this.category = page.getByLabel('Kategori', { exact: true });
@@ -34,6 +38,9 @@ export class ReportDevicePage {
     this.submitButton = page.getByRole('button', { name: 'Anmeld overskud' });
     this.reportedTag = page.getByTestId('reported-asset-tag');
     this.errorSummary = page.getByRole('alert').filter({ hasText: 'Ret de markerede felter' });
+    this.photos = page.getByLabel('Fotos (valgfrit)');
+    this.photosSaved = page.getByTestId('photos-saved');
+    this.photoRefusals = page.getByTestId('photo-refusal');
   }
 
   async fill(input: ReportInput): Promise<void> {
@@ -42,6 +49,11 @@ export class ReportDevicePage {
     await this.model.fill(input.model);
     await this.serial.fill(input.serial);
     await this.location.selectOption({ label: input.location });
+  }
+
+  /** Chooses photo files (paths on disk) to be added when the device is reported. */
+  async attachPhotos(files: readonly string[]): Promise<void> {
+    await this.photos.setInputFiles([...files]);
   }
 
   /** "Indeholder data": "Følg kategori", "Ja" or "Nej". */
