@@ -7,20 +7,17 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { MarketFacets } from '../../shared/market-facets';
 import type { MarketFilter } from '../../shared/market-filter';
-import { SEARCH_SORTS } from '../../shared/contract';
 import type { Device } from '../../shared/schemas';
 import { client } from '../api/instance';
 import { useI18n } from '../i18n';
-import { sortKey } from '../labels';
 import { hasFilters, marketSearchQuery, readMarketSearch, type MarketSearch } from '../market-query';
-import { memberOf } from '../member-of';
 import { navigate, replaceQuery, useRoute } from '../router';
 import { EmptyState } from './EmptyState';
-import { EnumOptions } from './EnumOptions';
 import { LoadError } from './LoadError';
 import { Loading } from './Loading';
 import { MarketCard, MARKET_CARD_HEIGHT } from './MarketCard';
 import { MarketFilters } from './MarketFilters';
+import { SearchTextField, SortField } from './SearchFields';
 
 const PATH = '/marketplace';
 /** Devices per call: a screenful and more, so a scroll rarely waits. */
@@ -100,35 +97,15 @@ export function MarketplaceSearch({ emptyText }: { emptyText: string }) {
   return (
     <div className="market-search">
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <div className="field field-grow">
-          <label htmlFor={`${idp}-text`}>{t('search.text')}</label>
-          <input
-            id={`${idp}-text`}
-            type="search"
-            data-testid="search-text"
-            placeholder={t('search.textHint')}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            autoComplete="off"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${idp}-sort`}>{t('search.sort')}</label>
-          <select
-            id={`${idp}-sort`}
-            data-testid="search-sort"
-            value={search.sort}
-            onChange={(e) => setSearch({ sort: memberOf(SEARCH_SORTS, e.target.value) ?? 'updated_desc' })}
-          >
-            <EnumOptions values={SEARCH_SORTS} label={sortKey} />
-          </select>
-        </div>
+        <SearchTextField idPrefix={idp} value={text} onChange={setText} />
+        <SortField idPrefix={idp} value={search.sort} onChange={(sort) => setSearch({ sort })} />
       </form>
 
       <div className="market-body">
         <MarketFilters filter={search.filter} facets={results?.facets} onChange={setFilter} />
 
-        <div className="market-results">
+        {/* data-results-for: the text whose results are on screen (what bench:ui times a keystroke to). */}
+        <div className="market-results" data-results-for={results?.text}>
           <div className="results-bar">
             <p className="result-count" aria-live="polite" data-testid="search-total">
               {results && tPlural('search.total', results.total, { count: number(results.total) })}
@@ -181,7 +158,6 @@ function ResultList({ results, busy, ensurePage }: { results: Results; busy: boo
       aria-busy={busy}
       tabIndex={0}
       data-testid="market-results"
-      data-results-for={results.text}
     >
       <ul className="market-list" style={{ height: virtualizer.getTotalSize() }}>
         {rows.map((row) => {
