@@ -39,16 +39,26 @@ export function MarketplaceSearch({ emptyText }: { emptyText: string }) {
   const fromUrl = useMemo(() => readMarketSearch(query), [query]);
   const [text, setText] = useState(fromUrl.text);
 
-  // Back/forward (or a pasted link) brings a text of its own; typing keeps the URL equal to the field.
+  // Back/forward (or a pasted link) brings a text of its own. A text this screen wrote itself is not one: the
+  // field may already be keys ahead of it, and taking it back would drop what was typed since.
+  const written = useRef(fromUrl.text);
   const urlText = fromUrl.text;
-  useEffect(() => setText((cur) => (cur.trim() === urlText.trim() ? cur : urlText)), [urlText]);
+  useEffect(() => {
+    if (urlText !== written.current) setText(urlText);
+  }, [urlText]);
 
   const search: MarketSearch = { text: text.trim(), filter: fromUrl.filter, sort: fromUrl.sort };
   const key = JSON.stringify(search);
   // `key` is `search` as a value: the effects run when the search really changed.
-  useEffect(() => replaceQuery(marketSearchQuery(search)), [key]);
+  useEffect(() => {
+    written.current = search.text;
+    replaceQuery(marketSearchQuery(search));
+  }, [key]);
 
-  const setSearch = (next: Partial<MarketSearch>) => navigate(PATH, marketSearchQuery({ ...search, ...next }));
+  const setSearch = (next: Partial<MarketSearch>) => {
+    written.current = search.text;
+    navigate(PATH, marketSearchQuery({ ...search, ...next }));
+  };
   const setFilter = (filter: MarketFilter) => setSearch({ filter });
 
   const [results, setResults] = useState<Results>();
