@@ -10,16 +10,15 @@
  * - scrolls the list through 5,000 results (one step a frame) while a PerformanceObserver records long tasks.
  * Prints one JSON line last. Not part of the test command.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { FileStore } from '../store/file/file-store';
 import { BENCH_DATA_OPTIONS, buildBenchData } from './bench-data';
+import { startServer } from '../../test/support/web-server';
 
 const { values: args } = parseArgs({
   options: {
@@ -35,43 +34,6 @@ const CONTACT = 'user-suf-1';
 const log = (m: string) => process.stderr.write(`${m}\n`);
 const round = (x: number) => Math.round(x * 10) / 10;
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo; // why: a TCP server's address is an AddressInfo
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-/** Starts the web server over `dataDir` and resolves with the link it prints (with the secret). */
-async function startServer(dataDir: string, configDir: string): Promise<{ child: ChildProcess; link: string }> {
-  const port = await freePort();
-  const secret = randomBytes(24).toString('base64url');
-  const child = spawn(process.execPath, ['--max-old-space-size=4096', 'dist/server/main.mjs'], {
-    env: { ...process.env, PORT: String(port), KREDSLOB_DATA_DIR: dataDir, KREDSLOB_WEB_SECRET: secret, KREDSLOB_NO_OPEN: '1', XDG_CONFIG_HOME: configDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const link = `http://127.0.0.1:${port}/?secret=${secret}`;
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 5 minutes:\n${output}`)), 300_000);
-    const onData = (b: Buffer) => {
-      output += b.toString();
-      if (output.split('\n').includes(link)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${output}`)));
-  });
-  return { child, link };
-}
 
 /** Times one key: keydown → the frame after the list shows the results for `expected`. */
 async function timeKey(page: Page, key: string, expected: string): Promise<number> {
@@ -138,9 +100,10 @@ async function main(): Promise<void> {
     const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
     if (built.status !== 0) throw new Error('npm run build failed');
   }
-  const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kredslob-bench-ui-config-'));
   const t0 = performance.now();
-  const { child, link } = await startServer(runDir, configDir);
+  // Opening 100,000 devices takes a while on a loaded machine.
+  const server = await startServer({ dataDir: runDir, startMs: 300_000, nodeArgs: ['--max-old-space-size=4096'] });
+  const { link } = server;
   log(`server up in ${Math.round(performance.now() - t0)} ms`);
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -189,8 +152,8 @@ async function main(): Promise<void> {
     );
   } finally {
     await browser.close();
-    child.kill();
-    fs.rmSync(configDir, { recursive: true, force: true });
+    await server.stop();
+    fs.rmSync(server.configDir, { recursive: true, force: true });
   }
 }
 
