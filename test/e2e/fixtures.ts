@@ -5,10 +5,10 @@
  * the X-Kredslob-Secret header, as a script would.
  */
 import { test as base, expect, type BrowserContext } from '@playwright/test';
-
-export type { AppServer };
 import fs from 'node:fs';
 import { startServer, type AppServer } from '../support/web-server';
+
+export type { AppServer } from '../support/web-server';
 
 export const test = base.extend<{ app: AppServer }>({
   // eslint-disable-next-line no-empty-pattern -- why: Playwright reads fixture dependencies from this destructuring
