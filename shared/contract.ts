@@ -43,6 +43,8 @@ import {
   VERIFICATION_METHODS,
 } from './schemas';
 import { STOCK_IDS } from './labels/stocks';
+import { MarketFilter } from './market-filter';
+import { MarketFacets } from './market-facets';
 
 /**
  * Who may call a procedure. "public": callable without a chosen profile (the profile picker needs it); it runs
@@ -173,7 +175,7 @@ export const FactorVersionView = z.object({
 });
 export type FactorVersionView = z.infer<typeof FactorVersionView>;
 
-export const SEARCH_SORTS = ['updated_desc', 'reported_desc', 'model_asc', 'year_desc'] as const;
+export const SEARCH_SORTS = ['updated_desc', 'reported_desc', 'model_asc', 'year_desc', 'ram_desc'] as const;
 
 export const DeviceSearchInput = z
   .object({
@@ -211,8 +213,21 @@ export const StockTakeReport = z.object({
 });
 export type StockTakeReport = z.infer<typeof StockTakeReport>;
 
-/** The marketplace's search: the same text, filters and paging, over the devices on offer only. */
-export const MarketplaceSearchInput = DeviceSearchInput.omit({ status: true, batchId: true });
+/**
+ * The marketplace's search over the devices on offer only: text, the marketplace filters (the same schema a
+ * wanted request saves), sort and paging; with `facets`, also the count beside each filter value.
+ */
+export const MarketplaceSearchInput = z
+  .object({
+    text: DeviceSearchInput.shape.text,
+    filter: MarketFilter.optional(),
+    sort: DeviceSearchInput.shape.sort,
+    limit: DeviceSearchInput.shape.limit,
+    offset: DeviceSearchInput.shape.offset,
+    facets: z.boolean().default(false),
+  })
+  .strict();
+export type MarketplaceSearchInput = z.input<typeof MarketplaceSearchInput>;
 
 
 // ---- Sustainability statistics (core/stats; the method is in the README, "Statistics") ----
@@ -703,9 +718,9 @@ export const contract = {
     roles: ['warehouse', 'sustainability', 'admin'],
   }),
   'marketplace.search': proc({
-    summary: 'Search the devices on the reuse marketplace by text with category and department filters',
+    summary: 'Search the devices on the reuse marketplace by text and the marketplace filters, with facet counts',
     input: MarketplaceSearchInput,
-    output: z.object({ items: z.array(Device), total: z.number().int() }),
+    output: z.object({ items: z.array(Device), total: z.number().int(), facets: MarketFacets.optional() }),
     roles: 'any',
   }),
   'reservations.create': proc({

@@ -1,6 +1,8 @@
 /** Device search helpers shared by the in-process stores: text haystack, filters, ordering, top-k. */
 import type { Device } from '../../shared/schemas';
 import type { DeviceQuery } from './store';
+import { matchesMarketFilter } from '../../shared/market-filter';
+import { FacetCounter } from '../../shared/market-facets';
 
 /**
  * The lowercased text a search matches against: asset tag, serial, notes, and the model's words
@@ -40,6 +42,20 @@ export function matchesQuery(d: Device, q: DeviceQuery, tokens: readonly string[
   return true;
 }
 
+/**
+ * The marketplace filter step of an in-process search, applied to each device that passed `matchesQuery`:
+ * with facets asked for, the same pass counts them (a facet counts devices its own filter would drop).
+ */
+export function marketFilterPass(q: DeviceQuery): { add(d: Device): boolean; facets?: FacetCounter } {
+  const filter = q.filter ?? {};
+  if (q.facets) {
+    const facets = new FacetCounter(filter);
+    return { add: (d) => facets.add(d), facets };
+  }
+  if (q.filter === undefined) return { add: () => true };
+  return { add: (d) => matchesMarketFilter(d, filter) };
+}
+
 type Cmp = (a: Device, b: Device) => number;
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -54,6 +70,8 @@ export function compareDevices(sort: DeviceQuery['sort']): Cmp {
       return (a, b) => byString(a.manufacturer, b.manufacturer) || byString(a.model, b.model) || byString(a.id, b.id);
     case 'year_desc':
       return (a, b) => (b.year ?? 0) - (a.year ?? 0) || byString(a.id, b.id);
+    case 'ram_desc':
+      return (a, b) => (b.specs.ramGb ?? -1) - (a.specs.ramGb ?? -1) || byString(a.id, b.id);
   }
 }
 

@@ -11,7 +11,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_EMISSION_FACTORS } from '../../shared/emission-factors';
 import type { Batch, Device, NewTrailEvent } from '../../shared/schemas';
 import { seedReferenceData } from '../demo/generate';
-import type { Store } from './store';
+import type { DeviceQuery, Store } from './store';
+import { matchesMarketFilter, type MarketFilter } from '../../shared/market-filter';
 import { WIPE } from '../testing/fixtures';
 import { FACT_TYPES, REPLACES_NEW_PURCHASE } from '../stats/facts';
 
@@ -219,6 +220,91 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       const q = { sort: 'model_asc' as const, limit: 10, offset: 0 };
       expect((await store.searchDevices({ ...q, serial: ' pf3abc12 ' })).items.map((d) => d.id)).toEqual(['n1']);
       expect((await store.searchDevices({ ...q, serial: 'PF3ABC' })).total).toBe(0);
+    });
+
+    // ---- marketplace filters, sorts and facets (issue 11): the SQL answers as the shared predicate does ----
+    describe('marketplace filters', () => {
+      const offer = (id: string, over: Partial<Device>) =>
+        device({ id, status: 'listed', updatedAt: `2026-03-${id.slice(1).padStart(2, '0')}T00:00:00.000Z`, ...over });
+      const listed = [
+        offer('m1', { category: 'laptop', condition: 'A', specs: { ramGb: 8, storageGb: 256, screenInch: 14 }, year: 2019, sanitizationId: 's-1' }),
+        offer('m2', { category: 'laptop', condition: 'B', specs: { ramGb: 16, storageGb: 512, screenInch: 15.6 }, year: 2021, departmentId: 'dep-suf' }),
+        offer('m3', { category: 'laptop', condition: 'A', specs: { ramGb: 32, storageGb: 1000, screenInch: 13.3 }, year: 2023, sanitizationId: 's-3', availableFrom: '2026-12-01' }),
+        offer('m4', { category: 'monitor', condition: 'C', dataBearing: false, specs: { screenInch: 27 }, year: 2018, departmentId: 'dep-suf' }),
+        offer('m5', { category: 'desktop', specs: {}, departmentId: 'dep-okf' }),
+        offer('m6', { category: 'laptop', condition: 'D', specs: { ramGb: 4, storageGb: 128, screenInch: 14 }, year: 2016, sanitizationId: 's-6' }),
+      ];
+      const hidden = device({ id: 'm7', status: 'in_stock', specs: { ramGb: 64 }, year: 2025 });
+      const q = { status: 'listed' as const, sort: 'updated_desc' as const, limit: 50, offset: 0 };
+      const expectedIds = (f: MarketFilter) => listed.filter((d) => matchesMarketFilter(d, f)).map((d) => d.id).sort();
+
+      beforeEach(async () => {
+        await store.transaction(async (tx) => [...listed, hidden].forEach((d) => tx.putDevice(d)));
+      });
+
+      it.each<[string, MarketFilter]>([
+        ['category', { category: 'laptop' }],
+        ['administration', { departmentId: 'dep-suf' }],
+        ['condition grades', { conditions: ['A', 'C'] }],
+        ['RAM at least', { ramMinGb: 16 }],
+        ['storage at least', { storageMinGb: 512 }],
+        ['screen from', { screenMinInch: 14 }],
+        ['screen range', { screenMinInch: 14, screenMaxInch: 15.99 }],
+        ['year at least', { yearMin: 2019 }],
+        ['wiped', { wiped: true }],
+        ['carries no data', { wiped: false }],
+        ['available by', { availableBy: '2026-11-30' }],
+        ['several at once', { category: 'laptop', ramMinGb: 8, screenMaxInch: 14, conditions: ['A', 'D'] }],
+      ])('filters by %s as matchesMarketFilter does', async (_, filter) => {
+        const r = await store.searchDevices({ ...q, filter });
+        expect(r.items.map((d) => d.id).sort()).toEqual(expectedIds(filter));
+        expect(r.total).toBe(expectedIds(filter).length);
+        expect(r.total).toBeGreaterThan(0);
+        expect(r.total).toBeLessThan(listed.length);
+      });
+
+      it('sorts by newest, model, year and RAM, and pages', async () => {
+        const ids = async (sort: DeviceQuery['sort'], limit = 50, offset = 0) =>
+          (await store.searchDevices({ ...q, sort, limit, offset })).items.map((d) => d.id);
+        expect(await ids('updated_desc')).toEqual(['m6', 'm5', 'm4', 'm3', 'm2', 'm1']);
+        expect(await ids('year_desc')).toEqual(['m3', 'm2', 'm1', 'm4', 'm6', 'm5']);
+        // Unknown RAM last; equal RAM by id.
+        expect(await ids('ram_desc')).toEqual(['m3', 'm2', 'm1', 'm6', 'm4', 'm5']);
+        expect(await ids('ram_desc', 2, 2)).toEqual(['m1', 'm6']);
+        expect((await ids('model_asc')).slice(0, 1)).toEqual(['m1']);
+      });
+
+      it('counts each facet with every other filter applied', async () => {
+        const filter: MarketFilter = { category: 'laptop', ramMinGb: 8 };
+        const r = await store.searchDevices({ ...q, filter, facets: true });
+        expect(r.total).toBe(3);
+        const facets = r.facets!;
+        // Category counts ignore the category choice, but keep RAM >= 8: the monitor and desktop have no RAM.
+        expect(facets.category.filter((c) => c.count > 0)).toEqual([{ value: 'laptop', count: 3 }]);
+        // RAM counts ignore RAM but keep "laptop": 4 laptops have >= 4 GB.
+        expect(facets.ramMinGb).toEqual([
+          { value: 4, count: 4 },
+          { value: 8, count: 3 },
+          { value: 16, count: 2 },
+          { value: 32, count: 1 },
+        ]);
+        expect(facets.departmentId).toEqual([
+          { value: 'dep-buf', count: 2 },
+          { value: 'dep-suf', count: 1 },
+        ]);
+        expect(facets.condition.filter((c) => c.count > 0)).toEqual([
+          { value: 'A', count: 2 },
+          { value: 'B', count: 1 },
+        ]);
+        expect(facets.screen.map((s) => s.count)).toEqual([1, 2, 0, 0, 0]);
+        expect(facets.wiped).toEqual([
+          { value: true, count: 2 },
+          { value: false, count: 0 },
+        ]);
+        expect(facets.yearMin.map((y) => y.count)).toEqual([3, 3, 2, 1, 0]);
+        // Without facets asked for, none are counted.
+        expect((await store.searchDevices({ ...q, filter })).facets).toBeUndefined();
+      });
     });
 
     it('keeps one active reservation per device and finds the due ones', async () => {

@@ -28,6 +28,8 @@ import type {
   User,
 } from '../../shared/schemas';
 import type { StatFacts } from '../stats/facts';
+import type { MarketFilter } from '../../shared/market-filter';
+import type { MarketFacets } from '../../shared/market-facets';
 
 /** The settings of a store nobody has configured yet. */
 export const DEFAULT_SETTINGS: Settings = { reservationDays: 7, organisationName: 'Københavns Kommune' };
@@ -62,9 +64,20 @@ export interface DeviceQuery {
   batchId?: string | undefined;
   /** Devices with exactly this serial number, ignoring case and surrounding spaces. */
   serial?: string | undefined;
-  sort: 'updated_desc' | 'reported_desc' | 'model_asc' | 'year_desc';
+  sort: 'updated_desc' | 'reported_desc' | 'model_asc' | 'year_desc' | 'ram_desc';
   limit: number;
   offset: number;
+  /** The marketplace's filters (shared/market-filter.ts), on top of the fields above. */
+  filter?: MarketFilter | undefined;
+  /** Also count the facets (shared/market-facets.ts) of the devices the query's other fields select. */
+  facets?: boolean | undefined;
+}
+
+export interface DeviceSearchResult {
+  items: Device[];
+  total: number;
+  /** Only when the query asked for them. */
+  facets?: MarketFacets;
 }
 
 export interface ReservationQuery {
@@ -131,7 +144,7 @@ export interface StoreTx extends StoreReads {
 export interface Store extends StoreReads {
   readonly kind: string;
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
-  searchDevices(query: DeviceQuery): Promise<{ items: Device[]; total: number }>;
+  searchDevices(query: DeviceQuery): Promise<DeviceSearchResult>;
   /** A device's full trail, oldest first. */
   trail(deviceId: string): Promise<TrailEvent[]>;
   /**

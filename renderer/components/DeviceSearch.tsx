@@ -1,6 +1,6 @@
 /**
- * The one device search, used by the marketplace (only listed devices) and by "Alle enheder" (every state,
- * with status and administration filters). Filters live in the URL so "back" from a device keeps them.
+ * The device search of "Alle enheder" (every state, with status and administration filters); the marketplace
+ * has its own (MarketplaceSearch.tsx). Filters live in the URL so "back" from a device keeps them.
  * On "Alle enheder" devices can be selected (across pages and filters) and their QR labels printed.
  */
 import { useEffect, useState } from 'react';
@@ -9,7 +9,7 @@ import { CATEGORIES, DEVICE_STATUSES, type Category, type DeviceStatus } from '.
 import { client } from '../api/instance';
 import { useI18n } from '../i18n';
 import { toggleDevice, togglePage, type Selection } from '../label-print';
-import { categoryKey, sortKey, statusKey } from '../labels';
+import { categoryKey, statusKey } from '../labels';
 import { memberOf } from '../member-of';
 import { replaceQuery, useRoute } from '../router';
 import { useAsync } from '../use-async';
@@ -22,13 +22,14 @@ import { LoadError } from './LoadError';
 import { Loading } from './Loading';
 import { Pager } from './Pager';
 import { SelectedLabels } from './SelectedLabels';
+import { SearchTextField, SortField } from './SearchFields';
 
 const PAGE_SIZE = 50;
 type Sort = (typeof SEARCH_SORTS)[number];
 
 interface DeviceSearchProps {
-  /** 'marketplace': listed devices only; 'all': every state, with status and administration filters. */
-  mode: 'marketplace' | 'all';
+  /** 'all': every state, with status and administration filters (the marketplace has MarketplaceSearch). */
+  mode: 'all';
   /** Shown when nothing exists at all (no text or filter given). */
   emptyText: string;
 }
@@ -54,8 +55,8 @@ export function DeviceSearch({ mode, emptyText }: DeviceSearchProps) {
   const result = useAsync(
     () => {
       const filters = { text: debouncedText || undefined, category, departmentId, sort, limit: PAGE_SIZE, offset };
-      // Listed devices are never reserved, so the marketplace has no reserving administrations to show.
-      return all ? client.call('devices.search', { ...filters, status }) : client.call('marketplace.search', filters).then((r) => ({ ...r, reservedFor: undefined }));
+      // The marketplace has its own search (MarketplaceSearch.tsx) with the marketplace filters.
+      return client.call('devices.search', { ...filters, status });
     },
     [debouncedText, category, status, departmentId, sort, offset, all],
   );
@@ -71,18 +72,7 @@ export function DeviceSearch({ mode, emptyText }: DeviceSearchProps) {
   return (
     <div className="device-search">
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <div className="field field-grow">
-          <label htmlFor={`${idp}-text`}>{t('search.text')}</label>
-          <input
-            id={`${idp}-text`}
-            type="search"
-            data-testid="search-text"
-            placeholder={t('search.textHint')}
-            value={text}
-            onChange={(e) => filter(setText)(e.target.value)}
-            autoComplete="off"
-          />
-        </div>
+        <SearchTextField idPrefix={idp} value={text} onChange={filter(setText)} />
         <div className="field">
           <label htmlFor={`${idp}-category`}>{t('search.category')}</label>
           <select
@@ -120,17 +110,7 @@ export function DeviceSearch({ mode, emptyText }: DeviceSearchProps) {
             </select>
           </div>
         )}
-        <div className="field">
-          <label htmlFor={`${idp}-sort`}>{t('search.sort')}</label>
-          <select
-            id={`${idp}-sort`}
-            data-testid="search-sort"
-            value={sort}
-            onChange={(e) => filter(setSort)(memberOf(SEARCH_SORTS, e.target.value) ?? 'updated_desc')}
-          >
-            <EnumOptions values={SEARCH_SORTS} label={sortKey} />
-          </select>
-        </div>
+        <SortField idPrefix={idp} value={sort} onChange={filter(setSort)} />
       </form>
 
       <div className="results-bar">

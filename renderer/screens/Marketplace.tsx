@@ -1,5 +1,5 @@
 /** Genbrugsbørs: the devices on the reuse marketplace. */
-import { DeviceSearch } from '../components/DeviceSearch';
+import { MarketplaceSearch } from '../components/MarketplaceSearch';
 import { useT } from '../i18n';
 
 export function Marketplace() {
@@ -8,7 +8,7 @@ export function Marketplace() {
     <>
       <h1>{t('marketplace.title')}</h1>
       <p className="lead">{t('marketplace.intro')}</p>
-      <DeviceSearch mode="marketplace" emptyText={t('marketplace.empty')} />
+      <MarketplaceSearch emptyText={t('marketplace.empty')} />
     </>
   );
 }

@@ -4,8 +4,8 @@
  * changes only by applying journal ops, at open (recovery) and at commit, so both build the same state.
  */
 import { holdsDevice, type Device, type FactorVersion, type Reservation, type Settings, type TrailEvent } from '../../../shared/schemas';
-import { DEFAULT_SETTINGS, referenceKey, type DeviceQuery, type ReferenceData, type ReferenceKind, type ReservationQuery } from '../store';
-import { compareDevices, deviceHaystack, matchesQuery, searchTokens, topK } from '../query';
+import { DEFAULT_SETTINGS, referenceKey, type DeviceQuery, type DeviceSearchResult, type ReferenceData, type ReferenceKind, type ReservationQuery } from '../store';
+import { compareDevices, deviceHaystack, marketFilterPass, matchesQuery, searchTokens, topK } from '../query';
 import type { JournalPosition, RecordRef } from './journal';
 import { IndexFile, type TrailIndexSource } from './index-file';
 import { SNAPSHOT_FORMAT, type SnapshotData } from './snapshot';
@@ -151,21 +151,23 @@ export class State {
 
   // ---- queries (each scans what it filters: at 100,000 devices a few milliseconds) ----
 
-  searchDevices(q: DeviceQuery): { items: Device[]; total: number } {
+  searchDevices(q: DeviceQuery): DeviceSearchResult {
     const tokens = searchTokens(q.text);
     const matches: Device[] = [];
     const { list, hay } = this;
+    const passes = marketFilterPass(q);
     if (q.batchId !== undefined) {
       for (const i of this.batchSlots.get(q.batchId) ?? []) {
-        if (matchesQuery(list[i]!, q, tokens, hay[i]!)) matches.push(list[i]!);
+        if (matchesQuery(list[i]!, q, tokens, hay[i]!) && passes.add(list[i]!)) matches.push(list[i]!);
       }
     } else {
       for (let i = 0; i < list.length; i++) {
-        if (matchesQuery(list[i]!, q, tokens, hay[i]!)) matches.push(list[i]!);
+        if (matchesQuery(list[i]!, q, tokens, hay[i]!) && passes.add(list[i]!)) matches.push(list[i]!);
       }
     }
     const cmp = compareDevices(q.sort);
-    return { items: topK(matches, q.offset + q.limit, cmp).slice(q.offset), total: matches.length };
+    const items = topK(matches, q.offset + q.limit, cmp).slice(q.offset);
+    return passes.facets ? { items, total: matches.length, facets: passes.facets.result() } : { items, total: matches.length };
   }
 
   searchReservations(q: ReservationQuery): Reservation[] {

@@ -9,6 +9,8 @@ import { HOLDING_RESERVATION_STATUSES, type Device, type Reservation, type Sanit
 import { DEFAULT_SETTINGS, type DeviceQuery, type ReferenceData, type ReservationQuery, type Store, type StoreTx, type TrailProblem } from '../store';
 import { chainEvent, checkChain } from '../trail-hash';
 import { deviceHaystack, searchTokens } from '../query';
+import type { MarketFilter } from '../../../shared/market-filter';
+import { bucketFilters, buildFacets, filterWithout, type FacetName, type MarketFacets } from '../../../shared/market-facets';
 import { SerialQueue } from '../serial-queue';
 import { sha256Hex } from '../attachment-dir';
 import { FACT_TYPES, FactLog, type StatFacts } from '../../stats/facts';
@@ -43,7 +45,46 @@ const SORT_SQL: Record<DeviceQuery['sort'], string> = {
   reported_desc: 'reported_at DESC, id',
   model_asc: 'manufacturer, model, id',
   year_desc: 'COALESCE(year, 0) DESC, id',
+  ram_desc: "COALESCE(json_extract(data, '$.specs.ramGb'), -1) DESC, id",
 };
+
+/** Where the marketplace filter's fields are in a device row (kept in `data`: the reference store does without columns). */
+const J = {
+  condition: "json_extract(data, '$.condition')",
+  ram: "json_extract(data, '$.specs.ramGb')",
+  storage: "json_extract(data, '$.specs.storageGb')",
+  screen: "json_extract(data, '$.specs.screenInch')",
+  dataBearing: "json_extract(data, '$.dataBearing')",
+  sanitizationId: "json_extract(data, '$.sanitizationId')",
+  availableFrom: "json_extract(data, '$.availableFrom')",
+};
+
+/**
+ * `matchesMarketFilter` (shared/market-filter.ts) in SQL: the store contract suite holds the two to the same
+ * answers. A NULL spec fails a comparison, as an unknown spec fails the predicate.
+ */
+function marketFilterSql(f: MarketFilter): { where: string[]; args: unknown[] } {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  const add = (clause: string, ...values: unknown[]) => {
+    where.push(clause);
+    args.push(...values);
+  };
+  if (f.category !== undefined) add('category = ?', f.category);
+  if (f.departmentId !== undefined) add('department_id = ?', f.departmentId);
+  if (f.conditions?.length) add(`${J.condition} IN (${f.conditions.map(() => '?').join(', ')})`, ...f.conditions);
+  if (f.ramMinGb !== undefined) add(`${J.ram} >= ?`, f.ramMinGb);
+  if (f.storageMinGb !== undefined) add(`${J.storage} >= ?`, f.storageMinGb);
+  if (f.screenMinInch !== undefined) add(`${J.screen} >= ?`, f.screenMinInch);
+  if (f.screenMaxInch !== undefined) add(`${J.screen} <= ?`, f.screenMaxInch);
+  if (f.yearMin !== undefined) add('year >= ?', f.yearMin);
+  if (f.wiped === true) add(`${J.dataBearing} = 1 AND COALESCE(${J.sanitizationId}, '') <> ''`);
+  if (f.wiped === false) add(`COALESCE(${J.dataBearing}, 0) = 0`);
+  if (f.availableBy !== undefined) add(`(${J.availableFrom} IS NULL OR ${J.availableFrom} <= ?)`, f.availableBy);
+  return { where, args };
+}
+
+const whereOf = (clauses: string[]) => (clauses.length ? `WHERE ${clauses.join(' AND ')}` : '');
 
 /** What the `records` table holds, by kind. */
 type Records = ReferenceData & { sanitization: SanitizationRecord; settings: Settings };
@@ -207,12 +248,46 @@ export class SqliteStore implements Store {
       where.push("haystack LIKE ? ESCAPE '\\'");
       args.push(`%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     }
-    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM devices ${w}`).get(...args) as { n: number }).n;
+    const base = { where, args };
+    const filtered = marketFilterSql(qy.filter ?? {});
+    const w = whereOf([...where, ...filtered.where]);
+    const allArgs = [...args, ...filtered.args];
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM devices ${w}`).get(...allArgs) as { n: number }).n;
     const rows = this.db
       .prepare(`SELECT data FROM devices ${w} ORDER BY ${SORT_SQL[qy.sort]} LIMIT ? OFFSET ?`)
-      .all(...args, qy.limit, qy.offset) as { data: string }[];
-    return { items: rows.map((r) => JSON.parse(r.data) as Device), total };
+      .all(...allArgs, qy.limit, qy.offset) as { data: string }[];
+    const items = rows.map((r) => JSON.parse(r.data) as Device); // why: rows are written only by putDevice from typed devices
+    return qy.facets ? { items, total, facets: this.facets(base, qy.filter ?? {}) } : { items, total };
+  }
+
+  /** Each facet counted by one query that applies the query's other conditions and every other filter. */
+  private facets(base: { where: string[]; args: unknown[] }, f: MarketFilter): MarketFacets {
+    const scope = (facet: FacetName) => {
+      const other = marketFilterSql(filterWithout(f, facet));
+      return { w: whereOf([...base.where, ...other.where]), args: [...base.args, ...other.args] };
+    };
+    const groups = (facet: FacetName, column: string) => {
+      const { w, args } = scope(facet);
+      const rows = this.db.prepare(`SELECT ${column} AS v, COUNT(*) AS n FROM devices ${w} GROUP BY v`).all(...args) as { v: string | null; n: number }[];
+      return new Map(rows.filter((r) => r.v !== null).map((r) => [r.v!, r.n]));
+    };
+    const category = groups('category', 'category');
+    const condition = groups('condition', J.condition);
+    const departments = groups('departmentId', 'department_id');
+    const buckets = new Map<string, number[]>();
+    for (const { name, filters } of bucketFilters()) {
+      const { w, args } = scope(name);
+      const sums = filters.map((bf) => marketFilterSql(bf));
+      const select = sums.map((c, i) => `COALESCE(SUM(CASE WHEN ${c.where.join(' AND ')} THEN 1 ELSE 0 END), 0) AS b${i}`).join(', ');
+      const row = this.db.prepare(`SELECT ${select} FROM devices ${w}`).get(...sums.flatMap((c) => c.args), ...args) as Record<string, number>;
+      buckets.set(name, filters.map((_, i) => row[`b${i}`]!));
+    }
+    return buildFacets({
+      category: (c) => category.get(c) ?? 0,
+      departments,
+      condition: (c) => condition.get(c) ?? 0,
+      bucket: (name, i) => buckets.get(name)![i]!,
+    });
   }
 
   async trail(deviceId: string): Promise<TrailEvent[]> {

@@ -1,0 +1,47 @@
+/**
+ * One device on the marketplace as a contact decides on it: model, category, RAM/storage/screen, year, grade,
+ * administration and when it can be reserved. One fixed height, so the virtualised list needs no measuring.
+ */
+import { copenhagenDay } from '../../shared/days';
+import type { Device } from '../../shared/schemas';
+import { useI18n } from '../i18n';
+import { categoryKey, conditionKey, specsSummary } from '../labels';
+import { useReference } from '../reference-context';
+import { devicePath, href, navigate } from '../router';
+
+/** The height of a card and its row, in CSS pixels (styles.css sizes the card to it). */
+export const MARKET_CARD_HEIGHT = 112;
+
+export function MarketCard({ device: d }: { device: Device }) {
+  const { t, number, day } = useI18n();
+  const ref = useReference();
+  // The day is the municipality's, as the core decides availability by.
+  const today = copenhagenDay(new Date());
+  const later = d.availableFrom !== undefined && d.availableFrom > today;
+  return (
+    <article className="market-card clickable" data-testid="device-row" data-asset-tag={d.assetTag} onClick={() => navigate(devicePath(d.id))}>
+      {/* A fixed-size place for the device's first photo. */}
+      <div className="market-card-photo" aria-hidden="true" data-testid="card-photo" />
+      <div className="market-card-main">
+        <h2 className="market-card-title">
+          <span className="device-model">{d.model}</span> <span className="device-manufacturer">{d.manufacturer}</span>
+        </h2>
+        <p className="market-card-specs">
+          {t(categoryKey(d.category))}
+          {d.year !== undefined && ` · ${d.year}`}
+          {' · '}
+          {specsSummary(d.specs, t, (n) => number(n)) || t('common.none')}
+        </p>
+        <p className="market-card-meta">
+          {d.condition ? <span className={`grade grade-${d.condition}`}>{t(conditionKey(d.condition))}</span> : null}{' '}
+          <abbr title={ref.departmentName(d.departmentId)}>{ref.departmentCode(d.departmentId)}</abbr>
+          {' · '}
+          {later ? t('market.availableFrom', { day: day(d.availableFrom) }) : t('market.availableNow')}
+        </p>
+      </div>
+      <a className="market-card-tag mono" href={href(devicePath(d.id))} onClick={(e) => e.stopPropagation()}>
+        {d.assetTag}
+      </a>
+    </article>
+  );
+}

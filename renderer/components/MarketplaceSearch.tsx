@@ -1,0 +1,190 @@
+/**
+ * The marketplace search: text, filters with facet counts, sort and a virtualised list of cards that pages in
+ * from the core as one scrolls. The search lives in the URL (market-query.ts): a filter or sort change is a
+ * history entry (back undoes it), typing replaces the entry (no entry per key).
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { MarketFacets } from '../../shared/market-facets';
+import type { MarketFilter } from '../../shared/market-filter';
+import type { Device } from '../../shared/schemas';
+import { client } from '../api/instance';
+import { useI18n } from '../i18n';
+import { hasFilters, marketSearchQuery, readMarketSearch, type MarketSearch } from '../market-query';
+import { navigate, replaceQuery, useRoute } from '../router';
+import { EmptyState } from './EmptyState';
+import { LoadError } from './LoadError';
+import { Loading } from './Loading';
+import { MarketCard, MARKET_CARD_HEIGHT } from './MarketCard';
+import { MarketFilters } from './MarketFilters';
+import { SearchTextField, SortField } from './SearchFields';
+
+const PATH = '/marketplace';
+/** Devices per call: a screenful and more, so a scroll rarely waits. */
+const PAGE = 100;
+
+interface Results {
+  /** The search these results answer (compared by its JSON). */
+  key: string;
+  text: string;
+  total: number;
+  facets: MarketFacets | undefined;
+  /** Page number → its devices. */
+  pages: Map<number, Device[]>;
+}
+
+export function MarketplaceSearch({ emptyText }: { emptyText: string }) {
+  const { t, tPlural, number } = useI18n();
+  const { query } = useRoute();
+  const fromUrl = useMemo(() => readMarketSearch(query), [query]);
+  const [text, setText] = useState(fromUrl.text);
+
+  // Back/forward (or a pasted link) brings a text of its own. A text this screen wrote itself is not one: the
+  // field may already be keys ahead of it, and taking it back would drop what was typed since.
+  const written = useRef(fromUrl.text);
+  const urlText = fromUrl.text;
+  useEffect(() => {
+    if (urlText !== written.current) setText(urlText);
+  }, [urlText]);
+
+  const search: MarketSearch = { text: text.trim(), filter: fromUrl.filter, sort: fromUrl.sort };
+  const key = JSON.stringify(search);
+  // `key` is `search` as a value: the effects run when the search really changed.
+  useEffect(() => {
+    written.current = search.text;
+    replaceQuery(marketSearchQuery(search));
+  }, [key]);
+
+  const setSearch = (next: Partial<MarketSearch>) => {
+    written.current = search.text;
+    navigate(PATH, marketSearchQuery({ ...search, ...next }));
+  };
+  const setFilter = (filter: MarketFilter) => setSearch({ filter });
+
+  const [results, setResults] = useState<Results>();
+  const [error, setError] = useState<unknown>();
+  const [attempt, setAttempt] = useState(0);
+  const loadingPages = useRef(new Set<string>());
+
+  useEffect(() => {
+    let live = true;
+    setError(undefined);
+    client
+      .call('marketplace.search', { text: search.text || undefined, filter: search.filter, sort: search.sort, limit: PAGE, offset: 0, facets: true })
+      .then(
+        (r) => live && setResults({ key, text: search.text, total: r.total, facets: r.facets, pages: new Map([[0, r.items]]) }),
+        (e: unknown) => live && setError(e),
+      );
+    return () => {
+      live = false;
+    };
+  }, [key, attempt]);
+
+  /** Loads the page holding `index` of the current results, once. */
+  const ensurePage = useCallback(
+    (index: number) => {
+      if (!results || results.key !== key) return;
+      const page = Math.floor(index / PAGE);
+      const ticket = `${key}#${page}`;
+      if (results.pages.has(page) || loadingPages.current.has(ticket)) return;
+      loadingPages.current.add(ticket);
+      const s = JSON.parse(key) as MarketSearch; // why: `key` is the JSON of a MarketSearch, made above
+      client
+        .call('marketplace.search', { text: s.text || undefined, filter: s.filter, sort: s.sort, limit: PAGE, offset: page * PAGE })
+        .then(
+          (r) => setResults((cur) => (cur?.key === key ? { ...cur, total: r.total, pages: new Map(cur.pages).set(page, r.items) } : cur)),
+          (e: unknown) => setError(e),
+        )
+        .finally(() => loadingPages.current.delete(ticket));
+    },
+    [results, key],
+  );
+
+  const stale = results !== undefined && results.key !== key;
+  const filtered = search.text !== '' || hasFilters(search.filter);
+  const idp = 'market';
+
+  return (
+    <div className="market-search">
+      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <SearchTextField idPrefix={idp} value={text} onChange={setText} />
+        <SortField idPrefix={idp} value={search.sort} onChange={(sort) => setSearch({ sort })} />
+      </form>
+
+      <div className="market-body">
+        <MarketFilters filter={search.filter} facets={results?.facets} onChange={setFilter} />
+
+        {/* data-results-for: the text whose results are on screen (what bench:ui times a keystroke to). */}
+        <div className="market-results" data-results-for={results?.text}>
+          <div className="results-bar">
+            <p className="result-count" aria-live="polite" data-testid="search-total">
+              {results && tPlural('search.total', results.total, { count: number(results.total) })}
+            </p>
+            {stale && <span className="spinner" aria-hidden="true" />}
+          </div>
+          {error !== undefined && <LoadError error={error} onRetry={() => setAttempt((n) => n + 1)} />}
+          {!results && error === undefined && <Loading />}
+          {results && results.total === 0 && <EmptyState>{filtered ? t('search.noMatch') : emptyText}</EmptyState>}
+          {results && results.total > 0 && <ResultList results={results} busy={stale} ensurePage={ensurePage} />}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** The cards of the results, only those in view rendered; missing pages are fetched as they come into view. */
+function ResultList({ results, busy, ensurePage }: { results: Results; busy: boolean; ensurePage: (index: number) => void }) {
+  const { t } = useI18n();
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: results.total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => MARKET_CARD_HEIGHT,
+    overscan: 8,
+    // why: rows have one fixed height, so nothing needs measuring synchronously (React 19 warns on flushSync)
+    useFlushSync: false,
+  });
+  const rows = virtualizer.getVirtualItems();
+  const first = rows[0]?.index;
+  const last = rows.at(-1)?.index;
+  useEffect(() => {
+    if (first === undefined || last === undefined) return;
+    ensurePage(first);
+    ensurePage(last);
+  }, [first, last, ensurePage]);
+
+  // A new search starts at the top.
+  useEffect(() => {
+    scroller.current?.scrollTo({ top: 0 });
+  }, [results.key]);
+
+  const deviceAt = (i: number) => results.pages.get(Math.floor(i / PAGE))?.[i % PAGE];
+  return (
+    <div
+      ref={scroller}
+      className="market-scroller"
+      role="region"
+      aria-label={t('market.resultsLabel')}
+      aria-busy={busy}
+      tabIndex={0}
+      data-testid="market-results"
+    >
+      <ul className="market-list" style={{ height: virtualizer.getTotalSize() }}>
+        {rows.map((row) => {
+          const d = deviceAt(row.index);
+          return (
+            <li
+              key={row.key}
+              className="market-row"
+              aria-setsize={results.total}
+              aria-posinset={row.index + 1}
+              style={{ transform: `translateY(${row.start}px)`, height: MARKET_CARD_HEIGHT }}
+            >
+              {d ? <MarketCard device={d} /> : <div className="market-card market-card-pending">{t('market.loadingMore')}</div>}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

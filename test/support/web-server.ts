@@ -1,0 +1,74 @@
+/**
+ * Starts the web server (dist/server/main.mjs, the HTTP transport serving the built UI) on a free port over a
+ * data folder (a fresh one seeded with the demo municipality unless given), with its own secret and config
+ * folder: the e2e fixtures start one per test, bench:ui one over its 100,000-device data set.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export interface AppServer {
+  baseURL: string;
+  dataDir: string;
+  /** This server's secret (KREDSLOB_WEB_SECRET). */
+  secret: string;
+  /** The link the server printed, with the secret: opening it gives the browser the secret's cookie. */
+  link: string;
+  /** The server's config folder (XDG_CONFIG_HOME), where its trail key is: give it to a CLI run over dataDir. */
+  configDir: string;
+  /** Stops the server now (it holds the data folder's lock), e.g. to run a CLI over its data; once is enough. */
+  stop(): Promise<void>;
+}
+
+export async function startServer(options: { dataDir?: string; startMs?: number; nodeArgs?: string[] } = {}): Promise<AppServer> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kredslob-e2e-'));
+  // why: each server makes a trail key outside its data folder; keep it with the test, not in the user's ~/.config
+  const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kredslob-e2e-config-'));
+  const port = await freePort();
+  const secret = randomBytes(24).toString('base64url');
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), 'dist/server/main.mjs'], {
+    env: { ...process.env, PORT: String(port), KREDSLOB_DATA_DIR: dataDir, KREDSLOB_WEB_SECRET: secret, KREDSLOB_NO_OPEN: '1', XDG_CONFIG_HOME: configDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const link = `http://127.0.0.1:${port}/?secret=${secret}`;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), options.startMs ?? 30_000);
+    const onData = (b: Buffer) => {
+      output += b.toString();
+      if (output.split('\n').includes(link)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (b: Buffer) => (output += b.toString()));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }));
+  return { baseURL: `http://127.0.0.1:${port}`, dataDir, secret, link, configDir, stop };
+}
+
