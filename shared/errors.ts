@@ -50,6 +50,10 @@ export const ERROR_CODES = [
   'CERTIFICATE_CONFLICT',
   'ATTACHMENT_NOT_PDF',
   'ATTACHMENT_TOO_LARGE',
+  // Availability and wanted requests (issue 11)
+  'NOT_YET_AVAILABLE',
+  'AVAILABLE_FROM_PAST',
+  'WANTED_ENDS_PAST',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -116,5 +120,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   CERTIFICATE_CONFLICT: 409,
   ATTACHMENT_NOT_PDF: 400,
   ATTACHMENT_TOO_LARGE: 413,
+  NOT_YET_AVAILABLE: 409,
+  AVAILABLE_FROM_PAST: 400,
+  WANTED_ENDS_PAST: 400,
   INTERNAL: 500,
 };

@@ -42,6 +42,8 @@ export const GUARDS = [
   'ownDevice',
   /** Data-bearing devices go to collection only with a verified wipe, or in a certified-destruction batch. */
   'sanitizedOrDestructionBatch',
+  /** A device listed with an "available from" day is not reservable before that day. */
+  'availableNow',
 ] as const;
 export type Guard = (typeof GUARDS)[number];
 
@@ -80,7 +82,7 @@ export const TRANSITIONS: readonly Transition[] = [
     requires: ['gradedUsable', 'sanitizedIfDataBearing', 'sanitizationVerified'],
   },
   { action: 'unpublish', from: ['listed'], to: 'in_stock', roles: ['warehouse', 'admin'], requires: [] },
-  { action: 'reserve', from: ['listed'], to: 'reserved', roles: ['department_contact', 'admin'], requires: [] },
+  { action: 'reserve', from: ['listed'], to: 'reserved', roles: ['department_contact', 'admin'], requires: ['availableNow'] },
   {
     action: 'cancelReservation',
     from: ['reserved'],
@@ -158,7 +160,9 @@ export function rolesFor(action: Action): Role[] {
 
 /** The facts a guard looks at. A service gathers them from the store before asking. */
 export interface GuardFacts {
-  device: Pick<Device, 'status' | 'dataBearing' | 'condition' | 'departmentId'>;
+  device: Pick<Device, 'status' | 'dataBearing' | 'condition' | 'departmentId'> & Partial<Pick<Device, 'availableFrom'>>;
+  /** The day it is (YYYY-MM-DD, Copenhagen) when the action runs; availableNow compares it with availableFrom. */
+  today?: string | undefined;
   sanitization?: { verified: boolean; method: string } | undefined;
   /** undefined: an anonymous caller, who may run no action. */
   actorRole: ActorRole | undefined;
@@ -176,7 +180,8 @@ export type RefusalCode =
   | 'SANITIZATION_REQUIRED'
   | 'SANITIZATION_NOT_VERIFIED'
   | 'CONDITION_REQUIRED'
-  | 'NOT_OWN_DEPARTMENT';
+  | 'NOT_OWN_DEPARTMENT'
+  | 'NOT_YET_AVAILABLE';
 
 const GUARD_CHECKS: Record<Guard, (f: GuardFacts) => RefusalCode | null> = {
   sanitizedIfDataBearing: (f) => (f.device.dataBearing && !f.sanitization ? 'SANITIZATION_REQUIRED' : null),
@@ -191,6 +196,9 @@ const GUARD_CHECKS: Record<Guard, (f: GuardFacts) => RefusalCode | null> = {
     f.actorRole === 'department_contact' && f.actorDepartmentId !== f.device.departmentId ? 'NOT_OWN_DEPARTMENT' : null,
   sanitizedOrDestructionBatch: (f) =>
     !f.device.dataBearing || f.inDestructionBatch ? null : !f.sanitization ? 'SANITIZATION_REQUIRED' : !f.sanitization.verified ? 'SANITIZATION_NOT_VERIFIED' : null,
+  // A caller that does not say which day it is cannot show it is early enough: refused, not waved through.
+  availableNow: (f) =>
+    f.device.availableFrom !== undefined && (f.today === undefined || f.today < f.device.availableFrom) ? 'NOT_YET_AVAILABLE' : null,
 };
 
 export type Decision =

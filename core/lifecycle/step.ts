@@ -8,6 +8,7 @@ import type { Device, DeviceStatus, Location, NewTrailEvent, TrailEvent } from '
 import { actorDepartmentId, actorRole, actorSnapshot, nowIso, type ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
 import type { StoreReads, StoreTx } from '../store/store';
+import { copenhagenDay } from '../../shared/days';
 
 type BaseKeys = 'id' | 'deviceId' | 'at' | 'actor' | 'locationId' | 'locationName';
 /** A trail event's own fields (its type and details); runStep adds who, when and where. */
@@ -30,12 +31,13 @@ export async function requireStep(
     sanitization,
     actorRole: actorRole(ctx.actor),
     actorDepartmentId: actorDepartmentId(ctx.actor),
+    today: copenhagenDay(ctx.clock.now()),
     ...extra,
   });
   if (!decision.ok) {
     throw new AppError(
       decision.code,
-      { action, status: device.status, assetTag: device.assetTag },
+      { action, status: device.status, assetTag: device.assetTag, day: device.availableFrom },
       `${action} refused for ${device.assetTag} in ${device.status}: ${decision.code}`,
     );
   }
