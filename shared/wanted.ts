@@ -46,15 +46,21 @@ export const WantedRequest = z.object({
 });
 export type WantedRequest = z.infer<typeof WantedRequest>;
 
-/** Whether the request still looks for devices on `today` (YYYY-MM-DD): open, not past its end, quantity not reached. */
-export function wantedIsOpen(r: WantedRequest, today: string): boolean {
-  return r.status === 'open' && today <= r.endsOn && r.reservedDeviceIds.length < r.quantity;
+/** A wanted request's state on a day: open, closed by a person, past its end day, or its quantity reserved. */
+export const WANTED_STATES = ['open', 'closed', 'expired', 'fulfilled'] as const;
+export type WantedState = (typeof WANTED_STATES)[number];
+
+/** The request's state on `today` (YYYY-MM-DD). Only an open one still looks for devices. */
+export function wantedStateOn(r: WantedRequest, today: string): WantedState {
+  if (r.status === 'closed') return 'closed';
+  if (r.reservedDeviceIds.length >= r.quantity) return 'fulfilled';
+  return today > r.endsOn ? 'expired' : 'open';
 }
 
 /** The requests among `candidates` that should tell their contact about `device`, listed on `today`. */
 export function requestsMatching(device: Device, candidates: Iterable<WantedRequest>, today: string): WantedRequest[] {
   const out: WantedRequest[] = [];
-  for (const r of candidates) if (wantedIsOpen(r, today) && matchesMarketFilter(device, r.filter)) out.push(r);
+  for (const r of candidates) if (wantedStateOn(r, today) === 'open' && matchesMarketFilter(device, r.filter)) out.push(r);
   return out;
 }
 

@@ -5,10 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { decide, needsSanitization, type Action, type GuardFacts } from '../../shared/lifecycle';
 import type { Device, DeviceStatus, Location, NewTrailEvent, TrailEvent } from '../../shared/schemas';
-import { actorDepartmentId, actorRole, actorSnapshot, nowIso, type ServiceContext } from '../context';
+import { actorDepartmentId, actorRole, actorSnapshot, nowIso, todayOf, type ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
 import type { StoreReads, StoreTx } from '../store/store';
-import { copenhagenDay } from '../../shared/days';
 
 type BaseKeys = 'id' | 'deviceId' | 'at' | 'actor' | 'locationId' | 'locationName';
 /** A trail event's own fields (its type and details); runStep adds who, when and where. */
@@ -31,7 +30,7 @@ export async function requireStep(
     sanitization,
     actorRole: actorRole(ctx.actor),
     actorDepartmentId: actorDepartmentId(ctx.actor),
-    today: copenhagenDay(ctx.clock.now()),
+    today: todayOf(ctx),
     ...extra,
   });
   if (!decision.ok) {

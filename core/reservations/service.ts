@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR, actorSnapshot, nowIso, requireUser, type ServiceContext }
 import { AppError, notFound } from '../errors';
 import { deviceById, locationById, runStep } from '../lifecycle/step';
 import type { StoreTx } from '../store/store';
+import { countReservation } from '../wanted/service';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -74,6 +75,7 @@ export async function createReservation(ctx: ServiceContext, input: ProcedureArg
       event: { type: 'reserved', reservationId: reservation.id, departmentId, expiresAt: reservation.expiresAt },
     });
     tx.putReservation(reservation);
+    await countReservation(tx, device.id, departmentId);
     return reservation;
   });
 }

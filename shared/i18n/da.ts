@@ -1122,6 +1122,9 @@ export const da = {
   'stats.export.col.daysToReuse': 'Dage til genbrug',
   'stats.export.noFactor': 'ingen faktor',
   // ---- Availability, wanted requests and notifications (issue 11) ----
+  'param.day': '?',
+  'entity.wantedRequest': 'Efterlysningen',
+  'field.not_before_today': 'Vælg i dag eller en senere dato.',
   'error.NOT_YET_AVAILABLE': '{assetTag} kan først reserveres fra den {day}.',
   'error.AVAILABLE_FROM_PAST': '"Ledig fra" kan ikke ligge før i dag ({day}). Vælg i dag eller en senere dato.',
   'error.WANTED_ENDS_PAST': 'Slutdatoen kan ikke ligge før i dag ({day}). Vælg i dag eller en senere dato.',

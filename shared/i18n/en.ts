@@ -1109,6 +1109,9 @@ export const en: Record<MessageKey, string> = {
   'stats.export.col.daysToReuse': 'Days to reuse',
   'stats.export.noFactor': 'no factor',
   // ---- Availability, wanted requests and notifications (issue 11) ----
+  'param.day': '?',
+  'entity.wantedRequest': 'The wanted request',
+  'field.not_before_today': 'Choose today or a later date.',
   'error.NOT_YET_AVAILABLE': '{assetTag} can be reserved from {day}.',
   'error.AVAILABLE_FROM_PAST': '"Available from" cannot be before today ({day}). Choose today or a later date.',
   'error.WANTED_ENDS_PAST': 'The end date cannot be before today ({day}). Choose today or a later date.',

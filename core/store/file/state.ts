@@ -12,7 +12,7 @@ import { SNAPSHOT_FORMAT, type SnapshotData } from './snapshot';
 import { decodeDevices, decodeReservations, type Columns } from './device-columns';
 import type { Op, TrailSeal } from './ops';
 import { FactLog, type StatFacts } from '../../stats/facts';
-import { WantedState } from './wanted-state';
+import { WantedMaps } from './wanted-state';
 
 /** Places of one device's events in the journal: flat (segment, offset, length) triples. */
 export type TrailRefs = readonly number[];
@@ -50,7 +50,7 @@ export interface StateCopy {
 export class State {
   readonly reference = referenceMaps();
   /** Wanted requests and notifications with their indexes. */
-  readonly wanted = new WantedState();
+  readonly wanted = new WantedMaps();
   /**
    * Devices by slot. Devices of the last snapshot hold slots 0 … baseCount-1 in snapshot order, so a
    * device's slot is also its position in the index file; new devices are appended. Devices are never

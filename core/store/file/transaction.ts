@@ -10,7 +10,7 @@ import { ENCODE_SLICE_OPS, encodeRecordSliced, type JournalWriter } from './jour
 import type { Op, ReferenceOp, TrailSeal } from './ops';
 import { AppError } from '../../errors';
 import { referenceMaps, setReference, sortedVersions, type State } from './state';
-import { overlay, WantedState } from './wanted-state';
+import { overlay, WantedMaps } from './wanted-state';
 import type { Category } from '../../../shared/schemas';
 import type { Notification, WantedRequest } from '../../../shared/wanted';
 
@@ -26,7 +26,7 @@ export class FileTx implements StoreTx {
   private tagNumber: number | null = null;
   private settings: Settings | null = null;
   /** Staged wanted requests and notifications. */
-  private readonly wanted = new WantedState();
+  private readonly wanted = new WantedMaps();
 
   constructor(
     private readonly state: State,

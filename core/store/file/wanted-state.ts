@@ -13,7 +13,7 @@ function addTo(map: Map<string, string[]>, key: string, id: string): void {
   else if (!ids.includes(id)) ids.push(id);
 }
 
-export class WantedState {
+export class WantedMaps {
   readonly requests = new Map<string, WantedRequest>();
   readonly notifications = new Map<string, Notification>();
   /** Open requests' ids by wantedIndexKey; a closed request leaves its key's set. */
