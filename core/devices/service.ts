@@ -243,11 +243,12 @@ export async function publishDevice(ctx: ServiceContext, input: ProcedureArgs<'d
     throw new AppError('AVAILABLE_FROM_PAST', { day: today }, undefined, { availableFrom: 'not_before_today' });
   }
   return ctx.store.transaction(async (tx) => {
-    const device = await deviceById(tx, input.deviceId);
+    // A relisting replaces both days: an earlier "available from" is dropped, not kept as an undefined key.
+    const { availableFrom: _earlier, ...device } = await deviceById(tx, input.deviceId);
     // The offer runs its category's days from when the device can first be reserved: a device listed today but
-    // available in a month is not on offer for a month less. A relisting replaces both days.
+    // available in a month is not on offer for a month less.
     const start = input.availableFrom ?? today;
-    const patch = { availableFrom: input.availableFrom, offerUntil: addDays(start, offerDaysFor(await tx.getSettings(), device.category)) };
+    const patch = { ...(input.availableFrom ? { availableFrom: input.availableFrom } : {}), offerUntil: addDays(start, offerDaysFor(await tx.getSettings(), device.category)) };
     const listed = (await runStep(ctx, tx, device, 'publish', { patch, event: { type: 'listed' } })).device;
     await notifyMatches(ctx, tx, listed);
     return listed;

@@ -516,6 +516,14 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       expect((await store.getWantedRequest(laptops.id))?.status).toBe('closed');
     });
 
+    it('keeps a listed device\'s "available from" and "on offer until" across reopens', async () => {
+      const d = device({ status: 'listed', availableFrom: '2026-12-01', offerUntil: '2027-01-30' });
+      await store.transaction(async (tx) => tx.putDevice(d));
+      await reopen();
+      await reopen();
+      expect(await store.getDevice(d.id)).toMatchObject({ availableFrom: '2026-12-01', offerUntil: '2027-01-30' });
+    });
+
     it("keeps each person's notifications newest first, counts the unread, and finds them by device", async () => {
       const older = notification({ userId: 'u-1', deviceId: 'd-x', createdAt: '2026-11-01T08:00:00.000Z' });
       const newer = notification({ userId: 'u-1', deviceId: 'd-y', createdAt: '2026-11-02T08:00:00.000Z' });

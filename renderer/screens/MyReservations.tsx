@@ -4,6 +4,7 @@ import { client, errorText } from '../api/instance';
 import { Banner } from '../components/Banner';
 import { EmptyState } from '../components/EmptyState';
 import { LoadError } from '../components/LoadError';
+import { RowAction } from '../components/RowAction';
 import { TableHead } from '../components/TableHead';
 import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n';
@@ -82,15 +83,13 @@ export function MyReservations() {
                   <td>{dateTime(r.expiresAt)}</td>
                   <td className="cell-actions">
                     {r.status === 'active' && (
-                      <button
-                        type="button"
-                        className="button button-secondary button-small"
+                      <RowAction
+                        label={t('reservations.cancel')}
+                        ariaLabel={t('reservations.cancelFor', { tag: d.assetTag })}
+                        busy={busy === r.id}
                         disabled={busy !== undefined}
-                        aria-label={t('reservations.cancelFor', { tag: d.assetTag })}
                         onClick={() => void cancel(r.id, d.assetTag)}
-                      >
-                        {busy === r.id ? t('common.working') : t('reservations.cancel')}
-                      </button>
+                      />
                     )}
                   </td>
                 </tr>

@@ -15,6 +15,7 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
 import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';
+import { RowAction } from '../components/RowAction';
 import { TableHead } from '../components/TableHead';
 import type { FormFields } from '../form-model';
 import { useI18n, type TFunction } from '../i18n';
@@ -162,15 +163,13 @@ export function Wanted() {
                     </td>
                     <td className="cell-actions">
                       {r.status === 'open' && (
-                        <button
-                          type="button"
-                          className="button button-secondary button-small"
+                        <RowAction
+                          label={t('wanted.close')}
+                          ariaLabel={t('wanted.closeNamed', { what })}
+                          busy={busy === r.id}
                           disabled={busy !== undefined}
-                          aria-label={t('wanted.closeNamed', { what })}
                           onClick={() => void close(r)}
-                        >
-                          {busy === r.id ? t('common.working') : t('wanted.close')}
-                        </button>
+                        />
                       )}
                     </td>
                   </tr>

@@ -17,7 +17,7 @@ export interface Columns {
 export type DeviceColumns = Columns;
 export type ReservationColumns = Columns;
 
-const DEVICE_DICT = ['category', 'manufacturer', 'model', 'specs', 'condition', 'departmentId', 'locationId', 'status', 'weightKg', 'year', 'weeeOverride', 'batchId'] as const;
+const DEVICE_DICT = ['category', 'manufacturer', 'model', 'specs', 'condition', 'departmentId', 'locationId', 'status', 'weightKg', 'year', 'weeeOverride', 'batchId', 'availableFrom', 'offerUntil'] as const;
 const DEVICE_PLAIN = ['id', 'assetTag', 'serial', 'dataBearing', 'dataBearingOverride', 'notes', 'sanitizationId', 'reportedAt', 'updatedAt', 'trailLength'] as const;
 const RESERVATION_DICT = ['departmentId', 'reservedBy', 'status', 'locationId'] as const;
 const RESERVATION_PLAIN = ['id', 'deviceId', 'createdAt', 'expiresAt', 'endedAt'] as const;
@@ -106,6 +106,9 @@ export function decodeDevices(cols: Columns): Device[] {
   // Snapshots written before e-waste batches have neither column.
   const weeeOverride = laterDictColumn(cols, 'weeeOverride');
   const batchId = laterDictColumn(cols, 'batchId');
+  // Snapshots written before availability (issue 11) have neither column.
+  const availableFrom = laterDictColumn(cols, 'availableFrom');
+  const offerUntil = laterDictColumn(cols, 'offerUntil');
   const [id, assetTag, serial, dataBearing, dataBearingOverride, notes, sanitizationId, reportedAt, updatedAt, trailLength] = DEVICE_PLAIN.map((k) =>
     plainColumn(cols, k),
   );
@@ -131,6 +134,8 @@ export function decodeDevices(cols: Columns): Device[] {
       sanitizationId: sanitizationId!(i),
       weeeOverride: weeeOverride(i),
       batchId: batchId(i),
+      availableFrom: availableFrom(i),
+      offerUntil: offerUntil(i),
       reportedAt: reportedAt!(i),
       updatedAt: updatedAt!(i),
       trailLength: trailLength!(i),
