@@ -2,6 +2,7 @@
 import type { ActorRole } from '../shared/lifecycle';
 import type { ActorSnapshot, Department, User } from '../shared/schemas';
 import { AppError } from './errors';
+import { copenhagenDay } from '../shared/days';
 import type { Store } from './store/store';
 
 export interface Clock {
@@ -59,4 +60,9 @@ export function actorDepartmentId(actor: Actor): string | undefined {
 
 export function nowIso(clock: Clock): string {
   return clock.now().toISOString();
+}
+
+/** The day it is in Copenhagen (YYYY-MM-DD): what "available from" and a wanted request's end day are compared with. */
+export function todayOf(ctx: Pick<ServiceContext, 'clock'>): string {
+  return copenhagenDay(ctx.clock.now());
 }

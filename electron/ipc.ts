@@ -58,6 +58,8 @@ export function bindIpc(
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
   dispatch: Dispatcher,
   isTrustedSender: SenderCheck,
+  /** Sees each answer on its way back (desktop notifications watch the unread count go by). */
+  observe?: (procedure: string, result: ApiResult<unknown>, meta: CallMeta) => void,
 ): () => void {
   ipcMain.handle(INVOKE_CHANNEL, async (event, procedure: unknown, input: unknown, rawMeta: unknown) => {
     const locale = localeOf(rawMeta);
@@ -68,7 +70,9 @@ export function bindIpc(
     const meta = parseMeta(rawMeta, locale);
     if (!meta) return fail('BAD_REQUEST', locale, 'call_meta');
     try {
-      return await dispatch(procedure, input, meta);
+      const result = await dispatch(procedure, input, meta);
+      observe?.(procedure, result, meta);
+      return result;
     } catch (err) {
       // why: the dispatcher promises never to throw; if it does, the renderer still gets plain data
       console.error('[kredslob ipc]', err);

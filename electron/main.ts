@@ -9,6 +9,7 @@ import { takeBackup } from './backup';
 import { safeStorageTrailKeySource } from './trail-key';
 import { hardenSession, installWebContentsGuards } from './hardening';
 import { bindIpc, createSenderCheck } from './ipc';
+import { createUnreadWatcher, showDesktopNote } from './desktop-notifications';
 import { bindSaveFile } from './save-file';
 import { buildMenuTemplate } from './menu';
 import { appPaths } from './paths';
@@ -84,7 +85,7 @@ async function start(): Promise<void> {
   }
   const store = core.store;
   const isTrustedSender = createSenderCheck(indexUrl, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
-  bindIpc(ipcMain, core.dispatch, isTrustedSender);
+  bindIpc(ipcMain, core.dispatch, isTrustedSender, createUnreadWatcher(showDesktopNote));
   bindSaveFile({
     ipcMain,
     files: core.files,

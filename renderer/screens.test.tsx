@@ -7,10 +7,10 @@ describe('who sees which screen, from the contract', () => {
   it('gives each role the menu its procedures allow: the warehouse reports surplus too', () => {
     const menu = Object.fromEntries(ROLES.map((r) => [r, menuFor(r).map((s) => s.id)]));
     expect(menu).toEqual({
-      department_contact: ['marketplace', 'report', 'reservations'],
+      department_contact: ['marketplace', 'report', 'reservations', 'wanted'],
       warehouse: ['marketplace', 'report', 'checkIn', 'handOver', 'move', 'stockTake', 'ewaste', 'batches', 'factors', 'allDevices', 'labels'],
       sustainability: ['marketplace', 'ewaste', 'batches', 'factors', 'stats', 'allDevices'],
-      admin: ['marketplace', 'report', 'reservations', 'checkIn', 'handOver', 'move', 'stockTake', 'ewaste', 'batches', 'recyclers', 'factors', 'stats', 'allDevices', 'labels'],
+      admin: ['marketplace', 'report', 'reservations', 'checkIn', 'handOver', 'move', 'stockTake', 'ewaste', 'batches', 'recyclers', 'factors', 'stats', 'allDevices', 'labels', 'wanted'],
     });
   });
 

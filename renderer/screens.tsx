@@ -32,6 +32,8 @@ import { Stats } from './screens/Stats';
 import { StatsDevices } from './screens/StatsDevices';
 import { StatsMethod } from './screens/StatsMethod';
 import { StockTake } from './screens/StockTake';
+import { Notifications } from './screens/Notifications';
+import { Wanted } from './screens/Wanted';
 
 export interface ScreenDef {
   id: string;
@@ -118,6 +120,16 @@ export const SCREENS = [
     calls: ['devices.get', 'labels.pdf'],
     render: ({ id = '' }) => <DevicePage id={id} />,
   },
+  // Wanted requests and notifications (issue 11): contacts (and admins) keep requests; everyone has notifications.
+  {
+    id: 'wanted',
+    path: '/wanted',
+    navKey: 'nav.wanted',
+    primary: 'wanted.create',
+    calls: ['wanted.create', 'wanted.list', 'wanted.close'],
+    render: () => <Wanted />,
+  },
+  { id: 'notifications', path: '/notifications', primary: 'notifications.list', calls: ['notifications.list', 'notifications.markRead'], render: () => <Notifications /> },
 ] as const satisfies readonly ScreenDef[];
 
 export { mayCall };

@@ -45,6 +45,11 @@ import {
 import { STOCK_IDS } from './labels/stocks';
 import { MarketFilter } from './market-filter';
 import { MarketFacets } from './market-facets';
+import { Notification, WANTED_MAX_QUANTITY, WANTED_STATES, WantedRequest } from './wanted';
+
+/** Who keeps wanted requests: the administration's IT contact, and an admin for any administration. */
+const WANTED_ROLES = ['department_contact', 'admin'] as const satisfies readonly Role[];
+
 
 /**
  * Who may call a procedure. "public": callable without a chosen profile (the profile picker needs it); it runs
@@ -654,8 +659,8 @@ export const contract = {
     roles: EWASTE_READERS,
   }),
   'devices.publish': proc({
-    summary: 'Put a device on the reuse marketplace',
-    input: z.object({ deviceId: Id }).strict(),
+    summary: 'Put a device on the reuse marketplace, optionally not reservable before a day; requesting contacts whose wanted request matches are notified',
+    input: z.object({ deviceId: Id, availableFrom: IsoDay.optional() }).strict(),
     output: Device,
     roles: rolesFor('publish'),
   }),
@@ -859,6 +864,52 @@ export const contract = {
       .refine(periodInOrder, PERIOD_MESSAGE),
     output: StatsExportPlan,
     roles: ['sustainability', 'admin'],
+  }),
+  // Wanted requests ("efterlysninger") and notifications (core/wanted, issue 11).
+  'wanted.create': proc({
+    summary: 'Save what an administration needs (the marketplace filters, a text, a quantity, an end day); matching devices listed later notify the contact',
+    input: z
+      .object({
+        filter: MarketFilter,
+        text: z.string().trim().max(500).optional(),
+        quantity: z.number().int().min(1).max(WANTED_MAX_QUANTITY),
+        endsOn: IsoDay,
+        /** Admins may ask for another administration; contacts ask for their own. */
+        departmentId: Id.optional(),
+      })
+      .strict(),
+    output: WantedRequest,
+    roles: WANTED_ROLES,
+  }),
+  'wanted.list': proc({
+    summary: "Wanted requests, newest first, each with its state today: a contact sees their administration's, an admin all",
+    input: z.object({}).strict(),
+    output: z.object({ items: z.array(z.object({ request: WantedRequest, state: z.enum(WANTED_STATES) })) }),
+    roles: WANTED_ROLES,
+  }),
+  'wanted.close': proc({
+    summary: 'Close a wanted request: it stops matching',
+    input: z.object({ id: Id }).strict(),
+    output: WantedRequest,
+    roles: WANTED_ROLES,
+  }),
+  'notifications.list': proc({
+    summary: "The caller's notifications, newest first, with how many are unread",
+    input: z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    output: z.object({ items: z.array(Notification), unread: z.number().int() }),
+    roles: 'any',
+  }),
+  'notifications.unreadCount': proc({
+    summary: "How many of the caller's notifications are unread (cheap: the header polls it)",
+    input: Empty,
+    output: z.object({ unread: z.number().int() }),
+    roles: 'any',
+  }),
+  'notifications.markRead': proc({
+    summary: "Mark the caller's notifications as read: the given ones, or all when none are given",
+    input: z.object({ ids: z.array(Id).max(500).optional() }).strict(),
+    output: z.object({ unread: z.number().int() }),
+    roles: 'any',
   }),
 } as const satisfies Record<string, ProcedureDef>;
 

@@ -61,6 +61,10 @@ export const ERROR_CODES = [
   'PHOTO_TOO_MANY_PIXELS',
   'PHOTO_DAMAGED',
   'PHOTO_LIMIT',
+  // Availability and wanted requests (issue 11)
+  'NOT_YET_AVAILABLE',
+  'AVAILABLE_FROM_PAST',
+  'WANTED_ENDS_PAST',
   'INTERNAL',
   // Hand-over with acceptance (issue 11)
   'SIGNATURE_NOT_PNG',
@@ -143,6 +147,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   PHOTO_TOO_MANY_PIXELS: 413,
   PHOTO_DAMAGED: 400,
   PHOTO_LIMIT: 409,
+  NOT_YET_AVAILABLE: 409,
+  AVAILABLE_FROM_PAST: 400,
+  WANTED_ENDS_PAST: 400,
   INTERNAL: 500,
   SIGNATURE_NOT_PNG: 400,
   SIGNATURE_TOO_LARGE: 413,

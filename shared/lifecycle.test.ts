@@ -276,3 +276,32 @@ describe('which actions wait for a wipe to be recorded', () => {
     for (const action of ACTIONS.filter((a) => !needsSanitization(a))) expect(waitsForSanitization(action, laptop()), action).toBe(false);
   });
 });
+
+describe('availability (issue 11): reserving before "available from" is refused by the table', () => {
+  const listed = (availableFrom?: string): GuardFacts['device'] => ({
+    status: 'listed',
+    dataBearing: true,
+    condition: 'A',
+    departmentId: 'dep-buf',
+    ...(availableFrom ? { availableFrom } : {}),
+  });
+  const contact = { actorRole: 'department_contact' as const, actorDepartmentId: 'dep-suf' };
+
+  it('refuses a reservation the day before the device is available, with NOT_YET_AVAILABLE', () => {
+    expect(decide('reserve', { device: listed('2026-12-01'), today: '2026-11-30', ...contact })).toMatchObject({ ok: false, code: 'NOT_YET_AVAILABLE' });
+  });
+
+  it('allows it on the day itself and after', () => {
+    expect(decide('reserve', { device: listed('2026-12-01'), today: '2026-12-01', ...contact })).toEqual({ ok: true, to: 'reserved' });
+    expect(decide('reserve', { device: listed('2026-12-01'), today: '2027-01-05', ...contact })).toEqual({ ok: true, to: 'reserved' });
+  });
+
+  it('allows a device listed without a day at once, and refuses a dated one when the caller does not say which day it is', () => {
+    expect(decide('reserve', { device: listed(), ...contact })).toEqual({ ok: true, to: 'reserved' });
+    expect(decide('reserve', { device: listed('2026-12-01'), ...contact })).toMatchObject({ ok: false, code: 'NOT_YET_AVAILABLE' });
+  });
+
+  it('does not hold back other actions on a device not yet available (the warehouse may still take it off)', () => {
+    expect(decide('unpublish', { device: listed('2026-12-01'), today: '2026-11-30', actorRole: 'warehouse' })).toEqual({ ok: true, to: 'in_stock' });
+  });
+});

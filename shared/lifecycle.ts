@@ -53,6 +53,8 @@ export const GUARDS = [
   'approvalNotRequired',
   /** An admin, or a department contact flagged as approver of the administration holding the reservation. */
   'approverOfDepartment',
+  /** A device listed with an "available from" day is not reservable before that day. */
+  'availableNow',
 ] as const;
 export type Guard = (typeof GUARDS)[number];
 
@@ -91,14 +93,14 @@ export const TRANSITIONS: readonly Transition[] = [
     requires: ['gradedUsable', 'sanitizedIfDataBearing', 'sanitizationVerified'],
   },
   { action: 'unpublish', from: ['listed'], to: 'in_stock', roles: ['warehouse', 'admin'], requires: [] },
-  { action: 'reserve', from: ['listed'], to: 'reserved', roles: ['department_contact', 'admin'], requires: ['approvalNotRequired'] },
+  { action: 'reserve', from: ['listed'], to: 'reserved', roles: ['department_contact', 'admin'], requires: ['approvalNotRequired', 'availableNow'] },
   // The same people ask instead of reserving when the administration requires approval; the request holds the device.
   {
     action: 'requestReservation',
     from: ['listed'],
     to: 'pending_approval',
     roles: ['department_contact', 'admin'],
-    requires: ['approvalRequired'],
+    requires: ['approvalRequired', 'availableNow'],
   },
   {
     action: 'approveReservation',
@@ -193,7 +195,9 @@ export function rolesFor(action: Action): Role[] {
 
 /** The facts a guard looks at. A service gathers them from the store before asking. */
 export interface GuardFacts {
-  device: Pick<Device, 'status' | 'dataBearing' | 'condition' | 'departmentId'>;
+  device: Pick<Device, 'status' | 'dataBearing' | 'condition' | 'departmentId'> & Partial<Pick<Device, 'availableFrom'>>;
+  /** The day it is (YYYY-MM-DD, Copenhagen) when the action runs; availableNow compares it with availableFrom. */
+  today?: string | undefined;
   sanitization?: { verified: boolean; method: string } | undefined;
   /** undefined: an anonymous caller, who may run no action. */
   actorRole: ActorRole | undefined;
@@ -218,7 +222,8 @@ export type RefusalCode =
   | 'NOT_OWN_DEPARTMENT'
   | 'APPROVAL_REQUIRED'
   | 'APPROVAL_NOT_REQUIRED'
-  | 'NOT_APPROVER';
+  | 'NOT_APPROVER'
+  | 'NOT_YET_AVAILABLE';
 
 const GUARD_CHECKS: Record<Guard, (f: GuardFacts) => RefusalCode | null> = {
   sanitizedIfDataBearing: (f) => (f.device.dataBearing && !f.sanitization ? 'SANITIZATION_REQUIRED' : null),
@@ -243,6 +248,9 @@ const GUARD_CHECKS: Record<Guard, (f: GuardFacts) => RefusalCode | null> = {
           : null,
   sanitizedOrDestructionBatch: (f) =>
     !f.device.dataBearing || f.inDestructionBatch ? null : !f.sanitization ? 'SANITIZATION_REQUIRED' : !f.sanitization.verified ? 'SANITIZATION_NOT_VERIFIED' : null,
+  // A caller that does not say which day it is cannot show it is early enough: refused, not waved through.
+  availableNow: (f) =>
+    f.device.availableFrom !== undefined && (f.today === undefined || f.today < f.device.availableFrom) ? 'NOT_YET_AVAILABLE' : null,
 };
 
 export type Decision =

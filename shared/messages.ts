@@ -5,6 +5,7 @@
  */
 import type { ApiErrorBody, ErrorCode } from './errors';
 import { isMessageKey, translate, type Locale, type MessageKey, type Params } from './i18n';
+import { formatDay } from './format';
 
 export { LOCALES, toLocale, type Locale } from './i18n';
 
@@ -21,6 +22,8 @@ function withParams(locale: Locale, key: MessageKey, params: Params): string {
     const label = `${name}.${String(params[name])}`;
     if (params[name] !== undefined && isMessageKey(label)) filled[name] = translate(locale, label);
   }
+  // A calendar day travels as YYYY-MM-DD and is written as the reader writes dates (1.12.2026 / 01/12/2026).
+  if (typeof params.day === 'string') filled.day = formatDay(params.day, locale);
   for (const [, name = ''] of translate(locale, key).matchAll(/\{(\w+)\}/g)) {
     const fallback = `param.${name}`;
     if (filled[name] === undefined && isMessageKey(fallback)) filled[name] = translate(locale, fallback);

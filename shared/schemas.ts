@@ -476,8 +476,10 @@ export type ReservationApproval = z.infer<typeof ReservationApproval>;
 
 export const Settings = z.object({
   reservationDays: z.number().int().min(1).max(90),
-  /** A device on the marketplace this many days without a change is suggested for e-waste (default 60). */
+  /** The one figure for every category before offerDays: now only the default of offerDays (shared/wanted.ts offerDaysFor). */
   ewasteUnclaimedDays: z.number().int().min(1).max(3650).optional(),
+  /** Days a listed device stays on offer, per category (default 60); after its offerUntil it is suggested for e-waste. */
+  offerDays: z.record(z.string(), z.number().int().min(1).max(3650)).optional(),
   /** A device older than this many years (by its year) is suggested for e-waste, per category. */
   ewasteMaxAgeYears: z.record(z.string(), z.number().int().min(1).max(50)).optional(),
   organisationName: z.string(),

@@ -3,6 +3,7 @@
  * the lifecycle table step by step (each step is checked with `decide`). Deterministic for a seed.
  * Used by the benchmark (100,000 devices, ~1,000,000 events); the first-start demo is history.ts, through the services.
  */
+import { seedWantedDemo } from './wanted';
 import { decide, type Action } from '../../shared/lifecycle';
 import { effectiveDataBearing } from '../../shared/data-bearing';
 import { CATEGORY_FACTS, formatAssetTag } from '../../shared/categories';
@@ -342,11 +343,13 @@ export async function generateDevices(store: Store, options: GenerateOptions): P
 
 /**
  * Seeds an empty store with the municipality, 24 months of history ending `now` (history.ts: ~400 devices and
- * monthly e-waste batches, all through the services) and the last weeks' batches, one in each state.
+ * monthly e-waste batches, all through the services), the last weeks' batches, one in each state, and a couple of
+ * open wanted requests (wanted.ts).
  */
 export async function seedDemo(store: Store, now = new Date()): Promise<void> {
   await seedReferenceData(store);
   await seedHistory(store, now);
   await seedEwasteDemo(store, now);
   await seedApprovalDemo(store, now);
+  await seedWantedDemo(store, now);
 }

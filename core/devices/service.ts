@@ -6,7 +6,9 @@ import { actionsFrom, transitionFor } from '../../shared/lifecycle';
 import type { DeviceDetail, ProcedureArgs } from '../../shared/contract';
 import type { Device, DeviceStatus, Location, SanitizationRecord, Specs, Unit } from '../../shared/schemas';
 import type { StoreReads, StoreTx } from '../store/store';
-import { actorRole, actorSnapshot, nowIso, requireUser, type ServiceContext } from '../context';
+import { actorRole, actorSnapshot, nowIso, requireUser, todayOf, type ServiceContext } from '../context';
+import { addDays, offerDaysFor } from '../../shared/wanted';
+import { notifyMatches } from '../wanted/service';
 import { AppError, notFound } from '../errors';
 import { nextFreeAssetTag } from '../tags/service';
 import { sha256Hex } from '../store/attachment-dir';
@@ -257,9 +259,20 @@ export async function recordSanitization(
  * @throws NOT_FOUND, TRANSITION_NOT_ALLOWED, CONDITION_REQUIRED, SANITIZATION_REQUIRED, SANITIZATION_NOT_VERIFIED
  */
 export async function publishDevice(ctx: ServiceContext, input: ProcedureArgs<'devices.publish'>): Promise<Device> {
+  const today = todayOf(ctx);
+  if (input.availableFrom !== undefined && input.availableFrom < today) {
+    throw new AppError('AVAILABLE_FROM_PAST', { day: today }, undefined, { availableFrom: 'not_before_today' });
+  }
   return ctx.store.transaction(async (tx) => {
-    const device = await deviceById(tx, input.deviceId);
-    return (await runStep(ctx, tx, device, 'publish', { event: { type: 'listed' } })).device;
+    // A relisting replaces both days: an earlier "available from" is dropped, not kept as an undefined key.
+    const { availableFrom: _earlier, ...device } = await deviceById(tx, input.deviceId);
+    // The offer runs its category's days from when the device can first be reserved: a device listed today but
+    // available in a month is not on offer for a month less.
+    const start = input.availableFrom ?? today;
+    const patch = { ...(input.availableFrom ? { availableFrom: input.availableFrom } : {}), offerUntil: addDays(start, offerDaysFor(await tx.getSettings(), device.category)) };
+    const listed = (await runStep(ctx, tx, device, 'publish', { patch, event: { type: 'listed' } })).device;
+    await notifyMatches(ctx, tx, listed);
+    return listed;
   });
 }
 

@@ -5,12 +5,12 @@
 import { CATEGORY_FACTS, WEEE_SETTLED_STATUSES, weeeOf } from '../../shared/categories';
 import type { ProcedureArgs, ProcedureOutput } from '../../shared/contract';
 import type { Device, DeviceStatus, EwasteReason } from '../../shared/schemas';
-import { nowIso, type ServiceContext } from '../context';
+import { nowIso, todayOf, type ServiceContext } from '../context';
 import { AppError } from '../errors';
+import { DEFAULT_OFFER_DAYS, offerDaysFor } from '../../shared/wanted';
 import { appendTrailEvent, deviceById, deviceByTag, locationById, runStep } from '../lifecycle/step';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-export const DEFAULT_UNCLAIMED_DAYS = 60;
 
 /**
  * Route a device to e-waste (from reported, in stock or on the marketplace) with its reason and a note.
@@ -41,8 +41,12 @@ export async function ewasteSuggestions(
   input: ProcedureArgs<'ewaste.suggestions'>,
 ): Promise<ProcedureOutput<'ewaste.suggestions'>> {
   const settings = await ctx.store.getSettings();
-  const unclaimedDays = settings.ewasteUnclaimedDays ?? DEFAULT_UNCLAIMED_DAYS;
+  const unclaimedDays = settings.ewasteUnclaimedDays ?? DEFAULT_OFFER_DAYS;
   const now = ctx.clock.now();
+  const today = todayOf(ctx);
+  // A device listed with an offer period is unclaimed after its last day; one listed before offer periods
+  // existed has been on offer its category's days since its last change.
+  const unclaimed = (d: Device, idle: number) => (d.offerUntil !== undefined ? today > d.offerUntil : idle > offerDaysFor(settings, d.category));
   const maxAge = (d: Device) => settings.ewasteMaxAgeYears?.[d.category] ?? CATEGORY_FACTS[d.category].ewasteAfterYears;
   const found: Suggestion[] = [];
   for (const status of ['in_stock', 'listed', 'reported'] as const satisfies readonly DeviceStatus[]) {
@@ -51,7 +55,7 @@ export async function ewasteSuggestions(
       const idle = daysBetween(device.updatedAt, now);
       let reason: EwasteReason | undefined;
       if (device.condition === 'defective' && status === 'in_stock') reason = 'defective';
-      else if (status === 'listed' && idle > unclaimedDays) reason = 'unclaimed';
+      else if (status === 'listed' && unclaimed(device, idle)) reason = 'unclaimed';
       else if (device.year !== undefined && now.getUTCFullYear() - device.year > maxAge(device)) reason = 'obsolete';
       if (reason) found.push({ device, reason, ...(reason === 'unclaimed' ? { days: idle } : {}) });
     }

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { chooseAction, decide, needsSanitization, type Action, type GuardFacts } from '../../shared/lifecycle';
 import type { Device, DeviceStatus, Location, NewTrailEvent, TrailEvent } from '../../shared/schemas';
-import { actorDepartmentId, actorRole, actorSnapshot, nowIso, type ServiceContext } from '../context';
+import { actorDepartmentId, actorRole, actorSnapshot, nowIso, todayOf, type ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
 import type { StoreReads, StoreTx } from '../store/store';
 
@@ -28,7 +28,7 @@ export async function requireStep(
   if (!decision.ok) {
     throw new AppError(
       decision.code,
-      { action, status: device.status, assetTag: device.assetTag },
+      { action, status: device.status, assetTag: device.assetTag, day: device.availableFrom },
       `${action} refused for ${device.assetTag} in ${device.status}: ${decision.code}`,
     );
   }
@@ -58,7 +58,7 @@ async function gatherFacts(
   extra: Partial<GuardFacts>,
 ): Promise<GuardFacts> {
   const sanitization = device.sanitizationId && actions.some(needsSanitization) ? await reads.getSanitization(device.sanitizationId) : undefined;
-  return { device, sanitization, actorRole: actorRole(ctx.actor), actorDepartmentId: actorDepartmentId(ctx.actor), ...extra };
+  return { device, sanitization, actorRole: actorRole(ctx.actor), actorDepartmentId: actorDepartmentId(ctx.actor), today: todayOf(ctx), ...extra };
 }
 
 export interface StepOptions {

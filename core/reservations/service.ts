@@ -7,6 +7,7 @@ import { SYSTEM_ACTOR, actorSnapshot, nowIso, requireUser, type ServiceContext }
 import { AppError, notFound } from '../errors';
 import { chooseStep, deviceById, locationById, runStep, type EventBody } from '../lifecycle/step';
 import type { StoreReads, StoreTx } from '../store/store';
+import { countReservation } from '../wanted/service';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -125,6 +126,7 @@ export async function createReservation(ctx: ServiceContext, input: ProcedureArg
     };
     await runStep(ctx, tx, device, action, { facts, event: start.event(reservation) });
     tx.putReservation(reservation);
+    await countReservation(tx, device.id, departmentId);
     return reservation;
   });
 }

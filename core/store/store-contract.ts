@@ -15,6 +15,7 @@ import type { DeviceQuery, Store } from './store';
 import { matchesMarketFilter, type MarketFilter } from '../../shared/market-filter';
 import { WIPE } from '../testing/fixtures';
 import { FACT_TYPES, REPLACES_NEW_PURCHASE } from '../stats/facts';
+import type { Notification, WantedRequest } from '../../shared/wanted';
 
 export interface StoreFactory {
   /** Opens (or reopens) the store kept in `dir`. */
@@ -81,6 +82,39 @@ export function batch(over: Partial<Batch> = {}): Batch {
 
 /** A small PDF (the bytes only matter for their hash). */
 const PDF_BYTES = new Uint8Array(Buffer.from('%PDF-1.7\n%%EOF\n'));
+
+/** An open wanted request of BUF for one device, with a fresh id; `over` changes any field. */
+export function wantedRequest(over: Partial<WantedRequest> = {}): WantedRequest {
+  n++;
+  return {
+    id: `w-${String(n).padStart(4, '0')}`,
+    departmentId: 'dep-buf',
+    filter: {},
+    quantity: 1,
+    endsOn: '2026-12-31',
+    status: 'open',
+    createdBy: { id: 'user-contact-buf', name: 'Kontakt', role: 'department_contact', departmentId: 'dep-buf' },
+    createdAt: '2026-11-01T08:00:00.000Z',
+    reservedDeviceIds: [],
+    ...over,
+  };
+}
+
+/** An unread notification with a fresh id; `over` changes any field. */
+export function notification(over: Partial<Notification> = {}): Notification {
+  n++;
+  return {
+    id: `n-${String(n).padStart(4, '0')}`,
+    userId: 'u-1',
+    kind: 'wanted_match',
+    deviceId: 'd-1',
+    assetTag: 'KK-0000001',
+    title: 'Lenovo ThinkPad T14',
+    requestId: 'w-1',
+    createdAt: '2026-11-01T08:00:00.000Z',
+    ...over,
+  };
+}
 
 export function describeStoreContract(name: string, factory: StoreFactory): void {
   describe(`store contract: ${name}`, () => {
@@ -612,6 +646,67 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
         await copy.close();
         fs.rmSync(target, { recursive: true, force: true });
       }
+    });
+
+    // ---- Wanted requests and notifications (issue 11) ----
+
+    it('keeps wanted requests, finds the open ones by category, and sees a close inside the same transaction', async () => {
+      const laptops = wantedRequest({ filter: { category: 'laptop', ramMinGb: 16 } });
+      const anything = wantedRequest({ filter: {}, departmentId: 'dep-suf', createdAt: '2026-11-02T08:00:00.000Z' });
+      const monitors = wantedRequest({ filter: { category: 'monitor' } });
+      await store.transaction(async (tx) => {
+        tx.putWantedRequest(laptops);
+        tx.putWantedRequest(anything);
+        tx.putWantedRequest(monitors);
+        // Inside the transaction its own writes are seen.
+        expect((await tx.openWantedRequests('laptop')).map((r) => r.id).sort()).toEqual([laptops.id, anything.id].sort());
+      });
+      await reopen();
+      await reopen(); // the second open starts from a snapshot in the file store
+      expect((await store.openWantedRequests('laptop')).map((r) => r.id).sort()).toEqual([laptops.id, anything.id].sort());
+      expect((await store.openWantedRequests('monitor')).map((r) => r.id).sort()).toEqual([monitors.id, anything.id].sort());
+      expect((await store.openWantedRequests('phone')).map((r) => r.id)).toEqual([anything.id]);
+      expect(await store.getWantedRequest(laptops.id)).toEqual(laptops);
+      // Newest first; laptops and monitors were made at the same instant, the later id first.
+      expect((await store.listWantedRequests()).map((r) => r.id)).toEqual([anything.id, monitors.id, laptops.id]);
+      expect((await store.listWantedRequests('dep-suf')).map((r) => r.id)).toEqual([anything.id]);
+      await store.transaction(async (tx) => {
+        tx.putWantedRequest({ ...laptops, status: 'closed', closedAt: '2026-11-03T08:00:00.000Z' });
+        expect((await tx.openWantedRequests('laptop')).map((r) => r.id)).toEqual([anything.id]);
+      });
+      expect((await store.openWantedRequests('laptop')).map((r) => r.id)).toEqual([anything.id]);
+      await reopen();
+      expect((await store.openWantedRequests('laptop')).map((r) => r.id)).toEqual([anything.id]);
+      expect((await store.getWantedRequest(laptops.id))?.status).toBe('closed');
+    });
+
+    it('keeps a listed device\'s "available from" and "on offer until" across reopens', async () => {
+      const d = device({ status: 'listed', availableFrom: '2026-12-01', offerUntil: '2027-01-30' });
+      await store.transaction(async (tx) => tx.putDevice(d));
+      await reopen();
+      await reopen();
+      expect(await store.getDevice(d.id)).toMatchObject({ availableFrom: '2026-12-01', offerUntil: '2027-01-30' });
+    });
+
+    it("keeps each person's notifications newest first, counts the unread, and finds them by device", async () => {
+      const older = notification({ userId: 'u-1', deviceId: 'd-x', createdAt: '2026-11-01T08:00:00.000Z' });
+      const newer = notification({ userId: 'u-1', deviceId: 'd-y', createdAt: '2026-11-02T08:00:00.000Z' });
+      const other = notification({ userId: 'u-2', deviceId: 'd-x', createdAt: '2026-11-02T09:00:00.000Z' });
+      await store.transaction(async (tx) => {
+        for (const n of [older, newer, other]) tx.putNotification(n);
+        expect((await tx.notificationsForDevice('d-x')).map((n) => n.id).sort()).toEqual([older.id, other.id].sort());
+      });
+      expect((await store.listNotifications('u-1', 10)).map((n) => n.id)).toEqual([newer.id, older.id]);
+      expect((await store.listNotifications('u-1', 1)).map((n) => n.id)).toEqual([newer.id]);
+      expect(await store.unreadNotifications('u-1')).toBe(2);
+      await store.transaction(async (tx) => tx.putNotification({ ...newer, readAt: '2026-11-03T08:00:00.000Z' }));
+      await reopen();
+      await reopen();
+      expect(await store.unreadNotifications('u-1')).toBe(1);
+      expect(await store.unreadNotifications('u-2')).toBe(1);
+      expect(await store.getNotification(newer.id)).toEqual({ ...newer, readAt: '2026-11-03T08:00:00.000Z' });
+      expect((await store.notificationsForDevice('d-x')).map((n) => n.id).sort()).toEqual([older.id, other.id].sort());
+      expect(await store.listNotifications('u-3', 10)).toEqual([]);
     });
   });
 }

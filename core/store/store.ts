@@ -30,6 +30,7 @@ import type {
 import type { StatFacts } from '../stats/facts';
 import type { MarketFilter } from '../../shared/market-filter';
 import type { MarketFacets } from '../../shared/market-facets';
+import type { Notification, WantedRequest } from '../../shared/wanted';
 
 /** The settings of a store nobody has configured yet. */
 export const DEFAULT_SETTINGS: Settings = { reservationDays: 7, organisationName: 'Københavns Kommune' };
@@ -98,7 +99,7 @@ export interface TrailProblem {
 }
 
 /** Reads, available both outside and inside a transaction (inside, they see the transaction's own writes). */
-export interface StoreReads {
+export interface StoreReads extends WantedReads {
   getDevice(id: string): Promise<Device | undefined>;
   getDeviceByTag(assetTag: string): Promise<Device | undefined>;
   getReservation(id: string): Promise<Reservation | undefined>;
@@ -122,7 +123,7 @@ export interface StoreReads {
   lastAssetTagNumber(): Promise<number>;
 }
 
-export interface StoreTx extends StoreReads {
+export interface StoreTx extends StoreReads, WantedWrites {
   putDevice(device: Device): void;
   /** Appends to the device's trail; returns the event with seq, prevHash and hash assigned. */
   appendEvent(event: NewTrailEvent): Promise<TrailEvent>;
@@ -141,7 +142,7 @@ export interface StoreTx extends StoreReads {
   allocateAssetTagNumber(): Promise<number>;
 }
 
-export interface Store extends StoreReads {
+export interface Store extends StoreReads, WantedQueries {
   readonly kind: string;
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
   searchDevices(query: DeviceQuery): Promise<DeviceSearchResult>;
@@ -173,4 +174,38 @@ export interface Store extends StoreReads {
   /** Writes a consistent copy of the store into an empty folder while the store stays open. */
   backup(targetDir: string): Promise<void>;
   close(): Promise<void>;
+}
+
+// ---- Wanted requests ("efterlysninger") and notifications (issue 11) ----
+
+/** Reads of wanted requests and notifications, outside and inside a transaction. */
+export interface WantedReads {
+  getWantedRequest(id: string): Promise<WantedRequest | undefined>;
+  /**
+   * Requests with status open that name `category` or no category: what a device listed in `category` may match.
+   * Kept indexed by category, so listing reads a few dozen of 1,000 open requests. End day and quantity are the caller's to check.
+   */
+  openWantedRequests(category: Category): Promise<WantedRequest[]>;
+  getNotification(id: string): Promise<Notification | undefined>;
+  /** Every notification about a device (to count a reservation against the requests that told of it). */
+  notificationsForDevice(deviceId: string): Promise<Notification[]>;
+}
+
+export interface WantedWrites {
+  putWantedRequest(request: WantedRequest): void;
+  putNotification(notification: Notification): void;
+}
+
+export interface WantedQueries {
+  /** Wanted requests, newest first; one administration's when `departmentId` is given. */
+  listWantedRequests(departmentId?: string): Promise<WantedRequest[]>;
+  /** A person's notifications, newest first, at most `limit`. */
+  listNotifications(userId: string, limit: number): Promise<Notification[]>;
+  /** How many of a person's notifications are unread. */
+  unreadNotifications(userId: string): Promise<number>;
+}
+
+/** Newest first by createdAt (ties by id, so the order is stable). */
+export function newestFirst<T extends { createdAt: string; id: string }>(items: T[]): T[] {
+  return items.sort((a, b) => (a.createdAt !== b.createdAt ? (a.createdAt < b.createdAt ? 1 : -1) : a.id < b.id ? 1 : -1));
 }

@@ -35,6 +35,8 @@ export function DeviceActions({ detail, onChanged }: Props) {
   const [sanitizing, setSanitizing] = useState(false);
   const [reportingAgain, setReportingAgain] = useState(false);
   const [unpublishing, setUnpublishing] = useState(false);
+  /** "Ledig fra" for a listing: empty lists it reservable at once. */
+  const [availableFrom, setAvailableFrom] = useState('');
   // A reservation names the site of the person's administration the device goes to (its location after hand-over).
   const ref = useReference();
   const sites = useMemo(
@@ -77,7 +79,8 @@ export function DeviceActions({ detail, onChanged }: Props) {
     try {
       const tag = device.assetTag;
       if (action === 'publish') {
-        await client.call('devices.publish', { deviceId: device.id });
+        await client.call('devices.publish', { deviceId: device.id, ...(availableFrom ? { availableFrom } : {}) });
+        setAvailableFrom('');
         setDone(t('done.publish', { tag }));
       } else if (action === 'reserve') {
         const r = await client.call('reservations.create', { deviceId: device.id, locationId: siteId });
@@ -170,8 +173,21 @@ export function DeviceActions({ detail, onChanged }: Props) {
                 </select>
               </label>
             );
+            const publishFrom = a === 'publish' && (
+              <label key="available-from" className="inline-field" title={t('availability.fromHint')}>
+                {t('availability.fromField')} <span className="optional">{t('common.optional')}</span>{' '}
+                <input
+                  id="publish-available-from"
+                  type="date"
+                  min={new Date().toLocaleDateString('sv-SE')}
+                  value={availableFrom}
+                  onChange={(e) => setAvailableFrom(e.target.value)}
+                />
+              </label>
+            );
             return [
               reserveSite,
+              publishFrom,
               <button
                 key={a}
                 type="button"

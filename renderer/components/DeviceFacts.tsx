@@ -4,6 +4,7 @@ import { useI18n } from '../i18n';
 import { categoryKey, conditionKey, specsSummary, weightText } from '../labels';
 import { useReference } from '../reference-context';
 import { WeeeCategoryField } from './WeeeCategoryField';
+import { Availability } from './Availability';
 
 /** `onChanged`: the device changed here (its WEEE category); the page loads it again. */
 export function DeviceFacts({ device, onChanged }: { device: Device; onChanged: () => void }) {
@@ -14,6 +15,7 @@ export function DeviceFacts({ device, onChanged }: { device: Device; onChanged: 
   return (
     <section className="card" aria-labelledby="facts-title">
       <h2 id="facts-title">{t('device.details')}</h2>
+      <Availability device={device} />
       <dl className="facts">
         <dt>{t('device.assetTag')}</dt>
         <dd className="mono">{device.assetTag}</dd>

@@ -2,6 +2,7 @@
  * Search results as a table; a row opens the device page (the asset tag is the keyboard-reachable link).
  * With `selection`, each row has a box to select the device and the header one for the whole page.
  */
+import { Availability } from './Availability';
 import type { Device } from '../../shared/schemas';
 import { useI18n } from '../i18n';
 import { pageState, type Selection } from '../label-print';
@@ -92,6 +93,7 @@ export function DeviceTable({ devices, showStatus, selection, reservedFor }: Dev
                 )}
                 <span className="device-model">{d.model}</span>
                 <span className="device-manufacturer">{d.manufacturer}</span>
+                <Availability device={d} />
               </td>
               <td>{t(categoryKey(d.category))}</td>
               <td>{d.condition ? <span className={`grade grade-${d.condition}`}>{t(conditionKey(d.condition))}</span> : t('common.none')}</td>

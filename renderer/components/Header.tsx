@@ -6,6 +6,7 @@ import { useReference } from '../reference-context';
 import { href } from '../router';
 import { CameraScanButton } from './CameraScanButton';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 
 export function Header({ user, onSwitchProfile }: { user: User; onSwitchProfile: () => void }) {
   const t = useT();
@@ -25,6 +26,7 @@ export function Header({ user, onSwitchProfile }: { user: User; onSwitchProfile:
             {t(roleKey(user.role))} · <abbr title={ref.departmentName(user.departmentId)}>{ref.departmentCode(user.departmentId)}</abbr>
           </span>
         </div>
+        <NotificationBell />
         <CameraScanButton />
         <LanguageSwitch />
         <button type="button" className="button button-ghost" onClick={onSwitchProfile}>

@@ -12,6 +12,7 @@ import { Banner } from '../components/Banner';
 import { EmptyState } from '../components/EmptyState';
 import { LoadError } from '../components/LoadError';
 import { RejectReservationForm } from '../components/RejectReservationForm';
+import { RowAction } from '../components/RowAction';
 import { TableHead } from '../components/TableHead';
 import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n';
@@ -193,15 +194,13 @@ export function MyReservations() {
                   <td>{dateTime(r.expiresAt)}</td>
                   <td className="cell-actions">
                     {holdsDevice(r.status) && (
-                      <button
-                        type="button"
-                        className="button button-secondary button-small"
+                      <RowAction
+                        label={t('reservations.cancel')}
+                        ariaLabel={t('reservations.cancelFor', { tag: d.assetTag })}
+                        busy={busy === r.id}
                         disabled={busy !== undefined}
-                        aria-label={t('reservations.cancelFor', { tag: d.assetTag })}
                         onClick={() => void cancel(r, d.assetTag)}
-                      >
-                        {busy === r.id ? t('common.working') : t('reservations.cancel')}
-                      </button>
+                      />
                     )}
                   </td>
                 </tr>

@@ -17,7 +17,7 @@ export interface Columns {
 export type DeviceColumns = Columns;
 export type ReservationColumns = Columns;
 
-const DEVICE_DICT = ['category', 'manufacturer', 'model', 'specs', 'condition', 'departmentId', 'locationId', 'status', 'weightKg', 'year', 'weeeOverride', 'batchId'] as const;
+const DEVICE_DICT = ['category', 'manufacturer', 'model', 'specs', 'condition', 'departmentId', 'locationId', 'status', 'weightKg', 'year', 'weeeOverride', 'batchId', 'availableFrom', 'offerUntil'] as const;
 const DEVICE_PLAIN = ['id', 'assetTag', 'serial', 'dataBearing', 'dataBearingOverride', 'notes', 'sanitizationId', 'reportedAt', 'updatedAt', 'trailLength'] as const;
 // Device photos (issue 11): a later column, absent in older snapshots; most devices have none (stored as null).
 const DEVICE_PHOTO_PLAIN = ['photos'] as const;
@@ -114,6 +114,9 @@ export function decodeDevices(cols: Columns): Device[] {
   const weeeOverride = laterDictColumn(cols, 'weeeOverride');
   const batchId = laterDictColumn(cols, 'batchId');
   const photos = laterPlainColumn(cols, 'photos');
+  // Snapshots written before availability (issue 11) have neither column.
+  const availableFrom = laterDictColumn(cols, 'availableFrom');
+  const offerUntil = laterDictColumn(cols, 'offerUntil');
   const [id, assetTag, serial, dataBearing, dataBearingOverride, notes, sanitizationId, reportedAt, updatedAt, trailLength] = DEVICE_PLAIN.map((k) =>
     plainColumn(cols, k),
   );
@@ -140,6 +143,8 @@ export function decodeDevices(cols: Columns): Device[] {
       weeeOverride: weeeOverride(i),
       batchId: batchId(i),
       photos: photos(i),
+      availableFrom: availableFrom(i),
+      offerUntil: offerUntil(i),
       reportedAt: reportedAt!(i),
       updatedAt: updatedAt!(i),
       trailLength: trailLength!(i),

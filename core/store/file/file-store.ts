@@ -11,8 +11,8 @@ import { AttachmentDir } from '../attachment-dir';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Device, SanitizationRecord, TrailEvent } from '../../../shared/schemas';
-import type { DeviceQuery, ReservationQuery, Store, StoreTx, TrailProblem } from '../store';
+import type { Category, Device, SanitizationRecord, TrailEvent } from '../../../shared/schemas';
+import { newestFirst, type DeviceQuery, type ReservationQuery, type Store, type StoreTx, type TrailProblem } from '../store';
 import { GENESIS_HASH, checkChain, legacyDigest, linkEvent, macOf } from '../trail-hash';
 import { acquireLock, lockHolder } from '../lock';
 import { keyIdOf, type TrailKeySource } from '../trail-key';
@@ -274,6 +274,35 @@ export class FileStore implements Store {
   }
   getAttachment(sha256: string): Promise<Uint8Array | undefined> {
     return this.attachments.get(sha256);
+  }
+  async getWantedRequest(id: string) {
+    if (this.applying) await this.applying;
+    return this.state.wanted.requests.get(id);
+  }
+  async openWantedRequests(category: Category) {
+    if (this.applying) await this.applying;
+    return this.state.wanted.openFor(category);
+  }
+  async getNotification(id: string) {
+    if (this.applying) await this.applying;
+    return this.state.wanted.notifications.get(id);
+  }
+  async notificationsForDevice(deviceId: string) {
+    if (this.applying) await this.applying;
+    return this.state.wanted.forDevice(deviceId);
+  }
+  async listWantedRequests(departmentId?: string) {
+    if (this.applying) await this.applying;
+    const all = [...this.state.wanted.requests.values()];
+    return newestFirst(departmentId === undefined ? all : all.filter((r) => r.departmentId === departmentId));
+  }
+  async listNotifications(userId: string, limit: number) {
+    if (this.applying) await this.applying;
+    return newestFirst(this.state.wanted.forUser(userId)).slice(0, limit);
+  }
+  async unreadNotifications(userId: string) {
+    if (this.applying) await this.applying;
+    return this.state.wanted.forUser(userId).filter((n) => n.readAt === undefined).length;
   }
   async listUsers() {
     if (this.applying) await this.applying;

@@ -2,6 +2,7 @@
  * What a journal record holds: the writes of one transaction, in the order they are applied. The `k`
  * names are stored in every journal: never rename one.
  */
+import type { Notification, WantedRequest } from '../../../shared/wanted';
 import type { Batch, Department, Device, FactorVersion, Location, Recycler, Reservation, SanitizationRecord, Settings, TrailEvent, Unit, User } from '../../../shared/schemas';
 
 export type Op =
@@ -21,7 +22,10 @@ export type Op =
   /** The highest asset tag number handed out. */
   | { k: 'tag'; v: number }
   /** The store was keyed: from here on every event carries its keyed link. Written once. */
-  | { k: 'trailSeal'; v: TrailSeal };
+  | { k: 'trailSeal'; v: TrailSeal }
+  // Wanted requests and notifications (issue 11)
+  | { k: 'wantedRequest'; v: WantedRequest }
+  | { k: 'notification'; v: Notification };
 
 /**
  * The record of a store's keying. `legacy` is an HMAC over the sha256 heads of every device's events

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { Batch, Department, FactorVersion, Location, Settings, Unit, Recycler, User } from '../../../shared/schemas';
+import type { Notification, WantedRequest } from '../../../shared/wanted';
 import type { DeviceColumns, ReservationColumns } from './device-columns';
 import { asciiJson, isJsonStream, type JsonStream } from './ascii-json';
 import type { JournalPosition, RecordRef } from './journal';
@@ -38,6 +39,9 @@ export interface SnapshotData {
   factorVersions?: FactorVersion[];
   /** Absent before the store was keyed (and in snapshots written before keyed trails). */
   trailSeal?: { v: TrailSeal; ref: RecordRef };
+  /** Absent in snapshots written before wanted requests (issue 11). */
+  wantedRequests?: WantedRequest[];
+  notifications?: Notification[];
   /** Columns when read; a stream of them when written (compaction writes them without building them). */
   devices: DeviceColumns | JsonStream;
   reservations: ReservationColumns | JsonStream;

@@ -12,6 +12,7 @@ import { SNAPSHOT_FORMAT, type SnapshotData } from './snapshot';
 import { decodeDevices, decodeReservations, type Columns } from './device-columns';
 import type { Op, TrailSeal } from './ops';
 import { FactLog, type StatFacts } from '../../stats/facts';
+import { WantedMaps } from './wanted-state';
 
 /** Places of one device's events in the journal: flat (segment, offset, length) triples. */
 export type TrailRefs = readonly number[];
@@ -48,6 +49,8 @@ export interface StateCopy {
 
 export class State {
   readonly reference = referenceMaps();
+  /** Wanted requests and notifications with their indexes. */
+  readonly wanted = new WantedMaps();
   /**
    * Devices by slot. Devices of the last snapshot hold slots 0 … baseCount-1 in snapshot order, so a
    * device's slot is also its position in the index file; new devices are appended. Devices are never
@@ -303,6 +306,12 @@ export class State {
       case 'trailSeal':
         if (ref) this.seal = { v: op.v, ref };
         break;
+      case 'wantedRequest':
+        this.wanted.putRequest(op.v);
+        break;
+      case 'notification':
+        this.wanted.putNotification(op.v);
+        break;
     }
   }
 
@@ -351,6 +360,8 @@ export class State {
     for (const v of s.recyclers ?? []) this.reference.recycler.set(v.id, v);
     for (const v of s.batches ?? []) this.reference.batch.set(v.id, v);
     for (const v of s.factorVersions ?? []) setReference(this.reference, 'factorVersion', v);
+    for (const v of s.wantedRequests ?? []) this.wanted.putRequest(v);
+    for (const v of s.notifications ?? []) this.wanted.putNotification(v);
     const devices = decodeDevices(s.devices as Columns); // why: a snapshot read from disk holds columns, never a stream
     for (const d of devices) this.putDevice(d);
     this.baseCount = devices.length;
@@ -377,6 +388,8 @@ export class State {
         recyclers: [...this.reference.recycler.values()],
         batches: [...this.reference.batch.values()],
         factorVersions: [...this.reference.factorVersion.values()],
+        wantedRequests: [...this.wanted.requests.values()],
+        notifications: [...this.wanted.notifications.values()],
         ...(this.seal ? { trailSeal: this.seal } : {}),
       },
       devices,

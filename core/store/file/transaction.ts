@@ -10,6 +10,9 @@ import { ENCODE_SLICE_OPS, encodeRecordSliced, type JournalWriter } from './jour
 import type { Op, ReferenceOp, TrailSeal } from './ops';
 import { AppError } from '../../errors';
 import { referenceMaps, setReference, sortedVersions, type State } from './state';
+import { overlay, WantedMaps } from './wanted-state';
+import type { Category } from '../../../shared/schemas';
+import type { Notification, WantedRequest } from '../../../shared/wanted';
 
 export class FileTx implements StoreTx {
   /** Staged writes other than devices and the tag number, in the order they were made. */
@@ -22,6 +25,8 @@ export class FileTx implements StoreTx {
   private readonly chains = new Map<string, { seq: number; hash: string; link: string | undefined }>();
   private tagNumber: number | null = null;
   private settings: Settings | null = null;
+  /** Staged wanted requests and notifications. */
+  private readonly wanted = new WantedMaps();
 
   constructor(
     private readonly state: State,
@@ -89,6 +94,19 @@ export class FileTx implements StoreTx {
     return this.tagNumber ?? this.state.nextTag - 1;
   }
 
+  async getWantedRequest(id: string) {
+    return this.wanted.requests.get(id) ?? this.state.wanted.requests.get(id);
+  }
+  async openWantedRequests(category: Category) {
+    return overlay(this.state.wanted.openFor(category), this.wanted.openFor(category)).filter((r) => (this.wanted.requests.get(r.id) ?? r).status === 'open');
+  }
+  async getNotification(id: string) {
+    return this.wanted.notifications.get(id) ?? this.state.wanted.notifications.get(id);
+  }
+  async notificationsForDevice(deviceId: string) {
+    return overlay(this.state.wanted.forDevice(deviceId), this.wanted.forDevice(deviceId));
+  }
+
   private referenceRecord<K extends ReferenceKind>(kind: K, id: string): ReferenceData[K] | undefined {
     return this.reference[kind].get(id) ?? this.state.reference[kind].get(id);
   }
@@ -130,6 +148,14 @@ export class FileTx implements StoreTx {
   private stageReference(op: ReferenceOp): void {
     setReference(this.reference, op.k, op.v);
     this.ops.push(op);
+  }
+  putWantedRequest(v: WantedRequest): void {
+    this.wanted.putRequest(v);
+    this.ops.push({ k: 'wantedRequest', v });
+  }
+  putNotification(v: Notification): void {
+    this.wanted.putNotification(v);
+    this.ops.push({ k: 'notification', v });
   }
   putSettings(v: Settings): void {
     this.settings = v;

@@ -15,6 +15,10 @@ import { SerialQueue } from '../serial-queue';
 import { sha256Hex } from '../attachment-dir';
 import { FACT_TYPES, FactLog, type StatFacts } from '../../stats/facts';
 import { makePrivateDir, openPrivateSync } from '../private-files';
+import { ANY_CATEGORY, wantedIndexKey, type Notification, type WantedRequest } from '../../../shared/wanted';
+import type { Category } from '../../../shared/schemas';
+
+const parseAll = <T>(rows: unknown[]): T[] => (rows as { data: string }[]).map((r) => JSON.parse(r.data) as T); // why: rows of one table, written only by this class from typed records
 
 /** The statuses of a reservation that holds its device, as an SQL list (fixed words, no user input). */
 const HOLDING_SQL = HOLDING_RESERVATION_STATUSES.map((s) => `'${s}'`).join(', ');
@@ -38,6 +42,13 @@ CREATE INDEX IF NOT EXISTS reservations_status_expires ON reservations(status, e
 CREATE TABLE IF NOT EXISTS records (kind TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (kind, id));
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS attachments (sha256 TEXT PRIMARY KEY, bytes BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS wanted_requests (
+  id TEXT PRIMARY KEY, department_id TEXT NOT NULL, index_key TEXT NOT NULL, status TEXT NOT NULL, created_at TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS wanted_open_key ON wanted_requests(status, index_key);
+CREATE TABLE IF NOT EXISTS notifications (
+  id TEXT PRIMARY KEY, user_id TEXT NOT NULL, device_id TEXT NOT NULL, created_at TEXT NOT NULL, unread INTEGER NOT NULL, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS notifications_user ON notifications(user_id, created_at);
+CREATE INDEX IF NOT EXISTS notifications_device ON notifications(device_id);
 `;
 
 const SORT_SQL: Record<DeviceQuery['sort'], string> = {
@@ -173,6 +184,29 @@ export class SqliteStore implements Store {
   }
   async listBatches() {
     return this.records('batch');
+  }
+  async getWantedRequest(id: string) {
+    return parse<WantedRequest>(this.q('SELECT data FROM wanted_requests WHERE id = ?').get(id) as { data: string } | undefined);
+  }
+  async openWantedRequests(category: Category) {
+    return parseAll<WantedRequest>(this.q("SELECT data FROM wanted_requests WHERE status = 'open' AND index_key IN (?, ?)").all(category, ANY_CATEGORY));
+  }
+  async getNotification(id: string) {
+    return parse<Notification>(this.q('SELECT data FROM notifications WHERE id = ?').get(id) as { data: string } | undefined);
+  }
+  async notificationsForDevice(deviceId: string) {
+    return parseAll<Notification>(this.q('SELECT data FROM notifications WHERE device_id = ? ORDER BY rowid').all(deviceId));
+  }
+  async listWantedRequests(departmentId?: string) {
+    return departmentId === undefined
+      ? parseAll<WantedRequest>(this.q('SELECT data FROM wanted_requests ORDER BY created_at DESC, id DESC').all())
+      : parseAll<WantedRequest>(this.q('SELECT data FROM wanted_requests WHERE department_id = ? ORDER BY created_at DESC, id DESC').all(departmentId));
+  }
+  async listNotifications(userId: string, limit: number) {
+    return parseAll<Notification>(this.q('SELECT data FROM notifications WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?').all(userId, limit));
+  }
+  async unreadNotifications(userId: string) {
+    return (this.q('SELECT COUNT(*) AS n FROM notifications WHERE user_id = ? AND unread = 1').get(userId) as { n: number }).n;
   }
   async putAttachment(bytes: Uint8Array): Promise<string> {
     const sha = sha256Hex(bytes);
@@ -396,6 +430,20 @@ export class SqliteStore implements Store {
       getSettings: () => self.getSettings(),
       listFactorVersions: () => self.listFactorVersions(),
       lastAssetTagNumber: () => self.lastAssetTagNumber(),
+      getWantedRequest: (id) => self.getWantedRequest(id),
+      openWantedRequests: (c) => self.openWantedRequests(c),
+      getNotification: (id) => self.getNotification(id),
+      notificationsForDevice: (id) => self.notificationsForDevice(id),
+      putWantedRequest(r) {
+        self
+          .q('INSERT OR REPLACE INTO wanted_requests (id, department_id, index_key, status, created_at, data) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(r.id, r.departmentId, wantedIndexKey(r), r.status, r.createdAt, JSON.stringify(r));
+      },
+      putNotification(n) {
+        self
+          .q('INSERT OR REPLACE INTO notifications (id, user_id, device_id, created_at, unread, data) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(n.id, n.userId, n.deviceId, n.createdAt, n.readAt === undefined ? 1 : 0, JSON.stringify(n));
+      },
       putDevice(d) {
         const len = (self.q('SELECT COUNT(*) AS n FROM events WHERE device_id = ?').get(d.id) as { n: number }).n;
         const row = { ...d, trailLength: len };

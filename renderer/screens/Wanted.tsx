@@ -1,0 +1,190 @@
+/**
+ * Efterlysninger: a contact saves what their administration needs (the marketplace's filters, a text, a quantity
+ * and an end day) and sees their administration's requests with how far each has come; an admin sees all.
+ * Opened from the marketplace, the form starts from the filters the marketplace showed (the URL's query).
+ */
+import { readMarketSearch } from '../market-query';
+import { useState } from 'react';
+import type { ProcedureOutput } from '../../shared/contract';
+import { CATEGORIES } from '../../shared/schemas';
+import { addDays, type WantedRequest } from '../../shared/wanted';
+import { client, errorText } from '../api/instance';
+import { Banner } from '../components/Banner';
+import { EmptyState } from '../components/EmptyState';
+import { EnumOptions } from '../components/EnumOptions';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { Field } from '../components/Field';
+import { LoadError } from '../components/LoadError';
+import { Loading } from '../components/Loading';
+import { RowAction } from '../components/RowAction';
+import { TableHead } from '../components/TableHead';
+import type { FormFields } from '../form-model';
+import { useI18n, type TFunction } from '../i18n';
+import { categoryKey } from '../labels';
+import { memberOf } from '../member-of';
+import { useReference } from '../reference-context';
+import { useRoute } from '../router';
+import { useUser } from '../session-context';
+import { useAsync } from '../use-async';
+import { useContractForm } from '../use-contract-form';
+
+const WANTED_FIELDS = {
+  'filter.category': { label: 'wanted.category', parse: (raw: string) => memberOf(CATEGORIES, raw) },
+  'filter.ramMinGb': { label: 'wanted.ramMin', parse: 'integer' },
+  'filter.storageMinGb': { label: 'wanted.storageMin', parse: 'integer' },
+  'filter.screenMinInch': { label: 'wanted.screenMin', parse: 'decimal' },
+  'filter.screenMaxInch': { label: 'wanted.screenMax', parse: 'decimal' },
+  'filter.yearMin': { label: 'wanted.yearMin', parse: 'integer' },
+  text: { label: 'wanted.text' },
+  quantity: { label: 'wanted.quantity', parse: 'integer', initial: '1' },
+  endsOn: { label: 'wanted.endsOn' },
+} as const satisfies FormFields<'wanted.create'>;
+
+const FILTER_PATHS = ['filter.category', 'filter.ramMinGb', 'filter.storageMinGb', 'filter.screenMinInch', 'filter.screenMaxInch', 'filter.yearMin'] as const;
+
+/** The filter in words: "Bærbar computer, mindst 16 GB RAM, skærm 13–15"". */
+export function describeFilter(t: TFunction, r: WantedRequest): string {
+  const f = r.filter;
+  const parts: string[] = [];
+  if (f.category) parts.push(t(categoryKey(f.category)));
+  if (f.ramMinGb !== undefined) parts.push(t('wanted.ramSpec', { gb: f.ramMinGb }));
+  if (f.storageMinGb !== undefined) parts.push(t('wanted.storageSpec', { gb: f.storageMinGb }));
+  if (f.screenMinInch !== undefined || f.screenMaxInch !== undefined) parts.push(t('wanted.screenSpec', { min: f.screenMinInch ?? '', max: f.screenMaxInch ?? '' }));
+  if (f.yearMin !== undefined) parts.push(t('wanted.yearSpec', { year: f.yearMin }));
+  const what = parts.length ? parts.join(', ') : t('wanted.anything');
+  return r.text ? `${what}: ${r.text}` : what;
+}
+
+export function Wanted() {
+  const { t, day } = useI18n();
+  const user = useUser();
+  const ref = useReference();
+  const { query } = useRoute();
+  const list = useAsync(() => client.call('wanted.list', {}), []);
+  const [done, setDone] = useState<string | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState<string | undefined>();
+  const today = new Date().toLocaleDateString('sv-SE');
+  // The marketplace's filters, read from its URL the way the marketplace reads them (renderer/market-query.ts).
+  const fromMarket = readMarketSearch(query).filter;
+  const asText = (n: number | undefined) => (n === undefined ? '' : String(n));
+  const form = useContractForm('wanted.create', {
+    idPrefix: 'wanted',
+    fields: WANTED_FIELDS,
+    initial: {
+      'filter.category': fromMarket.category ?? '',
+      'filter.ramMinGb': asText(fromMarket.ramMinGb),
+      'filter.storageMinGb': asText(fromMarket.storageMinGb),
+      'filter.screenMinInch': asText(fromMarket.screenMinInch),
+      'filter.screenMaxInch': asText(fromMarket.screenMaxInch),
+      'filter.yearMin': asText(fromMarket.yearMin),
+      endsOn: addDays(today, 30),
+    },
+    // No filter chosen asks for anything on the marketplace: the input still needs its (empty) filter.
+    extra: (v) => (FILTER_PATHS.every((p) => v[p] === '') ? { filter: {} } : {}),
+  });
+
+  const saved = (_r: ProcedureOutput<'wanted.create'>) => {
+    setError(undefined);
+    setDone(t('wanted.saved'));
+    form.reset({ endsOn: form.values.endsOn, 'filter.category': form.values['filter.category'] });
+    list.reload();
+  };
+
+  async function close(r: WantedRequest) {
+    setBusy(r.id);
+    setDone(undefined);
+    setError(undefined);
+    try {
+      await client.call('wanted.close', { id: r.id });
+      setDone(t('wanted.closedDone'));
+    } catch (e) {
+      setError(errorText(e, t('common.unexpectedError')));
+    } finally {
+      setBusy(undefined);
+      list.reload();
+    }
+  }
+
+  const text = (name: 'filter.ramMinGb' | 'filter.storageMinGb' | 'filter.screenMinInch' | 'filter.screenMaxInch' | 'filter.yearMin' | 'quantity', inputMode: 'numeric' | 'decimal') => (
+    <Field {...form.field(name)}>
+      <input {...form.control(name)} inputMode={inputMode} />
+    </Field>
+  );
+
+  return (
+    <>
+      <h1>{t('wanted.title')}</h1>
+      <p className="lead">{t('wanted.intro')}</p>
+      {done && <Banner kind="success">{done}</Banner>}
+      {error && <Banner kind="error">{error}</Banner>}
+      <form className="form" onSubmit={(e) => void form.onSubmit(saved)(e)} noValidate aria-labelledby="wanted-new-title">
+        <h2 id="wanted-new-title">{t('wanted.new')}</h2>
+        {form.summary && <ErrorSummary {...form.summary} />}
+        <div className="form-grid">
+          <Field {...form.field('filter.category')}>
+            <select {...form.control('filter.category')}>
+              <EnumOptions values={CATEGORIES} label={categoryKey} empty={t('wanted.anyCategory')} />
+            </select>
+          </Field>
+          {text('filter.ramMinGb', 'numeric')}
+          {text('filter.storageMinGb', 'numeric')}
+          {text('filter.screenMinInch', 'decimal')}
+          {text('filter.screenMaxInch', 'decimal')}
+          {text('filter.yearMin', 'numeric')}
+          {text('quantity', 'numeric')}
+          <Field {...form.field('endsOn')}>
+            <input {...form.control('endsOn')} type="date" min={today} />
+          </Field>
+        </div>
+        <Field {...form.field('text')}>
+          <textarea {...form.control('text')} rows={2} />
+        </Field>
+        <div className="button-row">
+          <button type="submit" className="button button-primary" disabled={form.busy}>
+            {form.busy ? t('common.working') : t('wanted.save')}
+          </button>
+        </div>
+      </form>
+
+      <h2>{user.role === 'admin' ? t('wanted.listAll') : t('wanted.list')}</h2>
+      {list.loading && !list.data && <Loading />}
+      {list.error !== undefined && <LoadError error={list.error} onRetry={list.reload} />}
+      {list.data && list.data.items.length === 0 && <EmptyState>{t('wanted.empty')}</EmptyState>}
+      {list.data && list.data.items.length > 0 && (
+        <div className="table-wrap">
+          <table className="data-table" data-testid="wanted-requests">
+            <TableHead columns={['wanted.col.what', 'wanted.col.department', 'wanted.col.progress', 'wanted.col.until', 'wanted.col.state', { key: 'col.actions', hidden: true }]} />
+            <tbody>
+              {list.data.items.map(({ request: r, state }) => {
+                const what = describeFilter(t, r);
+                return (
+                  <tr key={r.id} data-testid="wanted-row" data-state={state}>
+                    <td>{what}</td>
+                    <td>{ref.departmentCode(r.departmentId)}</td>
+                    <td>{t('wanted.progress', { reserved: r.reservedDeviceIds.length, quantity: r.quantity })}</td>
+                    <td>{day(r.endsOn)}</td>
+                    <td>
+                      <span className={`badge badge-wanted-${state}`}>{t(`wanted.state.${state}`)}</span>
+                    </td>
+                    <td className="cell-actions">
+                      {r.status === 'open' && (
+                        <RowAction
+                          label={t('wanted.close')}
+                          ariaLabel={t('wanted.closeNamed', { what })}
+                          busy={busy === r.id}
+                          disabled={busy !== undefined}
+                          onClick={() => void close(r)}
+                        />
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
