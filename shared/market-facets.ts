@@ -71,6 +71,14 @@ const BUCKETS = {
   wiped: [true, false].map((value) => ({ value, filter: { wiped: value } })),
 } satisfies Partial<Record<FacetName, { filter: MarketFilter }[]>>;
 type BucketFacet = keyof typeof BUCKETS;
+/** The one value of a device each bucket facet's filters read: devices alike in it fall in the same buckets. */
+const BUCKET_VALUE: Record<BucketFacet, (d: Device) => unknown> = {
+  ramMinGb: (d) => d.specs.ramGb,
+  storageMinGb: (d) => d.specs.storageGb,
+  screen: (d) => d.specs.screenInch,
+  yearMin: (d) => d.year,
+  wiped: (d) => (d.dataBearing ? (d.sanitizationId ? 'wiped' : 'unwiped') : 'none'),
+};
 const BUCKET_FACETS = Object.keys(BUCKETS) as BucketFacet[]; // why: Object.keys loses the record's key type
 
 /**
@@ -83,12 +91,17 @@ export class FacetCounter {
   private readonly category = new Map<string, number>();
   private readonly department = new Map<string, number>();
   private readonly condition = new Map<string, number>();
-  private readonly buckets: Record<BucketFacet, number[]>;
+  /**
+   * A bucket facet's devices by the one value its buckets look at (RAM, storage, screen, year, wiped state): the
+   * count and one device with that value. The buckets are decided once per distinct value in result(), by the
+   * same predicate, instead of once per device and bucket (which cost ~4 µs a device at 30,000 candidates).
+   */
+  private readonly byValue: Record<BucketFacet, Map<unknown, { count: number; device: Device }>>;
 
   constructor(private readonly filter: MarketFilter) {
     // A facet whose fields are not set relaxes nothing: a device failing the filter fails it without them too.
     this.relaxed = FACETS.filter((name) => FACET_FIELDS[name].some((k) => filter[k] !== undefined)).map((name) => [name, filterWithout(filter, name)]);
-    this.buckets = Object.fromEntries(BUCKET_FACETS.map((name) => [name, BUCKETS[name].map(() => 0)])) as Record<BucketFacet, number[]>; // why: filled for every bucket facet just above
+    this.byValue = Object.fromEntries(BUCKET_FACETS.map((name) => [name, new Map()])) as Record<BucketFacet, Map<unknown, { count: number; device: Device }>>; // why: filled for every bucket facet just above
   }
 
   add(d: Device): boolean {
@@ -114,12 +127,19 @@ export class FacetCounter {
       case 'condition':
         return d.condition === undefined ? undefined : bump(this.condition, d.condition);
       default: {
-        const counts = this.buckets[name];
-        BUCKETS[name].forEach((b, i) => {
-          if (matchesMarketFilter(d, b.filter)) counts[i]!++;
-        });
+        const value = BUCKET_VALUE[name](d);
+        const seen = this.byValue[name].get(value);
+        if (seen) seen.count++;
+        else this.byValue[name].set(value, { count: 1, device: d });
       }
     }
+  }
+
+  private bucketCount(name: BucketFacet, index: number): number {
+    const { filter } = BUCKETS[name][index]!;
+    let n = 0;
+    for (const { count, device } of this.byValue[name].values()) if (matchesMarketFilter(device, filter)) n += count;
+    return n;
   }
 
   result(): MarketFacets {
@@ -127,7 +147,7 @@ export class FacetCounter {
       category: (v) => this.category.get(v) ?? 0,
       departments: [...this.department],
       condition: (v) => this.condition.get(v) ?? 0,
-      bucket: (name, i) => this.buckets[name][i]!,
+      bucket: (name, i) => this.bucketCount(name, i),
     });
   }
 }

@@ -75,21 +75,37 @@ export function compareDevices(sort: DeviceQuery['sort']): Cmp {
   }
 }
 
-/** The first k items in `cmp` order, without sorting everything when k is small. */
+/**
+ * The first k items in `cmp` order, without sorting everything when k is small: a heap of the k best so far,
+ * its worst on top. (A sorted array with inserts cost a splice per item when the items came in roughly the
+ * opposite order, as listed devices do for "newest first": ~15 ms at 30,000 on the marketplace's keystroke.)
+ */
 export function topK<T>(items: T[], k: number, cmp: (a: T, b: T) => number): T[] {
   if (k >= items.length / 4) return items.sort(cmp).slice(0, k);
-  const best: T[] = [];
+  const heap: T[] = [];
+  const worse = (i: number, j: number) => cmp(heap[i]!, heap[j]!) > 0;
+  const swap = (i: number, j: number) => {
+    const x = heap[i]!;
+    heap[i] = heap[j]!;
+    heap[j] = x;
+  };
   for (const item of items) {
-    if (best.length === k && cmp(item, best[k - 1]!) >= 0) continue;
-    let lo = 0;
-    let hi = best.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cmp(best[mid]!, item) <= 0) lo = mid + 1;
-      else hi = mid;
+    if (heap.length < k) {
+      heap.push(item);
+      for (let i = heap.length - 1; i > 0 && worse(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+    } else if (k > 0 && cmp(item, heap[0]!) < 0) {
+      heap[0] = item;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let top = i;
+        if (l < k && worse(l, top)) top = l;
+        if (r < k && worse(r, top)) top = r;
+        if (top === i) break;
+        swap(i, top);
+        i = top;
+      }
     }
-    best.splice(lo, 0, item);
-    if (best.length > k) best.pop();
   }
-  return best;
+  return heap.sort(cmp);
 }

@@ -2,6 +2,7 @@
  * The marketplace's filters, each value with its facet count (how many results choosing it gives, with the
  * other filters kept). Plain selects and checkboxes: keyboard usable, each named by its label.
  */
+import { memo } from 'react';
 import type { MarketFacets } from '../../shared/market-facets';
 import type { MarketFilter } from '../../shared/market-filter';
 import { CATEGORIES, CONDITIONS, type Condition } from '../../shared/schemas';
@@ -24,7 +25,8 @@ interface Choice {
   count: number | undefined;
 }
 
-export function MarketFilters({ filter: f, facets, onChange }: Props) {
+// Memoised: typing in the search field changes none of its props (see MarketplaceSearch's stable onChange).
+export const MarketFilters = memo(function MarketFilters({ filter: f, facets, onChange }: Props) {
   const { t, number } = useI18n();
   const ref = useReference();
   const label = (text: string, count: number | undefined) =>
@@ -134,4 +136,4 @@ export function MarketFilters({ filter: f, facets, onChange }: Props) {
       )}
     </section>
   );
-}
+});

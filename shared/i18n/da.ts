@@ -1290,7 +1290,6 @@ export const da = {
   'market.wiped': 'Datasletning',
   'market.wipedTrue': 'Data slettet og dokumenteret',
   'market.wipedFalse': 'Bærer ikke data',
-  'market.availableFrom': 'Kan reserveres fra {day}',
   'market.availableNow': 'Kan reserveres nu',
   'market.noPhoto': 'Intet billede',
   'market.resultsLabel': 'Enheder på genbrugsbørsen',

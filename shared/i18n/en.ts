@@ -1277,7 +1277,6 @@ export const en: Record<MessageKey, string> = {
   'market.wiped': 'Data sanitization',
   'market.wipedTrue': 'Data sanitized, with a record',
   'market.wipedFalse': 'Carries no data',
-  'market.availableFrom': 'Can be reserved from {day}',
   'market.availableNow': 'Can be reserved now',
   'market.noPhoto': 'No photo',
   'market.resultsLabel': 'Devices on the reuse marketplace',

@@ -63,6 +63,8 @@ export class State {
   private readonly tagSlots = new Map<string, number>();
   /** Slots of the devices packed in each e-waste batch: a batch's 5,000 devices without scanning 100,000. */
   private readonly batchSlots = new Map<string, Set<number>>();
+  /** Device slots by state: the marketplace searches the listed devices (a quarter of them) instead of all. */
+  private readonly statusSlots = new Map<string, Set<number>>();
   private baseCount = 0;
   private readonly reservations = new Map<string, Reservation>();
   private readonly activeByDevice = new Map<string, string>();
@@ -159,14 +161,15 @@ export class State {
     const matches: Device[] = [];
     const { list, hay } = this;
     const passes = marketFilterPass(q);
-    if (q.batchId !== undefined) {
-      for (const i of this.batchSlots.get(q.batchId) ?? []) {
-        if (matchesQuery(list[i]!, q, tokens, hay[i]!) && passes.add(list[i]!)) matches.push(list[i]!);
-      }
-    } else {
-      for (let i = 0; i < list.length; i++) {
-        if (matchesQuery(list[i]!, q, tokens, hay[i]!) && passes.add(list[i]!)) matches.push(list[i]!);
-      }
+    // The smaller index when one applies. Visited newest first (the last slot, the last put into a state's set):
+    // that is the order of the default sort, so topK keeps its first k and rejects the rest with one comparison
+    // each. The order found never changes the answer (compareDevices breaks ties by id).
+    const set = q.batchId !== undefined ? this.batchSlots.get(q.batchId) : q.status !== undefined ? this.statusSlots.get(q.status) : undefined;
+    const slots = set ? Array.from(set) : undefined;
+    const n = slots ? slots.length : list.length;
+    for (let j = n - 1; j >= 0; j--) {
+      const i = slots ? slots[j]! : j;
+      if (matchesQuery(list[i]!, q, tokens, hay[i]!) && passes.add(list[i]!)) matches.push(list[i]!);
     }
     const cmp = compareDevices(q.sort);
     const items = topK(matches, q.offset + q.limit, cmp).slice(q.offset);
@@ -325,7 +328,11 @@ export class State {
       const prev = this.list[slot]!;
       if (prev.assetTag !== d.assetTag) this.tagSlots.delete(prev.assetTag);
       if (prev.batchId !== undefined && prev.batchId !== d.batchId) this.batchSlots.get(prev.batchId)?.delete(slot);
+      if (prev.status !== d.status) this.statusSlots.get(prev.status)?.delete(slot);
     }
+    let byStatus = this.statusSlots.get(d.status);
+    if (!byStatus) this.statusSlots.set(d.status, (byStatus = new Set()));
+    byStatus.add(slot);
     if (d.batchId !== undefined) {
       let slots = this.batchSlots.get(d.batchId);
       if (!slots) this.batchSlots.set(d.batchId, (slots = new Set()));
