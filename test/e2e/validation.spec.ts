@@ -124,13 +124,13 @@ test('switching to English shows English labels', async ({ page }) => {
 test('each role sees only the menu entries it can use', async ({ page }) => {
   const picker = new ProfilePickerPage(page);
   const shell = new AppShell(page);
-  const entries = ['Genbrugsbørs', 'Anmeld overskud', 'Mine reservationer', 'Modtag på lager', 'Udlevér', 'Flyt til hylde', 'Lageroptælling', 'E-affald', 'Affaldspartier', 'Genanvendere', 'Emissionsfaktorer', 'Statistik', 'Alle enheder', 'QR-mærkater'];
+  const entries = ['Genbrugsbørs', 'Anmeld overskud', 'Mine reservationer', 'Modtag på lager', 'Udlevér', 'Flyt til hylde', 'Lageroptælling', 'E-affald', 'Affaldspartier', 'Genanvendere', 'Emissionsfaktorer', 'Statistik', 'Alle enheder', 'QR-mærkater', 'Efterlysninger'];
   const expected: Record<string, string[]> = {
     'user-sustainability-1': ['Genbrugsbørs', 'E-affald', 'Affaldspartier', 'Emissionsfaktorer', 'Statistik', 'Alle enheder'],
     // What a role sees follows from the procedures it may call (renderer/screens.tsx): marketplace.search is open
     // to every role, devices.search (every device, any state) is not open to contacts, devices.report is open to
     // the warehouse too.
-    'user-sof-1': ['Genbrugsbørs', 'Anmeld overskud', 'Mine reservationer'],
+    'user-sof-1': ['Genbrugsbørs', 'Anmeld overskud', 'Mine reservationer', 'Efterlysninger'],
     'user-warehouse-1': ['Genbrugsbørs', 'Anmeld overskud', 'Modtag på lager', 'Udlevér', 'Flyt til hylde', 'Lageroptælling', 'E-affald', 'Affaldspartier', 'Emissionsfaktorer', 'Alle enheder', 'QR-mærkater'],
   };
 

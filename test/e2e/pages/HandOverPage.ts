@@ -36,6 +36,8 @@ export class HandOverPage extends ScanStationPage {
   /** Chooses a signature on screen and draws one stroke across the pad with the mouse, as a receiver signs. */
   async drawSignature(): Promise<void> {
     await this.onScreen.check();
+    // The pad appears below the choice, maybe below the fold: mouse coordinates only reach what is in view.
+    await this.signaturePad.scrollIntoViewIfNeeded();
     const box = await this.signaturePad.boundingBox();
     if (!box) throw new Error('the signature pad is not on screen');
     const at = (fx: number, fy: number) => [box.x + box.width * fx, box.y + box.height * fy] as const;
