@@ -161,15 +161,16 @@ export class State {
     const matches: Device[] = [];
     const { list, hay } = this;
     const passes = marketFilterPass(q);
-    // The smaller index when one applies. Visited newest first (the last slot, the last put into a state's set):
-    // that is the order of the default sort, so topK keeps its first k and rejects the rest with one comparison
-    // each. The order found never changes the answer (compareDevices breaks ties by id).
-    const set = q.batchId !== undefined ? this.batchSlots.get(q.batchId) : q.status !== undefined ? this.statusSlots.get(q.status) : undefined;
-    const slots = set ? Array.from(set) : undefined;
-    const n = slots ? slots.length : list.length;
-    for (let j = n - 1; j >= 0; j--) {
-      const i = slots ? slots[j]! : j;
-      if (matchesQuery(list[i]!, q, tokens, hay[i]!) && passes.add(list[i]!)) matches.push(list[i]!);
+    // The smaller index when one applies; the order found does not matter (compareDevices breaks ties by id).
+    const slots = q.batchId !== undefined ? this.batchSlots.get(q.batchId) : q.status !== undefined ? this.statusSlots.get(q.status) : undefined;
+    if (slots) {
+      for (const i of slots) {
+        if (matchesQuery(list[i]!, q, tokens, hay[i]!) && passes.add(list[i]!)) matches.push(list[i]!);
+      }
+    } else {
+      for (let i = 0; i < list.length; i++) {
+        if (matchesQuery(list[i]!, q, tokens, hay[i]!) && passes.add(list[i]!)) matches.push(list[i]!);
+      }
     }
     const cmp = compareDevices(q.sort);
     const items = topK(matches, q.offset + q.limit, cmp).slice(q.offset);
