@@ -41,7 +41,11 @@ export function NotificationBell() {
       data-unread={unread}
       aria-label={unread > 0 ? tPlural('notifications.bellUnread', unread) : t('notifications.bell')}
     >
-      <span aria-hidden="true">🔔</span> {t('notifications.bell')}
+      {/* An outline bell drawn here: the emoji needs a colour-emoji font that municipal PCs and Linux may lack. */}
+      <svg className="bell-icon" aria-hidden="true" viewBox="0 0 24 24" width="16" height="16">
+        <path d="M12 3a6 6 0 0 0-6 6v4l-2 3h16l-2-3V9a6 6 0 0 0-6-6zm-2 15a2 2 0 0 0 4 0" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
+      </svg>{' '}
+      {t('notifications.bell')}
       {unread > 0 && (
         <span className="badge badge-count" aria-hidden="true">
           {unread}

@@ -49,14 +49,18 @@ export function describeFilter(t: TFunction, r: WantedRequest): string {
   if (f.category) parts.push(t(categoryKey(f.category)));
   if (f.ramMinGb !== undefined) parts.push(t('wanted.ramSpec', { gb: f.ramMinGb }));
   if (f.storageMinGb !== undefined) parts.push(t('wanted.storageSpec', { gb: f.storageMinGb }));
-  if (f.screenMinInch !== undefined || f.screenMaxInch !== undefined) parts.push(t('wanted.screenSpec', { min: f.screenMinInch ?? '', max: f.screenMaxInch ?? '' }));
+  // A one-sided range reads "at least 24"" or "at most 15.6"", not "24–"".
+  const [lo, hi] = [f.screenMinInch, f.screenMaxInch];
+  if (lo !== undefined && hi !== undefined) parts.push(t('wanted.screenSpec', { min: lo, max: hi }));
+  else if (lo !== undefined) parts.push(t('wanted.screenMinSpec', { min: lo }));
+  else if (hi !== undefined) parts.push(t('wanted.screenMaxSpec', { max: hi }));
   if (f.yearMin !== undefined) parts.push(t('wanted.yearSpec', { year: f.yearMin }));
   const what = parts.length ? parts.join(', ') : t('wanted.anything');
   return r.text ? `${what}: ${r.text}` : what;
 }
 
 export function Wanted() {
-  const { t, day } = useI18n();
+  const { t, day, locale } = useI18n();
   const user = useUser();
   const ref = useReference();
   const { query } = useRoute();
@@ -67,7 +71,8 @@ export function Wanted() {
   const today = new Date().toLocaleDateString('sv-SE');
   // The marketplace's filters, read from its URL the way the marketplace reads them (renderer/market-query.ts).
   const fromMarket = readMarketSearch(query).filter;
-  const asText = (n: number | undefined) => (n === undefined ? '' : String(n));
+  // As a person types it: a Danish decimal comma (the form's parser reads both).
+  const asText = (n: number | undefined) => (n === undefined ? '' : locale === 'da' ? String(n).replace('.', ',') : String(n));
   const form = useContractForm('wanted.create', {
     idPrefix: 'wanted',
     fields: WANTED_FIELDS,
@@ -108,7 +113,7 @@ export function Wanted() {
 
   const text = (name: 'filter.ramMinGb' | 'filter.storageMinGb' | 'filter.screenMinInch' | 'filter.screenMaxInch' | 'filter.yearMin' | 'quantity', inputMode: 'numeric' | 'decimal') => (
     <Field {...form.field(name)}>
-      <input {...form.control(name)} inputMode={inputMode} />
+      <input {...form.control(name)} type="text" inputMode={inputMode} autoComplete="off" />
     </Field>
   );
 

@@ -1343,6 +1343,8 @@ export const da = {
   'wanted.ramSpec': 'mindst {gb} GB RAM',
   'wanted.storageSpec': 'mindst {gb} GB lager',
   'wanted.screenSpec': 'skærm {min}–{max}"',
+  'wanted.screenMinSpec': 'skærm mindst {min}"',
+  'wanted.screenMaxSpec': 'skærm højst {max}"',
   'wanted.yearSpec': 'fra {year}',
   'notifications.title': 'Beskeder',
   'notifications.bell': 'Beskeder',

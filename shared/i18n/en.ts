@@ -1330,6 +1330,8 @@ export const en: Record<MessageKey, string> = {
   'wanted.ramSpec': 'at least {gb} GB RAM',
   'wanted.storageSpec': 'at least {gb} GB storage',
   'wanted.screenSpec': 'screen {min}–{max}"',
+  'wanted.screenMinSpec': 'screen at least {min}"',
+  'wanted.screenMaxSpec': 'screen at most {max}"',
   'wanted.yearSpec': 'from {year}',
   'notifications.title': 'Notifications',
   'notifications.bell': 'Notifications',
