@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { ACTIONS, rolesFor } from './lifecycle';
 import { handOverAcceptanceFields, SIGNATURE_MAX_BYTES } from './handover';
 import {
+  ADMIN_AUDIT_SUBJECTS,
+  AdminAuditEntry,
   APPROVAL_DAYS_MAX,
   AssetTag,
   Batch,
@@ -773,6 +775,19 @@ export const contract = {
       })
       .strict(),
     output: z.object({ department: Department, approvers: z.array(User) }),
+    roles: ['admin'],
+  }),
+  // ---- Admin audit list (issue 12) ----
+  'admin.audit': proc({
+    summary: 'The admin audit list: who changed which reference data or setting, when, and each field before and after; newest first',
+    input: z
+      .object({
+        limit: z.number().int().min(1).max(1000).default(200),
+        subject: z.enum(ADMIN_AUDIT_SUBJECTS).optional(),
+        subjectId: z.string().min(1).max(64).optional(),
+      })
+      .strict(),
+    output: z.object({ items: z.array(AdminAuditEntry) }),
     roles: ['admin'],
   }),
   'reservations.search': proc({

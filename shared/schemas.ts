@@ -518,3 +518,36 @@ export const FactorVersion = z.object({
   createdBy: ActorSnapshot,
 });
 export type FactorVersion = z.infer<typeof FactorVersion>;
+
+// ---- The admin audit list (issue 12): every change an admin makes to reference data and settings ----
+
+/** What an admin changed. Kept in every audit entry: never rename one. */
+export const ADMIN_AUDIT_SUBJECTS = ['organisation', 'department', 'unit', 'location', 'user', 'settings', 'approval', 'factors', 'recycler'] as const;
+export type AdminAuditSubject = (typeof ADMIN_AUDIT_SUBJECTS)[number];
+export const ADMIN_AUDIT_ACTIONS = ['created', 'changed', 'deactivated', 'reactivated', 'removed'] as const;
+
+/** One field's value before and after, as text (absent: the field had no value). */
+export const AdminAuditChange = z.object({
+  field: z.string().min(1).max(64),
+  from: z.string().max(500).optional(),
+  to: z.string().max(500).optional(),
+});
+export type AdminAuditChange = z.infer<typeof AdminAuditChange>;
+
+/**
+ * One change to reference data, with who made it and when: the admin audit list. Written in the same
+ * transaction as the change; never changed or deleted.
+ */
+export const AdminAuditEntry = z.object({
+  id: Id,
+  at: IsoDateTime,
+  actor: ActorSnapshot,
+  subject: z.enum(ADMIN_AUDIT_SUBJECTS),
+  /** The record's id ('settings' for the settings). */
+  subjectId: z.string().min(1).max(64),
+  /** The record's name at the time, so the list reads right after a rename. */
+  subjectName: z.string().max(300),
+  action: z.enum(ADMIN_AUDIT_ACTIONS),
+  changes: z.array(AdminAuditChange).max(100),
+});
+export type AdminAuditEntry = z.infer<typeof AdminAuditEntry>;

@@ -1,6 +1,7 @@
 /** The handler table: every domain's handlers (each domain folder has its handlers.ts), listed once. */
 import { batchHandlers } from '../batches/handlers';
 import { departmentHandlers } from '../departments/handlers';
+import { adminHandlers } from '../admin/handlers';
 import { deviceHandlers } from '../devices/handlers';
 import { ewasteHandlers } from '../ewaste/handlers';
 import { photoHandlers } from '../photos/handlers';
@@ -17,5 +18,5 @@ import { wantedHandlers } from '../wanted/handlers';
 import { buildHandlerTable, type HandlerTable } from './handler-table';
 
 export function createHandlerTable(): HandlerTable {
-  return buildHandlerTable([batchHandlers, ewasteHandlers, recyclerHandlers, sessionHandlers, referenceHandlers, deviceHandlers, reservationHandlers, tagHandlers, labelHandlers, stockTakeHandlers, factorHandlers, statsHandlers, departmentHandlers, photoHandlers, wantedHandlers]);
+  return buildHandlerTable([batchHandlers, ewasteHandlers, recyclerHandlers, sessionHandlers, referenceHandlers, deviceHandlers, reservationHandlers, tagHandlers, labelHandlers, stockTakeHandlers, factorHandlers, statsHandlers, departmentHandlers, photoHandlers, wantedHandlers, adminHandlers]);
 }

@@ -3,6 +3,7 @@ import type { ProcedureArgs } from '../../shared/contract';
 import type { Department, User } from '../../shared/schemas';
 import { actorSnapshot, nowIso, type ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
+import { recordAdminChange } from '../admin/audit';
 
 /**
  * Turn an administration's reservation approval on or off, set the days its approvers have and name its
@@ -31,12 +32,23 @@ export async function setApproval(
     };
     tx.putDepartment(next);
     const approvers: User[] = [];
+    const approversBefore: string[] = [];
     for (const user of await ctx.store.listUsers()) {
+      if (user.approver === true && user.departmentId === department.id) approversBefore.push(user.name);
       if (user.role !== 'department_contact' || user.departmentId !== department.id) continue;
       const approver = chosen.has(user.id);
       if ((user.approver === true) !== approver) tx.putUser({ ...user, approver });
       if (approver) approvers.push({ ...user, approver });
     }
+    const approvalView = (a: Department['approval'], names: string[]) => ({ required: a?.required ?? false, days: a?.days, approvers: names.sort() });
+    recordAdminChange(tx, ctx, {
+      subject: 'approval',
+      subjectId: department.id,
+      subjectName: department.name,
+      action: 'changed',
+      before: approvalView(department.approval, approversBefore),
+      after: approvalView(next.approval, approvers.map((a) => a.name)),
+    });
     return { department: next, approvers };
   });
 }

@@ -5,6 +5,7 @@ import type { ProcedureArgs } from '../../shared/contract';
 import type { Recycler } from '../../shared/schemas';
 import { nowIso, type ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
+import { recordAdminChange } from '../admin/audit';
 
 /** Every recycler, by legal name. */
 export async function listRecyclers(ctx: ServiceContext): Promise<{ items: Recycler[] }> {
@@ -19,7 +20,8 @@ export async function listRecyclers(ctx: ServiceContext): Promise<{ items: Recyc
 export async function saveRecycler(ctx: ServiceContext, input: ProcedureArgs<'recyclers.save'>): Promise<Recycler> {
   if (!isValidCvr(input.cvr)) throw new AppError('CVR_INVALID', { cvr: input.cvr }, undefined, { cvr: 'cvr_invalid' });
   return ctx.store.transaction(async (tx) => {
-    if (input.id && !(await tx.getRecycler(input.id))) throw notFound('recycler', input.id);
+    const before = input.id ? await tx.getRecycler(input.id) : undefined;
+    if (input.id && !before) throw notFound('recycler', input.id);
     const recycler: Recycler = {
       ...input,
       id: input.id ?? randomUUID(),
@@ -27,6 +29,15 @@ export async function saveRecycler(ctx: ServiceContext, input: ProcedureArgs<'re
       updatedAt: nowIso(ctx.clock),
     };
     tx.putRecycler(recycler);
+    recordAdminChange(tx, ctx, {
+      subject: 'recycler',
+      subjectId: recycler.id,
+      subjectName: recycler.legalName,
+      action: before ? 'changed' : 'created',
+      before,
+      after: recycler,
+      skip: ['id', 'updatedAt'],
+    });
     return recycler;
   });
 }

@@ -10,6 +10,7 @@ import type { FactorVersion } from '../../shared/schemas';
 import { actorSnapshot, nowIso, type ServiceContext } from '../context';
 import { notFound } from '../errors';
 import type { StoreReads } from '../store/store';
+import { recordAdminChange } from '../admin/audit';
 
 export type { FactorVersion };
 
@@ -65,6 +66,14 @@ export async function saveFactors(ctx: ServiceContext, input: ProcedureArgs<'sta
     const previous = await currentFactorVersion(tx);
     const version: FactorVersion = { number: previous.number + 1, factors: input.factors, source: input.source, createdAt: nowIso(ctx.clock), createdBy };
     tx.putFactorVersion(version);
+    recordAdminChange(tx, ctx, {
+      subject: 'factors',
+      subjectId: String(version.number),
+      subjectName: `v${version.number}`,
+      action: 'created',
+      before: { ...previous.factors, source: previous.source },
+      after: { ...version.factors, source: version.source },
+    });
     return version;
   });
 }

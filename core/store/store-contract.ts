@@ -531,6 +531,34 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       ]);
     });
 
+    it('keeps the admin audit list newest first, cut at the limit, across a reopen; a rolled-back entry is not kept', async () => {
+      const entry = (n: number, at: string) => ({
+        id: `audit-${n}`,
+        at,
+        actor: { id: 'user-admin-1', name: 'Admin', role: 'admin' as const },
+        subject: 'unit' as const,
+        subjectId: `unit-${n}`,
+        subjectName: `Enhed ${n}`,
+        action: 'created' as const,
+        changes: [{ field: 'name', to: `Enhed ${n}` }],
+      });
+      await store.transaction(async (tx) => {
+        tx.putAdminAudit(entry(1, '2026-11-01T08:00:00.000Z'));
+        tx.putAdminAudit(entry(2, '2026-11-03T08:00:00.000Z'));
+      });
+      await expect(
+        store.transaction(async (tx) => {
+          tx.putAdminAudit(entry(9, '2026-11-09T08:00:00.000Z'));
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      await store.transaction(async (tx) => tx.putAdminAudit(entry(3, '2026-11-02T08:00:00.000Z')));
+      expect((await store.listAdminAudit(10)).map((e) => e.id)).toEqual(['audit-2', 'audit-3', 'audit-1']);
+      await reopen();
+      expect((await store.listAdminAudit(2)).map((e) => e.id)).toEqual(['audit-2', 'audit-3']);
+      expect((await store.listAdminAudit(10))[2]).toEqual(entry(1, '2026-11-01T08:00:00.000Z'));
+    });
+
     it('hands out asset tag numbers that are never reused, and says the last one issued', async () => {
       expect(await store.lastAssetTagNumber()).toBe(0);
       const first = await store.transaction((tx) => tx.allocateAssetTagNumber());

@@ -11,6 +11,7 @@
  *   nothing updates or deletes an event.
  */
 import type {
+  AdminAuditEntry,
   Batch,
   Category,
   Department,
@@ -46,6 +47,8 @@ export interface ReferenceData {
   batch: Batch;
   /** Versions of the emission-factor table, kept under their number; never changed once written. */
   factorVersion: FactorVersion;
+  /** The admin audit list (issue 12): a few thousand entries a year, listed newest first. */
+  adminAudit: AdminAuditEntry;
 }
 export type ReferenceKind = keyof ReferenceData;
 
@@ -138,6 +141,8 @@ export interface StoreTx extends StoreReads, WantedWrites {
   putFactorVersion(version: FactorVersion): void;
   putUser(user: User): void;
   putSettings(settings: Settings): void;
+  /** Adds an entry to the admin audit list (core/admin/audit.ts writes them). */
+  putAdminAudit(entry: AdminAuditEntry): void;
   /** The next free asset tag number (monotonic, never reused). */
   allocateAssetTagNumber(): Promise<number>;
 }
@@ -168,6 +173,8 @@ export interface Store extends StoreReads, WantedQueries {
   putAttachment(bytes: Uint8Array): Promise<string>;
   getAttachment(sha256: string): Promise<Uint8Array | undefined>;
   listUsers(): Promise<User[]>;
+  /** The admin audit list, newest first. */
+  listAdminAudit(limit: number): Promise<AdminAuditEntry[]>;
   deviceCount(): Promise<number>;
   /** Recomputes every device's hash chain; an empty list means the trail is intact. */
   verifyTrails(): Promise<TrailProblem[]>;
@@ -206,6 +213,11 @@ export interface WantedQueries {
 }
 
 /** Newest first by createdAt (ties by id, so the order is stable). */
+/** The admin audit list's order, newest first, cut at `limit`: the one order both stores keep. */
+export function auditNewestFirst(entries: AdminAuditEntry[], limit: number): AdminAuditEntry[] {
+  return entries.sort((a, b) => (a.at !== b.at ? (a.at < b.at ? 1 : -1) : a.id < b.id ? 1 : -1)).slice(0, limit);
+}
+
 export function newestFirst<T extends { createdAt: string; id: string }>(items: T[]): T[] {
   return items.sort((a, b) => (a.createdAt !== b.createdAt ? (a.createdAt < b.createdAt ? 1 : -1) : a.id < b.id ? 1 : -1));
 }

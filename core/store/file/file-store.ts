@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Category, Device, SanitizationRecord, TrailEvent } from '../../../shared/schemas';
-import { newestFirst, type DeviceQuery, type ReservationQuery, type Store, type StoreTx, type TrailProblem } from '../store';
+import { auditNewestFirst, newestFirst, type DeviceQuery, type ReservationQuery, type Store, type StoreTx, type TrailProblem } from '../store';
 import { GENESIS_HASH, checkChain, legacyDigest, linkEvent, macOf } from '../trail-hash';
 import { acquireLock, lockHolder } from '../lock';
 import { keyIdOf, type TrailKeySource } from '../trail-key';
@@ -307,6 +307,10 @@ export class FileStore implements Store {
   async listUsers() {
     if (this.applying) await this.applying;
     return [...this.state.reference.user.values()];
+  }
+  async listAdminAudit(limit: number) {
+    if (this.applying) await this.applying;
+    return auditNewestFirst([...this.state.reference.adminAudit.values()], limit);
   }
   async deviceCount() {
     if (this.applying) await this.applying;

@@ -3,7 +3,7 @@
  * names are stored in every journal: never rename one.
  */
 import type { Notification, WantedRequest } from '../../../shared/wanted';
-import type { Batch, Department, Device, FactorVersion, Location, Recycler, Reservation, SanitizationRecord, Settings, TrailEvent, Unit, User } from '../../../shared/schemas';
+import type { AdminAuditEntry, Batch, Department, Device, FactorVersion, Location, Recycler, Reservation, SanitizationRecord, Settings, TrailEvent, Unit, User } from '../../../shared/schemas';
 
 export type Op =
   | { k: 'device'; v: Device }
@@ -18,6 +18,7 @@ export type Op =
   | { k: 'recycler'; v: Recycler }
   | { k: 'batch'; v: Batch }
   | { k: 'factorVersion'; v: FactorVersion }
+  | { k: 'adminAudit'; v: AdminAuditEntry }
   | { k: 'settings'; v: Settings }
   /** The highest asset tag number handed out. */
   | { k: 'tag'; v: number }
@@ -45,7 +46,7 @@ export interface TrailSeal {
 }
 
 /** The ops that write reference data. */
-export type ReferenceOp = Extract<Op, { k: 'department' | 'unit' | 'location' | 'user' | 'recycler' | 'batch' | 'factorVersion' }>;
+export type ReferenceOp = Extract<Op, { k: 'department' | 'unit' | 'location' | 'user' | 'recycler' | 'batch' | 'factorVersion' | 'adminAudit' }>;
 
 export interface JournalRecord {
   /** Record number: 1, 2, 3 … with no gaps across segments. */

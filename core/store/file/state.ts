@@ -20,7 +20,7 @@ export type TrailRefs = readonly number[];
 /** Reference data by kind and id. */
 export type ReferenceMaps = { [K in ReferenceKind]: Map<string, ReferenceData[K]> };
 
-export const referenceMaps = (): ReferenceMaps => ({ department: new Map(), unit: new Map(), location: new Map(), user: new Map(), recycler: new Map(), batch: new Map(), factorVersion: new Map() });
+export const referenceMaps = (): ReferenceMaps => ({ department: new Map(), unit: new Map(), location: new Map(), user: new Map(), recycler: new Map(), batch: new Map(), factorVersion: new Map(), adminAudit: new Map() });
 
 export function setReference<K extends ReferenceKind>(maps: ReferenceMaps, kind: K, record: ReferenceData[K]): void {
   maps[kind].set(referenceKey(record), record);
@@ -299,6 +299,7 @@ export class State {
       case 'recycler':
       case 'batch':
       case 'factorVersion':
+      case 'adminAudit':
         setReference(this.reference, op.k, op.v);
         break;
       case 'settings':
@@ -368,6 +369,7 @@ export class State {
     for (const v of s.recyclers ?? []) this.reference.recycler.set(v.id, v);
     for (const v of s.batches ?? []) this.reference.batch.set(v.id, v);
     for (const v of s.factorVersions ?? []) setReference(this.reference, 'factorVersion', v);
+    for (const v of s.adminAudit ?? []) setReference(this.reference, 'adminAudit', v);
     for (const v of s.wantedRequests ?? []) this.wanted.putRequest(v);
     for (const v of s.notifications ?? []) this.wanted.putNotification(v);
     const devices = decodeDevices(s.devices as Columns); // why: a snapshot read from disk holds columns, never a stream
@@ -396,6 +398,7 @@ export class State {
         recyclers: [...this.reference.recycler.values()],
         batches: [...this.reference.batch.values()],
         factorVersions: [...this.reference.factorVersion.values()],
+        adminAudit: [...this.reference.adminAudit.values()],
         wantedRequests: [...this.wanted.requests.values()],
         notifications: [...this.wanted.notifications.values()],
         ...(this.seal ? { trailSeal: this.seal } : {}),

@@ -145,6 +145,9 @@ export class FileTx implements StoreTx {
   putFactorVersion(v: ReferenceData['factorVersion']): void {
     this.stageReference({ k: 'factorVersion', v });
   }
+  putAdminAudit(v: ReferenceData['adminAudit']): void {
+    this.stageReference({ k: 'adminAudit', v });
+  }
   private stageReference(op: ReferenceOp): void {
     setReference(this.reference, op.k, op.v);
     this.ops.push(op);

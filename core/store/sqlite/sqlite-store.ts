@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { HOLDING_RESERVATION_STATUSES, type Device, type Reservation, type SanitizationRecord, type Settings, type TrailEvent } from '../../../shared/schemas';
-import { DEFAULT_SETTINGS, type DeviceQuery, type ReferenceData, type ReservationQuery, type Store, type StoreTx, type TrailProblem } from '../store';
+import { DEFAULT_SETTINGS, auditNewestFirst, type DeviceQuery, type ReferenceData, type ReservationQuery, type Store, type StoreTx, type TrailProblem } from '../store';
 import { chainEvent, checkChain } from '../trail-hash';
 import { deviceHaystack, searchTokens } from '../query';
 import type { MarketFilter } from '../../../shared/market-filter';
@@ -241,6 +241,9 @@ export class SqliteStore implements Store {
   }
   async listRecyclers() {
     return this.records('recycler');
+  }
+  async listAdminAudit(limit: number) {
+    return auditNewestFirst(this.records('adminAudit'), limit);
   }
   async deviceCount() {
     return (this.q('SELECT COUNT(*) AS n FROM devices').get() as { n: number }).n;
@@ -497,6 +500,7 @@ export class SqliteStore implements Store {
       putFactorVersion: (v) => self.putRecord('factorVersion', String(v.number), v),
       putUser: (v) => self.putRecord('user', v.id, v),
       putSettings: (v) => self.putRecord('settings', 'settings', v),
+      putAdminAudit: (v) => self.putRecord('adminAudit', v.id, v),
       async allocateAssetTagNumber() {
         const row = self.q("SELECT value FROM meta WHERE key = 'nextTag'").get() as { value: string } | undefined;
         const n = row ? Number(row.value) : 1;
