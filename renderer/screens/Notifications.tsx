@@ -13,11 +13,14 @@ import { useI18n } from '../i18n';
 import { devicePath, href, navigate } from '../router';
 import { useAsync } from '../use-async';
 import { announceUnread } from '../unread';
+import { mayCall } from '../may-call';
+import { useUser } from '../session-context';
 
 export function Notifications() {
   const { t, dateTime } = useI18n();
   const list = useAsync(() => client.call('notifications.list', {}), []);
   const [error, setError] = useState<string | undefined>();
+  const mayWant = mayCall(useUser().role, 'wanted.create');
 
   async function markRead(ids?: string[]) {
     setError(undefined);
@@ -37,6 +40,9 @@ export function Notifications() {
   return (
     <>
       <h1>{t('notifications.title')}</h1>
+      <p className="lead">
+        {t('notifications.intro')} {mayWant && <a href={href('/wanted')}>{t('notifications.toWanted')}</a>}
+      </p>
       {error && <Banner kind="error">{error}</Banner>}
       {list.loading && !list.data && <Loading />}
       {list.error !== undefined && <LoadError error={list.error} onRetry={list.reload} />}

@@ -1351,6 +1351,8 @@ export const da = {
   'notifications.bellUnread.one': 'Beskeder, {count} ulæst',
   'notifications.bellUnread.other': 'Beskeder, {count} ulæste',
   'notifications.empty': 'Du har ingen beskeder.',
+  'notifications.intro': 'Her får du besked, når der kommer en enhed på genbrugsbørsen, som passer til en af din forvaltnings efterlysninger.',
+  'notifications.toWanted': 'Se og opret efterlysninger',
   'notifications.wantedMatch': '{title} ({assetTag}) passer til jeres efterlysning "{request}".',
   'notifications.wantedMatchShort': '{title} ({assetTag}) passer til jeres efterlysning.',
   'notifications.open': 'Se enheden og reservér',

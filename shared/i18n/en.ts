@@ -1338,6 +1338,8 @@ export const en: Record<MessageKey, string> = {
   'notifications.bellUnread.one': 'Notifications, {count} unread',
   'notifications.bellUnread.other': 'Notifications, {count} unread',
   'notifications.empty': 'You have no notifications.',
+  'notifications.intro': "You are told here when a device that fits one of your administration's wanted requests is put on the reuse marketplace.",
+  'notifications.toWanted': 'See and create wanted requests',
   'notifications.wantedMatch': '{title} ({assetTag}) matches your wanted request "{request}".',
   'notifications.wantedMatchShort': '{title} ({assetTag}) matches your wanted request.',
   'notifications.open': 'See the device and reserve',
