@@ -15,6 +15,7 @@ import { useReference } from '../reference-context';
 import { useUser } from '../session-context';
 import { readStored, STORAGE_KEYS, writeStored } from '../storage';
 import { Banner } from './Banner';
+import { RejectReservationForm } from './RejectReservationForm';
 import { ReportAgainForm } from './ReportAgainForm';
 import { SanitizationForm } from './SanitizationForm';
 import { UnpublishForm } from './UnpublishForm';
@@ -35,6 +36,8 @@ export function DeviceActions({ detail, onChanged }: Props) {
   const [sanitizing, setSanitizing] = useState(false);
   const [reportingAgain, setReportingAgain] = useState(false);
   const [unpublishing, setUnpublishing] = useState(false);
+  const [rejecting, setRejecting] = useState(false);
+  const [deciding, setDeciding] = useState(false);
   /** "Ledig fra" for a listing: empty lists it reservable at once. */
   const [availableFrom, setAvailableFrom] = useState('');
   // A reservation names the site of the person's administration the device goes to (its location after hand-over).
@@ -70,6 +73,18 @@ export function DeviceActions({ detail, onChanged }: Props) {
   const facts = { device, sanitization: detail.sanitization, actorRole: user.role, actorDepartmentId: user.departmentId };
   const waiting = new Set(shown.filter((a) => waitsForSanitization(a, facts)));
   const wipeFirst = waiting.size > 0 && shown.includes('recordSanitization');
+  // An approver (or an admin) decides a request waiting for approval here too, not only in Mine reservationer.
+  const approval =
+    reservation &&
+    decide('approveReservation', {
+      device,
+      actorRole: user.role,
+      actorDepartmentId: user.departmentId,
+      reservationDepartmentId: reservation.departmentId,
+      actorIsApprover: user.approver === true,
+    }).ok
+      ? reservation
+      : undefined;
   const visible = wipeFirst ? ['recordSanitization' as const, ...shown.filter((a) => a !== 'recordSanitization')] : shown;
 
   async function run(action: UiAction) {
@@ -115,6 +130,29 @@ export function DeviceActions({ detail, onChanged }: Props) {
     onChanged();
   };
 
+  async function approve() {
+    if (!approval) return;
+    setDeciding(true);
+    setError(undefined);
+    setDone(undefined);
+    try {
+      await client.call('reservations.approve', { reservationId: approval.id });
+      setDone(t('reservations.approved', { tag: device.assetTag }));
+    } catch (e) {
+      setError(e ?? new Error('unknown'));
+    } finally {
+      setDeciding(false);
+      onChanged(); // why: approved or refused because someone decided first, the page shows the device as it is now
+    }
+  }
+
+  const rejected = () => {
+    setRejecting(false);
+    setError(undefined);
+    setDone(t('reservations.rejected', { tag: device.assetTag }));
+    onChanged();
+  };
+
   const reportedAgain = (d: Device) => {
     setReportingAgain(false);
     setError(undefined);
@@ -127,8 +165,18 @@ export function DeviceActions({ detail, onChanged }: Props) {
       <h2 id="actions-title" className="visually-hidden">
         {t('actions.title')}
       </h2>
+      {approval && (
+        <div className="button-row" data-testid="approval-actions">
+          <button type="button" className="button button-primary" disabled={deciding} onClick={() => void approve()}>
+            {deciding ? t('common.working') : t('reservations.approve')}
+          </button>
+          <button type="button" className="button button-secondary" aria-expanded={rejecting} onClick={() => setRejecting((s) => !s)}>
+            {t('reservations.reject')}
+          </button>
+        </div>
+      )}
       {visible.length === 0 ? (
-        <p className="muted">{t('actions.none')}</p>
+        !approval && <p className="muted">{t('actions.none')}</p>
       ) : (
         <div className="button-row">
           {visible.map((a) => {
@@ -216,6 +264,9 @@ export function DeviceActions({ detail, onChanged }: Props) {
         <Banner key={done} kind="success" testId="action-done" takeFocus>
           {done}
         </Banner>
+      )}
+      {rejecting && approval && (
+        <RejectReservationForm reservation={approval} assetTag={device.assetTag} onDone={rejected} onCancel={() => setRejecting(false)} />
       )}
       {unpublishing && <UnpublishForm device={device} onDone={unpublished} onCancel={() => setUnpublishing(false)} />}
       {reportingAgain && <ReportAgainForm device={device} onDone={reportedAgain} onCancel={() => setReportingAgain(false)} />}

@@ -107,3 +107,29 @@ test("an admin's Mine reservationer chooses any administration, approves there a
   await expect(page.getByTestId('approval-saved')).toHaveText(`Godkendelse for ${KFF} er gemt.`);
   await expect(page.getByTestId('approval-state')).toHaveText('Reservationer gælder med det samme.');
 });
+
+test('the approver decides on the device page too (where a notification leads); the one who asked sees no such buttons there', async ({ page }) => {
+  const tag = await requestFirstListed(page);
+  const shell = new AppShell(page);
+  const reservations = new MyReservationsPage(page);
+  await reservations.row(tag).getByRole('link', { name: tag, exact: true }).click();
+  const device = new DevicePage(page);
+  await expect(device.status).toHaveText('Afventer godkendelse');
+  await expect(page.getByTestId('approval-actions')).toHaveCount(0);
+  const id = device.deviceId();
+
+  await shell.switchProfile('user-kff-1');
+  await device.goto(`/#/devices/${id}`);
+  const decide = page.getByTestId('approval-actions');
+  // "Afvis" opens the reason form; cancelling it leaves the request as it was.
+  await decide.getByRole('button', { name: 'Afvis' }).click();
+  await expect(page.getByRole('button', { name: 'Afvis reservationen' })).toBeVisible();
+  await page.getByRole('button', { name: 'Annullér', exact: true }).click();
+  await decide.getByRole('button', { name: 'Godkend' }).click();
+  await expect(device.actionDone).toHaveText(`Reservationen på ${tag} er godkendt.`);
+  await expect(device.actionDone).toBeFocused();
+  await expect(device.status).toHaveText('Reserveret');
+  await expect(device.reservationStatus).toHaveText('Aktiv');
+  await expect(page.getByTestId('approval-actions')).toHaveCount(0);
+  await expect(device.trailEvents.last()).toHaveAttribute('data-event-type', 'reservation_approved');
+});
