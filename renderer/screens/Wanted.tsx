@@ -6,7 +6,7 @@
 import { readMarketSearch } from '../market-query';
 import { useState } from 'react';
 import type { ProcedureOutput } from '../../shared/contract';
-import { CATEGORIES } from '../../shared/schemas';
+import { CATEGORIES, CONDITIONS, type Condition } from '../../shared/schemas';
 import { addDays, type WantedRequest } from '../../shared/wanted';
 import { client, errorText } from '../api/instance';
 import { Banner } from '../components/Banner';
@@ -20,7 +20,7 @@ import { RowAction } from '../components/RowAction';
 import { TableHead } from '../components/TableHead';
 import type { FormFields } from '../form-model';
 import { useI18n, type TFunction } from '../i18n';
-import { categoryKey } from '../labels';
+import { categoryKey, conditionKey } from '../labels';
 import { memberOf } from '../member-of';
 import { useReference } from '../reference-context';
 import { useRoute } from '../router';
@@ -28,8 +28,26 @@ import { useUser } from '../session-context';
 import { useAsync } from '../use-async';
 import { useContractForm } from '../use-contract-form';
 
+/** The grades a request may ask for as "at least": A; A or B; … A to D. A defective device is never asked for. */
+const GRADES = CONDITIONS.filter((c) => c !== 'defective');
+/** "At least B" is the grades from A to B. */
+const gradesUpTo = (raw: string): Condition[] | undefined => {
+  const last = memberOf(GRADES, raw);
+  return last === undefined ? undefined : GRADES.slice(0, GRADES.indexOf(last) + 1);
+};
+/** The marketplace's grades as "at least" when they are A up to one grade; other sets have no such choice. */
+const worstGrade = (conditions: readonly Condition[] | undefined): string => {
+  if (!conditions?.length) return '';
+  const last = GRADES[conditions.length - 1];
+  return last !== undefined && gradesUpTo(last)?.join() === conditions.join() ? last : '';
+};
+const parseWiped = (raw: string): boolean | undefined => (raw === 'yes' ? true : raw === 'no' ? false : undefined);
+
 const WANTED_FIELDS = {
   'filter.category': { label: 'wanted.category', parse: (raw: string) => memberOf(CATEGORIES, raw) },
+  'filter.departmentId': { label: 'wanted.department', parse: (raw: string) => raw || undefined },
+  'filter.conditions': { label: 'wanted.conditionMin', parse: gradesUpTo },
+  'filter.wiped': { label: 'market.wiped', parse: parseWiped },
   'filter.ramMinGb': { label: 'wanted.ramMin', parse: 'integer' },
   'filter.storageMinGb': { label: 'wanted.storageMin', parse: 'integer' },
   'filter.screenMinInch': { label: 'wanted.screenMin', parse: 'decimal' },
@@ -40,10 +58,10 @@ const WANTED_FIELDS = {
   endsOn: { label: 'wanted.endsOn' },
 } as const satisfies FormFields<'wanted.create'>;
 
-const FILTER_PATHS = ['filter.category', 'filter.ramMinGb', 'filter.storageMinGb', 'filter.screenMinInch', 'filter.screenMaxInch', 'filter.yearMin'] as const;
+const FILTER_PATHS = ['filter.category', 'filter.departmentId', 'filter.conditions', 'filter.wiped', 'filter.ramMinGb', 'filter.storageMinGb', 'filter.screenMinInch', 'filter.screenMaxInch', 'filter.yearMin'] as const;
 
 /** The filter in words: "Bærbar computer, mindst 16 GB RAM, skærm 13–15"". */
-export function describeFilter(t: TFunction, r: WantedRequest): string {
+export function describeFilter(t: TFunction, r: WantedRequest, departmentName?: (id: string) => string): string {
   const f = r.filter;
   const parts: string[] = [];
   if (f.category) parts.push(t(categoryKey(f.category)));
@@ -55,6 +73,10 @@ export function describeFilter(t: TFunction, r: WantedRequest): string {
   else if (lo !== undefined) parts.push(t('wanted.screenMinSpec', { min: lo }));
   else if (hi !== undefined) parts.push(t('wanted.screenMaxSpec', { max: hi }));
   if (f.yearMin !== undefined) parts.push(t('wanted.yearSpec', { year: f.yearMin }));
+  const worst = worstGrade(f.conditions);
+  if (worst) parts.push(t('wanted.conditionSpec', { grade: t(conditionKey(worst as Condition)) })); // why: worstGrade returns a grade or ''
+  if (f.wiped !== undefined) parts.push(t(f.wiped ? 'market.wipedTrue' : 'market.wipedFalse').toLowerCase());
+  if (departmentName && f.departmentId !== undefined) parts.push(t('wanted.fromDepartment', { department: departmentName(f.departmentId) }));
   const what = parts.length ? parts.join(', ') : t('wanted.anything');
   return r.text ? `${what}: ${r.text}` : what;
 }
@@ -78,6 +100,9 @@ export function Wanted() {
     fields: WANTED_FIELDS,
     initial: {
       'filter.category': fromMarket.category ?? '',
+      'filter.departmentId': fromMarket.departmentId ?? '',
+      'filter.conditions': worstGrade(fromMarket.conditions),
+      'filter.wiped': fromMarket.wiped === undefined ? '' : fromMarket.wiped ? 'yes' : 'no',
       'filter.ramMinGb': asText(fromMarket.ramMinGb),
       'filter.storageMinGb': asText(fromMarket.storageMinGb),
       'filter.screenMinInch': asText(fromMarket.screenMinInch),
@@ -132,11 +157,38 @@ export function Wanted() {
               <EnumOptions values={CATEGORIES} label={categoryKey} empty={t('wanted.anyCategory')} />
             </select>
           </Field>
+          <Field {...form.field('filter.conditions')}>
+            <select {...form.control('filter.conditions')}>
+              <option value="">{t('market.any')}</option>
+              {GRADES.map((g) => (
+                <option key={g} value={g}>
+                  {t('wanted.conditionOption', { grade: t(conditionKey(g)) })}
+                </option>
+              ))}
+            </select>
+          </Field>
           {text('filter.ramMinGb', 'numeric')}
           {text('filter.storageMinGb', 'numeric')}
           {text('filter.screenMinInch', 'decimal')}
           {text('filter.screenMaxInch', 'decimal')}
           {text('filter.yearMin', 'numeric')}
+          <Field {...form.field('filter.wiped')}>
+            <select {...form.control('filter.wiped')}>
+              <option value="">{t('market.any')}</option>
+              <option value="yes">{t('market.wipedTrue')}</option>
+              <option value="no">{t('market.wipedFalse')}</option>
+            </select>
+          </Field>
+          <Field {...form.field('filter.departmentId')}>
+            <select {...form.control('filter.departmentId')}>
+              <option value="">{t('wanted.anyDepartment')}</option>
+              {ref.departments.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {ref.departmentLabel(d.id)}
+                </option>
+              ))}
+            </select>
+          </Field>
           {text('quantity', 'numeric')}
           <Field {...form.field('endsOn')}>
             <input {...form.control('endsOn')} type="date" min={today} />
@@ -162,7 +214,7 @@ export function Wanted() {
             <TableHead columns={['wanted.col.what', 'wanted.col.department', 'wanted.col.progress', 'wanted.col.until', 'wanted.col.state', { key: 'col.actions', hidden: true }]} />
             <tbody>
               {list.data.items.map(({ request: r, state }) => {
-                const what = describeFilter(t, r);
+                const what = describeFilter(t, r, ref.departmentLabel);
                 return (
                   <tr key={r.id} data-testid="wanted-row" data-state={state}>
                     <td>{what}</td>

@@ -60,3 +60,21 @@ test('a saved wanted request tells the contact when a matching device is listed,
   await expect(wanted.row('mindst 16 GB RAM')).toContainText('1 af 1 reserveret');
   await expect(wanted.row('mindst 16 GB RAM')).toContainText('Antal nået');
 });
+
+test('a request can ask for a grade or better, a documented wipe and one administration; opened from the marketplace it starts from its filters', async ({ page, request }) => {
+  const api = new Api(request);
+  const picker = new ProfilePickerPage(page);
+  await picker.goto();
+  await picker.choose('user-suf-1');
+  // The marketplace's URL with grades A–B, wiped and BUF: the form starts from them.
+  await page.goto('/#/wanted?category=laptop&grade=A,B&wiped=1&department=dep-buf');
+  const wanted = new WantedPage(page);
+  await expect(wanted.form.getByLabel('Stand mindst')).toHaveValue('B');
+  await expect(wanted.form.getByLabel('Datasletning')).toHaveValue('yes');
+  await expect(wanted.form.getByLabel('Fra forvaltning')).toHaveValue('dep-buf');
+  await wanted.create({ condition: 'A eller bedre', text: 'Kun de bedste' });
+  const row = wanted.row('Kun de bedste');
+  await expect(row).toContainText('Bærbar computer, stand A eller bedre, data slettet og dokumenteret, fra Børne- og Ungdomsforvaltningen (BUF): Kun de bedste');
+  const saved = (await api.call('user-suf-1', 'wanted.list', {})).items.find((r) => r.request.text === 'Kun de bedste');
+  expect(saved?.request.filter).toEqual({ category: 'laptop', conditions: ['A'], wiped: true, departmentId: 'dep-buf' });
+});

@@ -9,6 +9,12 @@ export interface WantedInput {
   screenMaxInch?: number;
   quantity?: number;
   text?: string;
+  /** "Stand mindst": the option's visible text, e.g. "B eller bedre". */
+  condition?: string;
+  /** "Datasletning": the option's visible text. */
+  wiped?: string;
+  /** "Fra forvaltning": the option's visible text. */
+  department?: string;
 }
 
 export class WantedPage {
@@ -28,6 +34,9 @@ export class WantedPage {
     if (input.ramMinGb !== undefined) await f.getByLabel('RAM mindst (GB)').fill(String(input.ramMinGb));
     if (input.screenMinInch !== undefined) await f.getByLabel('Skærm mindst (tommer)').fill(String(input.screenMinInch));
     if (input.screenMaxInch !== undefined) await f.getByLabel('Skærm højst (tommer)').fill(String(input.screenMaxInch));
+    if (input.condition) await f.getByLabel('Stand mindst').selectOption({ label: input.condition });
+    if (input.wiped) await f.getByLabel('Datasletning').selectOption({ label: input.wiped });
+    if (input.department) await f.getByLabel('Fra forvaltning').selectOption({ label: input.department });
     if (input.quantity !== undefined) await f.getByLabel('Antal').fill(String(input.quantity));
     if (input.text) await f.getByLabel('Beskrivelse').fill(input.text);
     await f.getByRole('button', { name: 'Gem efterlysning' }).click();
