@@ -4,7 +4,7 @@
  * rest and writes it with an audit entry; a refusal names what is wrong at its field or in the banner.
  * The screen reads reference.get itself (not the app's cached copy) so each change shows at once.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { client } from '../api/instance';
 import { Banner } from '../components/Banner';
 import { LoadError } from '../components/LoadError';
@@ -16,7 +16,7 @@ import { OrgTabs, panelId, tabId } from '../components/organisation/OrgTabs';
 import { PeoplePanel } from '../components/organisation/PeoplePanel';
 import { useT } from '../i18n';
 import { memberOf } from '../member-of';
-import { useRoute } from '../router';
+import { replaceQuery, useRoute } from '../router';
 import { useAsync } from '../use-async';
 import type { Outcome } from '../use-admin-action';
 
@@ -26,7 +26,10 @@ type Tab = (typeof TABS)[number];
 export function Organisation() {
   const t = useT();
   const { query } = useRoute();
-  const [tab, setTab] = useState<Tab>(memberOf(TABS, query.get('tab')) ?? 'departments');
+  // The tab is in the address (#/organisation?tab=people), so it can be linked to and survives a reload.
+  const asked = memberOf(TABS, query.get('tab')) ?? 'departments';
+  const [tab, setTab] = useState<Tab>(asked);
+  useEffect(() => setTab(asked), [asked]);
   const [result, setResult] = useState<Outcome | undefined>();
   const data = useAsync(async () => {
     const [reference, users] = await Promise.all([client.call('reference.get', {}), client.call('users.list', {})]);
@@ -35,6 +38,7 @@ export function Organisation() {
   const choose = (next: Tab) => {
     setResult(undefined);
     setTab(next);
+    replaceQuery({ tab: next });
   };
 
   const d = data.data;
