@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ProcedureArgs } from '../../shared/contract';
-import { isActiveUser, type Department, type Location, type Unit, type User } from '../../shared/schemas';
+import { isActiveUser, type AdminAuditEntry, type AdminAuditSubject, type Department, type Location, type Unit, type User } from '../../shared/schemas';
 import type { ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
 import type { StoreTx } from '../store/store';
@@ -54,10 +54,31 @@ async function inTransaction<T>(ctx: ServiceContext, fn: (w: ReferenceWriter) =>
   return ctx.store.transaction(async (tx) => fn({ tx, ctx, lists: await loadReferenceLists(ctx) }));
 }
 
-function upsert<T extends { id: string }>(list: T[], record: T): void {
-  const at = list.findIndex((x) => x.id === record.id);
-  if (at >= 0) list[at] = record;
-  else list.push(record);
+/** Where records of one kind are kept: the writer's list, the store's put, the audit subject and fields not listed. */
+interface Kept<T> {
+  list: T[];
+  put(record: T): void;
+  subject: AdminAuditSubject;
+  skip?: readonly string[];
+}
+
+/**
+ * Writes a record, keeps the writer's list current and records the change in the same transaction: created when
+ * there was no record before, else changed (or the action given).
+ */
+function keepRecord<T extends { id: string; name: string }>(
+  w: ReferenceWriter,
+  kept: Kept<T>,
+  record: T,
+  before: T | undefined,
+  action: AdminAuditEntry['action'] = before ? 'changed' : 'created',
+): T {
+  kept.put(record);
+  const at = kept.list.findIndex((x) => x.id === record.id);
+  if (at >= 0) kept.list[at] = record;
+  else kept.list.push(record);
+  recordAdminChange(w.tx, w.ctx, { subject: kept.subject, subjectId: record.id, subjectName: record.name, action, before, after: record, skip: kept.skip ?? ['id'] });
+  return record;
 }
 
 /** Names compare as a person reads them: ignoring case and surrounding spaces. */
@@ -90,18 +111,8 @@ export async function writeDepartment(w: ReferenceWriter, input: DepartmentInput
   const other = w.lists.departments.find((d) => d.id !== id && sameName(d.code, input.code));
   if (other) throw new AppError('CODE_TAKEN', { code: input.code, department: other.name }, undefined, { code: 'code_taken' });
   const department: Department = { ...before, id, code: input.code, name: input.name, nameEn: input.nameEn };
-  w.tx.putDepartment(department);
-  upsert(w.lists.departments, department);
-  recordAdminChange(w.tx, w.ctx, {
-    subject: 'department',
-    subjectId: id,
-    subjectName: department.name,
-    action: before ? 'changed' : 'created',
-    before,
-    after: department,
-    skip: ['id', 'approval'],
-  });
-  return department;
+  // The approval settings have their own entries (departments.setApproval).
+  return keepRecord(w, { list: w.lists.departments, put: (d) => w.tx.putDepartment(d), subject: 'department', skip: ['id', 'approval'] }, department, before);
 }
 
 /** departments.save. @throws NOT_FOUND, CODE_TAKEN */
@@ -126,11 +137,7 @@ export async function writeUnit(w: ReferenceWriter, input: UnitInput, newId?: st
     const people = w.lists.users.filter((u) => u.unitId === id).length;
     if (people > 0) throw new AppError('UNIT_IN_USE', { unit: before.name, count: people }, undefined, { departmentId: 'unit_has_people' });
   }
-  const unit: Unit = { id, departmentId: department.id, name: input.name };
-  w.tx.putUnit(unit);
-  upsert(w.lists.units, unit);
-  recordAdminChange(w.tx, w.ctx, { subject: 'unit', subjectId: id, subjectName: unit.name, action: before ? 'changed' : 'created', before, after: unit, skip: ['id'] });
-  return unit;
+  return keepRecord(w, { list: w.lists.units, put: (u) => w.tx.putUnit(u), subject: 'unit' }, { id, departmentId: department.id, name: input.name }, before);
 }
 
 /** units.save. @throws NOT_FOUND, NAME_TAKEN, UNIT_IN_USE */
@@ -180,6 +187,8 @@ function locationInUse(location: Location, use: LocationUse, field: string): App
   return new AppError('LOCATION_IN_USE', { location: location.name, ...use }, undefined, { [field]: 'location_in_use' });
 }
 
+const keptLocations = (w: ReferenceWriter): Kept<Location> => ({ list: w.lists.locations, put: (l) => w.tx.putLocation(l), subject: 'location' });
+
 /**
  * Adds or changes a location. A site belongs to an administration (its name unique there), a warehouse stands
  * alone (its name unique among warehouses), a shelf is in a warehouse (its name unique in it). A location keeps
@@ -217,18 +226,7 @@ export async function writeLocation(w: ReferenceWriter, input: LocationInput, ne
     const use = await locationUse(w, before);
     if (inUse(use)) throw locationInUse(before, use, input.kind === 'site' ? 'departmentId' : 'parentId');
   }
-  w.tx.putLocation(location);
-  upsert(w.lists.locations, location);
-  recordAdminChange(w.tx, w.ctx, {
-    subject: 'location',
-    subjectId: id,
-    subjectName: location.name,
-    action: before ? 'changed' : 'created',
-    before,
-    after: location,
-    skip: ['id'],
-  });
-  return location;
+  return keepRecord(w, keptLocations(w), location, before);
 }
 
 /** locations.save. @throws NOT_FOUND, NAME_TAKEN, LOCATION_KIND_FIXED, NOT_A_WAREHOUSE, LOCATION_IN_USE */
@@ -254,6 +252,8 @@ export function removeLocation(ctx: ServiceContext, input: { id: string }): Prom
 }
 
 // ---- People ----
+
+const keptUsers = (w: ReferenceWriter): Kept<User> => ({ list: w.lists.users, put: (u) => w.tx.putUser(u), subject: 'user' });
 
 /** Active admins other than `exceptId`: the one who would be left if `exceptId` stopped being one. */
 function otherActiveAdmins(w: ReferenceWriter, exceptId: string): number {
@@ -299,10 +299,7 @@ export async function writeUser(w: ReferenceWriter, input: UserInput, newId?: st
     ...(before?.approver !== undefined ? { approver: staysApprover } : {}),
     ...(before?.active !== undefined ? { active: before.active } : {}),
   };
-  w.tx.putUser(user);
-  upsert(w.lists.users, user);
-  recordAdminChange(w.tx, w.ctx, { subject: 'user', subjectId: id, subjectName: user.name, action: before ? 'changed' : 'created', before, after: user, skip: ['id'] });
-  return user;
+  return keepRecord(w, keptUsers(w), user, before);
 }
 
 /** users.save. @throws NOT_FOUND, EMAIL_TAKEN, UNIT_OF_OTHER_DEPARTMENT, LAST_ADMIN */
@@ -322,19 +319,7 @@ export function setUserActive(ctx: ServiceContext, input: { id: string; active: 
     if (!input.active && before.role === 'admin' && otherActiveAdmins(w, before.id) === 0) {
       throw new AppError('LAST_ADMIN', { person: before.name }, undefined, { active: 'last_admin' });
     }
-    const user: User = { ...before, active: input.active };
-    w.tx.putUser(user);
-    upsert(w.lists.users, user);
-    recordAdminChange(w.tx, w.ctx, {
-      subject: 'user',
-      subjectId: user.id,
-      subjectName: user.name,
-      action: input.active ? 'reactivated' : 'deactivated',
-      before,
-      after: user,
-      skip: ['id'],
-    });
-    return user;
+    return keepRecord(w, keptUsers(w), { ...before, active: input.active }, before, input.active ? 'reactivated' : 'deactivated');
   });
 }
 
