@@ -137,7 +137,7 @@ export const SCREENS = [
     path: '/organisation',
     navKey: 'nav.organisation',
     primary: 'users.save',
-    calls: ['reference.get', 'users.list', 'departments.save', 'units.save', 'units.remove', 'locations.save', 'locations.remove', 'users.save', 'users.setActive', 'admin.audit'],
+    calls: ['users.list', 'departments.save', 'units.save', 'units.remove', 'locations.save', 'locations.remove', 'users.save', 'users.setActive', 'admin.audit'],
     render: () => <Organisation />,
   },
 ] as const satisfies readonly ScreenDef[];

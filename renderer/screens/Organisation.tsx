@@ -2,7 +2,8 @@
  * Organisation (administrators): the municipality's reference data in four tabs — administrations and units,
  * locations, people, and the change log. Every change goes through its procedure, which checks it against the
  * rest and writes it with an audit entry; a refusal names what is wrong at its field or in the banner.
- * The screen reads reference.get itself (not the app's cached copy) so each change shows at once.
+ * Administrations, units and locations come from the app's reference data, fetched again after each change, so
+ * every other screen (the report form's sites, the check-in's shelves) shows the change at once too.
  */
 import { useEffect, useState } from 'react';
 import { client } from '../api/instance';
@@ -16,6 +17,7 @@ import { OrgTabs, panelId, tabId } from '../components/organisation/OrgTabs';
 import { PeoplePanel } from '../components/organisation/PeoplePanel';
 import { useT } from '../i18n';
 import { memberOf } from '../member-of';
+import { useReference } from '../reference-context';
 import { replaceQuery, useRoute } from '../router';
 import { useAsync } from '../use-async';
 import type { Outcome } from '../use-admin-action';
@@ -31,18 +33,20 @@ export function Organisation() {
   const [tab, setTab] = useState<Tab>(asked);
   useEffect(() => setTab(asked), [asked]);
   const [result, setResult] = useState<Outcome | undefined>();
-  const data = useAsync(async () => {
-    const [reference, users] = await Promise.all([client.call('reference.get', {}), client.call('users.list', {})]);
-    return { ...reference, users: users.items };
-  }, []);
+  const ref = useReference();
+  const people = useAsync(() => client.call('users.list', {}), []);
+  const reload = () => {
+    people.reload();
+    ref.reload();
+  };
   const choose = (next: Tab) => {
     setResult(undefined);
     setTab(next);
     replaceQuery({ tab: next });
   };
 
-  const d = data.data;
-  const names = new Map<string, string>(d ? [...d.departments, ...d.units, ...d.locations, ...d.users].map((x) => [x.id, x.name]) : []);
+  const users = people.data?.items;
+  const names = new Map<string, string>([...ref.departments, ...ref.units, ...ref.locations, ...(users ?? [])].map((x) => [x.id, x.name]));
   return (
     <>
       <h1>{t('org.title')}</h1>
@@ -54,12 +58,12 @@ export function Organisation() {
             {result.text}
           </Banner>
         )}
-        {data.loading && !d && <Loading />}
-        {data.error !== undefined && <LoadError error={data.error} onRetry={data.reload} />}
-        {d && tab === 'departments' && <DepartmentsPanel departments={d.departments} units={d.units} users={d.users} report={setResult} reload={data.reload} />}
-        {d && tab === 'locations' && <LocationsPanel departments={d.departments} locations={d.locations} report={setResult} reload={data.reload} />}
-        {d && tab === 'people' && <PeoplePanel users={d.users} departments={d.departments} units={d.units} report={setResult} reload={data.reload} />}
-        {d && tab === 'audit' && <AuditPanel names={names} />}
+        {people.loading && !users && <Loading />}
+        {people.error !== undefined && <LoadError error={people.error} onRetry={people.reload} />}
+        {users && tab === 'departments' && <DepartmentsPanel departments={ref.departments} units={ref.units} users={users} report={setResult} reload={reload} />}
+        {users && tab === 'locations' && <LocationsPanel departments={ref.departments} locations={ref.locations} report={setResult} reload={reload} />}
+        {users && tab === 'people' && <PeoplePanel users={users} departments={ref.departments} units={ref.units} report={setResult} reload={reload} />}
+        {users && tab === 'audit' && <AuditPanel names={names} />}
       </div>
     </>
   );
