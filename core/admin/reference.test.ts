@@ -209,6 +209,13 @@ describe('a deactivated person', () => {
     ]);
   });
 
+  it('cannot be named an approver of their administration', async () => {
+    await run(await h.as(ADMIN), 'users.setActive', { id: 'user-kff-2', active: false });
+    const error = await refused(h, 'departments.setApproval', { departmentId: 'dep-kff', required: true, days: 5, approverIds: ['user-kff-2'] });
+    expect(error).toMatchObject({ code: 'USER_INACTIVE', fields: { approverIds: 'En deaktiveret person kan ikke være godkender.' } });
+    expect((await h.store.getUser('user-kff-2'))?.approver).toBeUndefined();
+  });
+
   it('writes no entry when asked for the state the person is already in', async () => {
     await run(await h.as(ADMIN), 'users.setActive', { id: BUF_CONTACT, active: true });
     expect(await peopleEntries(h)).toEqual([]);

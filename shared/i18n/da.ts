@@ -1379,6 +1379,7 @@ export const da = {
   'param.devices': '?',
   'param.shelves': '?',
   'param.reservations': '?',
+  'field.approver_inactive': 'En deaktiveret person kan ikke være godkender.',
   'field.code_taken': 'Forkortelsen er allerede i brug.',
   'field.name_taken': 'Navnet findes allerede her.',
   'field.email_taken': 'E-mailadressen bruges allerede af en anden person.',

@@ -1366,6 +1366,7 @@ export const en: Record<MessageKey, string> = {
   'param.devices': '?',
   'param.shelves': '?',
   'param.reservations': '?',
+  'field.approver_inactive': 'A deactivated person cannot be an approver.',
   'field.code_taken': 'The code is already in use.',
   'field.name_taken': 'The name already exists here.',
   'field.email_taken': 'Another person already uses this e-mail address.',
