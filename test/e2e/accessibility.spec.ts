@@ -112,10 +112,6 @@ for (const language of LANGUAGES) {
       `#/batches/${encodeURIComponent(batches[0]!.batch.id)}`,
       '#/stats/devices',
       '#/stats/method',
-      // Organisation's other tabs (issue 12, wt-admin): the locations, the people table and the change log.
-      '#/organisation?tab=locations',
-      '#/organisation?tab=people',
-      '#/organisation?tab=audit',
       '#/no-such-screen',
     ];
     const page = await openApp(browser, app, language.locale);

@@ -3,6 +3,7 @@
  * change log; refusals name what is wrong (a taken e-mail at its field, a shelf devices stand on, the last admin);
  * a deactivated person leaves the profile picker; and a person the admin adds signs in and reports at the new site.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { Api } from './api';
 import { expect, test } from './fixtures';
 import { AppShell } from './pages/AppShell';
@@ -123,4 +124,30 @@ test('refusals name what is wrong: a shelf devices stand on, the last admin; a d
   await page.getByRole('button', { name: 'Skift profil' }).click();
   await expect(page.getByTestId(`profile-${ADMIN}`)).toBeVisible();
   await expect(page.getByTestId(`profile-${BUF_CONTACT}`)).toHaveCount(0);
+});
+
+test('each tab, with a form open, has no serious or critical accessibility violation, and the tabs answer the arrow keys', async ({ page }) => {
+  await new ProfilePickerPage(page).goto();
+  await new ProfilePickerPage(page).choose(ADMIN);
+  await new AppShell(page).open('Organisation');
+  const org = new OrganisationPage(page);
+  const serious = async () =>
+    (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
+
+  await org.press('Tilføj forvaltning');
+  expect(await serious()).toEqual([]);
+  // The tabs are one tab stop; the arrow keys move between them and choose.
+  await page.getByRole('tab', { name: 'Forvaltninger og enheder' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Lokationer' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Lokationer' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page).toHaveURL(/#\/organisation\?tab=locations$/);
+  await org.press('Tilføj hylde i Centrallager IT, Sydhavnen');
+  expect(await serious()).toEqual([]);
+  await org.tab('Personer');
+  await org.press('Tilføj person');
+  expect(await serious()).toEqual([]);
+  await org.tab('Ændringslog');
+  await expect(org.audit).toBeVisible();
+  expect(await serious()).toEqual([]);
 });
