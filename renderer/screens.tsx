@@ -34,6 +34,7 @@ import { StatsMethod } from './screens/StatsMethod';
 import { StockTake } from './screens/StockTake';
 import { Notifications } from './screens/Notifications';
 import { Wanted } from './screens/Wanted';
+import { Organisation } from './screens/Organisation';
 
 export interface ScreenDef {
   id: string;
@@ -130,6 +131,15 @@ export const SCREENS = [
     render: () => <Wanted />,
   },
   { id: 'notifications', path: '/notifications', primary: 'notifications.list', calls: ['notifications.list', 'notifications.markRead'], render: () => <Notifications /> },
+  // Admin screens for reference data (issue 12, wt-admin): one menu entry with tabs, for those who may keep people.
+  {
+    id: 'organisation',
+    path: '/organisation',
+    navKey: 'nav.organisation',
+    primary: 'users.save',
+    calls: ['users.list', 'departments.save', 'units.save', 'units.remove', 'locations.save', 'locations.remove', 'users.save', 'users.setActive', 'admin.audit'],
+    render: () => <Organisation />,
+  },
 ] as const satisfies readonly ScreenDef[];
 
 export { mayCall };

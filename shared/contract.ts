@@ -331,6 +331,42 @@ export const StatsSummary = z.object({
 });
 export type StatsSummary = z.infer<typeof StatsSummary>;
 
+// ---- Admin screens for reference data (issue 12, wt-admin) ----
+/** A name an admin types: trimmed, required. */
+const AdminName = z.string().trim().min(1, { message: 'required' }).max(200);
+/** An address: trimmed; empty means none. */
+const AdminAddress = z.string().trim().max(300).optional();
+
+/** An administration as an admin saves it: no id adds one, an id changes that one. */
+export const AdminDepartmentInput = z
+  .object({
+    id: Id.optional(),
+    code: z.string().trim().toUpperCase().min(2, { message: 'required' }).max(8),
+    name: AdminName,
+    nameEn: AdminName,
+  })
+  .strict();
+
+export const AdminUnitInput = z.object({ id: Id.optional(), departmentId: Id, name: AdminName }).strict();
+
+/** A location by its kind: a site of an administration, a warehouse, or a shelf in a warehouse. A saved location keeps its kind. */
+export const AdminLocationInput = z.discriminatedUnion('kind', [
+  z.object({ id: Id.optional(), kind: z.literal('site'), departmentId: Id, name: AdminName, address: AdminAddress }).strict(),
+  z.object({ id: Id.optional(), kind: z.literal('warehouse'), name: AdminName, address: AdminAddress }).strict(),
+  z.object({ id: Id.optional(), kind: z.literal('shelf'), parentId: Id, name: AdminName }).strict(),
+]);
+
+export const AdminUserInput = z
+  .object({
+    id: Id.optional(),
+    name: AdminName,
+    email: z.string().trim().email({ message: 'email' }).max(200),
+    role: Role,
+    departmentId: Id,
+    unitId: Id.optional(),
+  })
+  .strict();
+
 export const contract = {
   'session.profiles': proc({
     summary: 'Profiles to choose from in standalone mode',
@@ -925,6 +961,55 @@ export const contract = {
     input: z.object({ ids: z.array(Id).max(500).optional() }).strict(),
     output: z.object({ unread: z.number().int() }),
     roles: 'any',
+  }),
+  // ---- Admin screens for reference data (issue 12, wt-admin): administrations, units, locations, people ----
+  'departments.save': proc({
+    summary: 'Add an administration (no id) or change one (its id): code unique, Danish and English name',
+    input: AdminDepartmentInput,
+    output: Department,
+    roles: ['admin'],
+  }),
+  'units.save': proc({
+    summary: 'Add a unit to an administration (no id) or change one (its id); its name is unique within the administration',
+    input: AdminUnitInput,
+    output: Unit,
+    roles: ['admin'],
+  }),
+  'units.remove': proc({
+    summary: 'Remove a unit no person belongs to (hand-overs keep its name); refused with UNIT_IN_USE naming how many people belong to it',
+    input: z.object({ id: Id }).strict(),
+    output: z.object({}),
+    roles: ['admin'],
+  }),
+  'locations.save': proc({
+    summary: "Add or change a location: an administration's site, the warehouse, or a shelf in a warehouse (its name unique there)",
+    input: AdminLocationInput,
+    output: Location,
+    roles: ['admin'],
+  }),
+  'locations.remove': proc({
+    summary: 'Remove a location nothing stands on or points at; refused with LOCATION_IN_USE naming the devices, shelves and open reservations',
+    input: z.object({ id: Id }).strict(),
+    output: z.object({}),
+    roles: ['admin'],
+  }),
+  'users.list': proc({
+    summary: 'Every person, active or deactivated, by name (the profile picker shows only active ones)',
+    input: Empty,
+    output: z.object({ items: z.array(User) }),
+    roles: ['admin'],
+  }),
+  'users.save': proc({
+    summary: 'Add a person (no id) or change one: name, e-mail unique ignoring case, role, administration and a unit of it; the last active admin keeps the admin role',
+    input: AdminUserInput,
+    output: User,
+    roles: ['admin'],
+  }),
+  'users.setActive': proc({
+    summary: 'Deactivate a person (never deleted: the trail names them) or reactivate them; the last active admin cannot be deactivated',
+    input: z.object({ id: Id, active: z.boolean() }).strict(),
+    output: User,
+    roles: ['admin'],
   }),
 } as const satisfies Record<string, ProcedureDef>;
 

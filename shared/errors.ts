@@ -72,6 +72,17 @@ export const ERROR_CODES = [
   'SIGNATURE_BAD_DIMENSIONS',
   'UNIT_NOT_OF_DEPARTMENT',
   'NOT_HANDED_OVER',
+  // Admin screens for reference data (issue 12, wt-admin)
+  'CODE_TAKEN',
+  'NAME_TAKEN',
+  'EMAIL_TAKEN',
+  'LOCATION_IN_USE',
+  'UNIT_IN_USE',
+  'LAST_ADMIN',
+  'USER_INACTIVE',
+  'LOCATION_KIND_FIXED',
+  'NOT_A_WAREHOUSE',
+  'UNIT_OF_OTHER_DEPARTMENT',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -156,4 +167,15 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   SIGNATURE_BAD_DIMENSIONS: 400,
   UNIT_NOT_OF_DEPARTMENT: 400,
   NOT_HANDED_OVER: 409,
+  // Admin screens for reference data (issue 12, wt-admin)
+  CODE_TAKEN: 409,
+  NAME_TAKEN: 409,
+  EMAIL_TAKEN: 409,
+  LOCATION_IN_USE: 409,
+  UNIT_IN_USE: 409,
+  LAST_ADMIN: 409,
+  USER_INACTIVE: 403,
+  LOCATION_KIND_FIXED: 400,
+  NOT_A_WAREHOUSE: 400,
+  UNIT_OF_OTHER_DEPARTMENT: 400,
 };

@@ -59,8 +59,15 @@ export const User = z.object({
   unitId: Id.optional(),
   /** A department contact who approves their administration's reservations when it requires approval. */
   approver: z.boolean().optional(),
+  /** Issue 12: false once an admin deactivated the person (never deleted, so trail snapshots stay true); absent = active. */
+  active: z.boolean().optional(),
 });
 export type User = z.infer<typeof User>;
+
+/** Whether a person may sign in and act: everyone but those an admin deactivated. */
+export function isActiveUser(user: Pick<User, 'active'>): boolean {
+  return user.active !== false;
+}
 
 /** Who acted, as they were at the time: kept on every event so the trail reads right after people move. */
 export const ActorSnapshot = z.object({

@@ -6,6 +6,7 @@ import { ZodError } from 'zod';
 import { contract, isProcedureName, type ProcedureDef } from '../../shared/contract';
 import type { ApiErrorBody, ApiResult } from '../../shared/errors';
 import { errorBody, issueFields, type Locale } from '../../shared/messages';
+import { isActiveUser } from '../../shared/schemas';
 import { ANONYMOUS_ACTOR, type Actor, type Clock } from '../context';
 import { AppError } from '../errors';
 import type { Sessions } from '../session/sessions';
@@ -60,6 +61,11 @@ export async function prepareCall(deps: CallDeps, procedure: string, rawInput: u
     const userId = deps.sessions.userIdFor(meta.token);
     const user = userId === undefined ? undefined : await deps.store.getUser(userId);
     if (!user) throw new AppError('UNAUTHENTICATED');
+    // A person deactivated while signed in (issue 12): their session ends at this call.
+    if (!isActiveUser(user)) {
+      deps.sessions.end(meta.token);
+      throw new AppError('UNAUTHENTICATED');
+    }
     if (def.roles !== 'any' && !def.roles.includes(user.role)) throw new AppError('FORBIDDEN', { procedure });
     actor = { kind: 'user', user, department: await deps.store.getDepartment(user.departmentId) };
   }

@@ -2,6 +2,7 @@
 import { batchHandlers } from '../batches/handlers';
 import { departmentHandlers } from '../departments/handlers';
 import { adminHandlers } from '../admin/handlers';
+import { referenceAdminHandlers } from '../admin/reference-handlers';
 import { deviceHandlers } from '../devices/handlers';
 import { ewasteHandlers } from '../ewaste/handlers';
 import { photoHandlers } from '../photos/handlers';
@@ -18,5 +19,5 @@ import { wantedHandlers } from '../wanted/handlers';
 import { buildHandlerTable, type HandlerTable } from './handler-table';
 
 export function createHandlerTable(): HandlerTable {
-  return buildHandlerTable([batchHandlers, ewasteHandlers, recyclerHandlers, sessionHandlers, referenceHandlers, deviceHandlers, reservationHandlers, tagHandlers, labelHandlers, stockTakeHandlers, factorHandlers, statsHandlers, departmentHandlers, photoHandlers, wantedHandlers, adminHandlers]);
+  return buildHandlerTable([batchHandlers, ewasteHandlers, recyclerHandlers, sessionHandlers, referenceHandlers, deviceHandlers, reservationHandlers, tagHandlers, labelHandlers, stockTakeHandlers, factorHandlers, statsHandlers, departmentHandlers, photoHandlers, wantedHandlers, adminHandlers, referenceAdminHandlers]);
 }

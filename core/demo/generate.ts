@@ -7,9 +7,12 @@ import { seedWantedDemo } from './wanted';
 import { decide, type Action } from '../../shared/lifecycle';
 import { effectiveDataBearing } from '../../shared/data-bearing';
 import { CATEGORY_FACTS, formatAssetTag } from '../../shared/categories';
-import type { ActorSnapshot, Category, Condition, Device, DeviceStatus, NewTrailEvent, Specs } from '../../shared/schemas';
+import type { ActorSnapshot, Category, Condition, Device, DeviceStatus, Location, NewTrailEvent, Specs } from '../../shared/schemas';
 import type { Store, StoreTx } from '../store/store';
-import { DEPARTMENTS, LOCATIONS, UNITS, USERS } from './reference-data';
+import { DEPARTMENTS, LOCATIONS, UNITS, USERS, WAREHOUSE_ID } from './reference-data';
+import type { ProcedureArgs } from '../../shared/contract';
+import { referenceWriter, writeDepartment, writeLocation, writeUnit, writeUser } from '../admin/reference';
+import { SYSTEM_ACTOR, systemClock, type Clock } from '../context';
 import { DEFAULT_SETTINGS } from '../store/store';
 import { seedApprovalDemo } from './approval';
 import { seedEwasteDemo } from './ewaste';
@@ -104,14 +107,27 @@ export interface GenerateOptions {
   onProgress?: (done: number) => void;
 }
 
-/** Writes departments, units, locations, users and settings (once, on an empty store). */
-export async function seedReferenceData(store: Store): Promise<void> {
+/** A demo location as locations.save takes it. */
+function locationInput(l: Location): ProcedureArgs<'locations.save'> {
+  if (l.kind === 'shelf') return { kind: 'shelf', parentId: l.parentId ?? WAREHOUSE_ID, name: l.name };
+  if (l.kind === 'warehouse') return { kind: 'warehouse', name: l.name, address: l.address };
+  return { kind: 'site', departmentId: l.departmentId ?? '', name: l.name, address: l.address };
+}
+
+/**
+ * Writes departments, units, locations, users and settings (once, on an empty store), through the same writers
+ * the admin screens' procedures use (core/admin/reference.ts), so the demo passes every rule an admin's change
+ * does and the change log shows the system creating it. One transaction: the demo keeps its known ids.
+ */
+export async function seedReferenceData(store: Store, clock: Clock = systemClock): Promise<void> {
+  const ctx = { store, clock, actor: SYSTEM_ACTOR };
   await store.transaction(async (tx) => {
-    for (const d of DEPARTMENTS) tx.putDepartment(d);
-    for (const u of UNITS) tx.putUnit(u);
-    for (const l of LOCATIONS) tx.putLocation(l);
-    for (const u of USERS) tx.putUser(u);
     tx.putSettings(DEFAULT_SETTINGS);
+    const w = referenceWriter(tx, ctx, { departments: [], units: [], locations: [], users: [] });
+    for (const d of DEPARTMENTS) await writeDepartment(w, { code: d.code, name: d.name, nameEn: d.nameEn }, d.id);
+    for (const u of UNITS) await writeUnit(w, { departmentId: u.departmentId, name: u.name }, u.id);
+    for (const l of LOCATIONS) await writeLocation(w, locationInput(l), l.id);
+    for (const u of USERS) await writeUser(w, { name: u.name, email: u.email, role: u.role, departmentId: u.departmentId, unitId: u.unitId }, u.id);
   });
 }
 
@@ -347,7 +363,7 @@ export async function generateDevices(store: Store, options: GenerateOptions): P
  * open wanted requests (wanted.ts).
  */
 export async function seedDemo(store: Store, now = new Date()): Promise<void> {
-  await seedReferenceData(store);
+  await seedReferenceData(store, { now: () => now });
   await seedHistory(store, now);
   await seedEwasteDemo(store, now);
   await seedApprovalDemo(store, now);

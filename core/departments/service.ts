@@ -1,6 +1,6 @@
 /** Administrations' own settings that an admin keeps: for now, whether their reservations need approval (issue 11). */
 import type { ProcedureArgs } from '../../shared/contract';
-import type { Department, User } from '../../shared/schemas';
+import { isActiveUser, type Department, type User } from '../../shared/schemas';
 import { actorSnapshot, nowIso, type ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
 import { recordAdminChange } from '../admin/audit';
@@ -25,6 +25,8 @@ export async function setApproval(
       if (user.role !== 'department_contact' || user.departmentId !== department.id) {
         throw new AppError('APPROVER_NOT_A_CONTACT', { approver: user.name }, undefined, { approverIds: 'approver_contact' });
       }
+      // A deactivated person (issue 12) cannot sign in, so could never decide.
+      if (!isActiveUser(user)) throw new AppError('USER_INACTIVE', { person: user.name }, undefined, { approverIds: 'approver_inactive' });
     }
     const next: Department = {
       ...department,

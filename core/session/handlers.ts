@@ -1,16 +1,19 @@
 /** Choosing a profile (standalone mode) and who is signed in. */
 import type { HandlerPart } from '../api/handler-table';
 import { requireUser } from '../context';
-import { notFound } from '../errors';
+import { AppError, notFound } from '../errors';
+import { isActiveUser } from '../../shared/schemas';
 
 export const sessionHandlers: HandlerPart = {
   'session.profiles': async (_input, ctx) => ({
-    users: await ctx.store.listUsers(),
+    // A deactivated person (issue 12) is not offered: they may not sign in.
+    users: (await ctx.store.listUsers()).filter(isActiveUser),
     departments: await ctx.store.listDepartments(),
   }),
   'session.signIn': async (input, ctx) => {
     const user = await ctx.store.getUser(input.userId);
     if (!user) throw notFound('user', input.userId);
+    if (!isActiveUser(user)) throw new AppError('USER_INACTIVE', { person: user.name });
     return { token: ctx.sessions.start(user.id), user };
   },
   'session.signOut': async (_input, ctx) => {

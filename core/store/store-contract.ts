@@ -124,7 +124,8 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
     beforeEach(async () => {
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kredslob-contract-'));
       store = await factory.open(dir);
-      await seedReferenceData(store);
+      // The demo's own audit entries (written by the system as it seeds) are dated before every entry a test writes.
+      await seedReferenceData(store, { now: () => new Date('2026-01-01T00:00:00.000Z') });
     });
 
     afterEach(async () => {
@@ -553,10 +554,39 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
         }),
       ).rejects.toThrow('rolled back');
       await store.transaction(async (tx) => tx.putAdminAudit(entry(3, '2026-11-02T08:00:00.000Z')));
-      expect((await store.listAdminAudit(10)).map((e) => e.id)).toEqual(['audit-2', 'audit-3', 'audit-1']);
+      expect((await store.listAdminAudit(10)).slice(0, 3).map((e) => e.id)).toEqual(['audit-2', 'audit-3', 'audit-1']);
       await reopen();
       expect((await store.listAdminAudit(2)).map((e) => e.id)).toEqual(['audit-2', 'audit-3']);
       expect((await store.listAdminAudit(10))[2]).toEqual(entry(1, '2026-11-01T08:00:00.000Z'));
+    });
+
+    // Admin screens (issue 12, wt-admin): a location or unit nothing points at any more is removed.
+    it('removes a location and a unit: gone inside the transaction at once, kept when rolled back, gone across a reopen', async () => {
+      await expect(
+        store.transaction(async (tx) => {
+          tx.removeLocation('loc-shelf-D6');
+          expect(await tx.getLocation('loc-shelf-D6')).toBeUndefined();
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(await store.getLocation('loc-shelf-D6')).toBeDefined();
+      await store.transaction(async (tx) => {
+        tx.removeLocation('loc-shelf-D6');
+        tx.removeUnit('dep-kff-unit-3');
+        tx.removeLocation('no-such-location');
+      });
+      expect(await store.getLocation('loc-shelf-D6')).toBeUndefined();
+      await reopen();
+      expect((await store.listLocations()).map((l) => l.id)).not.toContain('loc-shelf-D6');
+      expect((await store.listUnits()).map((u) => u.id)).not.toContain('dep-kff-unit-3');
+      expect((await store.listUnits()).map((u) => u.id)).toContain('dep-kff-unit-2');
+      // Put back under the same id after a removal, it is there again.
+      await store.transaction(async (tx) => {
+        tx.removeLocation('loc-shelf-D5');
+        tx.putLocation({ id: 'loc-shelf-D5', kind: 'shelf', name: 'Hylde D-05', parentId: 'loc-warehouse' });
+      });
+      await reopen();
+      expect((await store.getLocation('loc-shelf-D5'))?.name).toBe('Hylde D-05');
     });
 
     it('hands out asset tag numbers that are never reused, and says the last one issued', async () => {

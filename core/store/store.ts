@@ -145,6 +145,11 @@ export interface StoreTx extends StoreReads, WantedWrites {
   putAdminAudit(entry: AdminAuditEntry): void;
   /** The next free asset tag number (monotonic, never reused). */
   allocateAssetTagNumber(): Promise<number>;
+  // Admin screens (issue 12): the caller checks first that nothing points at the record; the trail keeps names.
+  /** Removes a location; removing one that is not there is harmless. */
+  removeLocation(id: string): void;
+  /** Removes a unit; removing one that is not there is harmless. */
+  removeUnit(id: string): void;
 }
 
 export interface Store extends StoreReads, WantedQueries {

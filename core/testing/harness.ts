@@ -55,8 +55,8 @@ export interface Harness {
 export async function harness(): Promise<Harness> {
   const dir = tempDir();
   const store = await FileStore.open(dir, { log: () => {} });
-  await seedReferenceData(store);
   const clock = new TestClock();
+  await seedReferenceData(store, clock);
   return {
     dir,
     store,

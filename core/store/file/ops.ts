@@ -26,7 +26,12 @@ export type Op =
   | { k: 'trailSeal'; v: TrailSeal }
   // Wanted requests and notifications (issue 11)
   | { k: 'wantedRequest'; v: WantedRequest }
-  | { k: 'notification'; v: Notification };
+  | { k: 'notification'; v: Notification }
+  // Admin screens (issue 12): a location or unit nothing points at any more is removed.
+  | { k: 'removeReference'; v: { kind: RemovableKind; id: string } };
+
+/** The reference kinds an admin may remove (people are deactivated, never removed). */
+export type RemovableKind = 'location' | 'unit';
 
 /**
  * The record of a store's keying. `legacy` is an HMAC over the sha256 heads of every device's events

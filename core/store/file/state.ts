@@ -317,6 +317,9 @@ export class State {
       case 'notification':
         this.wanted.putNotification(op.v);
         break;
+      case 'removeReference':
+        this.reference[op.v.kind].delete(op.v.id);
+        break;
     }
   }
 

@@ -4,10 +4,10 @@
  * reaches the journal or the state before commit, and a failed append applies nothing.
  */
 import { holdsDevice, type Device, type NewTrailEvent, type Reservation, type SanitizationRecord, type Settings, type TrailEvent } from '../../../shared/schemas';
-import type { ReferenceData, ReferenceKind, StoreTx } from '../store';
+import { referenceKey, type ReferenceData, type ReferenceKind, type StoreTx } from '../store';
 import { GENESIS_HASH, chainEvent, linkEvent } from '../trail-hash';
 import { ENCODE_SLICE_OPS, encodeRecordSliced, type JournalWriter } from './journal';
-import type { Op, ReferenceOp, TrailSeal } from './ops';
+import type { Op, ReferenceOp, RemovableKind, TrailSeal } from './ops';
 import { AppError } from '../../errors';
 import { referenceMaps, setReference, sortedVersions, type State } from './state';
 import { overlay, WantedMaps } from './wanted-state';
@@ -27,6 +27,8 @@ export class FileTx implements StoreTx {
   private settings: Settings | null = null;
   /** Staged wanted requests and notifications. */
   private readonly wanted = new WantedMaps();
+  /** Reference records removed in this transaction, as `kind:id`, so reads inside it no longer see them. */
+  private readonly removed = new Set<string>();
 
   constructor(
     private readonly state: State,
@@ -108,7 +110,9 @@ export class FileTx implements StoreTx {
   }
 
   private referenceRecord<K extends ReferenceKind>(kind: K, id: string): ReferenceData[K] | undefined {
-    return this.reference[kind].get(id) ?? this.state.reference[kind].get(id);
+    const staged = this.reference[kind].get(id);
+    if (staged) return staged;
+    return this.removed.has(`${kind}:${id}`) ? undefined : this.state.reference[kind].get(id);
   }
 
   // ---- writes ----
@@ -150,7 +154,19 @@ export class FileTx implements StoreTx {
   }
   private stageReference(op: ReferenceOp): void {
     setReference(this.reference, op.k, op.v);
+    this.removed.delete(`${op.k}:${referenceKey(op.v)}`);
     this.ops.push(op);
+  }
+  removeLocation(id: string): void {
+    this.stageRemoval('location', id);
+  }
+  removeUnit(id: string): void {
+    this.stageRemoval('unit', id);
+  }
+  private stageRemoval(kind: RemovableKind, id: string): void {
+    this.reference[kind].delete(id);
+    this.removed.add(`${kind}:${id}`);
+    this.ops.push({ k: 'removeReference', v: { kind, id } });
   }
   putWantedRequest(v: WantedRequest): void {
     this.wanted.putRequest(v);

@@ -415,6 +415,10 @@ export class SqliteStore implements Store {
     this.q('INSERT OR REPLACE INTO records (kind, id, data) VALUES (?, ?, ?)').run(kind, id, JSON.stringify(v));
   }
 
+  private removeRecord(kind: 'location' | 'unit', id: string): void {
+    this.q('DELETE FROM records WHERE kind = ? AND id = ?').run(kind, id);
+  }
+
   private txView(): StoreTx {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- why: the tx object's methods are plain functions over this store
     const self = this;
@@ -501,6 +505,9 @@ export class SqliteStore implements Store {
       putUser: (v) => self.putRecord('user', v.id, v),
       putSettings: (v) => self.putRecord('settings', 'settings', v),
       putAdminAudit: (v) => self.putRecord('adminAudit', v.id, v),
+      // Admin screens (issue 12)
+      removeLocation: (id) => self.removeRecord('location', id),
+      removeUnit: (id) => self.removeRecord('unit', id),
       async allocateAssetTagNumber() {
         const row = self.q("SELECT value FROM meta WHERE key = 'nextTag'").get() as { value: string } | undefined;
         const n = row ? Number(row.value) : 1;

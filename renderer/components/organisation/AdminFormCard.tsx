@@ -1,0 +1,36 @@
+/** The card every admin form stands in: its title (focused when it opens), the error summary, the fields and save/cancel. */
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useT } from '../../i18n';
+import { ErrorSummary, type SummaryItem } from '../ErrorSummary';
+import { SubmitCancel } from '../SubmitCancel';
+
+interface Props {
+  idPrefix: string;
+  title: string;
+  saveLabel: string;
+  busy: boolean;
+  summary: { message: string; items: SummaryItem[] } | undefined;
+  onSubmit(e: React.FormEvent): void;
+  onCancel(): void;
+  children: ReactNode;
+}
+
+export function AdminFormCard({ idPrefix, title, saveLabel, busy, summary, onSubmit, onCancel, children }: Props) {
+  const t = useT();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opening a form takes the person to it: its title is read out and the fields follow.
+  useEffect(() => heading.current?.focus(), []);
+  const titleId = `${idPrefix}-form-title`;
+  return (
+    <section className="card" aria-labelledby={titleId} data-testid={`${idPrefix}-form`}>
+      <h3 id={titleId} ref={heading} tabIndex={-1}>
+        {title}
+      </h3>
+      {summary && <ErrorSummary {...summary} />}
+      <form className="form" onSubmit={onSubmit} noValidate>
+        <div className="form-grid">{children}</div>
+        <SubmitCancel busy={busy} label={saveLabel} busyLabel={t('org.saving')} cancelLabel={t('common.cancel')} onCancel={onCancel} />
+      </form>
+    </section>
+  );
+}

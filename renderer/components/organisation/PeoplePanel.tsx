@@ -1,0 +1,127 @@
+/**
+ * Personer: everyone, active or deactivated, filtered by administration, role and status; add and edit a
+ * person; Deaktivér / Genaktivér (never delete: the trail names people as they were).
+ */
+import { useState } from 'react';
+import { isActiveUser, ROLES, type Department, type Role, type Unit, type User } from '../../../shared/schemas';
+import { client } from '../../api/instance';
+import { useT } from '../../i18n';
+import { memberOf } from '../../member-of';
+import { outcome, useAdminAction, type Outcome } from '../../use-admin-action';
+import { EnumOptions } from '../EnumOptions';
+import { RowAction } from '../RowAction';
+import { TableHead } from '../TableHead';
+import { PersonForm } from './PersonForm';
+
+const STATUSES = ['active', 'inactive'] as const;
+
+interface Props {
+  users: readonly User[];
+  departments: readonly Department[];
+  units: readonly Unit[];
+  report(o: Outcome | undefined): void;
+  reload(): void;
+}
+
+export function PeoplePanel({ users, departments, units, report, reload }: Props) {
+  const t = useT();
+  const [editing, setEditing] = useState<{ person?: User } | undefined>();
+  const [departmentId, setDepartmentId] = useState('');
+  const [role, setRole] = useState<Role | undefined>();
+  const [status, setStatus] = useState<(typeof STATUSES)[number] | undefined>();
+  const action = useAdminAction(report, reload);
+  const department = (id: string) => departments.find((d) => d.id === id);
+  const shown = users.filter(
+    (u) =>
+      (departmentId === '' || u.departmentId === departmentId) &&
+      (role === undefined || u.role === role) &&
+      (status === undefined || isActiveUser(u) === (status === 'active')),
+  );
+  const open = (next: { person?: User }) => {
+    report(undefined);
+    setEditing(next);
+  };
+  const saved = (u: User) => {
+    setEditing(undefined);
+    report(outcome('success', t('org.saved', { name: u.name })));
+    reload();
+  };
+  const setActive = (u: User, active: boolean) =>
+    void action.act(u.id, () => client.call('users.setActive', { id: u.id, active }), t(active ? 'people.reactivated' : 'people.deactivated', { name: u.name }));
+
+  return (
+    <>
+      {editing && (
+        <PersonForm key={editing.person?.id ?? 'new'} person={editing.person} departments={departments} units={units} onSaved={saved} onCancel={() => setEditing(undefined)} />
+      )}
+      <div className="button-row">
+        <button type="button" className="button button-primary" onClick={() => open({})}>
+          {t('people.add')}
+        </button>
+      </div>
+      <fieldset className="filters form-grid">
+        <legend>{t('people.filters')}</legend>
+        <div className="field">
+          <label htmlFor="people-filter-department">{t('people.department')}</label>
+          <select id="people-filter-department" value={departmentId} onChange={(e) => setDepartmentId(e.target.value)}>
+            <option value="">{t('people.filter.all')}</option>
+            {departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name} ({d.code})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="people-filter-role">{t('people.role')}</label>
+          <select id="people-filter-role" value={role ?? ''} onChange={(e) => setRole(memberOf(ROLES, e.target.value))}>
+            <EnumOptions values={ROLES} label={(r) => `role.${r}`} empty={t('people.filter.all')} />
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="people-filter-status">{t('people.filter.status')}</label>
+          <select id="people-filter-status" value={status ?? ''} onChange={(e) => setStatus(memberOf(STATUSES, e.target.value))}>
+            <EnumOptions values={STATUSES} label={(s) => `people.status.${s}`} empty={t('people.filter.all')} />
+          </select>
+        </div>
+      </fieldset>
+      <p className="muted" role="status">
+        {t('people.shown', { shown: shown.length, total: users.length })}
+      </p>
+      {shown.length === 0 ? (
+        <p className="muted">{t('people.empty')}</p>
+      ) : (
+        <table className="data-table" data-testid="people-list">
+          <TableHead columns={['people.col.name', 'people.col.email', 'people.col.role', 'people.col.department', 'people.col.unit', 'people.col.status', { key: 'people.col.actions', hidden: true }]} />
+          <tbody>
+            {shown.map((u) => {
+              const active = isActiveUser(u);
+              return (
+                <tr key={u.id} data-user-id={u.id} data-active={active}>
+                  <td>{u.name}</td>
+                  <td>{u.email}</td>
+                  <td>{t(`role.${u.role}`)}</td>
+                  <td>{department(u.departmentId)?.code ?? u.departmentId}</td>
+                  <td>{units.find((x) => x.id === u.unitId)?.name ?? t('common.none')}</td>
+                  <td>{t(active ? 'people.status.active' : 'people.status.inactive')}</td>
+                  <td className="cell-actions">
+                    <button type="button" className="button button-secondary button-small" aria-label={t('org.editNamed', { name: u.name })} onClick={() => open({ person: u })}>
+                      {t('org.edit')}
+                    </button>{' '}
+                    <RowAction
+                      label={t(active ? 'people.deactivate' : 'people.reactivate')}
+                      ariaLabel={t(active ? 'people.deactivateNamed' : 'people.reactivateNamed', { name: u.name })}
+                      busy={action.busy === u.id}
+                      disabled={action.busy !== undefined}
+                      onClick={() => setActive(u, !active)}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,153 @@
+/**
+ * Organisation (issue 12): an administrator keeps administrations, units, locations and people, each change in the
+ * change log; refusals name what is wrong (a taken e-mail at its field, a shelf devices stand on, the last admin);
+ * a deactivated person leaves the profile picker; and a person the admin adds signs in and reports at the new site.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { Api } from './api';
+import { expect, test } from './fixtures';
+import { AppShell } from './pages/AppShell';
+import { OrganisationPage } from './pages/OrganisationPage';
+import { ProfilePickerPage } from './pages/ProfilePickerPage';
+import { ReportDevicePage } from './pages/ReportDevicePage';
+
+const ADMIN = 'user-admin-1';
+const BUF_CONTACT = 'user-buf-1';
+const KFF = 'Kultur- og Fritidsforvaltningen';
+
+test('an admin adds a unit, a site and a person; the new person signs in and reports at the new site', async ({ page, request }) => {
+  const api = new Api(request);
+  const taken = (await api.call(ADMIN, 'users.list', {})).items.find((u) => u.id === BUF_CONTACT)!;
+
+  await new ProfilePickerPage(page).goto();
+  await new ProfilePickerPage(page).choose(ADMIN);
+  await new AppShell(page).open('Organisation');
+  const org = new OrganisationPage(page);
+
+  // A unit of KFF.
+  await org.press(`Tilføj enhed i ${KFF}`);
+  await expect(org.form('unit').getByRole('heading', { name: `Ny enhed i ${KFF}` })).toBeFocused();
+  await org.field('unit', 'Enhedens navn').fill('Musikskoler');
+  await org.save('unit');
+  await expect(org.result).toHaveText('Musikskoler er gemt.');
+  await expect(org.result).toBeFocused();
+  await expect(page.getByTestId('department-card').filter({ hasText: KFF }).getByTestId('unit-row').filter({ hasText: 'Musikskoler' })).toContainText('0 personer');
+
+  // A site of KFF.
+  await org.tab('Lokationer');
+  await org.press(`Tilføj lokation i ${KFF}`);
+  await org.field('location', 'Navn').fill('Musikskolen, Vesterbrogade 10');
+  await org.field('location', 'Adresse (valgfri)').fill('Vesterbrogade 10, 1620 København V');
+  await org.save('location');
+  await expect(org.result).toHaveText('Musikskolen, Vesterbrogade 10 er gemt.');
+  await expect(page.getByTestId('sites-card').filter({ hasText: KFF })).toContainText('Vesterbrogade 10, 1620 København V');
+
+  // A person: an e-mail another person has is refused at its field (ignoring case), with nothing saved.
+  await org.tab('Personer');
+  await org.press('Tilføj person');
+  await org.field('person', 'Navn').fill('Nora Holm');
+  await org.field('person', 'E-mail').fill(taken.email.toUpperCase());
+  await org.field('person', 'Rolle').selectOption({ label: 'IT-kontaktperson' });
+  await org.field('person', 'Forvaltning').selectOption({ label: `${KFF} (KFF)` });
+  await org.field('person', 'Enhed (valgfri)').selectOption({ label: 'Musikskoler' });
+  await org.save('person');
+  await expect(org.fieldError('person', 'E-mail')).toHaveText('E-mailadressen bruges allerede af en anden person.');
+  await expect(org.field('person', 'E-mail')).toBeFocused();
+  await expect(page.getByRole('alert').first()).toContainText(`bruges allerede af ${taken.name}`);
+  expect((await api.call(ADMIN, 'users.list', {})).items.some((u) => u.name === 'Nora Holm')).toBe(false);
+
+  await org.field('person', 'E-mail').fill('nora.holm@kk.dk');
+  await org.save('person');
+  await expect(org.result).toHaveText('Nora Holm er gemt.');
+  const nora = (await api.call(ADMIN, 'users.list', {})).items.find((u) => u.email === 'nora.holm@kk.dk')!;
+  await expect(org.person(nora.id)).toContainText('IT-kontaktperson');
+  await expect(org.person(nora.id)).toContainText('Musikskoler');
+
+  // The change log names who made each change.
+  await org.tab('Ændringslog');
+  await expect(org.audit.locator('tr[data-subject="user"][data-action="created"]').first()).toContainText('Nora Holm');
+  await expect(org.audit.locator('tr[data-subject="unit"][data-action="created"]').first()).toContainText('Musikskoler');
+
+  // The new person signs in and reports at the new site.
+  await new AppShell(page).switchProfile(nora.id);
+  await new AppShell(page).open('Anmeld overskud');
+  const report = new ReportDevicePage(page);
+  await report.fill({ category: 'Bærbar computer', manufacturer: 'Dell', model: 'Latitude 5440', serial: 'MUSIK-0001', location: 'Musikskolen, Vesterbrogade 10' });
+  await report.submit();
+  await expect(report.reportedTag).toHaveText(/^KK-\d{7}$/);
+  const found = (await api.call(ADMIN, 'devices.search', { text: 'MUSIK-0001' })).items;
+  expect(found).toHaveLength(1);
+  const detail = await api.call(ADMIN, 'devices.get', { id: found[0]!.id });
+  expect(detail.trail[0]?.actor).toMatchObject({ id: nora.id, name: 'Nora Holm' });
+  expect(detail.trail[0]?.locationName).toBe('Musikskolen, Vesterbrogade 10');
+});
+
+test('refusals name what is wrong: a shelf devices stand on, the last admin; a deactivated person leaves the profile picker', async ({ page, request }) => {
+  const api = new Api(request);
+  const onShelf = (await api.call(ADMIN, 'devices.search', { locationId: 'loc-shelf-A1', limit: 1 })).total;
+  expect(onShelf).toBeGreaterThan(0);
+  const people = (await api.call(ADMIN, 'users.list', {})).items;
+  const admin = people.find((u) => u.id === ADMIN)!;
+  const contact = people.find((u) => u.id === BUF_CONTACT)!;
+
+  await new ProfilePickerPage(page).goto();
+  await new ProfilePickerPage(page).choose(ADMIN);
+  await new AppShell(page).open('Organisation');
+  const org = new OrganisationPage(page);
+
+  await org.tab('Lokationer');
+  await org.press('Fjern Hylde A-01');
+  await expect(org.result).toContainText(`Hylde A-01 er i brug og kan ikke fjernes eller flyttes: ${onShelf} enheder står der`);
+  await expect(org.result).toBeFocused();
+  expect((await api.call(ADMIN, 'reference.get', {})).locations.some((l) => l.id === 'loc-shelf-A1')).toBe(true);
+
+  await org.tab('Personer');
+  await org.press(`Deaktivér ${admin.name}`);
+  await expect(org.result).toContainText(`${admin.name} er den sidste aktive administrator`);
+  await expect(org.person(ADMIN)).toHaveAttribute('data-active', 'true');
+
+  // Filter to BUF's IT contacts, then deactivate one.
+  await page.getByLabel('Forvaltning', { exact: true }).selectOption({ label: 'Børne- og Ungdomsforvaltningen (BUF)' });
+  await page.getByLabel('Rolle', { exact: true }).selectOption({ label: 'IT-kontaktperson' });
+  await expect(org.people.locator('tbody tr')).toHaveCount(2);
+  await org.press(`Deaktivér ${contact.name}`);
+  await expect(org.result).toHaveText(`${contact.name} er deaktiveret og kan ikke længere logge ind.`);
+  await expect(org.person(BUF_CONTACT)).toHaveAttribute('data-active', 'false');
+  await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Deaktiveret' });
+  await expect(org.people.locator('tbody tr')).toHaveCount(1);
+
+  await org.tab('Ændringslog');
+  await page.getByLabel('Vis ændringer af').selectOption({ label: 'Person' });
+  await expect(org.audit.locator('tbody tr').first()).toContainText(`Deaktiveret: Person ${contact.name}`);
+  await expect(org.audit.locator('tbody tr').first()).toContainText('Aktiv: (tom) → Nej');
+
+  await page.getByRole('button', { name: 'Skift profil' }).click();
+  await expect(page.getByTestId(`profile-${ADMIN}`)).toBeVisible();
+  await expect(page.getByTestId(`profile-${BUF_CONTACT}`)).toHaveCount(0);
+});
+
+test('each tab, with a form open, has no serious or critical accessibility violation, and the tabs answer the arrow keys', async ({ page }) => {
+  await new ProfilePickerPage(page).goto();
+  await new ProfilePickerPage(page).choose(ADMIN);
+  await new AppShell(page).open('Organisation');
+  const org = new OrganisationPage(page);
+  const serious = async () =>
+    (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
+
+  await org.press('Tilføj forvaltning');
+  expect(await serious()).toEqual([]);
+  // The tabs are one tab stop; the arrow keys move between them and choose.
+  await page.getByRole('tab', { name: 'Forvaltninger og enheder' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Lokationer' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Lokationer' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page).toHaveURL(/#\/organisation\?tab=locations$/);
+  await org.press('Tilføj hylde i Centrallager IT, Sydhavnen');
+  expect(await serious()).toEqual([]);
+  await org.tab('Personer');
+  await org.press('Tilføj person');
+  expect(await serious()).toEqual([]);
+  await org.tab('Ændringslog');
+  await expect(org.audit).toBeVisible();
+  expect(await serious()).toEqual([]);
+});
