@@ -72,6 +72,9 @@ export const ERROR_CODES = [
   'SIGNATURE_BAD_DIMENSIONS',
   'UNIT_NOT_OF_DEPARTMENT',
   'NOT_HANDED_OVER',
+  // Settings and first start (issue 12).
+  'TAG_FORMAT_LOCKED',
+  'SETUP_DONE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -156,4 +159,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   SIGNATURE_BAD_DIMENSIONS: 400,
   UNIT_NOT_OF_DEPARTMENT: 400,
   NOT_HANDED_OVER: 409,
+  TAG_FORMAT_LOCKED: 409,
+  SETUP_DONE: 409,
 };
