@@ -24,6 +24,8 @@ export interface Reference extends ReferenceData {
   location(id: string | undefined): Location | undefined;
   /** A shelf reads "Centrallager · Hylde A-01"; unknown ids are shown as they are. */
   locationName(id: string | undefined): string;
+  /** Fetch again after a change to them (the settings screen's save), keeping the current data meanwhile. */
+  reload(): void;
 }
 
 const ReferenceContext = createContext<Reference | undefined>(undefined);
@@ -57,8 +59,9 @@ export function ReferenceProvider({ children }: { children: ReactNode }) {
       departmentCode: (id) => (id === undefined ? '' : (departments.get(id)?.code ?? id)),
       location: (id) => (id === undefined ? undefined : locations.get(id)),
       locationName,
+      reload,
     };
-  }, [data, locale]);
+  }, [data, locale, reload]);
 
   if (!value) {
     return (

@@ -34,6 +34,8 @@ import { StatsMethod } from './screens/StatsMethod';
 import { StockTake } from './screens/StockTake';
 import { Notifications } from './screens/Notifications';
 import { Wanted } from './screens/Wanted';
+// Settings screen (issue 12, wt-setup).
+import { Settings } from './screens/Settings';
 
 export interface ScreenDef {
   id: string;
@@ -130,6 +132,15 @@ export const SCREENS = [
     render: () => <Wanted />,
   },
   { id: 'notifications', path: '/notifications', primary: 'notifications.list', calls: ['notifications.list', 'notifications.markRead'], render: () => <Notifications /> },
+  // Settings (issue 12, wt-setup): the admins' (settings.save); each administration's approval through departments.setApproval.
+  {
+    id: 'settings',
+    path: '/settings',
+    navKey: 'nav.settings',
+    primary: 'settings.save',
+    calls: ['settings.get', 'settings.save', 'departments.setApproval', 'session.profiles'],
+    render: () => <Settings />,
+  },
 ] as const satisfies readonly ScreenDef[];
 
 export { mayCall };

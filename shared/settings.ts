@@ -45,24 +45,32 @@ export function effectiveSettings(settings: Settings): SettingsInput {
   };
 }
 
-/** setup.initialize's input: the organisation, the first admin with their administration, and the warehouse. */
+/** A group of fields (strict) that, left out, is checked as empty: each missing field is named, not the group. */
+function group<S extends z.ZodType<object>>(schema: S) {
+  return schema.prefault({} as z.input<S>); // why: {} is only a start value; the schema itself checks it and names every missing field
+}
+
+/**
+ * setup.initialize's input: the organisation, the first admin with their administration, and the warehouse. A
+ * group left out is read as empty (prefault), so what is missing is named field by field ("department.code").
+ */
 export const SetupInput = z
   .object({
     ...organisationFields,
-    department: z
-      .object({
+    department: group(
+      z.object({
         code: z.string().trim().toUpperCase().pipe(Department.shape.code),
         name: z.string().trim().pipe(Department.shape.name),
         nameEn: z.string().trim().pipe(Department.shape.nameEn),
-      })
-      .strict(),
-    admin: z.object({ name: z.string().trim().pipe(User.shape.name), email: z.string().trim().pipe(User.shape.email) }).strict(),
-    warehouse: z
-      .object({
+      }).strict(),
+    ),
+    admin: group(z.object({ name: z.string().trim().pipe(User.shape.name), email: z.string().trim().pipe(User.shape.email) }).strict()),
+    warehouse: group(
+      z.object({
         name: z.string().trim().pipe(Location.shape.name),
         address: z.string().trim().min(1).pipe(Location.shape.address.unwrap()).optional(),
-      })
-      .strict(),
+      }).strict(),
+    ),
   })
   .strict();
 export type SetupInput = z.infer<typeof SetupInput>;
