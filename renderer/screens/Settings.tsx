@@ -12,6 +12,7 @@ import { tagExample, TAG_PREFIX_PATTERN, TAG_WIDTH_MAX, TAG_WIDTH_MIN } from '..
 import { client } from '../api/instance';
 import { ApprovalSettings } from '../components/ApprovalSettings';
 import { Banner } from '../components/Banner';
+import { DepartmentOptions } from '../components/DepartmentOptions';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
 import { LoadError } from '../components/LoadError';
@@ -195,11 +196,7 @@ function ApprovalSection() {
         <div className="field">
           <label htmlFor="settings-approval-department">{t('settings.approvalDepartment')}</label>
           <select id="settings-approval-department" value={departmentId} onChange={(e) => setDepartmentId(e.target.value)}>
-            {ref.departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {ref.departmentLabel(d.id)}
-              </option>
-            ))}
+            <DepartmentOptions all={false} />
           </select>
         </div>
       </section>

@@ -56,6 +56,14 @@ test('the first person sets Kredsløb up, is signed in as its admin, and changes
   const settings = new SettingsPage(page);
   await expect(settings.field('Organisationens navn')).toHaveValue('Roskilde Kommune');
   await expect(settings.field('Præfiks')).toHaveValue('KK');
+  // A figure out of range is named at its field, and nothing is saved.
+  await settings.field('En reservation holder').fill('0');
+  await settings.field('Præfiks').fill('R2');
+  await settings.save();
+  await expect(settings.fieldError('En reservation holder')).toHaveText('For lille eller for kort (mindst 1).');
+  await expect(settings.fieldError('Præfiks')).toHaveText('Præfikset skal være 2 til 5 store bogstaver A–Z, fx KK.');
+  await expect(settings.saved).toHaveCount(0);
+
   await settings.field('En reservation holder').fill('14');
   await settings.categoryField('Dage på genbrugsbørsen pr. kategori', 'Skærm').fill('30');
   await settings.field('Præfiks').fill('rk');
