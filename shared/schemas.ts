@@ -3,6 +3,7 @@
  * described here once; TypeScript types are inferred from these schemas, never written twice.
  */
 import { z } from 'zod';
+import { STOCK_IDS } from './labels/stocks';
 import { ANY_TAG_PATTERN, TAG_PREFIX_PATTERN, TAG_WIDTH_MAX, TAG_WIDTH_MIN } from './tag-format';
 
 export const ROLES = ['department_contact', 'warehouse', 'sustainability', 'admin'] as const;
@@ -495,6 +496,8 @@ export const Settings = z.object({
   tagPrefix: z.string().regex(TAG_PREFIX_PATTERN, { message: 'tag_prefix_format' }).optional(),
   /** Digits a tag's number is padded to. */
   tagWidth: z.number().int().min(TAG_WIDTH_MIN).max(TAG_WIDTH_MAX).optional(),
+  /** The label stock a PC that has not printed labels before is offered; absent: DEFAULT_STOCK. */
+  labelStock: z.enum(STOCK_IDS).optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CATEGORY_FACTS } from './categories';
+import { DEFAULT_STOCK, STOCK_IDS } from './labels/stocks';
 import { CATEGORIES, Department, Location, perCategory, Settings, TAG_PAYLOAD_FORMS, User, type Category } from './schemas';
 import { tagFormatOf } from './tag-format';
 import { offerDaysFor } from './wanted';
@@ -24,6 +25,7 @@ export const SettingsInput = z
     ewasteMaxAgeYears: perCategory(z.number().int().min(1).max(50)),
     ...organisationFields,
     labelPayload: z.enum(TAG_PAYLOAD_FORMS),
+    labelStock: z.enum(STOCK_IDS),
     tagPrefix: z.string().trim().toUpperCase().pipe(Settings.shape.tagPrefix.unwrap()),
     tagWidth: Settings.shape.tagWidth.unwrap(),
   })
@@ -40,6 +42,7 @@ export function effectiveSettings(settings: Settings): SettingsInput {
     organisationName: settings.organisationName,
     ...(settings.organisationShortName === undefined ? {} : { organisationShortName: settings.organisationShortName }),
     labelPayload: settings.labelPayload ?? 'tag',
+    labelStock: settings.labelStock ?? DEFAULT_STOCK,
     tagPrefix: format.prefix,
     tagWidth: format.width,
   };

@@ -17,18 +17,18 @@ describe('the settings an admin keeps', () => {
 
   it('starts from the defaults: 7 days to hold, 60 days on offer, each category its age, KK and 7 digits', async () => {
     const { settings, lastTag } = await run(await h.as(ADMIN), 'settings.get', {});
-    expect(settings).toMatchObject({ reservationDays: 7, tagPrefix: 'KK', tagWidth: 7, labelPayload: 'tag', organisationName: 'Københavns Kommune' });
+    expect(settings).toMatchObject({ reservationDays: 7, tagPrefix: 'KK', tagWidth: 7, labelPayload: 'tag', labelStock: 'avery-l7651', organisationName: 'Københavns Kommune' });
     expect(settings.offerDays.laptop).toBe(60);
     expect(settings.ewasteMaxAgeYears.laptop).toBe(CATEGORY_FACTS.laptop.ewasteAfterYears);
     expect(lastTag).toBeUndefined();
   });
 
   it('saves every figure, and a reservation made afterwards holds the new number of days', async () => {
-    const input = await edited({ reservationDays: 14, organisationShortName: 'KK IT', labelPayload: 'url' });
+    const input = await edited({ reservationDays: 14, organisationShortName: 'KK IT', labelPayload: 'url', labelStock: 'dymo-11355' });
     input.offerDays = { ...input.offerDays, monitor: 30 };
     await run(await h.as(ADMIN), 'settings.save', input);
     const stored = await h.store.getSettings();
-    expect(stored).toMatchObject({ reservationDays: 14, organisationShortName: 'KK IT', labelPayload: 'url' });
+    expect(stored).toMatchObject({ reservationDays: 14, organisationShortName: 'KK IT', labelPayload: 'url', labelStock: 'dymo-11355' });
     expect(stored.offerDays?.monitor).toBe(30);
     // Leaving the short name empty takes it away: the labels print the organisation's name again.
     const { organisationShortName: _gone, ...without } = await edited({});

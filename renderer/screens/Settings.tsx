@@ -15,6 +15,7 @@ import { Banner } from '../components/Banner';
 import { DepartmentOptions } from '../components/DepartmentOptions';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
+import { StockOptions } from '../components/StockOptions';
 import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';
 import type { FormFields, TextFieldSpec } from '../form-model';
@@ -39,6 +40,7 @@ const SETTINGS_FIELDS = {
   ...perCategoryFields('offerDays'),
   ...perCategoryFields('ewasteMaxAgeYears'),
   labelPayload: { label: 'settings.labelPayload' },
+  labelStock: { label: 'settings.labelStock' },
   tagPrefix: { label: 'settings.tagPrefix' },
   tagWidth: { label: 'settings.tagWidth', parse: 'integer' },
 } satisfies FormFields<'settings.save'>;
@@ -55,6 +57,7 @@ function startValues(s: SettingsInput): Record<TextName, string> {
     ...perCategory('offerDays'),
     ...perCategory('ewasteMaxAgeYears'),
     labelPayload: s.labelPayload,
+    labelStock: s.labelStock,
     tagPrefix: s.tagPrefix,
     tagWidth: String(s.tagWidth),
   } as Record<TextName, string>; // why: every name of SETTINGS_FIELDS is set above, the per-category ones from CATEGORIES
@@ -160,6 +163,11 @@ function SettingsForm({ current, saved, onSaved }: FormProps) {
                   {t(`labels.payload.${p}`)}
                 </option>
               ))}
+            </select>
+          </Field>
+          <Field {...form.field('labelStock', t('settings.labelStockHint'))}>
+            <select {...form.control('labelStock', { hint: true })}>
+              <StockOptions />
             </select>
           </Field>
         </fieldset>

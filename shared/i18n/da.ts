@@ -1380,6 +1380,8 @@ export const da = {
   'settings.ewasteMaxAgeIntro': 'Udstyr, der er ældre end dette (efter årgang), foreslås til elektronikaffald.',
   'settings.labels': 'QR-mærkater',
   'settings.labelPayload': 'QR-kodens indhold',
+  'settings.labelStock': 'Mærkattype som standard',
+  'settings.labelStockHint': 'Tilbydes på en pc, der ikke har printet mærkater før; derefter huskes det sidst valgte.',
   'settings.tagFormat': 'Inventarnumre',
   'settings.tagPrefix': 'Præfiks',
   'settings.tagPrefixHint': '2–5 store bogstaver før bindestregen.',

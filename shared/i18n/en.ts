@@ -1367,6 +1367,8 @@ export const en: Record<MessageKey, string> = {
   'settings.ewasteMaxAgeIntro': 'Equipment older than this (by its year) is suggested for e-waste.',
   'settings.labels': 'QR labels',
   'settings.labelPayload': 'What the QR code holds',
+  'settings.labelStock': 'Default label stock',
+  'settings.labelStockHint': 'Offered on a PC that has not printed labels before; after that, the last choice is remembered.',
   'settings.tagFormat': 'Asset tags',
   'settings.tagPrefix': 'Prefix',
   'settings.tagPrefixHint': '2–5 capital letters before the hyphen.',
