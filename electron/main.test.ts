@@ -251,6 +251,25 @@ describe('desktop main process', () => {
     expect(result.data.users.map((u) => u.id)).toContain('user-warehouse-1');
   });
 
+  // First start without demo data (issue 12): the page asks setup.status and shows the wizard; setup signs the admin in.
+  it('with KREDSLOB_DEMO=0 starts an empty store whose page is offered setup over IPC, once', async () => {
+    process.env.KREDSLOB_DEMO = '0';
+    const f = await launchedWithWindow();
+    const win = f.windows[0]!;
+    const ours = { sender: win.webContents, senderFrame: { url: `${String(win.loadURL.mock.calls[0]?.[0])}#/`, parent: null } };
+    expect(await invoke(f, ours, 'setup.status', {}, { locale: 'da' })).toEqual({ ok: true, data: { needed: true } });
+    const input = {
+      organisationName: 'Roskilde Kommune',
+      department: { code: 'ØKF', name: 'Økonomiforvaltningen', nameEn: 'Finance Administration' },
+      admin: { name: 'Mette Lund', email: 'mette.lund@roskilde.dk' },
+      warehouse: { name: 'IT-lageret' },
+    };
+    const done = (await invoke(f, ours, 'setup.initialize', input, { locale: 'da' })) as { ok: boolean; data: { user: { role: string } } };
+    expect(done.ok && done.data.user.role).toBe('admin');
+    const again = (await invoke(f, ours, 'setup.initialize', input, { locale: 'da' })) as { ok: boolean; error: { code: string } };
+    expect(again.ok ? undefined : again.error.code).toBe('SETUP_DONE');
+  });
+
   it('refuses IPC from a page that is not ours', async () => {
     const f = await launchedWithWindow();
     const win = f.windows[0]!;

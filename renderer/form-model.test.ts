@@ -38,6 +38,12 @@ describe('required fields come from the contract', () => {
     );
   });
 
+  it("marks the fields inside setup's groups, which are read as empty when left out", () => {
+    expect([...requiredPaths(contract['setup.initialize'].input)].sort()).toEqual(
+      ['admin', 'admin.email', 'admin.name', 'department', 'department.code', 'department.name', 'department.nameEn', 'organisationName', 'warehouse', 'warehouse.name'].sort(),
+    );
+  });
+
   it('does not require a field inside an optional object, but does inside a required one', () => {
     const schema = z.object({
       name: z.string(),

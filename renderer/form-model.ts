@@ -80,7 +80,7 @@ function objectOf(schema: z.ZodType): z.ZodObject | undefined {
   let s: z.ZodType = schema;
   for (;;) {
     if (s instanceof z.ZodObject) return s;
-    if (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodNullable) s = s.unwrap() as z.ZodType; // why: unwrap() types its inner schema as the core base type
+    if (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodPrefault || s instanceof z.ZodNullable) s = s.unwrap() as z.ZodType; // why: unwrap() types its inner schema as the core base type
     else return undefined;
   }
 }

@@ -13,6 +13,11 @@ describe('the print settings a person left last time', () => {
     expect(rememberedSettings('avery-l9999', 'x')).toEqual({ stock: 'avery-l7651', start: '1' });
   });
 
+  it("offer the organisation's default stock (Indstillinger) when this PC has printed none, and the PC's own choice after", () => {
+    expect(rememberedSettings(undefined, undefined, 'brother-dk11209')).toEqual({ stock: 'brother-dk11209', start: '1' });
+    expect(rememberedSettings('avery-l7160', '12', 'brother-dk11209')).toEqual({ stock: 'avery-l7160', start: '12' });
+  });
+
   it('start again at 1 when the stored position is not on the stored stock', () => {
     expect(rememberedSettings('avery-l7163', '15')).toEqual({ stock: 'avery-l7163', start: '1' });
     expect(rememberedSettings('dymo-11355', '3')).toEqual({ stock: 'dymo-11355', start: '1' });

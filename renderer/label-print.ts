@@ -5,12 +5,9 @@
  */
 import { z } from 'zod';
 import { startPositionProblem } from '../shared/labels/layout';
-import { isStockId, labelsPerPage, STOCKS, type LabelStock, type StockId } from '../shared/labels/stocks';
+import { DEFAULT_STOCK, isStockId, labelsPerPage, STOCKS, type LabelStock, type StockId } from '../shared/labels/stocks';
 import { AssetTag } from '../shared/schemas';
 import { parseInteger } from './form-model';
-
-/** The stock a first print offers: the A4 sheet most offices keep. */
-export const DEFAULT_STOCK: StockId = 'avery-l7651';
 
 export interface PrintSettings {
   stock: StockId;
@@ -18,9 +15,12 @@ export interface PrintSettings {
   start: string;
 }
 
-/** The settings remembered from the last print, or the defaults where they are missing or no longer fit. */
-export function rememberedSettings(stockText: string | undefined, startText: string | undefined): PrintSettings {
-  const stock = stockText !== undefined && isStockId(stockText) ? stockText : DEFAULT_STOCK;
+/**
+ * The settings remembered from the last print, or the defaults where they are missing or no longer fit: the
+ * organisation's default stock (Indstillinger), else DEFAULT_STOCK.
+ */
+export function rememberedSettings(stockText: string | undefined, startText: string | undefined, defaultStock: StockId = DEFAULT_STOCK): PrintSettings {
+  const stock = stockText !== undefined && isStockId(stockText) ? stockText : defaultStock;
   const start = parseInteger(startText ?? '');
   const fits = start !== undefined && !Number.isNaN(start) && startPositionProblem(STOCKS[stock], start) === undefined;
   return { stock, start: fits ? String(start) : '1' };

@@ -24,7 +24,7 @@ export interface Reference extends ReferenceData {
   location(id: string | undefined): Location | undefined;
   /** A shelf reads "Centrallager · Hylde A-01"; unknown ids are shown as they are. */
   locationName(id: string | undefined): string;
-  /** Fetch again after an admin changed reference data (issue 12), keeping the current data meanwhile. */
+  /** Fetch again after a change to them (an admin's change on Organisation or Indstillinger), keeping the current data meanwhile. */
   reload(): void;
 }
 

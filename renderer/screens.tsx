@@ -35,6 +35,8 @@ import { StockTake } from './screens/StockTake';
 import { Notifications } from './screens/Notifications';
 import { Wanted } from './screens/Wanted';
 import { Organisation } from './screens/Organisation';
+// Settings screen (issue 12, wt-setup).
+import { Settings } from './screens/Settings';
 
 export interface ScreenDef {
   id: string;
@@ -139,6 +141,15 @@ export const SCREENS = [
     primary: 'users.save',
     calls: ['users.list', 'departments.save', 'units.save', 'units.remove', 'locations.save', 'locations.remove', 'users.save', 'users.setActive', 'admin.audit'],
     render: () => <Organisation />,
+  },
+  // Settings (issue 12, wt-setup): the admins' (settings.save); each administration's approval through departments.setApproval.
+  {
+    id: 'settings',
+    path: '/settings',
+    navKey: 'nav.settings',
+    primary: 'settings.save',
+    calls: ['settings.get', 'settings.save', 'departments.setApproval', 'session.profiles'],
+    render: () => <Settings />,
   },
 ] as const satisfies readonly ScreenDef[];
 

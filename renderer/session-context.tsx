@@ -17,6 +17,8 @@ interface SessionContextValue {
   /** True when the last session ended because the core no longer knew it. */
   expired: boolean;
   signIn(userId: string): Promise<void>;
+  /** Work as `user` with a session the core has already started (first start's setup signs its admin in). */
+  begin(session: SessionInfo): void;
   signOut(): void;
 }
 
@@ -64,15 +66,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => setUnauthenticatedHandler(undefined);
   }, [forget]);
 
-  const signIn = useCallback(async (userId: string) => {
-    const { token, user } = await client.call('session.signIn', { userId });
+  const begin = useCallback(({ token, user }: SessionInfo) => {
     client.setToken(token);
     writeStored('session', STORAGE_KEYS.session, JSON.stringify({ token, user }));
     setExpired(false);
     setSession({ token, user });
   }, []);
 
-  const value = useMemo(() => ({ session, expired, signIn, signOut }), [session, expired, signIn, signOut]);
+  const signIn = useCallback(async (userId: string) => begin(await client.call('session.signIn', { userId })), [begin]);
+
+  const value = useMemo(() => ({ session, expired, signIn, begin, signOut }), [session, expired, signIn, begin, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -8,6 +8,7 @@ import type { StockId } from '../shared/labels/stocks';
 import { base64ToBytes, labelFileName, saveFile } from './download';
 import type { FormFields } from './form-model';
 import { useI18n } from './i18n';
+import { useReference } from './reference-context';
 import { rememberedSettings, startOutOfRange, stockOf } from './label-print';
 import { readStored, STORAGE_KEYS, writeStored } from './storage';
 import { useContractForm } from './use-contract-form';
@@ -29,10 +30,11 @@ export interface Printed {
 
 export function useLabelPrint(idPrefix: string) {
   const { t, number } = useI18n();
+  const { settings } = useReference();
   const form = useContractForm('labels.pdf', {
     idPrefix,
     fields: LABEL_PRINT_FIELDS,
-    initial: rememberedSettings(readStored('local', STORAGE_KEYS.labelStock), readStored('local', STORAGE_KEYS.labelStart)),
+    initial: rememberedSettings(readStored('local', STORAGE_KEYS.labelStock), readStored('local', STORAGE_KEYS.labelStart), settings.labelStock),
     rules: (v) => {
       const bad = startOutOfRange(v.stock, v.start);
       return bad ? { start: t('error.LABEL_START_OUT_OF_RANGE', { start: number(bad.start), stock: bad.stock, max: number(bad.max) }) } : {};

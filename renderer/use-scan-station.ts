@@ -13,7 +13,7 @@ import { useT } from './i18n';
 import { useStationQueue, useStationScans } from './scanning/ScannerProvider';
 import type { ScanDone } from './scanning/scan-queue';
 import { ScanRefused } from './scanning/scan-failure';
-import { readScannedTag } from './scanning/scanned-tag';
+import { useReadTag } from './scanning/scanned-tag';
 import { STATIONS, type StationId } from './scanning/stations';
 import { endedBurst, isTextEntry } from './scanning/wedge-listener';
 
@@ -23,6 +23,7 @@ export type PreparedScan = { run(): Promise<ScanDone> } | { refuse: string; fiel
 export function useScanStation(id: StationId, initialTag: string, prepare: (assetTag: string) => PreparedScan) {
   const t = useT();
   const queue = useStationQueue(id);
+  const readTag = useReadTag();
   const view = useSyncExternalStore(queue.subscribe, queue.view);
   const [tag, setTag] = useState(initialTag);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -32,7 +33,7 @@ export function useScanStation(id: StationId, initialTag: string, prepare: (asse
 
   const enqueue = useCallback(
     (text: string) => {
-      const assetTag = readScannedTag(text);
+      const assetTag = readTag(text);
       if (assetTag === undefined) {
         const label = text.trim();
         queue.add(label, () => Promise.reject(new ScanRefused(t('scan.notATag', { text: label }))));
@@ -47,7 +48,7 @@ export function useScanStation(id: StationId, initialTag: string, prepare: (asse
       setFieldErrors({});
       queue.add(assetTag, prepared.run);
     },
-    [queue, t],
+    [queue, t, readTag],
   );
 
   // The next action at a station is the next scan: its field takes the focus after each one.

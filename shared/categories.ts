@@ -6,6 +6,7 @@
  * ewasteAfterYears: a default age (our estimate of a municipal replacement cycle) after which reuse is unlikely.
  */
 import type { Category, Device, DeviceStatus } from './schemas';
+import { DEFAULT_TAG_FORMAT, formatTag } from './tag-format';
 
 export interface CategoryFacts {
   dataBearing: boolean;
@@ -50,8 +51,6 @@ export function weeeOf(device: Pick<Device, 'category' | 'weeeOverride'>): WeeeC
 /** Device states in which the WEEE category is settled: gone to the recycler (devices.setWeeeCategory refuses). */
 export const WEEE_SETTLED_STATUSES: readonly DeviceStatus[] = ['collected', 'certified', 'recycled', 'destroyed'];
 
-export const ASSET_TAG_PREFIX = 'KK-';
-
 export const BATCH_NUMBER_PREFIX = 'AP-';
 
 /** The n-th batch's number ("AP-000012"): written on the container and the manifest. */
@@ -59,13 +58,9 @@ export function formatBatchNumber(n: number): string {
   return `${BATCH_NUMBER_PREFIX}${String(n).padStart(6, '0')}`;
 }
 
+/** The n-th tag in the default format (demo data, benchmarks and tests; a store's own format: shared/tag-format.ts). */
 export function formatAssetTag(n: number): string {
-  return `${ASSET_TAG_PREFIX}${String(n).padStart(7, '0')}`;
-}
-
-/** The number of a well-formed asset tag ("KK-0001234" → 1234). */
-export function assetTagNumber(tag: string): number {
-  return Number(tag.slice(ASSET_TAG_PREFIX.length));
+  return formatTag(DEFAULT_TAG_FORMAT, n);
 }
 
 /**

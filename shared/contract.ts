@@ -48,6 +48,7 @@ import { STOCK_IDS } from './labels/stocks';
 import { MarketFilter } from './market-filter';
 import { MarketFacets } from './market-facets';
 import { Notification, WANTED_MAX_QUANTITY, WANTED_STATES, WantedRequest } from './wanted';
+import { SettingsInput, SetupInput } from './settings';
 
 /** Who keeps wanted requests: the administration's IT contact, and an admin for any administration. */
 const WANTED_ROLES = ['department_contact', 'admin'] as const satisfies readonly Role[];
@@ -1010,6 +1011,33 @@ export const contract = {
     input: z.object({ id: Id, active: z.boolean() }).strict(),
     output: User,
     roles: ['admin'],
+  }),
+  // ---- Settings screen and first start (issue 12, wt-setup) ----
+  'settings.get': proc({
+    summary: 'The settings in force (defaults filled in), and the last asset tag issued: once there is one, the tag format is fixed',
+    input: Empty,
+    output: z.object({ settings: SettingsInput, lastTag: z.string().optional() }),
+    roles: ['admin'],
+  }),
+  'settings.save': proc({
+    summary:
+      'Save the settings; each changed field goes to the admin audit list. Changing the tag prefix or width after the first tag was issued is refused (TAG_FORMAT_LOCKED) and nothing is saved',
+    input: SettingsInput,
+    output: z.object({ settings: SettingsInput }),
+    roles: ['admin'],
+  }),
+  'setup.status': proc({
+    summary: 'Whether this is a first start: no users yet, so the setup wizard shows instead of the profile picker',
+    input: Empty,
+    output: z.object({ needed: z.boolean() }),
+    roles: 'public',
+  }),
+  'setup.initialize': proc({
+    summary:
+      'First start: create the organisation, its first administrator (with their administration) and the warehouse in one go, and sign the administrator in. Only while there are no users (SETUP_DONE after, nothing saved)',
+    input: SetupInput,
+    output: z.object({ token: z.string(), user: User }),
+    roles: 'public',
   }),
 } as const satisfies Record<string, ProcedureDef>;
 

@@ -83,6 +83,9 @@ export const ERROR_CODES = [
   'LOCATION_KIND_FIXED',
   'NOT_A_WAREHOUSE',
   'UNIT_OF_OTHER_DEPARTMENT',
+  // Settings and first start (issue 12).
+  'TAG_FORMAT_LOCKED',
+  'SETUP_DONE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -178,4 +181,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   LOCATION_KIND_FIXED: 400,
   NOT_A_WAREHOUSE: 400,
   UNIT_OF_OTHER_DEPARTMENT: 400,
+  TAG_FORMAT_LOCKED: 409,
+  SETUP_DONE: 409,
 };

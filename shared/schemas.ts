@@ -3,6 +3,8 @@
  * described here once; TypeScript types are inferred from these schemas, never written twice.
  */
 import { z } from 'zod';
+import { STOCK_IDS } from './labels/stocks';
+import { ANY_TAG_PATTERN, TAG_PREFIX_PATTERN, TAG_WIDTH_MAX, TAG_WIDTH_MIN } from './tag-format';
 
 export const ROLES = ['department_contact', 'warehouse', 'sustainability', 'admin'] as const;
 export const Role = z.enum(ROLES);
@@ -10,13 +12,15 @@ export type Role = z.infer<typeof Role>;
 
 export const Id = z.string().min(1).max(64);
 
-/** An asset tag as printed under the QR code: "KK-" + 6 to 10 digits, e.g. KK-0001234. */
-export const ASSET_TAG_PATTERN = /^KK-\d{6,10}$/;
+/**
+ * An asset tag as printed under the QR code, e.g. KK-0001234: the shape any allowed tag format gives
+ * (shared/tag-format.ts); whether it has this store's prefix and width is the format's to say.
+ */
 export const AssetTag = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(ASSET_TAG_PATTERN, { message: 'asset_tag_format' });
+  .regex(ANY_TAG_PATTERN, { message: 'asset_tag_format' });
 
 export const IsoDateTime = z.iso.datetime({ offset: true });
 
@@ -494,6 +498,13 @@ export const Settings = z.object({
   organisationShortName: z.string().trim().min(1).max(40).optional(),
   /** Optional so settings stored before labels existed stay valid; absent means 'tag'. */
   labelPayload: z.enum(TAG_PAYLOAD_FORMS).optional(),
+  // Settings screen (issue 12): the asset tag format, fixed once the first tag is issued; absent: KK and 7.
+  /** The capital letters before the hyphen of every asset tag. */
+  tagPrefix: z.string().regex(TAG_PREFIX_PATTERN, { message: 'tag_prefix_format' }).optional(),
+  /** Digits a tag's number is padded to. */
+  tagWidth: z.number().int().min(TAG_WIDTH_MIN).max(TAG_WIDTH_MAX).optional(),
+  /** The label stock a PC that has not printed labels before is offered; absent: DEFAULT_STOCK. */
+  labelStock: z.enum(STOCK_IDS).optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -16,8 +16,11 @@ import { statsHandlers } from '../stats/handlers';
 import { stockTakeHandlers } from '../stocktake/handlers';
 import { tagHandlers } from '../tags/handlers';
 import { wantedHandlers } from '../wanted/handlers';
+// Settings screen and first start (issue 12, wt-setup).
+import { settingsHandlers } from '../settings/handlers';
+import { setupHandlers } from '../setup/handlers';
 import { buildHandlerTable, type HandlerTable } from './handler-table';
 
 export function createHandlerTable(): HandlerTable {
-  return buildHandlerTable([batchHandlers, ewasteHandlers, recyclerHandlers, sessionHandlers, referenceHandlers, deviceHandlers, reservationHandlers, tagHandlers, labelHandlers, stockTakeHandlers, factorHandlers, statsHandlers, departmentHandlers, photoHandlers, wantedHandlers, adminHandlers, referenceAdminHandlers]);
+  return buildHandlerTable([batchHandlers, ewasteHandlers, recyclerHandlers, sessionHandlers, referenceHandlers, deviceHandlers, reservationHandlers, tagHandlers, labelHandlers, stockTakeHandlers, factorHandlers, statsHandlers, departmentHandlers, photoHandlers, wantedHandlers, adminHandlers, referenceAdminHandlers, settingsHandlers, setupHandlers]);
 }

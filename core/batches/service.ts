@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { weeeOf, formatBatchNumber } from '../../shared/categories';
 import { ATTACHMENT_MAX_BYTES, BATCH_MAX_DEVICES, type BatchDetail, type BatchListItem, type BatchSummary, type ProcedureArgs, type ProcedureOutput } from '../../shared/contract';
 import { copenhagenDay } from '../../shared/days';
-import { tagFromScan } from '../../shared/labels/payload';
+import { tagsFromScans } from '../tags/service';
 import type { Batch, BatchStatus, Certificate, Device, Recycler } from '../../shared/schemas';
 import { WEEE_KEYS } from '../../shared/schemas';
 import type { FieldKey } from '../../shared/messages';
@@ -30,14 +30,6 @@ export async function batchById(reads: StoreReads, id: string): Promise<Batch> {
 /** The batch is not open any more (sealed, collected or closed). */
 function locked(batch: Batch): AppError {
   return new AppError('BATCH_LOCKED', { batch: batch.number, batchStatus: batch.status }, `batch ${batch.number} is ${batch.status}`);
-}
-
-/** The tag a scan holds (the bare tag or the kredslob://device/ link). @throws ASSET_TAG_MALFORMED */
-function scannedTag(text: string): string {
-  const scan = tagFromScan(text);
-  if (scan.tag !== undefined) return scan.tag;
-  const shown = text.trim().length > 40 ? `${text.trim().slice(0, 40)}…` : text.trim();
-  throw new AppError('ASSET_TAG_MALFORMED', { assetTag: shown, count: 1 }, 'malformed scan');
 }
 
 /** Every device packed in the batch (also after collection: they keep its id). */
@@ -79,7 +71,7 @@ export async function createBatch(ctx: ServiceContext, input: ProcedureArgs<'bat
  * @throws ASSET_TAG_MALFORMED, NOT_FOUND, BATCH_LOCKED, ALREADY_IN_BATCH, BATCH_FULL, TRANSITION_NOT_ALLOWED (not routed to e-waste)
  */
 export async function addDevice(ctx: ServiceContext, input: ProcedureArgs<'batches.addDevice'>): Promise<ProcedureOutput<'batches.addDevice'>> {
-  const tag = scannedTag(input.tag);
+  const [tag = ''] = await tagsFromScans(ctx.store, [input.tag]);
   return ctx.store.transaction(async (tx) => {
     const batch = await batchById(tx, input.batchId);
     if (batch.status !== 'open') throw locked(batch);
@@ -111,7 +103,7 @@ export async function addDevice(ctx: ServiceContext, input: ProcedureArgs<'batch
  * @throws ASSET_TAG_MALFORMED, NOT_FOUND, BATCH_LOCKED, NOT_IN_THIS_BATCH
  */
 export async function removeDevice(ctx: ServiceContext, input: ProcedureArgs<'batches.removeDevice'>): Promise<ProcedureOutput<'batches.removeDevice'>> {
-  const tag = scannedTag(input.tag);
+  const [tag = ''] = await tagsFromScans(ctx.store, [input.tag]);
   return ctx.store.transaction(async (tx) => {
     const batch = await batchById(tx, input.batchId);
     if (batch.status !== 'open') throw locked(batch);

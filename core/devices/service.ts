@@ -1,7 +1,8 @@
 /** Devices: report, check in, sanitize, list, hand over, read. Plain async functions over the store. */
 import { randomUUID } from 'node:crypto';
 import { effectiveDataBearing, mayDeclareNoData } from '../../shared/data-bearing';
-import { CATEGORY_FACTS, assetTagNumber } from '../../shared/categories';
+import { CATEGORY_FACTS } from '../../shared/categories';
+import { isTagOf, tagFormatOf, tagNumber } from '../../shared/tag-format';
 import { actionsFrom, transitionFor } from '../../shared/lifecycle';
 import type { DeviceDetail, ProcedureArgs } from '../../shared/contract';
 import type { Device, DeviceStatus, Location, SanitizationRecord, Specs, Unit } from '../../shared/schemas';
@@ -133,10 +134,12 @@ export async function reportAgain(ctx: ServiceContext, input: ProcedureArgs<'dev
 
 /**
  * A tag typed or scanned as pre-printed: issued by Kredsløb (tags.allocate or an earlier report) and on no device.
+ * A tag of another format (another prefix or width than the settings') was never issued by this store.
  * @throws TAG_NOT_ISSUED, ASSET_TAG_TAKEN
  */
 async function requireUnlinkedTag(reads: StoreReads, assetTag: string): Promise<void> {
-  if (assetTagNumber(assetTag) > (await reads.lastAssetTagNumber())) {
+  const issuable = isTagOf(tagFormatOf(await reads.getSettings()), assetTag);
+  if (!issuable || tagNumber(assetTag) > (await reads.lastAssetTagNumber())) {
     throw new AppError('TAG_NOT_ISSUED', { assetTag }, undefined, { assetTag: 'tag_not_issued' });
   }
   if (await reads.getDeviceByTag(assetTag)) {

@@ -4,28 +4,11 @@
  */
 import type { ProcedureArgs } from '../../shared/contract';
 import { startPositionProblem } from '../../shared/labels/layout';
-import { tagFromScan } from '../../shared/labels/payload';
+import { tagsFromScans } from '../tags/service';
 import { STOCKS, labelsPerPage } from '../../shared/labels/stocks';
 import type { ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
 import { renderLabelPdf, type LabelPdf } from './pdf';
-
-/** Tags as typed or scanned, in order. @throws ASSET_TAG_MALFORMED naming the first bad one */
-function parseTags(raw: readonly string[]): string[] {
-  const tags: string[] = [];
-  const bad: string[] = [];
-  for (const text of raw) {
-    const scan = tagFromScan(text);
-    if (scan.tag === undefined) bad.push(text.trim());
-    else tags.push(scan.tag);
-  }
-  if (bad.length > 0) {
-    const first = bad[0] ?? '';
-    const shown = first.length > 40 ? `${first.slice(0, 40)}…` : first;
-    throw new AppError('ASSET_TAG_MALFORMED', { assetTag: shown, count: bad.length }, `${bad.length} malformed tag(s)`);
-  }
-  return tags;
-}
 
 /** The devices' tags, in the order asked for. @throws NOT_FOUND naming the unknown ids */
 async function tagsOfDevices(ctx: ServiceContext, ids: readonly string[]): Promise<string[]> {
@@ -51,7 +34,7 @@ export async function labelSheet(ctx: ServiceContext, input: LabelSheetInput): P
     const params = { stock: stock.name, start: input.start, max: labelsPerPage(stock) };
     throw new AppError('LABEL_START_OUT_OF_RANGE', params, undefined, { start: 'label_start' });
   }
-  const tags = input.tags ? parseTags(input.tags) : await tagsOfDevices(ctx, input.deviceIds ?? []);
+  const tags = input.tags ? await tagsFromScans(ctx.store, input.tags) : await tagsOfDevices(ctx, input.deviceIds ?? []);
   const settings = await ctx.store.getSettings();
   const range = tags.length === 1 ? tags[0] : `${tags[0]} – ${tags[tags.length - 1]}`;
   const pdf = await renderLabelPdf({

@@ -9,10 +9,9 @@
  */
 import type { ProcedureArgs, StockTakeReport } from '../../shared/contract';
 import { transitionFor } from '../../shared/lifecycle';
-import { tagFromScan } from '../../shared/labels/payload';
+import { tagsFromScans } from '../tags/service';
 import type { Device, DeviceStatus } from '../../shared/schemas';
 import type { ServiceContext } from '../context';
-import { AppError } from '../errors';
 import { warehouseLocation } from '../lifecycle/step';
 import type { StoreReads } from '../store/store';
 
@@ -24,26 +23,6 @@ const HELD_STATES: ReadonlySet<DeviceStatus> = new Set(transitionFor('move').fro
 
 /** How many devices one search page reads while collecting a location's devices. */
 const PAGE = 1000;
-
-/**
- * Each scan's asset tag, first-scan order, a tag scanned twice kept once.
- * @throws ASSET_TAG_MALFORMED naming the first scan that is not a tag, with how many are not
- */
-function distinctTags(scans: readonly string[]): string[] {
-  const tags = new Set<string>();
-  const bad: string[] = [];
-  for (const text of scans) {
-    const { tag } = tagFromScan(text);
-    if (tag === undefined) bad.push(text.trim());
-    else tags.add(tag);
-  }
-  const [first] = bad;
-  if (first !== undefined) {
-    const shown = first.length > 40 ? `${first.slice(0, 40)}…` : first;
-    throw new AppError('ASSET_TAG_MALFORMED', { assetTag: shown, count: bad.length }, `stock-take: ${bad.length} malformed tag(s)`);
-  }
-  return [...tags];
-}
 
 /** Every device recorded at the location, in any state, one search page at a time. */
 async function devicesAt(ctx: ServiceContext, locationId: string): Promise<Device[]> {
@@ -75,7 +54,7 @@ const byTag = (a: Device, b: Device) => (a.assetTag < b.assetTag ? -1 : a.assetT
 export async function compareStockTake(ctx: ServiceContext, input: ProcedureArgs<'stocktake.compare'>): Promise<StockTakeReport> {
   // A stock-take counts a warehouse or one of its shelves; a department's site is not the warehouse's to count.
   const location = await warehouseLocation(ctx.store, input.locationId);
-  const tags = distinctTags(input.tags);
+  const tags = [...new Set(await tagsFromScans(ctx.store, input.tags))];
 
   const expected = (await devicesAt(ctx, location.id)).filter((d) => HELD_STATES.has(d.status)).sort(byTag);
   const expectedIds = new Set(expected.map((d) => d.id));

@@ -589,6 +589,32 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       expect((await store.getLocation('loc-shelf-D5'))?.name).toBe('Hylde D-05');
     });
 
+    // Setup (issue 12): a first start is one whose store holds nobody; a transaction sees the people it adds.
+    it('counts the people it holds, inside a transaction too, and not those of a rolled-back one', async () => {
+      const seeded = (await store.listUsers()).length;
+      expect(seeded).toBeGreaterThan(0);
+      expect(await store.userCount()).toBe(seeded);
+      const newcomer = { id: 'user-new-1', name: 'Ny Person', email: 'ny@example.dk', role: 'admin' as const, departmentId: 'dep-buf' };
+      await expect(
+        store.transaction(async (tx) => {
+          tx.putUser(newcomer);
+          expect(await tx.userCount()).toBe(seeded + 1);
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(await store.userCount()).toBe(seeded);
+      await store.transaction(async (tx) => {
+        tx.putUser(newcomer);
+        // Saving someone already there again (a rename) is not another person.
+        tx.putUser({ ...newcomer, name: 'Ny Person 2' });
+        const existing = (await store.listUsers())[0];
+        if (existing) tx.putUser({ ...existing, name: `${existing.name} (ændret)` });
+        expect(await tx.userCount()).toBe(seeded + 1);
+      });
+      await reopen();
+      expect(await store.userCount()).toBe(seeded + 1);
+    });
+
     it('hands out asset tag numbers that are never reused, and says the last one issued', async () => {
       expect(await store.lastAssetTagNumber()).toBe(0);
       const first = await store.transaction((tx) => tx.allocateAssetTagNumber());

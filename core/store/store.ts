@@ -124,6 +124,8 @@ export interface StoreReads extends WantedReads {
   listFactorVersions(): Promise<FactorVersion[]>;
   /** The highest asset tag number issued so far (0 before the first): a tag above it was never issued. */
   lastAssetTagNumber(): Promise<number>;
+  /** How many people the store holds (0 on a first start without demo data: setup, issue 12). */
+  userCount(): Promise<number>;
 }
 
 export interface StoreTx extends StoreReads, WantedWrites {

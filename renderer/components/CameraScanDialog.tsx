@@ -8,7 +8,7 @@ import { ApiError } from '../api/client';
 import { client, errorText } from '../api/instance';
 import { useT } from '../i18n';
 import { devicePath, navigate } from '../router';
-import { readScannedTag } from '../scanning/scanned-tag';
+import { useReadTag } from '../scanning/scanned-tag';
 import { Banner } from './Banner';
 import { CameraScanner } from './CameraScanner';
 
@@ -28,6 +28,7 @@ function shorten(text: string): string {
 
 export function CameraScanDialog({ onClose }: { onClose(): void }) {
   const t = useT();
+  const readTag = useReadTag();
   const titleId = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const latestLookup = useRef(0);
@@ -44,7 +45,7 @@ export function CameraScanDialog({ onClose }: { onClose(): void }) {
   const handleScan = useCallback(
     async (text: string) => {
       const lookup = ++latestLookup.current;
-      const tag = readScannedTag(text);
+      const tag = readTag(text);
       if (!tag) {
         setOutcome({ kind: 'notATag', text: shorten(text) });
         return;
@@ -62,7 +63,7 @@ export function CameraScanDialog({ onClose }: { onClose(): void }) {
         else setOutcome({ kind: 'failed', message: errorText(error, t('camera.lookupFailed', { tag })) });
       }
     },
-    [t],
+    [t, readTag],
   );
 
   return (

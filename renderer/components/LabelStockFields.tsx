@@ -1,26 +1,19 @@
 /** The label stock picker (each stock described), the start position on a sheet, and the print-at-100 % note. */
-import { STOCK_IDS, STOCKS, labelsPerPage, stockDescription } from '../../shared/labels/stocks';
+import { labelsPerPage } from '../../shared/labels/stocks';
 import { useI18n } from '../i18n';
 import type { LabelPrint } from '../use-label-print';
 import { Field } from './Field';
+import { StockOptions } from './StockOptions';
 
 export function LabelStockFields({ print }: { print: LabelPrint }) {
   const { t, number } = useI18n();
   const { form, stock, chooseStock } = print;
-  const describe = (id: (typeof STOCK_IDS)[number]) => {
-    const { key, params } = stockDescription(STOCKS[id]);
-    return t(key, { name: params.name, count: number(params.count), width: number(params.width), height: number(params.height) });
-  };
   return (
     <>
       <div className="form-grid label-stock-fields">
         <Field {...form.field('stock')} className="field-wide">
           <select {...form.control('stock')} onChange={(e) => chooseStock(e.target.value)}>
-            {STOCK_IDS.map((id) => (
-              <option key={id} value={id}>
-                {describe(id)}
-              </option>
-            ))}
+            <StockOptions />
           </select>
         </Field>
         {/* A label printer's roll has one label per page, so only a sheet has a start position. */}

@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import type { Condition } from '../../shared/schemas';
 import { client, errorText } from '../api/instance';
 import { useI18n } from '../i18n';
-import { readScannedTag } from '../scanning/scanned-tag';
+import { useReadTag } from '../scanning/scanned-tag';
 import { useAsync } from '../use-async';
 import { Banner } from './Banner';
 import { LoadError } from './LoadError';
@@ -26,13 +26,14 @@ interface Props {
 export function PickupList({ condition, shelf, refreshKey }: Props) {
   const { t, dateTime, tPlural } = useI18n();
   const list = useAsync(() => client.call('devices.awaitingPickup', {}), [refreshKey]);
+  const readTag = useReadTag();
   const [tag, setTag] = useState('');
   const [deviceId, setDeviceId] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>();
 
   async function link(e: FormEvent) {
     e.preventDefault();
-    const assetTag = readScannedTag(tag);
+    const assetTag = readTag(tag);
     if (!assetTag || !deviceId || !condition || !shelf) {
       setMessage({ ok: false, text: t('pickup.linkIncomplete') });
       return;

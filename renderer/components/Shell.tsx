@@ -1,13 +1,33 @@
-/** Profile picker until a profile is chosen; then reference data, the handheld scanner and the signed-in layout. */
+/**
+ * Before a profile is chosen: first start's setup while nobody exists (issue 12), else the profile picker. Then
+ * reference data, the handheld scanner and the signed-in layout.
+ */
+import { client } from '../api/instance';
 import { ReferenceProvider } from '../reference-context';
 import { ScannerProvider } from '../scanning/ScannerProvider';
 import { ProfilePicker } from '../screens/ProfilePicker';
+import { SetupWizard } from '../screens/SetupWizard';
 import { useSession } from '../session-context';
+import { useAsync } from '../use-async';
 import { Layout } from './Layout';
+import { Loading } from './Loading';
+import { SignedOutPage } from './SignedOutPage';
+
+/** The wizard on a first start; the picker otherwise, and also when the question fails (it shows the failure itself). */
+function SignedOut() {
+  const setup = useAsync(() => client.call('setup.status', {}), []);
+  if (setup.data?.needed) return <SetupWizard />;
+  if (setup.data || setup.error !== undefined) return <ProfilePicker />;
+  return (
+    <SignedOutPage>
+      <Loading />
+    </SignedOutPage>
+  );
+}
 
 export function Shell() {
   const { session } = useSession();
-  if (!session) return <ProfilePicker />;
+  if (!session) return <SignedOut />;
   return (
     // key: a new profile gets fresh reference data and fresh screen state
     <ReferenceProvider key={session.token}>

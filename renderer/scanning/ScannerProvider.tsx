@@ -11,7 +11,7 @@ import { AnywhereScanFailures } from './AnywhereScanFailures';
 import { ScanQueue } from './scan-queue';
 import { scanFailureText } from './scan-failure';
 import type { StationId } from './stations';
-import { readScannedTag } from './scanned-tag';
+import { useReadTag } from './scanned-tag';
 import { playTone } from './tones';
 import { isTextEntry, listenForScans } from './wedge-listener';
 
@@ -38,6 +38,7 @@ function useScanner(): Scanner {
 
 export function ScannerProvider({ children }: { children: ReactNode }) {
   const t = useT();
+  const readTag = useReadTag();
   const tNow = useRef(t);
   tNow.current = t;
 
@@ -63,7 +64,7 @@ export function ScannerProvider({ children }: { children: ReactNode }) {
   useEffect(
     () =>
       listenForScans(document, {
-        readTag: readScannedTag,
+        readTag,
         // why: at a station a wrong code read while no text field has focus is a failed scan to report;
         // in a text field it may be what the person meant to type (a serial number into the search box)
         takeOtherBurst: ({ target }) => scanner.station.current !== undefined && !isTextEntry(target),
@@ -79,7 +80,7 @@ export function ScannerProvider({ children }: { children: ReactNode }) {
           }
         },
       }),
-    [scanner],
+    [scanner, readTag],
   );
 
   return (

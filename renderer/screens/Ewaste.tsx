@@ -19,7 +19,7 @@ import { useI18n } from '../i18n';
 import { categoryKey, ewasteReasonKey } from '../labels';
 import { memberOf } from '../member-of';
 import { devicePath, href } from '../router';
-import { readScannedTag } from '../scanning/scanned-tag';
+import { useReadTag } from '../scanning/scanned-tag';
 import { mayCall, pathOf } from '../screens';
 import { useUser } from '../session-context';
 import { useAsync } from '../use-async';
@@ -31,6 +31,7 @@ interface Outcome {
 
 export function Ewaste() {
   const { t, tPlural, dateTime } = useI18n();
+  const readTag = useReadTag();
   const mayRoute = mayCall(useUser().role, 'devices.routeToEwaste');
   const list = useAsync(() => client.call('ewaste.suggestions', { limit: 500 }), []);
   const [queueKey, setQueueKey] = useState(0);
@@ -72,7 +73,7 @@ export function Ewaste() {
 
   async function routeOne(e: FormEvent) {
     e.preventDefault();
-    const assetTag = readScannedTag(tag);
+    const assetTag = readTag(tag);
     if (!assetTag || !reason) {
       setOutcomes([{ ok: false, text: t('ewaste.oneIncomplete') }]);
       return;

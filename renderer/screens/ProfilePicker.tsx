@@ -4,7 +4,7 @@ import type { Department, User } from '../../shared/schemas';
 import { client, errorText } from '../api/instance';
 import { Banner } from '../components/Banner';
 import { EmptyState } from '../components/EmptyState';
-import { LanguageSwitch } from '../components/LanguageSwitch';
+import { SignedOutPage } from '../components/SignedOutPage';
 import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n';
@@ -53,49 +53,36 @@ export function ProfilePicker() {
     : [];
 
   return (
-    <div className="app">
-      <header className="app-header">
-        <span className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            ↻
-          </span>
-          <span className="brand-name">{t('app.name')}</span>
-        </span>
-        <div className="header-right">
-          <LanguageSwitch />
-        </div>
-      </header>
-      <main className="page page-narrow" id="main">
-        <h1>{t('profile.title')}</h1>
-        <p className="lead">{t('profile.intro')}</p>
-        {expired && <Banner kind="info">{t('profile.sessionExpired')}</Banner>}
-        {error && <Banner kind="error">{error}</Banner>}
-        {pending && <Loading label={t('profile.signingIn')} />}
-        {profiles.loading && !profiles.data && <Loading />}
-        {profiles.error !== undefined && <LoadError error={profiles.error} onRetry={profiles.reload} />}
-        {profiles.data && groups.length === 0 && <EmptyState>{t('profile.empty')}</EmptyState>}
-        {groups.map((g) => (
-          <section key={g.key} className="profile-group" aria-labelledby={`group-${g.key}`}>
-            <h2 id={`group-${g.key}`}>{g.title}</h2>
-            <ul className="profile-list">
-              {g.users.map((u) => (
-                <li key={u.id}>
-                  <button
-                    type="button"
-                    className="profile-entry"
-                    data-testid={`profile-${u.id}`}
-                    disabled={pending !== undefined}
-                    onClick={() => void choose(u.id)}
-                  >
-                    <span className="profile-name">{u.name}</span>
-                    <span className={`role-tag role-${u.role}`}>{t(roleKey(u.role))}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ))}
-      </main>
-    </div>
+    <SignedOutPage>
+      <h1>{t('profile.title')}</h1>
+      <p className="lead">{t('profile.intro')}</p>
+      {expired && <Banner kind="info">{t('profile.sessionExpired')}</Banner>}
+      {error && <Banner kind="error">{error}</Banner>}
+      {pending && <Loading label={t('profile.signingIn')} />}
+      {profiles.loading && !profiles.data && <Loading />}
+      {profiles.error !== undefined && <LoadError error={profiles.error} onRetry={profiles.reload} />}
+      {profiles.data && groups.length === 0 && <EmptyState>{t('profile.empty')}</EmptyState>}
+      {groups.map((g) => (
+        <section key={g.key} className="profile-group" aria-labelledby={`group-${g.key}`}>
+          <h2 id={`group-${g.key}`}>{g.title}</h2>
+          <ul className="profile-list">
+            {g.users.map((u) => (
+              <li key={u.id}>
+                <button
+                  type="button"
+                  className="profile-entry"
+                  data-testid={`profile-${u.id}`}
+                  disabled={pending !== undefined}
+                  onClick={() => void choose(u.id)}
+                >
+                  <span className="profile-name">{u.name}</span>
+                  <span className={`role-tag role-${u.role}`}>{t(roleKey(u.role))}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </SignedOutPage>
   );
 }

@@ -4,6 +4,7 @@
  * (kredslob://device/KK-0001234), which the desktop app can open as a link. Scanning accepts both.
  */
 import { AssetTag, TAG_PAYLOAD_FORMS } from '../schemas';
+import { DEFAULT_TAG_FORMAT, isTagOf, type TagFormat } from '../tag-format';
 
 export { TAG_PAYLOAD_FORMS };
 export type TagPayloadForm = (typeof TAG_PAYLOAD_FORMS)[number];
@@ -24,8 +25,11 @@ export type ScanProblem = 'empty' | 'not_a_tag' | 'foreign';
 
 export type ScanResult = { tag: string; problem?: undefined } | { tag?: undefined; problem: ScanProblem };
 
-/** The asset tag in a scan of either payload form (case and surrounding white space do not matter). */
-export function tagFromScan(text: string): ScanResult {
+/**
+ * The asset tag in a scan of either payload form (case and surrounding white space do not matter), if it has
+ * the store's tag format (a batch number or a seal's code of the same shape is not a tag).
+ */
+export function tagFromScan(text: string, format: TagFormat = DEFAULT_TAG_FORMAT): ScanResult {
   const trimmed = text.trim();
   if (trimmed === '') return { problem: 'empty' };
   let candidate = trimmed;
@@ -33,5 +37,5 @@ export function tagFromScan(text: string): ScanResult {
   if (trimmed.toLowerCase().startsWith(TAG_URL_PREFIX)) candidate = trimmed.slice(TAG_URL_PREFIX.length);
   else if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return { problem: 'foreign' };
   const parsed = AssetTag.safeParse(candidate);
-  return parsed.success ? { tag: parsed.data } : { problem: 'not_a_tag' };
+  return parsed.success && isTagOf(format, parsed.data) ? { tag: parsed.data } : { problem: 'not_a_tag' };
 }

@@ -21,6 +21,9 @@ import type { MessageKey } from '../i18n';
 export const STOCK_IDS = ['avery-l7651', 'avery-l7160', 'avery-l7163', 'brother-dk11209', 'dymo-11355'] as const;
 export type StockId = (typeof STOCK_IDS)[number];
 
+/** The stock a first print offers unless the settings choose another: the A4 sheet most offices keep. */
+export const DEFAULT_STOCK: StockId = 'avery-l7651';
+
 export interface Size {
   width: number;
   height: number;

@@ -10,10 +10,11 @@ import { startServer, type AppServer } from '../support/web-server';
 
 export type { AppServer } from '../support/web-server';
 
-export const test = base.extend<{ app: AppServer }>({
-  // eslint-disable-next-line no-empty-pattern -- why: Playwright reads fixture dependencies from this destructuring
-  app: async ({}, use) => {
-    const server = await startServer();
+export const test = base.extend<{ app: AppServer; serverEnv: Readonly<Record<string, string>> }>({
+  /** More environment for the server (first-start.spec.ts: `test.use({ serverEnv: { KREDSLOB_DEMO: '0' } })`). */
+  serverEnv: [{}, { option: true }],
+  app: async ({ serverEnv }, use) => {
+    const server = await startServer({ env: serverEnv });
     await use(server);
     await server.stop();
     fs.rmSync(server.dataDir, { recursive: true, force: true });

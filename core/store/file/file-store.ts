@@ -304,6 +304,10 @@ export class FileStore implements Store {
     if (this.applying) await this.applying;
     return this.state.wanted.forUser(userId).filter((n) => n.readAt === undefined).length;
   }
+  async userCount() {
+    if (this.applying) await this.applying;
+    return this.state.reference.user.size;
+  }
   async listUsers() {
     if (this.applying) await this.applying;
     return [...this.state.reference.user.values()];

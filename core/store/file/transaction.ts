@@ -95,6 +95,11 @@ export class FileTx implements StoreTx {
   async lastAssetTagNumber() {
     return this.tagNumber ?? this.state.nextTag - 1;
   }
+  async userCount() {
+    let added = 0;
+    for (const id of this.reference.user.keys()) if (!this.state.reference.user.has(id)) added++;
+    return this.state.reference.user.size + added;
+  }
 
   async getWantedRequest(id: string) {
     return this.wanted.requests.get(id) ?? this.state.wanted.requests.get(id);

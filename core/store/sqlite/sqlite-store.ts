@@ -236,6 +236,9 @@ export class SqliteStore implements Store {
   async listLocations() {
     return this.records('location');
   }
+  async userCount() {
+    return (this.q("SELECT COUNT(*) AS n FROM records WHERE kind = 'user'").get() as { n: number }).n; // why: COUNT(*) always yields one row with n
+  }
   async listUsers() {
     return this.records('user');
   }
@@ -437,6 +440,7 @@ export class SqliteStore implements Store {
       getSettings: () => self.getSettings(),
       listFactorVersions: () => self.listFactorVersions(),
       lastAssetTagNumber: () => self.lastAssetTagNumber(),
+      userCount: () => self.userCount(),
       getWantedRequest: (id) => self.getWantedRequest(id),
       openWantedRequests: (c) => self.openWantedRequests(c),
       getNotification: (id) => self.getNotification(id),

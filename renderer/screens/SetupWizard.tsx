@@ -1,0 +1,64 @@
+/**
+ * First start without demo data (issue 12): nobody exists yet, so instead of an empty profile picker the first
+ * person creates the organisation, the first administrator (with their administration) and the warehouse, and
+ * is signed in as that administrator. The form is setup.initialize's input (the one form mechanism).
+ */
+import type { FormFields } from '../form-model';
+import { Field } from '../components/Field';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { SignedOutPage } from '../components/SignedOutPage';
+import { useI18n } from '../i18n';
+import { useSession } from '../session-context';
+import { useContractForm } from '../use-contract-form';
+
+/** The wizard's fields, in page order, by their path in setup.initialize's input. */
+export const SETUP_FIELDS = {
+  organisationName: { label: 'setup.organisationName' },
+  organisationShortName: { label: 'setup.organisationShortName' },
+  'admin.name': { label: 'setup.adminName' },
+  'admin.email': { label: 'setup.adminEmail' },
+  'department.code': { label: 'setup.departmentCode' },
+  'department.name': { label: 'setup.departmentName' },
+  'department.nameEn': { label: 'setup.departmentNameEn' },
+  'warehouse.name': { label: 'setup.warehouseName' },
+  'warehouse.address': { label: 'setup.warehouseAddress' },
+} as const satisfies FormFields<'setup.initialize'>;
+
+type Name = keyof typeof SETUP_FIELDS;
+
+export function SetupWizard() {
+  const { t } = useI18n();
+  const { begin } = useSession();
+  const form = useContractForm('setup.initialize', { idPrefix: 'setup', fields: SETUP_FIELDS });
+
+  const text = (name: Name, opts: { type?: 'text' | 'email'; hint?: string; autoComplete?: string } = {}) => (
+    <Field {...form.field(name, opts.hint)}>
+      <input {...form.control(name, { hint: opts.hint !== undefined })} type={opts.type ?? 'text'} autoComplete={opts.autoComplete ?? 'off'} />
+    </Field>
+  );
+  const group = (title: string, id: string, names: readonly Name[]) => (
+    <fieldset className="fieldset" aria-labelledby={id}>
+      <legend id={id}>{title}</legend>
+      <div className="form-grid">{names.map((n) => <div key={n}>{text(n, n === 'admin.email' ? { type: 'email', autoComplete: 'email' } : n === 'department.code' ? { hint: t('setup.departmentCodeHint') } : {})}</div>)}</div>
+    </fieldset>
+  );
+
+  return (
+    <SignedOutPage>
+      <h1>{t('setup.title')}</h1>
+      <p className="lead">{t('setup.intro')}</p>
+      {form.summary && <ErrorSummary {...form.summary} />}
+      <form className="form" data-testid="setup-wizard" onSubmit={(e) => void form.onSubmit(begin)(e)} noValidate>
+        {group(t('setup.organisation'), 'setup-organisation', ['organisationName', 'organisationShortName'])}
+        {group(t('setup.admin'), 'setup-admin', ['admin.name', 'admin.email'])}
+        {group(t('setup.department'), 'setup-department', ['department.code', 'department.name', 'department.nameEn'])}
+        {group(t('setup.warehouse'), 'setup-warehouse', ['warehouse.name', 'warehouse.address'])}
+        <div className="button-row">
+          <button type="submit" className="button button-primary" disabled={form.busy}>
+            {form.busy ? t('setup.submitting') : t('setup.submit')}
+          </button>
+        </div>
+      </form>
+    </SignedOutPage>
+  );
+}
