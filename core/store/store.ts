@@ -121,7 +121,13 @@ export interface StoreReads extends WantedReads {
   listFactorVersions(): Promise<FactorVersion[]>;
   /** The highest asset tag number issued so far (0 before the first): a tag above it was never issued. */
   lastAssetTagNumber(): Promise<number>;
+  // Import of registers (issue 12): a file's serials are matched against the store a batch at a time.
+  /** Devices whose serial is one of `serials`, ignoring case and surrounding spaces; any order. */
+  devicesBySerial(serials: readonly string[]): Promise<Device[]>;
 }
+
+/** How serials are compared: case and surrounding spaces do not count (as DeviceQuery.serial). */
+export const serialKey = (serial: string): string => serial.trim().toLowerCase();
 
 export interface StoreTx extends StoreReads, WantedWrites {
   putDevice(device: Device): void;
@@ -140,6 +146,11 @@ export interface StoreTx extends StoreReads, WantedWrites {
   putSettings(settings: Settings): void;
   /** The next free asset tag number (monotonic, never reused). */
   allocateAssetTagNumber(): Promise<number>;
+  /**
+   * Counts `n` as issued (an imported device's tag, issue 12): the numbers handed out later are above it.
+   * A number at or below the last issued changes nothing.
+   */
+  raiseAssetTagNumber(n: number): void;
 }
 
 export interface Store extends StoreReads, WantedQueries {
