@@ -3,6 +3,7 @@
  * described here once; TypeScript types are inferred from these schemas, never written twice.
  */
 import { z } from 'zod';
+import { IMPORT_SAVED_MAPPINGS_MAX, SavedImportMapping } from './import';
 
 export const ROLES = ['department_contact', 'warehouse', 'sustainability', 'admin'] as const;
 export const Role = z.enum(ROLES);
@@ -328,6 +329,22 @@ export const TrailEvent = z.discriminatedUnion('type', [
   // Device photos: the display size's sha256 names the photo; the file name is what the person picked.
   z.object({ ...eventBase, type: z.literal('photo_added'), sha256: Sha256, fileName: z.string() }),
   z.object({ ...eventBase, type: z.literal('photo_removed'), sha256: Sha256 }),
+  // Import of registers (issue 12): a device created or updated from a row of a file, named by its name and sha256.
+  z.object({
+    ...eventBase,
+    type: z.literal('imported'),
+    fileName: z.string(),
+    fileSha256: Sha256,
+    /** The row's number in the file as a spreadsheet shows it (the header is 1). */
+    row: z.number().int().min(2),
+    /** The state the device entered (a new device), absent for an update. */
+    status: DeviceStatus.optional(),
+    departmentId: Id.optional(),
+    /** The register's purchase day, YYYY-MM-DD. */
+    purchaseDate: z.string().optional(),
+    /** The fields an update changed. */
+    changes: z.array(z.string()).optional(),
+  }),
 ]);
 export type TrailEvent = z.infer<typeof TrailEvent>;
 export type TrailEventType = TrailEvent['type'];
@@ -487,6 +504,8 @@ export const Settings = z.object({
   organisationShortName: z.string().trim().min(1).max(40).optional(),
   /** Optional so settings stored before labels existed stay valid; absent means 'tag'. */
   labelPayload: z.enum(TAG_PAYLOAD_FORMS).optional(),
+  // Import of registers (issue 12): the column mappings kept for the next file.
+  importMappings: z.array(SavedImportMapping).max(IMPORT_SAVED_MAPPINGS_MAX).optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -15,7 +15,9 @@ import { stockTakeHandlers } from '../stocktake/handlers';
 import { tagHandlers } from '../tags/handlers';
 import { wantedHandlers } from '../wanted/handlers';
 import { buildHandlerTable, type HandlerTable } from './handler-table';
+// Import of registers (issue 12).
+import { importHandlers } from '../import/handlers';
 
 export function createHandlerTable(): HandlerTable {
-  return buildHandlerTable([batchHandlers, ewasteHandlers, recyclerHandlers, sessionHandlers, referenceHandlers, deviceHandlers, reservationHandlers, tagHandlers, labelHandlers, stockTakeHandlers, factorHandlers, statsHandlers, departmentHandlers, photoHandlers, wantedHandlers]);
+  return buildHandlerTable([batchHandlers, ewasteHandlers, recyclerHandlers, sessionHandlers, referenceHandlers, deviceHandlers, reservationHandlers, tagHandlers, labelHandlers, stockTakeHandlers, factorHandlers, statsHandlers, departmentHandlers, photoHandlers, wantedHandlers, importHandlers]);
 }
