@@ -18,6 +18,7 @@ import {
 } from '../../shared/import';
 import { importDefaultState, importEntryRefusal } from '../../shared/lifecycle';
 import { serialKey, type StoreReads } from '../store/store';
+import { nextTurn } from '../lifecycle/step';
 import type { ImportRow } from './read-file';
 import { normalName, parseCategory, parseCondition, parseDay, parseGigabytes, parseInteger, parseScreenInch, parseStatus } from './values';
 
@@ -143,11 +144,16 @@ export function draftRow(row: ImportRow, mapping: ImportMapping, ref: ImportRefe
   return draft;
 }
 
+/** Rows looked at between two turns of the event loop. */
+const ROWS_PER_TURN = 5000;
+
 /** Refuses every row after the first that repeats a serial or a tag of the file (compared as the store compares). */
-export function refuseRepeats(drafts: readonly RowDraft[]): void {
+export async function refuseRepeats(drafts: readonly RowDraft[]): Promise<void> {
   const serials = new Map<string, number>();
   const tags = new Map<string, number>();
-  for (const d of drafts) {
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await nextTurn();
     if (d.serial !== undefined) {
       const first = serials.get(serialKey(d.serial));
       if (first === undefined) serials.set(serialKey(d.serial), d.n);
