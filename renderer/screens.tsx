@@ -34,6 +34,8 @@ import { StatsMethod } from './screens/StatsMethod';
 import { StockTake } from './screens/StockTake';
 import { Notifications } from './screens/Notifications';
 import { Wanted } from './screens/Wanted';
+// Import of registers (issue 12).
+import { ImportDevices } from './screens/ImportDevices';
 
 export interface ScreenDef {
   id: string;
@@ -130,6 +132,15 @@ export const SCREENS = [
     render: () => <Wanted />,
   },
   { id: 'notifications', path: '/notifications', primary: 'notifications.list', calls: ['notifications.list', 'notifications.markRead'], render: () => <Notifications /> },
+  // Import of registers (issue 12): administrators import a register file (import.start is what the screen is for).
+  {
+    id: 'import',
+    path: '/import',
+    navKey: 'nav.import',
+    primary: 'import.start',
+    calls: ['import.analyze', 'import.dryRun', 'import.start', 'import.progress', 'import.cancel', 'import.saveMapping'],
+    render: () => <ImportDevices />,
+  },
 ] as const satisfies readonly ScreenDef[];
 
 export { mayCall };

@@ -123,3 +123,18 @@ export type ImportCounts = z.infer<typeof ImportCounts>;
 export const emptyImportCounts = (): ImportCounts => ({ create: 0, update: 0, unchanged: 0, refused: 0 });
 
 export const IMPORT_JOB_STATES = ['running', 'done', 'cancelled', 'failed'] as const;
+
+/** A header or a name as compared: lower case, letters and digits only ("Serial No." → "serialno"). */
+export const normalName = (s: string): string => s.toLowerCase().replace(/[^a-z0-9æøåäöü]/g, '');
+
+/** A saved mapping (field → header text) on a file's headers: fields whose header the file lacks are left out. */
+export function mappingFromHeaders(columns: Partial<Record<ImportField, string>>, headers: readonly string[]): ImportMapping {
+  const names = headers.map(normalName);
+  const mapping: ImportMapping = {};
+  for (const field of IMPORT_FIELDS) {
+    const header = columns[field];
+    const col = header === undefined ? -1 : names.indexOf(normalName(header));
+    if (col >= 0) mapping[field] = col;
+  }
+  return mapping;
+}

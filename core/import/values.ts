@@ -3,12 +3,12 @@
  * them: headers to fields, "15,6" and "1.5" to numbers, dd-mm-yyyy and ISO days, category, condition and
  * status names. Each parser answers a value, or undefined when the cell cannot be read (the row is then refused).
  */
-import { IMPORT_FIELDS, type ImportField, type ImportMapping } from '../../shared/import';
+import { IMPORT_FIELDS, normalName, type ImportField, type ImportMapping } from '../../shared/import';
+
+export { normalName };
 import { translate, LOCALES } from '../../shared/i18n';
 import { CATEGORIES, CONDITIONS, DEVICE_STATUSES, type Category, type Condition, type DeviceStatus } from '../../shared/schemas';
 
-/** A header or a name as compared: lower case, letters and digits only ("Serial No." → "serialno"). */
-export const normalName = (s: string): string => s.toLowerCase().replace(/[^a-z0-9æøåäöü]/g, '');
 
 /**
  * Header texts of each field, best first: Danish, English, and the columns of Snipe-IT's asset export (Asset Tag,
@@ -46,18 +46,6 @@ export function guessMapping(headers: readonly string[]): ImportMapping {
         break;
       }
     }
-  }
-  return mapping;
-}
-
-/** A saved mapping (field → header text) on this file's headers: fields whose header the file lacks are left out. */
-export function mappingFromHeaders(columns: Partial<Record<ImportField, string>>, headers: readonly string[]): ImportMapping {
-  const names = headers.map(normalName);
-  const mapping: ImportMapping = {};
-  for (const field of IMPORT_FIELDS) {
-    const header = columns[field];
-    const col = header === undefined ? -1 : names.indexOf(normalName(header));
-    if (col >= 0) mapping[field] = col;
   }
   return mapping;
 }
