@@ -35,6 +35,13 @@ export function ImportDevices() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const fileInput = useRef<HTMLInputElement>(null);
+  // The next step's element to focus once it is rendered (a call's answer arrives outside any event handler).
+  const [focusTo, setFocusTo] = useState<string | undefined>();
+  useEffect(() => {
+    if (focusTo === undefined) return;
+    focusField(focusTo);
+    setFocusTo(undefined);
+  }, [focusTo]);
 
   const fail = (e: unknown) => setError(e instanceof ApiError ? e.message : t('common.unexpectedError'));
 
@@ -49,7 +56,7 @@ export function ImportDevices() {
       const out = await client.call('import.analyze', { fileName: file.name, dataBase64: await base64Of(file) });
       setAnalysis(out);
       setMapping(out.guess);
-      window.setTimeout(() => focusField('import-mapping-title'), 0);
+      setFocusTo('import-mapping-title');
     } catch (e) {
       fail(e);
     } finally {
@@ -73,7 +80,7 @@ export function ImportDevices() {
       setDry(out);
       setOffset(nextOffset);
       setOnlyRefused(refusedOnly);
-      if (focus) window.setTimeout(() => focusField('import-dry-title'), 0);
+      if (focus) setFocusTo('import-dry-title');
     } catch (e) {
       fail(e);
     } finally {
@@ -86,7 +93,7 @@ export function ImportDevices() {
     setError(undefined);
     try {
       setJob(await client.call('import.start', { sha256: analysis.sha256, fileName: analysis.fileName, mapping }));
-      window.setTimeout(() => focusField('import-cancel'), 0);
+      setFocusTo('import-cancel');
     } catch (e) {
       fail(e);
     }
@@ -163,7 +170,11 @@ export function ImportDevices() {
             limit={PAGE}
             onlyRefused={onlyRefused}
             onPage={(o) => void runDry(o, onlyRefused, false)}
-            onOnlyRefused={(only) => void runDry(0, only, false)}
+            onOnlyRefused={(only) => {
+              // The box shows the choice at once; the rows follow when the page arrives.
+              setOnlyRefused(only);
+              void runDry(0, only, false);
+            }}
           />
           <div className="button-row">
             <button type="button" className="button button-primary" aria-disabled={busy} onClick={() => !busy && void start()}>
