@@ -965,6 +965,8 @@ export const contract = {
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(1000).default(100),
         onlyRefused: z.boolean().default(false),
+        /** Decide every row again (the store may have changed); otherwise a page of the last dry run of this file and mapping. */
+        fresh: z.boolean().default(false),
       })
       .strict(),
     output: z.object({ counts: ImportCounts, total: z.number().int(), items: z.array(ImportRowResult) }),

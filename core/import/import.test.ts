@@ -312,12 +312,25 @@ describe('importing', () => {
     const [before] = await h.store.devicesBySerial(['SN-OK']);
     const dry = await dryRun('twice.csv', data);
     expect(dry.counts).toEqual({ create: 0, update: 0, unchanged: 2, refused: 1 });
+
     const second = await importAll('twice.csv', data);
     expect(second.job.counts).toEqual({ create: 0, update: 0, unchanged: 2, refused: 1 });
     expect(await h.store.deviceCount()).toBe(count);
     const [after] = await h.store.devicesBySerial(['SN-OK']);
     expect(after).toEqual(before);
     expect(await h.store.trail(after!.id)).toHaveLength(1);
+  });
+
+  it('pages read the last dry run; a dry run asked afresh decides the rows again against the store as it is now', async () => {
+    const { file, counts } = await dryRun('late.csv', csv(GOOD));
+    expect(counts.create).toBe(1);
+    // Meanwhile the warehouse reports the same device by hand.
+    const wh = await h.as('user-warehouse-1');
+    await run(wh, 'devices.report', { category: 'laptop', manufacturer: 'HP', model: 'EliteBook', serial: 'SN-OK', locationId: 'dep-buf-site-1' });
+    const same = { sha256: file.sha256, fileName: 'late.csv', mapping: file.guess };
+    expect((await run(admin, 'import.dryRun', { ...same, offset: 0 })).counts.create).toBe(1);
+    // The register's year, RAM and condition are not on the reported device: an update of year and RAM.
+    expect((await run(admin, 'import.dryRun', { ...same, fresh: true })).items[0]).toMatchObject({ action: 'update', changes: ['year', 'ramGb'] });
   });
 
   it('updates what the register says differently (model, RAM, notes) with an imported event naming the changes; state and place stay', async () => {

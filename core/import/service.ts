@@ -139,7 +139,7 @@ const countOf = (decisions: readonly RowDecision[], counts: ImportCounts): void 
 export async function dryRunImport(ctx: ServiceContext, input: ProcedureArgs<'import.dryRun'>): Promise<ProcedureOutput<'import.dryRun'>> {
   const state = stateOf(ctx.store);
   const key = `${input.sha256}:${JSON.stringify(input.mapping)}`;
-  if (state.dryRun?.key !== key) {
+  if (input.fresh || state.dryRun?.key !== key) {
     const file = await fileOf(ctx, input.sha256, input.fileName);
     requireMappingFits(input.mapping, file, input.fileName);
     const drafts = await draftAll(ctx, file, input.mapping);

@@ -76,6 +76,8 @@ export function ImportDevices() {
         offset: nextOffset,
         limit: PAGE,
         onlyRefused: refusedOnly,
+        // The button asks anew (the store may have changed since); paging and the filter read the same run.
+        fresh: focus,
       });
       setDry(out);
       setOffset(nextOffset);
