@@ -2,6 +2,7 @@
  * Importér enheder (issue 12): a 1,000-row register with 7 bad rows shows the 7 named in the dry run, imports
  * 993, and the same file again changes nothing; a binary file renamed .csv is refused naming it.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { Api } from './api';
 import { expect, test } from './fixtures';
 import { AppShell } from './pages/AppShell';
@@ -57,6 +58,9 @@ test('a 1,000-row register with 7 bad rows: 7 named refusals in the dry run, 993
   await expect(screen.rows.nth(5)).toContainText('status "Destrueret" kan ikke importeres');
   await expect(screen.rows.nth(6)).toContainText('Indkøbsdato "31-02-2020" er ikke en dato');
   await expect(screen.rows.locator('td:first-child')).toHaveText(['102', '202', '302', '402', '502', '602', '702']);
+  // The mapping step and the dry run table, as a screen reader and a keyboard meet them: no serious or critical finding.
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   await screen.startImport();
   await expect(screen.result).toHaveText('Importen er færdig: 993 oprettet, 0 opdateret, 0 uændret, 7 afvist.', { timeout: 30_000 });
