@@ -23,7 +23,8 @@ export interface PhotoUpload {
   refused: RefusedPhoto[];
 }
 
-function base64Of(file: File): Promise<string> {
+/** A file as base64 (the import of registers sends its file the same way). */
+export function base64Of(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     // why: a data: URL is "data:<type>;base64,<data>"; readAsDataURL always gives a string

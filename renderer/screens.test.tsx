@@ -10,7 +10,7 @@ describe('who sees which screen, from the contract', () => {
       department_contact: ['marketplace', 'report', 'reservations', 'wanted'],
       warehouse: ['marketplace', 'report', 'checkIn', 'handOver', 'move', 'stockTake', 'ewaste', 'batches', 'factors', 'allDevices', 'labels'],
       sustainability: ['marketplace', 'ewaste', 'batches', 'factors', 'stats', 'allDevices'],
-      admin: ['marketplace', 'report', 'reservations', 'checkIn', 'handOver', 'move', 'stockTake', 'ewaste', 'batches', 'recyclers', 'factors', 'stats', 'allDevices', 'labels', 'wanted', 'organisation', 'settings'],
+      admin: ['marketplace', 'report', 'reservations', 'checkIn', 'handOver', 'move', 'stockTake', 'ewaste', 'batches', 'recyclers', 'factors', 'stats', 'allDevices', 'labels', 'wanted', 'organisation', 'settings', 'import'],
     });
   });
 

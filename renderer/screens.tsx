@@ -37,6 +37,8 @@ import { Wanted } from './screens/Wanted';
 import { Organisation } from './screens/Organisation';
 // Settings screen (issue 12, wt-setup).
 import { Settings } from './screens/Settings';
+// Import of registers (issue 12).
+import { ImportDevices } from './screens/ImportDevices';
 
 export interface ScreenDef {
   id: string;
@@ -150,6 +152,15 @@ export const SCREENS = [
     primary: 'settings.save',
     calls: ['settings.get', 'settings.save', 'departments.setApproval', 'session.profiles'],
     render: () => <Settings />,
+  },
+  // Import of registers (issue 12): administrators import a register file (import.start is what the screen is for).
+  {
+    id: 'import',
+    path: '/import',
+    navKey: 'nav.import',
+    primary: 'import.start',
+    calls: ['import.analyze', 'import.dryRun', 'import.start', 'import.progress', 'import.cancel', 'import.saveMapping'],
+    render: () => <ImportDevices />,
   },
 ] as const satisfies readonly ScreenDef[];
 

@@ -6,6 +6,7 @@
  */
 import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/universal';
+import { decodeCsvBytes, isZip } from '../shared/csv';
 
 export type SerialImportProblem = 'empty' | 'no_serial_column' | 'unreadable';
 
@@ -36,14 +37,8 @@ export function serialsFromRows(rows: readonly (readonly unknown[])[]): SerialIm
   return { ok: true, serials: nonEmpty.map((r) => text(r.find((c) => text(c) !== ''))), column: null };
 }
 
-/** Text of a CSV file's bytes: UTF-8 when it is valid UTF-8, else Windows-1252 (Excel's "CSV" on Danish Windows). */
-export function decodeCsvBytes(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-}
+// The decoding is shared with the core's import of registers (issue 12).
+export { decodeCsvBytes } from '../shared/csv';
 
 export function serialsFromCsv(text: string): SerialImport {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
@@ -61,8 +56,6 @@ export async function serialsFromXlsx(bytes: ArrayBuffer): Promise<SerialImport>
   return serialsFromRows(rows);
 }
 
-/** An XLSX file is a ZIP archive: it starts with "PK\x03\x04". */
-const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 /** Reads a file the person chose: XLSX by its content (whatever its name says), otherwise CSV or plain text. */
 export async function serialsFromFile(file: Blob): Promise<SerialImport> {

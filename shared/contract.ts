@@ -49,6 +49,7 @@ import { MarketFilter } from './market-filter';
 import { MarketFacets } from './market-facets';
 import { Notification, WANTED_MAX_QUANTITY, WANTED_STATES, WantedRequest } from './wanted';
 import { SettingsInput, SetupInput } from './settings';
+import { IMPORT_FORMATS, IMPORT_JOB_STATES, IMPORT_MAX_BYTES, ImportCounts, ImportField, ImportMapping, ImportRowResult, SavedImportMapping } from './import';
 
 /** Who keeps wanted requests: the administration's IT contact, and an admin for any administration. */
 const WANTED_ROLES = ['department_contact', 'admin'] as const satisfies readonly Role[];
@@ -367,6 +368,24 @@ export const AdminUserInput = z
     unitId: Id.optional(),
   })
   .strict();
+// ---- Import of registers (issue 12) ----
+/** Who imports registers: administrators. */
+const IMPORT_ROLES = ['admin'] as const satisfies readonly Role[];
+/** What the transports read of an import file's base64: a little over the limit, so a larger file is refused by the core with a message naming it. */
+const IMPORT_UPLOAD_MAX_BYTES = IMPORT_MAX_BYTES + 2 * 1024 * 1024;
+const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+/** A file analysed before (import.analyze) and the mapping to read it with. */
+const ImportFileRef = { sha256: Sha256Hex, fileName: z.string().trim().min(1).max(200), mapping: ImportMapping };
+export const ImportJob = z.object({
+  jobId: Id,
+  state: z.enum(IMPORT_JOB_STATES),
+  done: z.number().int(),
+  total: z.number().int(),
+  counts: ImportCounts,
+  /** Why a failed job stopped, in the caller's words. */
+  message: z.string().optional(),
+});
+export type ImportJob = z.infer<typeof ImportJob>;
 
 export const contract = {
   'session.profiles': proc({
@@ -1038,6 +1057,71 @@ export const contract = {
     input: SetupInput,
     output: z.object({ token: z.string(), user: User }),
     roles: 'public',
+  }),
+  // Import of registers (core/import, issue 12): analyse a file, dry run, import in batches as a job, saved mappings.
+  'import.analyze': proc({
+    summary:
+      'Read a register file (CSV or XLSX, checked by content): its headers, first rows, row count and a column mapping guessed from the headers; ' +
+      'the file is kept by its sha256 for the dry run and the import. An empty, header-only, binary or unreadable file is refused and nothing is kept',
+    input: z
+      .object({
+        fileName: z.string().trim().min(1).max(200),
+        /** The file, base64 (an empty file is refused by the core, naming it). */
+        dataBase64: z.string().max(Math.ceil((IMPORT_UPLOAD_MAX_BYTES * 4) / 3)),
+      })
+      .strict(),
+    output: z.object({
+      sha256: Sha256Hex,
+      fileName: z.string(),
+      format: z.enum(IMPORT_FORMATS),
+      headers: z.array(z.string()),
+      /** The first data rows, as read. */
+      sample: z.array(z.array(z.string())),
+      rowCount: z.number().int(),
+      guess: ImportMapping,
+      saved: z.array(SavedImportMapping),
+    }),
+    roles: IMPORT_ROLES,
+    maxBodyBytes: Math.ceil((IMPORT_UPLOAD_MAX_BYTES * 4) / 3) + 64 * 1024,
+  }),
+  'import.dryRun': proc({
+    summary: 'What importing the file with this mapping would do, row by row (create, update, unchanged, refused with the reasons), with the counts; a page of rows at a time',
+    input: z
+      .object({
+        ...ImportFileRef,
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(1000).default(100),
+        onlyRefused: z.boolean().default(false),
+        /** Decide every row again (the store may have changed); otherwise a page of the last dry run of this file and mapping. */
+        fresh: z.boolean().default(false),
+      })
+      .strict(),
+    output: z.object({ counts: ImportCounts, total: z.number().int(), items: z.array(ImportRowResult) }),
+    roles: IMPORT_ROLES,
+  }),
+  'import.start': proc({
+    summary: 'Import the file: batches of rows, one transaction each, as a job in the core (one at a time); importing the same file again changes nothing',
+    input: z.object(ImportFileRef).strict(),
+    output: ImportJob,
+    roles: IMPORT_ROLES,
+  }),
+  'import.progress': proc({
+    summary: "An import job's progress: rows done of all, counts so far, and whether it runs, is done, was cancelled or failed",
+    input: z.object({ jobId: Id }).strict(),
+    output: ImportJob,
+    roles: IMPORT_ROLES,
+  }),
+  'import.cancel': proc({
+    summary: 'Cancel an import job between two batches: the batches done stay imported, the rest is not',
+    input: z.object({ jobId: Id }).strict(),
+    output: ImportJob,
+    roles: IMPORT_ROLES,
+  }),
+  'import.saveMapping': proc({
+    summary: 'Keep a column mapping (field → header text) under a name for the next file; the same name replaces the older one',
+    input: z.object({ name: z.string().trim().min(1).max(100), columns: z.partialRecord(ImportField, z.string().max(200)) }).strict(),
+    output: z.object({ saved: z.array(SavedImportMapping) }),
+    roles: IMPORT_ROLES,
   }),
 } as const satisfies Record<string, ProcedureDef>;
 

@@ -41,3 +41,17 @@ export function csvLine(row: readonly CsvCell[]): string {
 export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
   return CSV_BOM + rows.map(csvLine).join('');
 }
+
+// ---- Reading (the certificate serials, and the import of registers, issue 12) ----
+
+/** Text of a CSV file's bytes: UTF-8 when it is valid UTF-8, else Windows-1252 (Excel's "CSV" on Danish Windows). */
+export function decodeCsvBytes(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/** An XLSX file is a ZIP archive: it starts with "PK\x03\x04". */
+export const isZip = (b: Uint8Array): boolean => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;

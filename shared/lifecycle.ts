@@ -3,7 +3,7 @@
  * exist, who may run them and what each requires. Services and the UI both ask it; nobody re-implements
  * it with ifs.
  */
-import type { Device, DeviceStatus, Role } from './schemas';
+import type { Device, DeviceStatus, LOCATION_KINDS, Role } from './schemas';
 
 export type ActorRole = Role | 'system';
 
@@ -282,4 +282,33 @@ export function chooseAction<A extends Action>(candidates: readonly [A, ...A[]],
 export function actionsFrom(status: DeviceStatus, role: ActorRole | undefined): Action[] {
   if (role === undefined) return [];
   return TRANSITIONS.filter((t) => t.from.includes(status) && t.roles.includes(role)).map((t) => t.action);
+}
+
+// ---- Import of registers (issue 12) ----
+
+type LocationKind = (typeof LOCATION_KINDS)[number];
+
+/**
+ * The states an imported device may enter, and the kinds of place each one needs: reported (surplus waiting at a
+ * site), in stock (at the warehouse or on a shelf) and in use at a site (reused: the state a handed-over device is
+ * in, from which reportAgain starts its next cycle). The device's trail starts with an `imported` event in that
+ * state instead of `reported`; every later step follows the table above. Other states need records an import
+ * cannot bring (a reservation, a verified wipe, a batch, a certificate), so a row asking for one is refused.
+ */
+export const IMPORT_ENTRY_STATES: Readonly<Partial<Record<DeviceStatus, readonly LocationKind[]>>> = {
+  reported: ['site'],
+  in_stock: ['warehouse', 'shelf'],
+  reused: ['site'],
+};
+
+/** Why a device cannot be imported in `status` at a place of `kind`, or null when it can. */
+export function importEntryRefusal(status: DeviceStatus, kind: LocationKind): 'status_not_importable' | 'status_needs_other_location' | null {
+  const kinds = IMPORT_ENTRY_STATES[status];
+  if (!kinds) return 'status_not_importable';
+  return kinds.includes(kind) ? null : 'status_needs_other_location';
+}
+
+/** The state of an imported device whose row names none: in stock in the warehouse, in use at a site. */
+export function importDefaultState(kind: LocationKind): DeviceStatus {
+  return kind === 'site' ? 'reused' : 'in_stock';
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { STOCK_IDS } from './labels/stocks';
 import { ANY_TAG_PATTERN, TAG_PREFIX_PATTERN, TAG_WIDTH_MAX, TAG_WIDTH_MIN } from './tag-format';
+import { IMPORT_SAVED_MAPPINGS_MAX, SavedImportMapping } from './import';
 
 export const ROLES = ['department_contact', 'warehouse', 'sustainability', 'admin'] as const;
 export const Role = z.enum(ROLES);
@@ -339,6 +340,22 @@ export const TrailEvent = z.discriminatedUnion('type', [
   // Device photos: the display size's sha256 names the photo; the file name is what the person picked.
   z.object({ ...eventBase, type: z.literal('photo_added'), sha256: Sha256, fileName: z.string() }),
   z.object({ ...eventBase, type: z.literal('photo_removed'), sha256: Sha256 }),
+  // Import of registers (issue 12): a device created or updated from a row of a file, named by its name and sha256.
+  z.object({
+    ...eventBase,
+    type: z.literal('imported'),
+    fileName: z.string(),
+    fileSha256: Sha256,
+    /** The row's number in the file as a spreadsheet shows it (the header is 1). */
+    row: z.number().int().min(2),
+    /** The state the device entered (a new device), absent for an update. */
+    status: DeviceStatus.optional(),
+    departmentId: Id.optional(),
+    /** The register's purchase day, YYYY-MM-DD. */
+    purchaseDate: z.string().optional(),
+    /** The fields an update changed. */
+    changes: z.array(z.string()).optional(),
+  }),
 ]);
 export type TrailEvent = z.infer<typeof TrailEvent>;
 export type TrailEventType = TrailEvent['type'];
@@ -505,6 +522,8 @@ export const Settings = z.object({
   tagWidth: z.number().int().min(TAG_WIDTH_MIN).max(TAG_WIDTH_MAX).optional(),
   /** The label stock a PC that has not printed labels before is offered; absent: DEFAULT_STOCK. */
   labelStock: z.enum(STOCK_IDS).optional(),
+  // Import of registers (issue 12): the column mappings kept for the next file.
+  importMappings: z.array(SavedImportMapping).max(IMPORT_SAVED_MAPPINGS_MAX).optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -82,6 +82,13 @@ export function trailDetails(e: TrailEvent, t: TrailText, names: TrailNames, dat
       return [t('trail.note', { note: e.note })];
     case 'photo_added':
       return [t('trail.photoFile', { fileName: e.fileName })];
+    case 'imported':
+      return [
+        t('trail.importFile', { fileName: e.fileName, row: e.row, sha: e.fileSha256.slice(0, 12) }),
+        ...(e.departmentId ? [t('trail.department', { department: dept(e.departmentId) })] : []),
+        ...(e.purchaseDate ? [t('trail.purchaseDate', { day: e.purchaseDate })] : []),
+        ...(e.changes?.length ? [t('trail.importChanges', { fields: e.changes.join(', ') })] : []),
+      ];
     case 'photo_removed':
     case 'listed':
       return [];

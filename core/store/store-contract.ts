@@ -792,5 +792,49 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       expect((await store.notificationsForDevice('d-x')).map((n) => n.id).sort()).toEqual([older.id, other.id].sort());
       expect(await store.listNotifications('u-3', 10)).toEqual([]);
     });
+
+    // ---- Import of registers (issue 12) ----
+
+    it('finds devices by serial ignoring case and spaces, inside a transaction too, and after a serial changes', async () => {
+      const a = device({ serial: 'PF-1A2B' });
+      const b = device({ serial: 'pf-1a2b ' });
+      const c = device({ serial: 'OTHER-1' });
+      await store.transaction(async (tx) => {
+        for (const d of [a, b, c]) tx.putDevice(d);
+      });
+      expect((await store.devicesBySerial([' Pf-1a2b'])).map((d) => d.id).sort()).toEqual([a.id, b.id].sort());
+      expect(await store.devicesBySerial(['NOPE'])).toEqual([]);
+      await store.transaction(async (tx) => {
+        const staged = device({ serial: 'NEW-9' });
+        tx.putDevice(staged);
+        tx.putDevice({ ...c, serial: 'CHANGED-2' });
+        expect((await tx.devicesBySerial(['new-9', 'OTHER-1'])).map((d) => d.id)).toEqual([staged.id]);
+        expect((await tx.devicesBySerial(['changed-2'])).map((d) => d.id)).toEqual([c.id]);
+      });
+      await reopen();
+      expect(await store.devicesBySerial(['OTHER-1'])).toEqual([]);
+      expect((await store.devicesBySerial(['changed-2'])).map((d) => d.id)).toEqual([c.id]);
+      expect((await store.devicesBySerial(['PF-1A2B', 'new-9'])).length).toBe(3);
+    });
+
+    it('keeps the asset tag counter above an imported tag, never lowers it, and forgets a raise that rolled back', async () => {
+      const first = await store.transaction((tx) => tx.allocateAssetTagNumber());
+      await expect(
+        store.transaction(async (tx) => {
+          tx.raiseAssetTagNumber(5000);
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(await store.lastAssetTagNumber()).toBe(first);
+      await store.transaction(async (tx) => {
+        tx.raiseAssetTagNumber(1234);
+        expect(await tx.lastAssetTagNumber()).toBe(1234);
+        tx.raiseAssetTagNumber(7);
+      });
+      expect(await store.lastAssetTagNumber()).toBe(1234);
+      await reopen();
+      expect(await store.lastAssetTagNumber()).toBe(1234);
+      expect(await store.transaction((tx) => tx.allocateAssetTagNumber())).toBe(1235);
+    });
   });
 }

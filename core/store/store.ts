@@ -126,7 +126,13 @@ export interface StoreReads extends WantedReads {
   lastAssetTagNumber(): Promise<number>;
   /** How many people the store holds (0 on a first start without demo data: setup, issue 12). */
   userCount(): Promise<number>;
+  // Import of registers (issue 12): a file's serials are matched against the store a batch at a time.
+  /** Devices whose serial is one of `serials`, ignoring case and surrounding spaces; any order. */
+  devicesBySerial(serials: readonly string[]): Promise<Device[]>;
 }
+
+/** How serials are compared: case and surrounding spaces do not count (as DeviceQuery.serial). */
+export const serialKey = (serial: string): string => serial.trim().toLowerCase();
 
 export interface StoreTx extends StoreReads, WantedWrites {
   putDevice(device: Device): void;
@@ -152,6 +158,11 @@ export interface StoreTx extends StoreReads, WantedWrites {
   removeLocation(id: string): void;
   /** Removes a unit; removing one that is not there is harmless. */
   removeUnit(id: string): void;
+  /**
+   * Counts `n` as issued (an imported device's tag, issue 12): the numbers handed out later are above it.
+   * A number at or below the last issued changes nothing.
+   */
+  raiseAssetTagNumber(n: number): void;
 }
 
 export interface Store extends StoreReads, WantedQueries {

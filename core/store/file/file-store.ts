@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Category, Device, SanitizationRecord, TrailEvent } from '../../../shared/schemas';
-import { auditNewestFirst, newestFirst, type DeviceQuery, type ReservationQuery, type Store, type StoreTx, type TrailProblem } from '../store';
+import { auditNewestFirst, newestFirst, serialKey, type DeviceQuery, type ReservationQuery, type Store, type StoreTx, type TrailProblem } from '../store';
 import { GENESIS_HASH, checkChain, legacyDigest, linkEvent, macOf } from '../trail-hash';
 import { acquireLock, lockHolder } from '../lock';
 import { keyIdOf, type TrailKeySource } from '../trail-key';
@@ -248,6 +248,10 @@ export class FileStore implements Store {
   async lastAssetTagNumber() {
     if (this.applying) await this.applying;
     return this.state.nextTag - 1;
+  }
+  async devicesBySerial(serials: readonly string[]) {
+    if (this.applying) await this.applying;
+    return this.state.devicesBySerialKey(new Set(serials.map(serialKey)));
   }
   async listDepartments() {
     if (this.applying) await this.applying;

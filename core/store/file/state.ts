@@ -4,7 +4,7 @@
  * changes only by applying journal ops, at open (recovery) and at commit, so both build the same state.
  */
 import { holdsDevice, type Device, type FactorVersion, type Reservation, type Settings, type TrailEvent } from '../../../shared/schemas';
-import { DEFAULT_SETTINGS, referenceKey, type DeviceQuery, type DeviceSearchResult, type ReferenceData, type ReferenceKind, type ReservationQuery } from '../store';
+import { DEFAULT_SETTINGS, referenceKey, serialKey, type DeviceQuery, type DeviceSearchResult, type ReferenceData, type ReferenceKind, type ReservationQuery } from '../store';
 import { compareDevices, deviceHaystack, marketFilterPass, matchesQuery, searchTokens, topK } from '../query';
 import type { JournalPosition, RecordRef } from './journal';
 import { IndexFile, type TrailIndexSource } from './index-file';
@@ -61,6 +61,8 @@ export class State {
   private readonly hay: string[] = [];
   private readonly slots = new Map<string, number>();
   private readonly tagSlots = new Map<string, number>();
+  /** Slots by serialKey (import, issue 12): a file's 100,000 serials are matched without scanning per row. */
+  private readonly serialSlots = new Map<string, number[]>();
   /** Slots of the devices packed in each e-waste batch: a batch's 5,000 devices without scanning 100,000. */
   private readonly batchSlots = new Map<string, Set<number>>();
   /** Device slots by state: the marketplace searches the listed devices (a quarter of them) instead of all. */
@@ -111,6 +113,13 @@ export class State {
 
   getReservation(id: string): Reservation | undefined {
     return this.reservations.get(id);
+  }
+
+  /** Devices whose serialKey is one of `keys`. */
+  devicesBySerialKey(keys: Iterable<string>): Device[] {
+    const out: Device[] = [];
+    for (const key of keys) for (const slot of this.serialSlots.get(key) ?? []) out.push(this.list[slot]!);
+    return out;
   }
 
   activeReservation(deviceId: string): Reservation | undefined {
@@ -332,6 +341,11 @@ export class State {
     } else {
       const prev = this.list[slot]!;
       if (prev.assetTag !== d.assetTag) this.tagSlots.delete(prev.assetTag);
+      if (serialKey(prev.serial) !== serialKey(d.serial)) {
+        const old = this.serialSlots.get(serialKey(prev.serial))?.filter((s) => s !== slot);
+        if (old?.length) this.serialSlots.set(serialKey(prev.serial), old);
+        else this.serialSlots.delete(serialKey(prev.serial));
+      }
       if (prev.batchId !== undefined && prev.batchId !== d.batchId) this.batchSlots.get(prev.batchId)?.delete(slot);
       if (prev.status !== d.status) this.statusSlots.get(prev.status)?.delete(slot);
     }
@@ -346,6 +360,10 @@ export class State {
     this.list[slot] = d;
     this.hay[slot] = hay ?? deviceHaystack(d);
     this.tagSlots.set(d.assetTag, slot);
+    const key = serialKey(d.serial);
+    const sameSerial = this.serialSlots.get(key);
+    if (!sameSerial) this.serialSlots.set(key, [slot]);
+    else if (!sameSerial.includes(slot)) sameSerial.push(slot);
   }
 
   private putReservation(r: Reservation): void {

@@ -4,7 +4,7 @@
  * reaches the journal or the state before commit, and a failed append applies nothing.
  */
 import { holdsDevice, type Device, type NewTrailEvent, type Reservation, type SanitizationRecord, type Settings, type TrailEvent } from '../../../shared/schemas';
-import { referenceKey, type ReferenceData, type ReferenceKind, type StoreTx } from '../store';
+import { referenceKey, serialKey, type ReferenceData, type ReferenceKind, type StoreTx } from '../store';
 import { GENESIS_HASH, chainEvent, linkEvent } from '../trail-hash';
 import { ENCODE_SLICE_OPS, encodeRecordSliced, type JournalWriter } from './journal';
 import type { Op, ReferenceOp, RemovableKind, TrailSeal } from './ops';
@@ -100,6 +100,14 @@ export class FileTx implements StoreTx {
     for (const id of this.reference.user.keys()) if (!this.state.reference.user.has(id)) added++;
     return this.state.reference.user.size + added;
   }
+  async devicesBySerial(serials: readonly string[]) {
+    const keys = new Set(serials.map(serialKey));
+    const found = new Map<string, Device>();
+    // A committed device may have been given another serial in this transaction: staged copies win.
+    for (const d of this.state.devicesBySerialKey(keys)) found.set(d.id, this.devices.get(d.id) ?? d);
+    for (const d of this.devices.values()) found.set(d.id, d);
+    return [...found.values()].filter((d) => keys.has(serialKey(d.serial)));
+  }
 
   async getWantedRequest(id: string) {
     return this.wanted.requests.get(id) ?? this.state.wanted.requests.get(id);
@@ -184,6 +192,9 @@ export class FileTx implements StoreTx {
   putSettings(v: Settings): void {
     this.settings = v;
     this.ops.push({ k: 'settings', v });
+  }
+  raiseAssetTagNumber(n: number): void {
+    this.tagNumber = Math.max(this.tagNumber ?? this.state.nextTag - 1, n);
   }
   async allocateAssetTagNumber(): Promise<number> {
     this.tagNumber = this.tagNumber === null ? this.state.nextTag : this.tagNumber + 1;

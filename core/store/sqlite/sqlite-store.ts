@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { HOLDING_RESERVATION_STATUSES, type Device, type Reservation, type SanitizationRecord, type Settings, type TrailEvent } from '../../../shared/schemas';
-import { DEFAULT_SETTINGS, auditNewestFirst, type DeviceQuery, type ReferenceData, type ReservationQuery, type Store, type StoreTx, type TrailProblem } from '../store';
+import { DEFAULT_SETTINGS, auditNewestFirst, serialKey, type DeviceQuery, type ReferenceData, type ReservationQuery, type Store, type StoreTx, type TrailProblem } from '../store';
 import { chainEvent, checkChain } from '../trail-hash';
 import { deviceHaystack, searchTokens } from '../query';
 import type { MarketFilter } from '../../../shared/market-filter';
@@ -31,6 +31,7 @@ CREATE TABLE IF NOT EXISTS devices (
 CREATE INDEX IF NOT EXISTS devices_status_updated ON devices(status, updated_at);
 CREATE INDEX IF NOT EXISTS devices_category ON devices(category);
 CREATE INDEX IF NOT EXISTS devices_department ON devices(department_id);
+CREATE INDEX IF NOT EXISTS devices_serial ON devices(lower(trim(json_extract(data, '$.serial'))));
 CREATE TABLE IF NOT EXISTS events (
   device_id TEXT NOT NULL, seq INTEGER NOT NULL, type TEXT NOT NULL, at TEXT NOT NULL, data TEXT NOT NULL,
   PRIMARY KEY (device_id, seq)) WITHOUT ROWID;
@@ -226,6 +227,18 @@ export class SqliteStore implements Store {
   async lastAssetTagNumber() {
     const row = this.q("SELECT value FROM meta WHERE key = 'nextTag'").get() as { value: string } | undefined;
     return row ? Number(row.value) - 1 : 0;
+  }
+  async devicesBySerial(serials: readonly string[]) {
+    const keys = [...new Set(serials.map(serialKey))];
+    const out: Device[] = [];
+    // SQLite's trim takes spaces only; the index expression is the same as the query's, the JS check is serialKey's.
+    for (let i = 0; i < keys.length; i += 500) {
+      const part = keys.slice(i, i + 500);
+      const rows = this.db.prepare(`SELECT data FROM devices WHERE lower(trim(json_extract(data, '$.serial'))) IN (${part.map(() => '?').join(', ')})`).all(...part);
+      out.push(...parseAll<Device>(rows));
+    }
+    const wanted = new Set(keys);
+    return out.filter((d) => wanted.has(serialKey(d.serial)));
   }
   async listDepartments() {
     return this.records('department');
@@ -441,6 +454,7 @@ export class SqliteStore implements Store {
       listFactorVersions: () => self.listFactorVersions(),
       lastAssetTagNumber: () => self.lastAssetTagNumber(),
       userCount: () => self.userCount(),
+      devicesBySerial: (s) => self.devicesBySerial(s),
       getWantedRequest: (id) => self.getWantedRequest(id),
       openWantedRequests: (c) => self.openWantedRequests(c),
       getNotification: (id) => self.getNotification(id),
@@ -512,6 +526,10 @@ export class SqliteStore implements Store {
       // Admin screens (issue 12)
       removeLocation: (id) => self.removeRecord('location', id),
       removeUnit: (id) => self.removeRecord('unit', id),
+      raiseAssetTagNumber(n) {
+        const row = self.q("SELECT value FROM meta WHERE key = 'nextTag'").get() as { value: string } | undefined; // why: meta holds text values
+        if (n + 1 > (row ? Number(row.value) : 1)) self.q("INSERT OR REPLACE INTO meta (key, value) VALUES ('nextTag', ?)").run(String(n + 1));
+      },
       async allocateAssetTagNumber() {
         const row = self.q("SELECT value FROM meta WHERE key = 'nextTag'").get() as { value: string } | undefined;
         const n = row ? Number(row.value) : 1;
