@@ -70,14 +70,15 @@ export class State {
   /**
    * Per slot, its device's profile (marketProfileKey) as an index into `profiles`. A search decides the filter
    * and counts facets once per profile (a few thousand at 100,000 devices) instead of once per device (~30,000
-   * candidates on a marketplace word's first key, ~10 ms). Given lazily, by the next search (`unprofiled`).
+   * candidates on a marketplace word's first key, ~10 ms). Given lazily, by the next search of the device's state
+   * (`unprofiled`): the first marketplace search after start finds the listed devices' only.
    */
   private readonly profileOf: number[] = [];
   /** One device of each profile, standing for all devices with its key. */
   private readonly profiles: Device[] = [];
   private readonly profileIds = new Map<string, number>();
-  /** Slots written since the last search, whose profile is still to be found. */
-  private readonly unprofiled = new Set<number>();
+  /** By state, the slots written since that state was last searched, whose profile is still to be found. */
+  private readonly unprofiled = new Map<string, Set<number>>();
   private baseCount = 0;
   private readonly reservations = new Map<string, Reservation>();
   private readonly activeByDevice = new Map<string, string>();
@@ -170,7 +171,9 @@ export class State {
   // ---- queries (each scans what it filters: at 100,000 devices a few milliseconds) ----
 
   searchDevices(q: DeviceQuery): DeviceSearchResult {
-    this.profileChanged();
+    // A batch or all devices may hold any state.
+    if (q.status !== undefined && q.batchId === undefined) this.profileChanged(q.status);
+    else for (const status of this.unprofiled.keys()) this.profileChanged(status);
     const tokens = searchTokens(q.text);
     const { list, hay, profileOf, profiles } = this;
     const filter = q.filter ?? {};
@@ -206,9 +209,11 @@ export class State {
     return { items, total, facets: facets.result() };
   }
 
-  /** Gives each device written since the last search its profile (see `profileOf`). */
-  private profileChanged(): void {
-    for (const slot of this.unprofiled) {
+  /** Gives each device of `status` written since its last search its profile (see `profileOf`). */
+  private profileChanged(status: string): void {
+    const slots = this.unprofiled.get(status);
+    if (!slots) return;
+    for (const slot of slots) {
       const d = this.list[slot]!;
       const key = marketProfileKey(d);
       let id = this.profileIds.get(key);
@@ -218,7 +223,7 @@ export class State {
       }
       this.profileOf[slot] = id;
     }
-    this.unprofiled.clear();
+    this.unprofiled.delete(status);
   }
 
   searchReservations(q: ReservationQuery): Reservation[] {
@@ -373,9 +378,14 @@ export class State {
       const prev = this.list[slot]!;
       if (prev.assetTag !== d.assetTag) this.tagSlots.delete(prev.assetTag);
       if (prev.batchId !== undefined && prev.batchId !== d.batchId) this.batchSlots.get(prev.batchId)?.delete(slot);
-      if (prev.status !== d.status) this.statusSlots.get(prev.status)?.delete(slot);
+      if (prev.status !== d.status) {
+        this.statusSlots.get(prev.status)?.delete(slot);
+        this.unprofiled.get(prev.status)?.delete(slot);
+      }
     }
-    this.unprofiled.add(slot);
+    let unprofiled = this.unprofiled.get(d.status);
+    if (!unprofiled) this.unprofiled.set(d.status, (unprofiled = new Set()));
+    unprofiled.add(slot);
     let byStatus = this.statusSlots.get(d.status);
     if (!byStatus) this.statusSlots.set(d.status, (byStatus = new Set()));
     byStatus.add(slot);
