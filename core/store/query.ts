@@ -30,13 +30,15 @@ export function searchTokens(text: string | undefined): string[] {
 }
 
 export function matchesQuery(d: Device, q: DeviceQuery, tokens: readonly string[], haystack: string): boolean {
+  // The text first: it reads only the haystack, while the fields read the device record, a memory fetch of its own
+  // per device (on a narrow keystroke most of ~24,000 candidates fail the text).
+  for (const t of tokens) if (!haystack.includes(t)) return false;
   if (q.status !== undefined && d.status !== q.status) return false;
   if (q.category !== undefined && d.category !== q.category) return false;
   if (q.departmentId !== undefined && d.departmentId !== q.departmentId) return false;
   if (q.locationId !== undefined && d.locationId !== q.locationId) return false;
   if (q.batchId !== undefined && d.batchId !== q.batchId) return false;
   if (q.serial !== undefined && d.serial.trim().toLowerCase() !== q.serial.trim().toLowerCase()) return false;
-  for (const t of tokens) if (!haystack.includes(t)) return false;
   return true;
 }
 
