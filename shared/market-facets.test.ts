@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, CONDITIONS, type Device } from './schemas';
-import { matchesMarketFilter, type MarketFilter } from './market-filter';
+import { marketProfileKey, matchesMarketFilter, type MarketFilter } from './market-filter';
 import { FacetCounter, filterWithout, RAM_BUCKETS, SCREEN_RANGES, STORAGE_BUCKETS, YEAR_BUCKETS, type MarketFacets } from './market-facets';
 
 /** A small deterministic generator, so a failure can be replayed. */
@@ -34,6 +34,8 @@ function devices(count: number, seed: number): Device[] {
       reportedAt: '2026-01-01T00:00:00.000Z',
       updatedAt: '2026-01-01T00:00:00.000Z',
       trailLength: 0,
+      // Not drawn from the generator, so the other fields stay as they were before availability existed.
+      availableFrom: i % 5 === 0 ? `2026-12-${String(1 + (i % 28)).padStart(2, '0')}` : undefined,
     } satisfies Device;
   });
 }
@@ -57,6 +59,7 @@ const FILTERS: MarketFilter[] = [
   { ramMinGb: 8, screenMinInch: 14, screenMaxInch: 15.99 },
   { category: 'laptop', departmentId: 'dep-suf', conditions: ['A', 'B'], ramMinGb: 16, storageMinGb: 256, yearMin: 2018, wiped: true },
   { wiped: false, yearMin: 2020, conditions: ['C'] },
+  { availableBy: '2026-12-10', category: 'laptop' },
 ];
 
 describe('facet counts', () => {
@@ -93,5 +96,45 @@ describe('facet counts', () => {
     const { facets, total } = facetsOf(ds, { ramMinGb: 32 });
     expect(facets.ramMinGb.find((b) => b.value === 32)!.count).toBe(total);
     expect(facets.ramMinGb.find((b) => b.value === 8)!.count).toBeGreaterThan(total);
+  });
+});
+
+// A store may decide the filter and count facets once per profile, weighting one device by how many share its key.
+describe('profiles (marketProfileKey) and weighted counts', () => {
+  // Copies differing only in what no filter reads (id, tag, serial, notes, dates), so profiles hold several devices.
+  const ds = devices(800, 11).flatMap((d, i) => [
+    d,
+    ...Array.from({ length: i % 3 }, (_, c) => ({ ...d, id: `${d.id}-${c}`, assetTag: `${d.assetTag}${c}`, serial: `T${i}-${c}`, notes: 'x', updatedAt: '2026-02-01T00:00:00.000Z' })),
+  ]);
+  const groups = new Map<string, Device[]>();
+  for (const d of ds) groups.set(marketProfileKey(d), [...(groups.get(marketProfileKey(d)) ?? []), d]);
+
+  it.each(FILTERS.map((f) => [JSON.stringify(f), f] as const))('count as device by device for %s', (_, f) => {
+    expect(groups.size).toBeLessThan(ds.length * 0.6);
+    for (const g of groups.values()) expect(g.map((d) => matchesMarketFilter(d, f))).toEqual(g.map(() => matchesMarketFilter(g[0]!, f)));
+    const weighted = new FacetCounter(f);
+    let total = 0;
+    for (const g of groups.values()) if (weighted.add(g[0]!, g.length)) total += g.length;
+    expect({ facets: weighted.result(), total }).toEqual(facetsOf(ds, f));
+  });
+
+  it('differ for devices that differ in any field a filter reads', () => {
+    const d = ds.find((x) => x.dataBearing && x.sanitizationId && x.condition && x.year && x.specs.ramGb && x.specs.storageGb && x.specs.screenInch)!;
+    const variants: Device[] = [
+      { ...d, category: d.category === 'laptop' ? 'desktop' : 'laptop' },
+      { ...d, departmentId: `${d.departmentId}x` },
+      { ...d, condition: d.condition === 'A' ? 'B' : 'A' },
+      { ...d, condition: undefined },
+      { ...d, specs: { ...d.specs, ramGb: d.specs.ramGb! + 1 } },
+      { ...d, specs: { ...d.specs, storageGb: d.specs.storageGb! + 1 } },
+      { ...d, specs: { ...d.specs, screenInch: d.specs.screenInch! + 0.1 } },
+      { ...d, year: d.year! + 1 },
+      { ...d, sanitizationId: undefined },
+      { ...d, dataBearing: false, sanitizationId: undefined },
+      { ...d, availableFrom: '2027-01-01' },
+    ];
+    const keys = new Set([d, ...variants].map(marketProfileKey));
+    expect(keys.size).toBe(variants.length + 1);
+    expect(marketProfileKey({ ...d, id: 'other', serial: 'other', notes: 'other', updatedAt: '2030-01-01T00:00:00.000Z' })).toBe(marketProfileKey(d));
   });
 });

@@ -48,3 +48,15 @@ export function matchesMarketFilter(d: Device, f: MarketFilter): boolean {
   if (f.availableBy !== undefined && d.availableFrom !== undefined && d.availableFrom > f.availableBy) return false;
   return true;
 }
+
+/**
+ * Every field of a device that `matchesMarketFilter` and the facet counts (market-facets.ts) read, as one string:
+ * devices with the same key pass the same filters and fall in the same facet values, so a store may decide a
+ * filter and count facets once per key instead of once per device. A field the predicate starts to read must be
+ * added here (market-facets.test.ts checks the two agree).
+ */
+export function marketProfileKey(d: Device): string {
+  const s = d.specs;
+  const wiped = d.dataBearing ? (d.sanitizationId ? 'w' : 'u') : 'n';
+  return `${d.category}\u0001${d.departmentId}\u0001${d.condition ?? ''}\u0001${s.ramGb ?? ''}\u0001${s.storageGb ?? ''}\u0001${s.screenInch ?? ''}\u0001${d.year ?? ''}\u0001${wiped}\u0001${d.availableFrom ?? ''}`;
+}

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { topK } from './query';
+import { TopK } from './query';
 
-describe('topK', () => {
+function topK(items: number[], k: number, cmp: (a: number, b: number) => number): number[] {
+  const best = new TopK(k, cmp, items.length);
+  for (const item of items) best.offer(item);
+  return best.sorted();
+}
+
+describe('TopK', () => {
   const cmp = (a: number, b: number) => a - b;
   it('gives the same first k as a full sort, in order, whatever order the items come in', () => {
     let seed = 7;

@@ -340,6 +340,28 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
         // Without facets asked for, none are counted.
         expect((await store.searchDevices({ ...q, filter })).facets).toBeUndefined();
       });
+
+      // Perf work (wt-perf): the file store keeps per-device search data between searches; it must follow writes.
+      it('filters and counts a device by what it is now, after it changed between searches', async () => {
+        const filter: MarketFilter = { ramMinGb: 16 };
+        const before = await store.searchDevices({ ...q, filter, facets: true });
+        expect(before.items.map((d) => d.id)).toEqual(['m3', 'm2']);
+        expect(before.facets!.ramMinGb.map((b) => b.count)).toEqual([4, 3, 2, 1]);
+        // m1 gets 16 GB and is the newest; m2 goes back to stock with 32 GB.
+        await store.transaction(async (tx) => {
+          tx.putDevice({ ...listed[0]!, specs: { ...listed[0]!.specs, ramGb: 16 }, updatedAt: '2026-04-01T00:00:00.000Z' });
+          tx.putDevice({ ...listed[1]!, status: 'in_stock', specs: { ...listed[1]!.specs, ramGb: 32 }, updatedAt: '2026-04-01T00:00:00.000Z' });
+        });
+        // In its new state (searched first) it is found by the same filter, beside the device that was there all along.
+        const inStock = await store.searchDevices({ ...q, status: 'in_stock', filter, facets: true });
+        expect(inStock.items.map((d) => d.id).sort()).toEqual(['m2', 'm7']);
+        expect(inStock.facets!.ramMinGb.map((b) => b.count)).toEqual([2, 2, 2, 2]);
+        const after = await store.searchDevices({ ...q, filter, facets: true });
+        expect(after.items.map((d) => d.id)).toEqual(['m1', 'm3']);
+        expect(after.total).toBe(2);
+        expect(after.facets!.ramMinGb.map((b) => b.count)).toEqual([3, 2, 2, 1]);
+        expect(after.facets!.departmentId).toEqual([{ value: 'dep-buf', count: 2 }]);
+      });
     });
 
     it('keeps one active reservation per device and finds the due ones', async () => {

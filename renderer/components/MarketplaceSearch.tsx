@@ -3,7 +3,7 @@
  * from the core as one scrolls. The search lives in the URL (market-query.ts): a filter or sort change is a
  * history entry (back undoes it), typing replaces the entry (no entry per key).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { MarketFacets } from '../../shared/market-facets';
 import type { MarketFilter } from '../../shared/market-filter';
@@ -22,6 +22,14 @@ import { SearchTextField, SortField } from './SearchFields';
 const PATH = '/marketplace';
 /** Devices per call: several screenfuls (a card is 112 px), small enough that the first page of each keystroke comes back quickly. */
 const PAGE = 50;
+/**
+ * How long typing pauses before the URL follows the text. Writing the URL is work for the page and the browser on
+ * every key (a history entry replaced), done while the keystroke's results are on their way; a filter or sort
+ * change still writes it at once, and leaving the field writes a pending one (so back returns to what was typed).
+ */
+const URL_TEXT_DELAY_MS = 400;
+/** How long results may be out of date before a spinner (and aria-busy) says so; most keystrokes answer sooner. */
+const BUSY_AFTER_MS = 300;
 
 interface Results {
   /** The search these results answer (compared by its JSON). */
@@ -50,10 +58,18 @@ export function MarketplaceSearch({ emptyText }: { emptyText: string }) {
   const search: MarketSearch = { text: text.trim(), filter: fromUrl.filter, sort: fromUrl.sort };
   const key = JSON.stringify(search);
   // `key` is `search` as a value: the effects run when the search really changed.
+  const pendingUrl = useRef<() => void>(undefined);
   useEffect(() => {
-    written.current = search.text;
-    replaceQuery(marketSearchQuery(search));
+    const write = () => {
+      pendingUrl.current = undefined;
+      written.current = search.text;
+      replaceQuery(marketSearchQuery(search));
+    };
+    pendingUrl.current = write;
+    const timer = window.setTimeout(write, URL_TEXT_DELAY_MS);
+    return () => window.clearTimeout(timer);
   }, [key]);
+  const flushUrl = useCallback(() => pendingUrl.current?.(), []);
 
   const setSearch = (next: Partial<MarketSearch>) => {
     written.current = search.text;
@@ -84,9 +100,15 @@ export function MarketplaceSearch({ emptyText }: { emptyText: string }) {
     };
   }, [key, attempt]);
 
+  // The newest results and search for ensurePage, which stays one function so the memoised list does not
+  // re-render on a keystroke (it shows the previous results until the new ones come).
+  const current = useRef({ results, key });
+  current.current = { results, key };
+
   /** Loads the page holding `index` of the current results, once. */
   const ensurePage = useCallback(
     (index: number) => {
+      const { results, key } = current.current;
       if (!results || results.key !== key) return;
       const page = Math.floor(index / PAGE);
       const ticket = `${key}#${page}`;
@@ -101,16 +123,24 @@ export function MarketplaceSearch({ emptyText }: { emptyText: string }) {
         )
         .finally(() => loadingPages.current.delete(ticket));
     },
-    [results, key],
+    [],
   );
 
   const stale = results !== undefined && results.key !== key;
+  // The results that have been out of date for BUSY_AFTER_MS: typing on does not restart the wait.
+  const [slowFor, setSlowFor] = useState<Results>();
+  useEffect(() => {
+    if (!stale) return;
+    const timer = window.setTimeout(() => setSlowFor(results), BUSY_AFTER_MS);
+    return () => window.clearTimeout(timer);
+  }, [stale, results]);
+  const busy = stale && slowFor === results;
   const filtered = search.text !== '' || hasFilters(search.filter);
   const idp = 'market';
 
   return (
     <div className="market-search">
-      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()} onBlur={flushUrl}>
         <SearchTextField idPrefix={idp} value={text} onChange={setText} />
         <SortField idPrefix={idp} value={search.sort} onChange={(sort) => setSearch({ sort })} />
       </form>
@@ -124,12 +154,12 @@ export function MarketplaceSearch({ emptyText }: { emptyText: string }) {
             <p className="result-count" aria-live="polite" data-testid="search-total">
               {results && tPlural('search.total', results.total, { count: number(results.total) })}
             </p>
-            {stale && <span className="spinner" aria-hidden="true" />}
+            {busy && <span className="spinner" aria-hidden="true" />}
           </div>
           {error !== undefined && <LoadError error={error} onRetry={() => setAttempt((n) => n + 1)} />}
           {!results && error === undefined && <Loading />}
           {results && results.total === 0 && <EmptyState>{filtered ? t('search.noMatch') : emptyText}</EmptyState>}
-          {results && results.total > 0 && <ResultList results={results} busy={stale} ensurePage={ensurePage} />}
+          {results && results.total > 0 && <ResultList results={results} busy={busy} ensurePage={ensurePage} />}
         </div>
       </div>
     </div>
@@ -137,7 +167,7 @@ export function MarketplaceSearch({ emptyText }: { emptyText: string }) {
 }
 
 /** The cards of the results, only those in view rendered; missing pages are fetched as they come into view. */
-function ResultList({ results, busy, ensurePage }: { results: Results; busy: boolean; ensurePage: (index: number) => void }) {
+const ResultList = memo(function ResultList({ results, busy, ensurePage }: { results: Results; busy: boolean; ensurePage: (index: number) => void }) {
   const { t } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -156,7 +186,7 @@ function ResultList({ results, busy, ensurePage }: { results: Results; busy: boo
     if (first === undefined || last === undefined) return;
     ensurePage(first);
     ensurePage(last);
-  }, [first, last, ensurePage]);
+  }, [first, last, ensurePage, results]);
 
   // A new search starts at the top.
   useEffect(() => {
@@ -193,4 +223,4 @@ function ResultList({ results, busy, ensurePage }: { results: Results; busy: boo
       </ul>
     </div>
   );
-}
+});
