@@ -1,7 +1,8 @@
 /**
  * Organisation (issue 12): an administrator keeps administrations, units, locations and people, each change in the
  * change log; refusals name what is wrong (a taken e-mail at its field, a shelf devices stand on, the last admin);
- * a deactivated person leaves the profile picker; and a person the admin adds signs in and reports at the new site.
+ * a deactivated person leaves the profile picker. Adding a unit, a site and a person who then reports there is
+ * organisation-journey.spec.ts.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { Api } from './api';
@@ -9,78 +10,9 @@ import { expect, test } from './fixtures';
 import { AppShell } from './pages/AppShell';
 import { OrganisationPage } from './pages/OrganisationPage';
 import { ProfilePickerPage } from './pages/ProfilePickerPage';
-import { ReportDevicePage } from './pages/ReportDevicePage';
 
 const ADMIN = 'user-admin-1';
 const BUF_CONTACT = 'user-buf-1';
-const KFF = 'Kultur- og Fritidsforvaltningen';
-
-test('an admin adds a unit, a site and a person; the new person signs in and reports at the new site', async ({ page, request }) => {
-  const api = new Api(request);
-  const taken = (await api.call(ADMIN, 'users.list', {})).items.find((u) => u.id === BUF_CONTACT)!;
-
-  await new ProfilePickerPage(page).goto();
-  await new ProfilePickerPage(page).choose(ADMIN);
-  await new AppShell(page).open('Organisation');
-  const org = new OrganisationPage(page);
-
-  // A unit of KFF.
-  await org.press(`Tilføj enhed i ${KFF}`);
-  await expect(org.form('unit').getByRole('heading', { name: `Ny enhed i ${KFF}` })).toBeFocused();
-  await org.field('unit', 'Enhedens navn').fill('Musikskoler');
-  await org.save('unit');
-  await expect(org.result).toHaveText('Musikskoler er gemt.');
-  await expect(org.result).toBeFocused();
-  await expect(page.getByTestId('department-card').filter({ hasText: KFF }).getByTestId('unit-row').filter({ hasText: 'Musikskoler' })).toContainText('0 personer');
-
-  // A site of KFF.
-  await org.tab('Lokationer');
-  await org.press(`Tilføj lokation i ${KFF}`);
-  await org.field('location', 'Navn').fill('Musikskolen, Vesterbrogade 10');
-  await org.field('location', 'Adresse (valgfri)').fill('Vesterbrogade 10, 1620 København V');
-  await org.save('location');
-  await expect(org.result).toHaveText('Musikskolen, Vesterbrogade 10 er gemt.');
-  await expect(page.getByTestId('sites-card').filter({ hasText: KFF })).toContainText('Vesterbrogade 10, 1620 København V');
-
-  // A person: an e-mail another person has is refused at its field (ignoring case), with nothing saved.
-  await org.tab('Personer');
-  await org.press('Tilføj person');
-  await org.field('person', 'Navn').fill('Nora Holm');
-  await org.field('person', 'E-mail').fill(taken.email.toUpperCase());
-  await org.field('person', 'Rolle').selectOption({ label: 'IT-kontaktperson' });
-  await org.field('person', 'Forvaltning').selectOption({ label: `${KFF} (KFF)` });
-  await org.field('person', 'Enhed (valgfri)').selectOption({ label: 'Musikskoler' });
-  await org.save('person');
-  await expect(org.fieldError('person', 'E-mail')).toHaveText('E-mailadressen bruges allerede af en anden person.');
-  await expect(org.field('person', 'E-mail')).toBeFocused();
-  await expect(page.getByRole('alert').first()).toContainText(`bruges allerede af ${taken.name}`);
-  expect((await api.call(ADMIN, 'users.list', {})).items.some((u) => u.name === 'Nora Holm')).toBe(false);
-
-  await org.field('person', 'E-mail').fill('nora.holm@kk.dk');
-  await org.save('person');
-  await expect(org.result).toHaveText('Nora Holm er gemt.');
-  const nora = (await api.call(ADMIN, 'users.list', {})).items.find((u) => u.email === 'nora.holm@kk.dk')!;
-  await expect(org.person(nora.id)).toContainText('IT-kontaktperson');
-  await expect(org.person(nora.id)).toContainText('Musikskoler');
-
-  // The change log names who made each change.
-  await org.tab('Ændringslog');
-  await expect(org.audit.locator('tr[data-subject="user"][data-action="created"]').first()).toContainText('Nora Holm');
-  await expect(org.audit.locator('tr[data-subject="unit"][data-action="created"]').first()).toContainText('Musikskoler');
-
-  // The new person signs in and reports at the new site.
-  await new AppShell(page).switchProfile(nora.id);
-  await new AppShell(page).open('Anmeld overskud');
-  const report = new ReportDevicePage(page);
-  await report.fill({ category: 'Bærbar computer', manufacturer: 'Dell', model: 'Latitude 5440', serial: 'MUSIK-0001', location: 'Musikskolen, Vesterbrogade 10' });
-  await report.submit();
-  await expect(report.reportedTag).toHaveText(/^KK-\d{7}$/);
-  const found = (await api.call(ADMIN, 'devices.search', { text: 'MUSIK-0001' })).items;
-  expect(found).toHaveLength(1);
-  const detail = await api.call(ADMIN, 'devices.get', { id: found[0]!.id });
-  expect(detail.trail[0]?.actor).toMatchObject({ id: nora.id, name: 'Nora Holm' });
-  expect(detail.trail[0]?.locationName).toBe('Musikskolen, Vesterbrogade 10');
-});
 
 test('refusals name what is wrong: a shelf devices stand on, the last admin; a deactivated person leaves the profile picker', async ({ page, request }) => {
   const api = new Api(request);
