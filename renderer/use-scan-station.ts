@@ -13,7 +13,7 @@ import { useT } from './i18n';
 import { useStationQueue, useStationScans } from './scanning/ScannerProvider';
 import type { ScanDone } from './scanning/scan-queue';
 import { ScanRefused } from './scanning/scan-failure';
-import { useReadTag } from './scanning/scanned-tag';
+import { useReadTag, useTagExample } from './scanning/scanned-tag';
 import { STATIONS, type StationId } from './scanning/stations';
 import { endedBurst, isTextEntry } from './scanning/wedge-listener';
 
@@ -24,6 +24,7 @@ export function useScanStation(id: StationId, initialTag: string, prepare: (asse
   const t = useT();
   const queue = useStationQueue(id);
   const readTag = useReadTag();
+  const tagExample = useTagExample();
   const view = useSyncExternalStore(queue.subscribe, queue.view);
   const [tag, setTag] = useState(initialTag);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -36,7 +37,7 @@ export function useScanStation(id: StationId, initialTag: string, prepare: (asse
       const assetTag = readTag(text);
       if (assetTag === undefined) {
         const label = text.trim();
-        queue.add(label, () => Promise.reject(new ScanRefused(t('scan.notATag', { text: label }))));
+        queue.add(label, () => Promise.reject(new ScanRefused(t('scan.notATag', { text: label, example: tagExample }))));
         return;
       }
       const prepared = prepareNow.current(assetTag);
@@ -48,7 +49,7 @@ export function useScanStation(id: StationId, initialTag: string, prepare: (asse
       setFieldErrors({});
       queue.add(assetTag, prepared.run);
     },
-    [queue, t, readTag],
+    [queue, t, readTag, tagExample],
   );
 
   // The next action at a station is the next scan: its field takes the focus after each one.

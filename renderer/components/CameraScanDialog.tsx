@@ -8,7 +8,7 @@ import { ApiError } from '../api/client';
 import { client, errorText } from '../api/instance';
 import { useT } from '../i18n';
 import { devicePath, navigate } from '../router';
-import { useReadTag } from '../scanning/scanned-tag';
+import { useReadTag, useTagExample } from '../scanning/scanned-tag';
 import { Banner } from './Banner';
 import { CameraScanner } from './CameraScanner';
 
@@ -29,6 +29,7 @@ function shorten(text: string): string {
 export function CameraScanDialog({ onClose }: { onClose(): void }) {
   const t = useT();
   const readTag = useReadTag();
+  const tagExample = useTagExample();
   const titleId = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const latestLookup = useRef(0);
@@ -79,7 +80,7 @@ export function CameraScanDialog({ onClose }: { onClose(): void }) {
       <CameraScanner onScan={(text) => void handleScan(text)} />
       <div className="camera-outcome" data-testid="camera-outcome">
         {outcome?.kind === 'looking' && <Banner kind="info">{t('camera.lookingUp', { tag: outcome.tag })}</Banner>}
-        {outcome?.kind === 'notATag' && <Banner kind="error">{t('camera.notATag', { text: outcome.text })}</Banner>}
+        {outcome?.kind === 'notATag' && <Banner kind="error">{t('camera.notATag', { text: outcome.text, example: tagExample })}</Banner>}
         {outcome?.kind === 'unknownTag' && <Banner kind="error">{t('camera.unknownTag', { tag: outcome.tag })}</Banner>}
         {outcome?.kind === 'failed' && <Banner kind="error">{outcome.message}</Banner>}
       </div>

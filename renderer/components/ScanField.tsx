@@ -1,11 +1,13 @@
 /** The asset tag field of a scan station: autofocused, no autocorrect, Enter (or a scanner's Tab) ends a scan. */
 import { fieldA11y } from '../form-errors';
 import { useT } from '../i18n';
+import { useTagExample } from '../scanning/scanned-tag';
 import type { ScanStation } from '../use-scan-station';
 import { Field } from './Field';
 
 export function ScanField({ id, station }: { id: string; station: ScanStation }) {
   const t = useT();
+  const example = useTagExample();
   const error = station.fieldErrors.assetTag;
   return (
     <Field id={id} label={t('scan.assetTag')} hint={t('scan.assetTagHint')} error={error} className="scan-field">
@@ -23,7 +25,7 @@ export function ScanField({ id, station }: { id: string; station: ScanStation })
         autoCorrect="off"
         autoCapitalize="characters"
         spellCheck={false}
-        placeholder="KK-0001234"
+        placeholder={example}
         aria-required
       />
     </Field>

@@ -6,7 +6,7 @@
  */
 import { useMemo } from 'react';
 import { tagFromScan } from '../../shared/labels/payload';
-import { DEFAULT_TAG_FORMAT, tagFormatOf, type TagFormat } from '../../shared/tag-format';
+import { DEFAULT_TAG_FORMAT, tagExample, tagFormatOf, type TagFormat } from '../../shared/tag-format';
 import { useReference } from '../reference-context';
 
 export type ReadTag = (text: string) => string | undefined;
@@ -20,9 +20,18 @@ export const tagReader =
 /** The reader of the default format (KK and 7 digits). */
 export const readScannedTag: ReadTag = tagReader(DEFAULT_TAG_FORMAT);
 
-/** The reader of this store's format, from the settings in the reference data. */
+/** This store's tag format, from the settings in the reference data. */
+function useTagFormat(): TagFormat {
+  return tagFormatOf(useReference().settings);
+}
+
+/** The reader of this store's format. */
 export function useReadTag(): ReadTag {
-  const { settings } = useReference();
-  const { prefix, width } = tagFormatOf(settings);
+  const { prefix, width } = useTagFormat();
   return useMemo(() => tagReader({ prefix, width }), [prefix, width]);
+}
+
+/** What this store's tags look like, for hints and messages ("KK-0001234"). */
+export function useTagExample(): string {
+  return tagExample(useTagFormat());
 }

@@ -9,6 +9,7 @@ import { PhotoPicker } from '../components/PhotoPicker';
 import { PhotoResult } from '../components/PhotoResult';
 import { focusField } from '../form-errors';
 import type { FormFields } from '../form-model';
+import { useTagExample } from '../scanning/scanned-tag';
 import { useI18n } from '../i18n';
 import { categoryKey, storageKey } from '../labels';
 import { memberOf } from '../member-of';
@@ -44,6 +45,7 @@ export const REPORT_FIELDS = {
 
 export function ReportDevice() {
   const { t } = useI18n();
+  const tagExample = useTagExample();
   const ref = useReference();
   const user = useUser();
   const admin = user.role === 'admin';
@@ -240,8 +242,8 @@ export function ReportDevice() {
                   ))}
             </select>
           </Field>
-          <Field {...form.field('assetTag', t('report.assetTagHint'))}>
-            <input {...form.control('assetTag', { hint: true })} type="text" className="mono" autoComplete="off" spellCheck={false} placeholder="KK-0001234" data-scan-fill />
+          <Field {...form.field('assetTag', t('report.assetTagHint', { example: tagExample }))}>
+            <input {...form.control('assetTag', { hint: true })} type="text" className="mono" autoComplete="off" spellCheck={false} placeholder={tagExample} data-scan-fill />
           </Field>
         </div>
 

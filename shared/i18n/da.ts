@@ -212,7 +212,7 @@ export const da = {
   'report.chooseLocation': 'Vælg lokation',
   'report.noSites': 'Din forvaltning har ingen lokationer endnu. Kontakt en administrator.',
   'report.assetTag': 'Fortrykt inventarnummer',
-  'report.assetTagHint': 'Har enheden allerede en QR-mærkat, så scan eller skriv nummeret, fx KK-0001234. Ellers får den det næste ledige nummer.',
+  'report.assetTagHint': 'Har enheden allerede en QR-mærkat, så scan eller skriv nummeret, fx {example}. Ellers får den det næste ledige nummer.',
   'report.notes': 'Bemærkninger',
   'report.submit': 'Anmeld overskud',
   'report.submitting': 'Anmelder …',
@@ -570,7 +570,7 @@ export const da = {
 
   // Scanning: queued scans, wedge scanner anywhere (issue 7)
   'scan.failedReason': '{tag}: {reason}',
-  'scan.notATag': '{text} er ikke et inventarnummer. Et inventarnummer har formen KK-0001234.',
+  'scan.notATag': '{text} er ikke et inventarnummer. Et inventarnummer har formen {example}.',
   'scan.pending': 'I kø: {count}',
   'scan.doneCount': 'Udført: {count}',
   'scan.failedOne': '1 scanning fejlede. Årsagen står i listen nedenfor: ret den, og scan enheden igen.',
@@ -602,7 +602,7 @@ export const da = {
   'camera.decoderFailed': 'QR-læseren kunne ikke starte, så kameraet kan ikke læse mærkater. Genindlæs Kredsløb, eller skriv inventarnummeret i stedet.',
   'camera.failed': 'Kameraet kunne ikke starte. Tryk "Prøv igen", eller skriv inventarnummeret i stedet.',
   'camera.lookingUp': 'Læste {tag}. Slår enheden op …',
-  'camera.notATag': 'QR-koden "{text}" er ikke et inventarnummer. Scan en Kredsløb-mærkat (KK-0001234).',
+  'camera.notATag': 'QR-koden "{text}" er ikke et inventarnummer. Scan en Kredsløb-mærkat ({example}).',
   'camera.unknownTag': 'Ingen enhed har inventarnummeret {tag}. Tjek mærkaten, eller scan en anden.',
   'camera.lookupFailed': 'Enheden {tag} kunne ikke slås op. Scan mærkaten igen.',
 

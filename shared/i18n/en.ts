@@ -210,7 +210,7 @@ export const en: Record<MessageKey, string> = {
   'report.chooseLocation': 'Choose a location',
   'report.noSites': 'Your administration has no locations yet. Contact an administrator.',
   'report.assetTag': 'Pre-printed asset tag',
-  'report.assetTagHint': 'If the device already has a QR label, scan or type its number, e.g. KK-0001234. Otherwise the next free tag is assigned.',
+  'report.assetTagHint': 'If the device already has a QR label, scan or type its number, e.g. {example}. Otherwise the next free tag is assigned.',
   'report.notes': 'Notes',
   'report.submit': 'Report surplus',
   'report.submitting': 'Reporting …',
@@ -565,7 +565,7 @@ export const en: Record<MessageKey, string> = {
 
   // Scanning: queued scans, wedge scanner anywhere (issue 7)
   'scan.failedReason': '{tag}: {reason}',
-  'scan.notATag': '{text} is not an asset tag. An asset tag looks like KK-0001234.',
+  'scan.notATag': '{text} is not an asset tag. An asset tag looks like {example}.',
   'scan.pending': 'Waiting: {count}',
   'scan.doneCount': 'Done: {count}',
   'scan.failedOne': '1 scan failed. The reason is in the list below: fix it and scan the device again.',
@@ -597,7 +597,7 @@ export const en: Record<MessageKey, string> = {
   'camera.decoderFailed': 'The QR reader could not start, so the camera cannot read labels. Reload Kredsløb, or type the asset tag instead.',
   'camera.failed': 'The camera could not start. Press "Try again", or type the asset tag instead.',
   'camera.lookingUp': 'Read {tag}. Looking up the device …',
-  'camera.notATag': 'The QR code "{text}" is not an asset tag. Scan a Kredsløb label (KK-0001234).',
+  'camera.notATag': 'The QR code "{text}" is not an asset tag. Scan a Kredsløb label ({example}).',
   'camera.unknownTag': 'No device has the asset tag {tag}. Check the label, or scan another.',
   'camera.lookupFailed': 'The device {tag} could not be looked up. Scan the label again.',
 

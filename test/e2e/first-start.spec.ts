@@ -72,6 +72,9 @@ test('the first person sets Kredsløb up, is signed in as its admin, and changes
   await settings.save();
   await expect(settings.saved).toHaveText('Indstillingerne er gemt.');
   await expect(settings.field('Præfiks')).toHaveValue('RK');
+  // The app reads and shows tags in the new format at once, without a reload.
+  await shell.open('Anmeld overskud');
+  await expect(page.getByLabel(/^Fortrykt inventarnummer/)).toHaveAttribute('placeholder', 'RK-001234');
 
   // The audit list (no screen on this branch yet) has the change, made by the new admin.
   const api = new Api(request);
@@ -91,7 +94,7 @@ test('the first person sets Kredsløb up, is signed in as its admin, and changes
   // The first tag issued has the new format, and from then on the format is fixed.
   const { tags } = await api.call(admin?.id ?? '', 'tags.allocate', { count: 1 });
   expect(tags).toEqual(['RK-000001']);
-  await page.reload();
+  await shell.open('Indstillinger');
   await expect(settings.tagLocked).toHaveText('Formatet ligger fast, fordi der er udstedt inventarnumre (senest RK-000001).');
   await expect(settings.field('Præfiks')).toBeDisabled();
 });
