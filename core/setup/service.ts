@@ -5,11 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ProcedureArgs } from '../../shared/contract';
-import type { Department, Location, User } from '../../shared/schemas';
+import type { Department, User } from '../../shared/schemas';
 import { recordAdminChange } from '../admin/audit';
+import { loadReferenceLists, referenceWriter, writeDepartment, writeLocation, writeUser } from '../admin/reference';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { createDepartment, createLocation, createUser } from './records';
 
 /** Whether this is a first start: nobody in the store yet. */
 export async function setupStatus(ctx: ServiceContext): Promise<{ needed: boolean }> {
@@ -27,7 +27,6 @@ export async function initialize(ctx: ServiceContext, input: ProcedureArgs<'setu
     if ((await tx.userCount()) > 0) throw new AppError('SETUP_DONE', {}, 'setup refused: the store has users');
     const department: Department = { id: `dep-${randomUUID()}`, ...input.department };
     const admin: User = { id: `user-${randomUUID()}`, name: input.admin.name, email: input.admin.email, role: 'admin', departmentId: department.id };
-    const warehouse: Location = { id: `loc-${randomUUID()}`, kind: 'warehouse', name: input.warehouse.name, ...(input.warehouse.address ? { address: input.warehouse.address } : {}) };
     // The new admin is the one who sets up: the audit list names them from the first entry.
     const asAdmin: ServiceContext = { ...ctx, actor: { kind: 'user', user: admin, department } };
 
@@ -36,9 +35,11 @@ export async function initialize(ctx: ServiceContext, input: ProcedureArgs<'setu
     const organisation = { organisationName: input.organisationName, ...(input.organisationShortName ? { organisationShortName: input.organisationShortName } : {}) };
     tx.putSettings({ ...rest, ...organisation });
     recordAdminChange(tx, asAdmin, { subject: 'organisation', subjectId: 'organisation', subjectName: input.organisationName, action: 'created', after: organisation });
-    createDepartment(tx, asAdmin, department);
-    createUser(tx, asAdmin, admin);
-    createLocation(tx, asAdmin, warehouse);
-    return admin;
+    // The records go through the admin screens' writers (core/admin/reference.ts): the same checks and audit entries.
+    const w = referenceWriter(tx, asAdmin, await loadReferenceLists(ctx));
+    await writeDepartment(w, input.department, department.id);
+    const saved = await writeUser(w, { name: admin.name, email: admin.email, role: 'admin', departmentId: department.id }, admin.id);
+    await writeLocation(w, { kind: 'warehouse', name: input.warehouse.name, ...(input.warehouse.address ? { address: input.warehouse.address } : {}) });
+    return saved;
   });
 }
