@@ -174,6 +174,14 @@ describe('guessing the mapping from the header', () => {
     expect(saved.map((m) => [m.name, m.columns])).toEqual([['snipe-it', { serial: 'Serial' }]]);
     const file = await run(admin, 'import.analyze', { fileName: 'x.csv', dataBase64: base64('Serial,Category\r\nA,Laptop\r\n') });
     expect(file.saved.map((m) => m.name)).toEqual(['snipe-it']);
+    // Both saves are in the admin audit list: created, then changed with the column it no longer maps.
+    const entries = (await run(admin, 'admin.audit', { subject: 'settings' })).items.filter((e) => e.subjectId === 'importMapping');
+    // Both were written at the same instant of the test clock, so the list's order between them is not asserted.
+    expect(entries.map((e) => [e.action, e.subjectName]).sort()).toEqual([
+      ['changed', 'snipe-it'],
+      ['created', 'Snipe-IT'],
+    ]);
+    expect(entries.find((e) => e.action === 'changed')?.changes).toEqual([{ field: 'category', from: 'Category' }]);
   });
 });
 

@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { CATEGORY_FACTS } from '../../shared/categories';
+import { recordAdminChange } from '../admin/audit';
 import { tagFormatOf, tagNumber } from '../../shared/tag-format';
 import { effectiveDataBearing } from '../../shared/data-bearing';
 import type { ImportJob, ProcedureArgs, ProcedureOutput } from '../../shared/contract';
@@ -304,9 +305,20 @@ export async function importFinished(ctx: ServiceContext, jobId: string): Promis
 export async function saveImportMapping(ctx: ServiceContext, input: ProcedureArgs<'import.saveMapping'>): Promise<ProcedureOutput<'import.saveMapping'>> {
   return ctx.store.transaction(async (tx) => {
     const settings = await tx.getSettings();
-    const others = (settings.importMappings ?? []).filter((m) => m.name.toLowerCase() !== input.name.toLowerCase());
+    const same = (m: { name: string }) => m.name.toLowerCase() === input.name.toLowerCase();
+    const earlier = (settings.importMappings ?? []).find(same);
+    const others = (settings.importMappings ?? []).filter((m) => !same(m));
     const saved = [...others, { name: input.name, columns: input.columns, savedAt: nowIso(ctx.clock) }].slice(-IMPORT_SAVED_MAPPINGS_MAX);
     tx.putSettings({ ...settings, importMappings: saved });
+    // A saved mapping is part of the settings: the audit list names it and each column it maps, before and after.
+    recordAdminChange(tx, ctx, {
+      subject: 'settings',
+      subjectId: 'importMapping',
+      subjectName: input.name,
+      action: earlier ? 'changed' : 'created',
+      before: earlier?.columns,
+      after: input.columns,
+    });
     return { saved };
   });
 }
