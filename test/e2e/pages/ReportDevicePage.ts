@@ -71,11 +71,16 @@ export class ReportDevicePage {
     await this.submitButton.click();
   }
 
-  /** Reports the device and returns the asset tag the success panel shows. */
-  async report(input: ReportInput): Promise<string> {
-    await this.fill(input);
+  /** Submits the filled form and returns the asset tag the success panel shows. */
+  async submitAndReadTag(): Promise<string> {
     await this.submit();
     await expect(this.reportedTag).toHaveText(/^KK-\d{6,10}$/);
     return (await this.reportedTag.textContent())?.trim() ?? '';
+  }
+
+  /** Reports the device and returns the asset tag the success panel shows. */
+  async report(input: ReportInput): Promise<string> {
+    await this.fill(input);
+    return this.submitAndReadTag();
   }
 }
