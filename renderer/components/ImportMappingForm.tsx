@@ -121,7 +121,7 @@ export function ImportMappingForm({ analysis, mapping, onChange, onDryRun, busy 
       </div>
       <div className="field">
         <label htmlFor="import-save-name">{t('import.mapping.saveName')}</label>
-        <input id="import-save-name" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
+        <input id="import-save-name" type="text" autoComplete="off" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
       </div>
       <div className="button-row">
         <button type="button" className="button button-secondary" aria-disabled={name.trim() === ''} onClick={() => name.trim() !== '' && void save()}>
