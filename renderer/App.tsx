@@ -10,7 +10,7 @@
  *   data-testid="filter-department"    administration filter <select> ("Alle enheder" only; values = department ids)
  *   data-testid="search-sort"          sort <select>
  *   data-testid="search-total"         the result count line
- *   data-testid="device-row"           one result row; attribute data-asset-tag="KK-…"
+ *   data-testid="device-row"           one result row; attributes data-asset-tag="KK-…", data-status, data-category (Alle enheder)
  *   data-testid="device-status"        device page status badge; attribute data-status="<DeviceStatus>"
  *   data-testid="device-asset-tag"     device page asset tag
  *   data-testid="device-owner"         device page owner administration ("Navn (KODE)")

@@ -72,7 +72,7 @@ export function DeviceTable({ devices, showStatus, selection, reservedFor }: Dev
         </thead>
         <tbody>
           {devices.map((d) => (
-            <tr key={d.id} data-testid="device-row" data-asset-tag={d.assetTag} className="clickable" onClick={() => navigate(devicePath(d.id))}>
+            <tr key={d.id} data-testid="device-row" data-asset-tag={d.assetTag} data-status={d.status} data-category={d.category} className="clickable" onClick={() => navigate(devicePath(d.id))}>
               {selection && (
                 // A click in the box's cell selects; it must not open the device like the rest of the row.
                 <td className="select-cell" onClick={(e) => e.stopPropagation()}>
