@@ -64,7 +64,19 @@ async function main(): Promise<void> {
   fs.rmSync(runDir, { recursive: true, force: true });
   fs.cpSync(source, runDir, { recursive: true });
   let peakHeap = 0;
-  const sampleHeap = () => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed));
+  /** The peak of the phase running now (dry run, import, second import), for the log. */
+  let phasePeak = 0;
+  const sampleHeap = () => {
+    const used = process.memoryUsage().heapUsed;
+    peakHeap = Math.max(peakHeap, used);
+    phasePeak = Math.max(phasePeak, used);
+  };
+  /** The phase's peak heap in MB, and the next phase's starts from now (no collection forced in between). */
+  const phaseHeapMb = () => {
+    const mb = Math.round(phasePeak / 1024 / 1024);
+    phasePeak = 0;
+    return mb;
+  };
   const sampler = setInterval(sampleHeap, 5);
   const loop = monitorEventLoopDelay({ resolution: 1 });
   try {
@@ -84,6 +96,7 @@ async function main(): Promise<void> {
     })();
     gc();
     peakHeap = 0;
+    phasePeak = 0;
     loop.enable();
 
     const t = now();
@@ -94,6 +107,7 @@ async function main(): Promise<void> {
     const dry = await dryRunImport(ctx, contract['import.dryRun'].input.parse({ sha256: file.sha256, fileName, mapping: file.guess }));
     const dryRunMs = now() - t;
     log(`dry run: ${Math.round(dryRunMs)} ms (of which reading the file ${Math.round(analyzeMs)} ms): ${JSON.stringify(dry.counts)}`);
+    const dryHeap = phaseHeapMb();
     const dryStall = loop.max / 1e6;
     const dryP99 = loop.percentile(99) / 1e6;
 
@@ -103,7 +117,7 @@ async function main(): Promise<void> {
       const started = now();
       const job = await startImport(ctx, contract['import.start'].input.parse({ sha256: file.sha256, fileName, mapping: file.guess }), 'da');
       const done = await importFinished(ctx, job.jobId);
-      return { done, ms: now() - started, stall: loop.max / 1e6, p99: loop.percentile(99) / 1e6 };
+      return { done, ms: now() - started, stall: loop.max / 1e6, p99: loop.percentile(99) / 1e6, heap: phaseHeapMb() };
     };
     const first = await timedImport();
     const importMs = first.ms;
@@ -118,6 +132,7 @@ async function main(): Promise<void> {
     log(`second import of the same file: ${Math.round(secondMs)} ms: ${JSON.stringify(second.counts)}`);
     log(`longest event-loop delay (ms): dry run ${round(dryStall)}, import ${round(importStall)}, second import ${round(secondStall)}`);
     log(`99th percentile of the event-loop delay (ms): dry run ${round(dryP99)}, import ${round(importP99)}`);
+    log(`peak heap (MB): dry run ${dryHeap}, import ${first.heap}, second import ${again.heap}`);
     log(`load average at the end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} on ${os.cpus().length} cores`);
     await store.close();
     console.log(

@@ -150,23 +150,41 @@ export function draftRow(row: ImportRow, mapping: ImportMapping, ref: ImportRefe
 /** Rows looked at between two turns of the event loop. */
 const ROWS_PER_TURN = 5000;
 
+/**
+ * The first row of the file with each serial and each tag (compared as the store compares). A repeat is a row
+ * after that first: refused, naming the first. The import notes every row once and then drafts a batch at a
+ * time (drafts of 100,000 rows would stay in memory all through it), asking here which rows repeat.
+ */
+export class FileRepeats {
+  private readonly serials = new Map<string, number>();
+  private readonly tags = new Map<string, number>();
+
+  /** Notes the draft's serial and tag, in file order. */
+  note(d: RowDraft): void {
+    if (d.serial !== undefined && !this.serials.has(serialKey(d.serial))) this.serials.set(serialKey(d.serial), d.n);
+    if (d.assetTag !== undefined && !this.tags.has(d.assetTag)) this.tags.set(d.assetTag, d.n);
+  }
+
+  /** Refuses the draft if an earlier row of the file has its serial or tag (every row noted first). */
+  refuse(d: RowDraft): void {
+    const serialFirst = d.serial === undefined ? undefined : this.serials.get(serialKey(d.serial));
+    if (serialFirst !== undefined && serialFirst !== d.n) {
+      d.refusals.push({ code: 'duplicate_serial_in_file', field: 'serial', value: d.serial!, params: { otherRow: serialFirst } });
+    }
+    const tagFirst = d.assetTag === undefined ? undefined : this.tags.get(d.assetTag);
+    if (tagFirst !== undefined && tagFirst !== d.n) {
+      d.refusals.push({ code: 'duplicate_tag_in_file', field: 'assetTag', value: d.assetTag!, params: { otherRow: tagFirst } });
+    }
+  }
+}
+
 /** Refuses every row after the first that repeats a serial or a tag of the file (compared as the store compares). */
 export async function refuseRepeats(drafts: readonly RowDraft[]): Promise<void> {
-  const serials = new Map<string, number>();
-  const tags = new Map<string, number>();
+  const repeats = new FileRepeats();
   for (let i = 0; i < drafts.length; i++) {
-    const d = drafts[i]!;
     if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await nextTurn();
-    if (d.serial !== undefined) {
-      const first = serials.get(serialKey(d.serial));
-      if (first === undefined) serials.set(serialKey(d.serial), d.n);
-      else d.refusals.push({ code: 'duplicate_serial_in_file', field: 'serial', value: d.serial, params: { otherRow: first } });
-    }
-    if (d.assetTag !== undefined) {
-      const first = tags.get(d.assetTag);
-      if (first === undefined) tags.set(d.assetTag, d.n);
-      else d.refusals.push({ code: 'duplicate_tag_in_file', field: 'assetTag', value: d.assetTag, params: { otherRow: first } });
-    }
+    repeats.note(drafts[i]!);
+    repeats.refuse(drafts[i]!);
   }
 }
 

@@ -18,11 +18,11 @@ import { translate } from '../../shared/i18n';
 import type { Device } from '../../shared/schemas';
 import { nowIso, type ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { appendTrailEvent, locationById, nextTurn, turnAfter } from '../lifecycle/step';
+import { appendTrailEvent, locationById, nextTurn } from '../lifecycle/step';
 import type { Store, StoreTx } from '../store/store';
 import { nextFreeAssetTag } from '../tags/service';
-import { decideRows, draftRow, importReference, refuseRepeats, updatedDevice, type RowDecision, type RowDraft } from './plan';
-import { readImportFile, type ImportFile } from './read-file';
+import { decideRows, draftRow, FileRepeats, importReference, refuseRepeats, updatedDevice, type ImportReference, type RowDecision, type RowDraft } from './plan';
+import { readImportFile, type ImportFile, type ImportRow } from './read-file';
 import { guessMapping } from './values';
 
 /** Rows per batch: one transaction (it lets the event loop turn every 100 rows inside). */
@@ -32,6 +32,11 @@ export const IMPORT_BATCH_ROWS = 500;
  * even on a busy shared machine (four times slower) no turn waits 50 ms.
  */
 const ROWS_PER_TURN = 200;
+/**
+ * Rows written between two turns inside a batch's transaction: a row is a device, its trail event chained and
+ * hashed, and its search text (some 0.3 ms; the 100 steps of a lifecycle run would hold the loop too long here).
+ */
+const WRITES_PER_TURN = 25;
 /** Files whose rows are kept in memory (a 100,000-row file's rows take some 60 MB). */
 const FILES_KEPT = 2;
 const SAMPLE_ROWS = 5;
@@ -118,15 +123,51 @@ function requireMappingFits(mapping: ImportMapping, file: ImportFile, fileName: 
   }
 }
 
+/** What a row is read against: the administrations, locations and tag format of the store now. */
+async function referenceOf(ctx: ServiceContext): Promise<ImportReference> {
+  return importReference(await ctx.store.listDepartments(), await ctx.store.listLocations(), tagFormatOf(await ctx.store.getSettings()));
+}
+
 /** Every row read into a draft, repeats refused; a batch at a time between turns of the event loop. */
 async function draftAll(ctx: ServiceContext, file: ImportFile, mapping: ImportMapping): Promise<RowDraft[]> {
-  const ref = importReference(await ctx.store.listDepartments(), await ctx.store.listLocations(), tagFormatOf(await ctx.store.getSettings()));
+  const ref = await referenceOf(ctx);
   const drafts: RowDraft[] = [];
   for (let i = 0; i < file.rows.length; i++) {
     drafts.push(draftRow(file.rows[i]!, mapping, ref));
     if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await nextTurn();
   }
   await refuseRepeats(drafts);
+  return drafts;
+}
+
+/**
+ * The import's first pass: every row read once to note its serial and tag, and the highest tag a row that is not
+ * refused brings. The rows are drafted again a batch at a time: 100,000 drafts kept all through the import would
+ * hold some tens of MB for nothing.
+ */
+async function noteRows(ctx: ServiceContext, file: ImportFile, mapping: ImportMapping): Promise<{ ref: ImportReference; repeats: FileRepeats; highestTag: number }> {
+  const ref = await referenceOf(ctx);
+  const repeats = new FileRepeats();
+  let highestTag = 0;
+  for (let i = 0; i < file.rows.length; i++) {
+    const d = draftRow(file.rows[i]!, mapping, ref);
+    repeats.note(d);
+    repeats.refuse(d);
+    if (d.assetTag && d.refusals.length === 0) highestTag = Math.max(highestTag, tagNumber(d.assetTag));
+    if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await nextTurn();
+  }
+  return { ref, repeats, highestTag };
+}
+
+/** Rows `from` … `from + count - 1` drafted, repeats refused (every row noted first). */
+async function draftBatch(file: ImportFile, mapping: ImportMapping, noted: { ref: ImportReference; repeats: FileRepeats }, from: number, count: number): Promise<RowDraft[]> {
+  const drafts: RowDraft[] = [];
+  for (let i = from; i < Math.min(from + count, file.rows.length); i++) {
+    const d = draftRow(file.rows[i]!, mapping, noted.ref);
+    noted.repeats.refuse(d);
+    drafts.push(d);
+    if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await nextTurn();
+  }
   return drafts;
 }
 
@@ -199,21 +240,27 @@ export async function startImport(ctx: ServiceContext, input: ProcedureArgs<'imp
 
 async function runJob(ctx: ServiceContext, job: Job, file: ImportFile, input: ProcedureArgs<'import.start'>, locale: Locale): Promise<void> {
   try {
-    const drafts = await draftAll(ctx, file, input.mapping);
+    const noted = await noteRows(ctx, file, input.mapping);
+    // The job owns the rows from here and lets each batch's go once drafted (100,000 rows hold some 70 MB): a later
+    // dry run or import reads the file again from the attachment store.
+    stateOf(ctx.store).files.delete(input.sha256);
+    const rows: (ImportRow | undefined)[] = file.rows;
     // Tags the file gives are kept from the counter first, so a tag handed to a row without one is never a later row's.
-    const highestTag = drafts.reduce((max, d) => (d.assetTag && d.refusals.length === 0 ? Math.max(max, tagNumber(d.assetTag)) : max), 0);
-    for (let i = 0; i < drafts.length; i += IMPORT_BATCH_ROWS) {
+    const { highestTag } = noted;
+    for (let i = 0; i < rows.length; i += IMPORT_BATCH_ROWS) {
       if (job.cancelRequested) {
         job.state = 'cancelled';
         return;
       }
-      const batch = drafts.slice(i, i + IMPORT_BATCH_ROWS);
+      const batch = await draftBatch(file, input.mapping, noted, i, IMPORT_BATCH_ROWS);
+      rows.fill(undefined, i, i + IMPORT_BATCH_ROWS);
+      await nextTurn();
       const decisions = await ctx.store.transaction(async (tx) => {
         if (i === 0 && highestTag > 0) tx.raiseAssetTagNumber(highestTag);
         const decided = await decideRows(tx, batch);
         for (let k = 0; k < decided.length; k++) {
           await writeDecision(ctx, tx, decided[k]!, input);
-          await turnAfter(k);
+          if (k % WRITES_PER_TURN === WRITES_PER_TURN - 1) await nextTurn();
         }
         return decided;
       });
