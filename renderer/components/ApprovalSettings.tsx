@@ -3,7 +3,7 @@
  * days its approvers have, and which of its IT contacts approve. Issue 12 builds the full admin screens; this
  * is the minimal, real one. The core checks everything and records who changed it and when.
  */
-import { useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { APPROVAL_DAYS_MAX, type Department, type User } from '../../shared/schemas';
 import { client, errorText } from '../api/instance';
 import { useI18n } from '../i18n';
@@ -15,11 +15,13 @@ import { Loading } from './Loading';
 
 const DEFAULT_DAYS = 3;
 
-export function ApprovalSettings({ departmentId }: { departmentId: string }) {
+export function ApprovalSettings({ departmentId, children }: { departmentId: string; children?: ReactNode }) {
   const { t } = useI18n();
   const ref = useReference();
   // Kept here: the form starts afresh after a save (it is keyed by the change), the result stays.
   const [saved, setSaved] = useState<string | undefined>();
+  // Another administration chosen: what was saved for the last one is no longer what the form shows.
+  useEffect(() => setSaved(undefined), [departmentId]);
   // The profiles hold every person and the administrations as stored now (the reference data is read once).
   const profiles = useAsync(() => client.call('session.profiles', {}), []);
   const department = profiles.data?.departments.find((d) => d.id === departmentId);
@@ -29,6 +31,7 @@ export function ApprovalSettings({ departmentId }: { departmentId: string }) {
     <section className="card" aria-labelledby="approval-title" data-testid="approval-settings">
       <h2 id="approval-title">{t('approval.title')}</h2>
       <p className="muted">{t('approval.intro')}</p>
+      {children}
       {profiles.loading && !profiles.data && <Loading />}
       {profiles.error !== undefined && <LoadError error={profiles.error} onRetry={profiles.reload} />}
       {department && (

@@ -197,18 +197,15 @@ function ApprovalSection() {
   const { t } = useI18n();
   const ref = useReference();
   const [departmentId, setDepartmentId] = useState(ref.departments[0]?.id ?? '');
+  // The chooser sits in the approval card, under its one heading; the card is not remounted, so the focus stays on it.
   return (
-    <>
-      <section className="card" aria-labelledby="settings-approval-title">
-        <h2 id="settings-approval-title">{t('settings.approval')}</h2>
-        <div className="field">
-          <label htmlFor="settings-approval-department">{t('settings.approvalDepartment')}</label>
-          <select id="settings-approval-department" value={departmentId} onChange={(e) => setDepartmentId(e.target.value)}>
-            <DepartmentOptions all={false} />
-          </select>
-        </div>
-      </section>
-      {departmentId !== '' && <ApprovalSettings key={departmentId} departmentId={departmentId} />}
-    </>
+    <ApprovalSettings departmentId={departmentId}>
+      <div className="field">
+        <label htmlFor="settings-approval-department">{t('settings.approvalDepartment')}</label>
+        <select id="settings-approval-department" value={departmentId} onChange={(e) => setDepartmentId(e.target.value)}>
+          <DepartmentOptions all={false} />
+        </select>
+      </div>
+    </ApprovalSettings>
   );
 }

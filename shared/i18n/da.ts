@@ -1549,7 +1549,6 @@ export const da = {
   'settings.save': 'Gem indstillinger',
   'settings.saving': 'Gemmer …',
   'settings.saved': 'Indstillingerne er gemt.',
-  'settings.approval': 'Godkendelse af reservationer',
   'settings.approvalDepartment': 'Forvaltning',
   'settings.factors': 'Emissionsfaktorer',
   'settings.factorsText': 'CO2e-tallene pr. kategori, som statistikken regner med, har deres egen side med versioner og kilde.',

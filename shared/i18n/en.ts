@@ -1536,7 +1536,6 @@ export const en: Record<MessageKey, string> = {
   'settings.save': 'Save settings',
   'settings.saving': 'Saving …',
   'settings.saved': 'The settings are saved.',
-  'settings.approval': 'Reservation approval',
   'settings.approvalDepartment': 'Administration',
   'settings.factors': 'Emission factors',
   'settings.factorsText': 'The CO2e figures per category that the statistics use have their own page, with versions and source.',

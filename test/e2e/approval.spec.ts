@@ -133,3 +133,17 @@ test('the approver decides on the device page too (where a notification leads); 
   await expect(page.getByTestId('approval-actions')).toHaveCount(0);
   await expect(device.trailEvents.last()).toHaveAttribute('data-event-type', 'reservation_approved');
 });
+
+test('Indstillinger shows one approval card: choosing an administration there keeps the focus on the chooser and shows its rule', async ({ page }) => {
+  await new ProfilePickerPage(page).goto();
+  await new ProfilePickerPage(page).choose('user-admin-1');
+  await new AppShell(page).open('Indstillinger');
+  await expect(page.getByRole('heading', { name: 'Godkendelse af reservationer' })).toHaveCount(1);
+  const card = page.getByTestId('approval-settings');
+  const chooser = card.getByLabel('Forvaltning', { exact: true });
+  await chooser.focus();
+  await chooser.selectOption({ label: KFF });
+  await expect(chooser).toBeFocused();
+  await expect(card.getByTestId('approval-state')).toHaveText('Reservationer skal godkendes inden for 3 dage.');
+  await expect(card.getByLabel('Reservationer skal godkendes')).toBeChecked();
+});
