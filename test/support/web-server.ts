@@ -34,13 +34,22 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(options: { dataDir?: string; startMs?: number; nodeArgs?: string[]; env?: Readonly<Record<string, string>> } = {}): Promise<AppServer> {
+export async function startServer(
+  options: {
+    dataDir?: string;
+    startMs?: number;
+    nodeArgs?: string[];
+    env?: Readonly<Record<string, string>>;
+    /** The server's entry and its loader arguments (default the build, dist/server/main.mjs); bench:server runs the source with tsx. */
+    entry?: readonly string[];
+  } = {},
+): Promise<AppServer> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kredslob-e2e-'));
   // why: each server makes a trail key outside its data folder; keep it with the test, not in the user's ~/.config
   const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kredslob-e2e-config-'));
   const port = await freePort();
   const secret = randomBytes(24).toString('base64url');
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), 'dist/server/main.mjs'], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...(options.entry ?? ['dist/server/main.mjs'])], {
     env: { ...process.env, ...options.env, PORT: String(port), KREDSLOB_DATA_DIR: dataDir, KREDSLOB_WEB_SECRET: secret, KREDSLOB_NO_OPEN: '1', XDG_CONFIG_HOME: configDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
