@@ -70,6 +70,8 @@ const WAREHOUSE_STATUSES = [undefined, 'in_stock', 'listed', 'reported', 'reserv
 interface BenchServer {
   base: string;
   secret: string;
+  /** What the server printed, for the log when the bench fails. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -98,6 +100,7 @@ async function startBenchServer(store: BenchStore): Promise<BenchServer> {
   return {
     base: server.baseURL,
     secret: server.secret,
+    output: server.output,
     async stop() {
       await server.stop();
       fs.rmSync(server.configDir, { recursive: true, force: true });
@@ -203,6 +206,14 @@ async function main(): Promise<void> {
     const siteOf = (departmentId: string): Location[] => reference.locations.filter((l) => l.kind === 'site' && l.departmentId === departmentId);
     const shelves = reference.locations.filter((l) => l.kind === 'shelf').map((l) => l.id);
     const departmentIds = reference.departments.map((d) => d.id).filter((id) => siteOf(id).length > 0);
+    // The tags the warehouse will scan: reported devices, each scanned once (a second scan would be a refusal).
+    const reported: string[] = [];
+    const expectedCheckIns = Math.ceil((SECONDS * 1000 * CLIENTS * MIX.check_in) / Math.max(THINK_MS, 5)) + 100;
+    for (let offset = 0; reported.length < expectedCheckIns; offset += 500) {
+      const page = await admin.data('devices.search', { status: 'reported', sort: 'reported_desc', limit: 500, offset });
+      reported.push(...page.items.map((d) => d.assetTag));
+      if (page.items.length < 500) break;
+    }
     const contacts = await addPeople(admin, { count: CLIENTS - WAREHOUSE, role: 'department_contact', departmentIds, label: 'Bænk kontakt' });
     const warehouse = await addPeople(admin, { count: WAREHOUSE, role: 'warehouse', departmentIds: ['dep-okf'], label: 'Bænk lager' });
     const people = [...contacts, ...warehouse];
@@ -220,18 +231,10 @@ async function main(): Promise<void> {
         rnd: mulberry32(1000 + i),
       }),
     );
-    // The tags the warehouse will scan: reported devices, each scanned once (a second scan would be a refusal).
-    const reported: string[] = [];
-    const expectedCheckIns = Math.ceil((SECONDS * 1000 * CLIENTS * MIX.check_in) / Math.max(THINK_MS, 5)) + 100;
-    for (let offset = 0; reported.length < expectedCheckIns; offset += 500) {
-      const page = await admin.data('devices.search', { status: 'reported', sort: 'reported_desc', limit: 500, offset });
-      reported.push(...page.items.map((d) => d.assetTag));
-      if (page.items.length < 500) break;
-    }
     // Each contact has looked at the marketplace once before the clock starts, as a person opening the app.
-    for (const desk of desks.filter((d) => d.person.role !== 'warehouse')) {
-      desk.seen = (await desk.client.data('marketplace.search', { limit: 50, facets: true })).items;
-    }
+    await Promise.all(
+      desks.filter((d) => d.person.role !== 'warehouse').map(async (desk) => (desk.seen = (await desk.client.data('marketplace.search', { limit: 50, facets: true })).items)),
+    );
     log(`${CLIENTS} desks (${contacts.length} contacts, ${warehouse.length} warehouse), ${reported.length} reported tags to scan; running ${SECONDS} s`);
 
     const samples: Sample[] = [];
@@ -367,6 +370,9 @@ async function main(): Promise<void> {
         cpus: os.cpus().length,
       }),
     );
+  } catch (err) {
+    log(`the server printed:\n${server.output()}`);
+    throw err;
   } finally {
     for (const d of desks) d.client.close();
     await server.stop();

@@ -57,13 +57,14 @@ export class ApiClient {
       },
     });
     const answered = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const fail = (err: Error) => reject(new Error(`${procedure}: ${err.message}`, { cause: err }));
       req.on('response', (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
+        res.on('error', fail);
       });
-      req.on('error', reject);
+      req.on('error', fail);
     });
     req.flushHeaders();
     return {

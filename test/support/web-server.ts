@@ -30,6 +30,8 @@ export interface AppServer {
   link: string;
   /** The server's config folder (XDG_CONFIG_HOME), where its trail key is: give it to a CLI run over dataDir. */
   configDir: string;
+  /** What the server has printed so far (stdout and stderr): why it stopped, when it did. */
+  output(): string;
   /** Stops the server now (it holds the data folder's lock), e.g. to run a CLI over its data; once is enough. */
   stop(): Promise<void>;
 }
@@ -78,6 +80,6 @@ export async function startServer(
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     }));
-  return { baseURL: `http://127.0.0.1:${port}`, dataDir, secret, link, configDir, stop };
+  return { baseURL: `http://127.0.0.1:${port}`, dataDir, secret, link, configDir, stop, output: () => output };
 }
 
