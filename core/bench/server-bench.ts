@@ -16,12 +16,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CATEGORIES, type Device, type Location, type TrailEvent, type User } from '../../shared/schemas';
+import { CATEGORIES, type Device, type Location, type User } from '../../shared/schemas';
 import { startServer } from '../../test/support/web-server';
 import { mulberry32 } from '../demo/generate';
 import { USERS } from '../demo/reference-data';
 import { addPeople, signedInClients, signInClient, ApiClient, type Reply } from '../testing/api-client';
 import { BENCH_DATA_OPTIONS, buildBenchData } from './bench-data';
+import { doubleHolds, raceRounds, type Attempt } from './race-count';
 
 const STORES = ['file', 'postgres'] as const;
 type BenchStore = (typeof STORES)[number];
@@ -117,14 +118,6 @@ interface Sample {
   code?: string;
 }
 
-/** One reservation attempt, for finding races: which device, from when to when, and whether it won. */
-interface Attempt {
-  deviceId: string;
-  start: number;
-  end: number;
-  won: boolean;
-}
-
 interface Desk {
   client: ApiClient;
   person: User;
@@ -162,39 +155,6 @@ function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
 const round = (x: number) => Math.round(x * 10) / 10;
-
-/** Rounds of a race: attempts on one device whose times overlap, two or more of them. */
-function raceRounds(attempts: readonly Attempt[]): number {
-  let rounds = 0;
-  let size = 0;
-  let end = -Infinity;
-  for (const a of [...attempts].sort((x, y) => x.start - y.start)) {
-    if (a.start < end) size++;
-    else {
-      if (size >= 2) rounds++;
-      size = 1;
-    }
-    end = Math.max(end, a.end);
-  }
-  return size >= 2 ? rounds + 1 : rounds;
-}
-
-const HOLDS: ReadonlySet<TrailEvent['type']> = new Set(['reserved', 'reservation_requested']);
-const ENDS_HOLD: ReadonlySet<TrailEvent['type']> = new Set(['reservation_cancelled', 'reservation_expired', 'reservation_rejected', 'approval_expired', 'handed_over']);
-
-/** Times in a trail that a second reservation took hold while another still held the device. */
-function doubleHolds(trail: readonly TrailEvent[]): number {
-  const held = new Set<string>();
-  let doubles = 0;
-  for (const e of trail) {
-    if (!('reservationId' in e) || typeof e.reservationId !== 'string') continue;
-    if (HOLDS.has(e.type)) {
-      if (held.size > 0) doubles++;
-      held.add(e.reservationId);
-    } else if (ENDS_HOLD.has(e.type)) held.delete(e.reservationId);
-  }
-  return doubles;
-}
 
 async function main(): Promise<void> {
   const server = await startBenchServer(STORE);
