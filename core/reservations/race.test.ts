@@ -24,6 +24,8 @@ interface Round {
   assetTag: string;
   replies: { contact: User; reply: Reply<Reservation> }[];
   reservedEvents: { reservationId: string; departmentId: string }[];
+  /** The reservations on record for the device (the newest 100 of all are looked through). */
+  reservationIds: string[];
   deviceStatus: string;
 }
 
@@ -108,11 +110,13 @@ describe.each(SERVED_STORES)('50 contacts reserve one device at the same instant
       const device = await listDevice(round);
       const replies = await race(device.id);
       const detail = await adminClient().data('devices.get', { id: device.id });
+      const recent = await adminClient().data('reservations.search', { limit: 100 });
       rounds.push({
         assetTag: device.assetTag,
         replies: replies.map((reply, i) => ({ contact: contacts[i]!, reply })),
         reservedEvents: detail.trail.flatMap((e) => (e.type === 'reserved' ? [{ reservationId: e.reservationId, departmentId: e.departmentId }] : [])),
         deviceStatus: detail.device.status,
+        reservationIds: recent.items.filter((x) => x.reservation.deviceId === device.id).map((x) => x.reservation.id),
       });
     }
 
@@ -134,6 +138,8 @@ describe.each(SERVED_STORES)('50 contacts reserve one device at the same instant
       }
       expect(r.reservedEvents, `trail of ${r.assetTag}`).toEqual([{ reservationId: reservation.id, departmentId: holder.id }]);
       expect(r.deviceStatus).toBe('reserved');
+      // A refused reservation leaves no record behind.
+      expect(r.reservationIds, `reservations of ${r.assetTag}`).toEqual([reservation.id]);
     }
   }, 60_000);
 });
