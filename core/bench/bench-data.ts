@@ -32,18 +32,31 @@ export async function buildBenchData(kind: 'file' | 'sqlite', dir: string, devic
   fs.rmSync(dir, { recursive: true, force: true });
   const t0 = performance.now();
   const store: Store = kind === 'file' ? await FileStore.open(dir, { log }) : await SqliteStore.open(dir);
+  const result = await fillBenchStore(store, devices, events, { log });
+  await store.close();
+  fs.writeFileSync(marker, `${devices}/${events}`);
+  log(`${kind}: generated ${result.devices} devices, ${result.events} events in ${Math.round(performance.now() - t0)} ms`);
+}
+
+/**
+ * Writes the data set into an empty store of any kind (the municipality, then the devices with their trails),
+ * `perTransaction` devices to a transaction.
+ */
+export async function fillBenchStore(
+  store: Store,
+  devices: number,
+  events: number,
+  options: { log: (m: string) => void; perTransaction?: number },
+): Promise<{ devices: number; events: number }> {
   await seedReferenceData(store);
-  const result = await generateDevices(store, {
+  return generateDevices(store, {
     devices,
     eventsPerDevice: events / devices,
     seed: 2026,
     now: BENCH_NOW,
-    perTransaction: 100,
+    perTransaction: options.perTransaction ?? 100,
     onProgress: (n) => {
-      if (n % 20000 === 0) log(`${kind}: ${n} devices`);
+      if (n % 20000 === 0) options.log(`${store.kind}: ${n} devices`);
     },
   });
-  await store.close();
-  fs.writeFileSync(marker, `${devices}/${events}`);
-  log(`${kind}: generated ${result.devices} devices, ${result.events} events in ${Math.round(performance.now() - t0)} ms`);
 }

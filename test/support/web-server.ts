@@ -30,17 +30,28 @@ export interface AppServer {
   link: string;
   /** The server's config folder (XDG_CONFIG_HOME), where its trail key is: give it to a CLI run over dataDir. */
   configDir: string;
+  /** What the server has printed so far (stdout and stderr): why it stopped, when it did. */
+  output(): string;
   /** Stops the server now (it holds the data folder's lock), e.g. to run a CLI over its data; once is enough. */
   stop(): Promise<void>;
 }
 
-export async function startServer(options: { dataDir?: string; startMs?: number; nodeArgs?: string[]; env?: Readonly<Record<string, string>> } = {}): Promise<AppServer> {
+export async function startServer(
+  options: {
+    dataDir?: string;
+    startMs?: number;
+    nodeArgs?: string[];
+    env?: Readonly<Record<string, string>>;
+    /** The server's entry and its loader arguments (default the build, dist/server/main.mjs); bench:server runs the source with tsx. */
+    entry?: readonly string[];
+  } = {},
+): Promise<AppServer> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kredslob-e2e-'));
   // why: each server makes a trail key outside its data folder; keep it with the test, not in the user's ~/.config
   const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kredslob-e2e-config-'));
   const port = await freePort();
   const secret = randomBytes(24).toString('base64url');
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), 'dist/server/main.mjs'], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...(options.entry ?? ['dist/server/main.mjs'])], {
     env: { ...process.env, ...options.env, PORT: String(port), KREDSLOB_DATA_DIR: dataDir, KREDSLOB_WEB_SECRET: secret, KREDSLOB_NO_OPEN: '1', XDG_CONFIG_HOME: configDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -69,6 +80,6 @@ export async function startServer(options: { dataDir?: string; startMs?: number;
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     }));
-  return { baseURL: `http://127.0.0.1:${port}`, dataDir, secret, link, configDir, stop };
+  return { baseURL: `http://127.0.0.1:${port}`, dataDir, secret, link, configDir, stop, output: () => output };
 }
 

@@ -1,0 +1,345 @@
+/**
+ * `npm run bench:server -- [--store file] [--seconds 60] [--clients 50] [--warehouse 10] [--think-ms 200]
+ *   [--devices 100000] [--events 1000000] [--dir D] [--fresh]`
+ * Shared mode under load (issue 13): the bench:store data set (generated into D/file-N if absent, reused
+ * otherwise; copied, never written to) served by the web server in its own process, and `clients` desks, each a
+ * person with their own session and connection: department contacts and (`warehouse` of them) warehouse
+ * people, added through users.save. For `seconds` each desk does a call, pauses (uniformly 0 to twice
+ * `think-ms`), and again, in this mix: search 60 % (the marketplace's search with facets for contacts, Alle
+ * enheder for the warehouse; text and filters), device page 25 % (devices.get, the trail included),
+ * reserve/cancel 10 % (contacts: reserve one of the first devices their last search showed, or cancel the one
+ * they hold), check-in 5 % (the warehouse scans a reported device's tag). Every call is timed from its request
+ * to its whole answer. Afterwards every device someone tried to reserve has its trail read: two holding
+ * reservations at once would be a double winner. Prints one JSON line last.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { CATEGORIES, type Device, type Location, type User } from '../../shared/schemas';
+import { startServer } from '../../test/support/web-server';
+import { mulberry32 } from '../demo/generate';
+import { USERS } from '../demo/reference-data';
+import { addPeople, signedInClients, signInClient, ApiClient, type Reply } from '../testing/api-client';
+import { BENCH_DATA_OPTIONS, buildBenchData } from './bench-data';
+import { doubleHolds, raceRounds, type Attempt } from './race-count';
+
+const STORES = ['file', 'postgres'] as const;
+type BenchStore = (typeof STORES)[number];
+
+const { values: args } = parseArgs({
+  options: {
+    ...BENCH_DATA_OPTIONS,
+    /** file until the PostgreSQL store is wired in (then postgres becomes the default). */
+    store: { type: 'string', default: 'file' },
+    seconds: { type: 'string', default: '60' },
+    clients: { type: 'string', default: '50' },
+    /** How many of the clients are warehouse people; the others are department contacts. */
+    warehouse: { type: 'string', default: '10' },
+    /** A desk's mean pause between calls (ms); 0 makes every desk call back to back. */
+    'think-ms': { type: 'string', default: '200' },
+  },
+});
+const log = (m: string) => process.stderr.write(`${m}\n`);
+
+/** The options as numbers, each refused with a message naming it when it is not one. */
+function count(name: keyof typeof args, min: number): number {
+  const n = Number(args[name]);
+  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number of at least ${min} (got "${String(args[name])}")`);
+  return n;
+}
+const DEVICES = count('devices', 1);
+const EVENTS = count('events', DEVICES);
+const SECONDS = count('seconds', 1);
+const CLIENTS = count('clients', 2);
+const WAREHOUSE = count('warehouse', 1);
+const THINK_MS = count('think-ms', 0);
+if (WAREHOUSE >= CLIENTS) throw new Error(`--warehouse (${WAREHOUSE}) must leave some of the ${CLIENTS} clients to be department contacts`);
+if (!(STORES as readonly string[]).includes(args.store)) throw new Error(`--store must be one of ${STORES.join(', ')} (got "${args.store}")`);
+const STORE = args.store as BenchStore; // why: checked against STORES just above
+
+type Kind = 'search' | 'device_page' | 'reserve_cancel' | 'check_in';
+const KINDS: readonly Kind[] = ['search', 'device_page', 'reserve_cancel', 'check_in'];
+/** The share of all calls each kind is (issue 13). */
+const MIX: Record<Kind, number> = { search: 0.6, device_page: 0.25, reserve_cancel: 0.1, check_in: 0.05 };
+/** Refusals a person is expected to meet when another desk was quicker: not errors. */
+const EXPECTED_REFUSALS = new Set(['RESERVED_BY_OTHER', 'TRANSITION_NOT_ALLOWED']);
+const WORDS = ['', '', '', 'thinkpad', 'latitude', 'elitebook', 'optiplex', 'macbook', 'iphone', 'ipad', 'dell', 'lenovo', 'p2422h', 'galaxy', 'hp e24'];
+const SORTS = ['updated_desc', 'updated_desc', 'reported_desc', 'model_asc', 'year_desc', 'ram_desc'] as const;
+const WAREHOUSE_STATUSES = [undefined, 'in_stock', 'listed', 'reported', 'reserved', 'ewaste_queued'] as const;
+
+interface BenchServer {
+  base: string;
+  secret: string;
+  /** What the server printed, for the log when the bench fails. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * THE one place the bench's store is chosen and its server started. file: the data set copied to D/server-run,
+ * served by core/http/main.ts run from source. postgres (once wired): the tests' own cluster (startPgCluster),
+ * filled with fillBenchStore (bench-data.ts) through PostgresStore.open(url) in big transactions, cached as a
+ * dump keyed by devices/events, and the shared-mode server entry started with DATABASE_URL.
+ */
+async function startBenchServer(store: BenchStore): Promise<BenchServer> {
+  if (store === 'postgres') throw new Error('--store postgres: the PostgreSQL store is not wired into bench:server yet (core/bench/server-bench.ts startBenchServer)');
+  const source = path.join(path.resolve(args.dir), `file-${DEVICES}`);
+  await buildBenchData('file', source, DEVICES, EVENTS, args.fresh, log);
+  const runDir = path.join(path.resolve(args.dir), 'server-run');
+  fs.rmSync(runDir, { recursive: true, force: true });
+  fs.cpSync(source, runDir, { recursive: true });
+  const t0 = performance.now();
+  const server = await startServer({
+    dataDir: runDir,
+    startMs: 300_000,
+    nodeArgs: ['--max-old-space-size=4096'],
+    entry: ['--import', 'tsx', 'core/http/main.ts'],
+    env: { KREDSLOB_DEMO: '0' },
+  });
+  log(`file store: server up over ${runDir} in ${Math.round(performance.now() - t0)} ms`);
+  return {
+    base: server.baseURL,
+    secret: server.secret,
+    output: server.output,
+    async stop() {
+      await server.stop();
+      fs.rmSync(server.configDir, { recursive: true, force: true });
+      fs.rmSync(runDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One timed call. */
+interface Sample {
+  kind: Kind;
+  ms: number;
+  /** The refusal's code, if refused. */
+  code?: string;
+}
+
+interface Desk {
+  client: ApiClient;
+  person: User;
+  /** Where this desk's reservations go (a site of its administration) or where it shelves check-ins. */
+  locationIds: string[];
+  /** Devices the desk's last search showed (the marketplace's, for contacts). */
+  seen: Device[];
+  /** The reservation this desk holds, if any. */
+  holding?: string;
+  weights: Record<Kind, number>;
+  rnd: () => number;
+}
+
+/**
+ * Each role's weights, so that together they make MIX: contacts do all reservations, the warehouse every
+ * check-in, and both search and open device pages in the mix's proportion.
+ */
+function roleWeights(share: number, own: 'reserve_cancel' | 'check_in'): Record<Kind, number> {
+  const ownWeight = MIX[own] / share;
+  if (ownWeight > 1) throw new Error(`${Math.round(share * 100)} % of the clients cannot make ${MIX[own] * 100} % of the calls ${own}: change --warehouse`);
+  const rest = (1 - ownWeight) / (MIX.search + MIX.device_page);
+  return { search: MIX.search * rest, device_page: MIX.device_page * rest, reserve_cancel: own === 'reserve_cancel' ? ownWeight : 0, check_in: own === 'check_in' ? ownWeight : 0 };
+}
+
+function draw(desk: Desk): Kind {
+  let r = desk.rnd();
+  for (const k of KINDS) if ((r -= desk.weights[k]) < 0) return k;
+  return 'search';
+}
+
+const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+
+function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+const round = (x: number) => Math.round(x * 10) / 10;
+
+async function main(): Promise<void> {
+  const server = await startBenchServer(STORE);
+  const desks: Desk[] = [];
+  try {
+    const admin = new ApiClient(server.base, server.secret);
+    await signInClient(admin, USERS.find((u) => u.role === 'admin')!);
+    const reference = await admin.data('reference.get', {});
+    const siteOf = (departmentId: string): Location[] => reference.locations.filter((l) => l.kind === 'site' && l.departmentId === departmentId);
+    const shelves = reference.locations.filter((l) => l.kind === 'shelf').map((l) => l.id);
+    const departmentIds = reference.departments.map((d) => d.id).filter((id) => siteOf(id).length > 0);
+    // The tags the warehouse will scan: reported devices, each scanned once (a second scan would be a refusal).
+    const reported: string[] = [];
+    const expectedCheckIns = Math.ceil((SECONDS * 1000 * CLIENTS * MIX.check_in) / Math.max(THINK_MS, 5)) + 100;
+    for (let offset = 0; reported.length < expectedCheckIns; offset += 500) {
+      const page = await admin.data('devices.search', { status: 'reported', sort: 'reported_desc', limit: 500, offset });
+      reported.push(...page.items.map((d) => d.assetTag));
+      if (page.items.length < 500) break;
+    }
+    const contacts = await addPeople(admin, { count: CLIENTS - WAREHOUSE, role: 'department_contact', departmentIds, label: 'Bænk kontakt' });
+    const warehouse = await addPeople(admin, { count: WAREHOUSE, role: 'warehouse', departmentIds: ['dep-okf'], label: 'Bænk lager' });
+    const people = [...contacts, ...warehouse];
+    const clients = await signedInClients(server.base, server.secret, people);
+    const contactShare = contacts.length / CLIENTS;
+    const contactWeights = roleWeights(contactShare, 'reserve_cancel');
+    const warehouseWeights = roleWeights(1 - contactShare, 'check_in');
+    people.forEach((person, i) =>
+      desks.push({
+        client: clients[i]!,
+        person,
+        locationIds: person.role === 'warehouse' ? shelves : siteOf(person.departmentId).map((l) => l.id),
+        seen: [],
+        weights: person.role === 'warehouse' ? warehouseWeights : contactWeights,
+        rnd: mulberry32(1000 + i),
+      }),
+    );
+    // Each contact has looked at the marketplace once before the clock starts, as a person opening the app.
+    await Promise.all(
+      desks.filter((d) => d.person.role !== 'warehouse').map(async (desk) => (desk.seen = (await desk.client.data('marketplace.search', { limit: 50, facets: true })).items)),
+    );
+    log(`${CLIENTS} desks (${contacts.length} contacts, ${warehouse.length} warehouse), ${reported.length} reported tags to scan; running ${SECONDS} s`);
+
+    const samples: Sample[] = [];
+    const attempts: Attempt[] = [];
+    let scansMissed = 0;
+    const record = <T>(kind: Kind, reply: Reply<T>): Reply<T> => {
+      samples.push({ kind, ms: reply.ms, ...(reply.body.ok ? {} : { code: reply.body.error.code }) });
+      return reply;
+    };
+
+    const act = async (desk: Desk, kind: Kind): Promise<void> => {
+      const { client, rnd } = desk;
+      const isWarehouse = desk.person.role === 'warehouse';
+      switch (kind) {
+        case 'search': {
+          const text = pick(rnd, WORDS) || undefined;
+          const sort = pick(rnd, SORTS);
+          if (isWarehouse) {
+            const category = rnd() < 0.3 ? pick(rnd, CATEGORIES) : undefined;
+            const reply = record(kind, await client.call('devices.search', { text, category, status: pick(rnd, WAREHOUSE_STATUSES), sort, limit: 50, offset: 0 }));
+            if (reply.body.ok) desk.seen = reply.body.data.items;
+          } else {
+            const filter = rnd() < 0.4 ? { category: pick(rnd, ['laptop', 'desktop', 'monitor', 'tablet', 'phone'] as const), ...(rnd() < 0.5 ? { ramMinGb: 8 } : {}) } : undefined;
+            const offset = rnd() < 0.2 ? 50 : 0; // scrolling on to the next page
+            const reply = record(kind, await client.call('marketplace.search', { text, filter, sort, limit: 50, offset, facets: offset === 0 }));
+            if (reply.body.ok && reply.body.data.items.length > 0) desk.seen = reply.body.data.items;
+          }
+          return;
+        }
+        case 'device_page': {
+          const id = desk.seen.length > 0 ? pick(rnd, desk.seen).id : `dev-${String(1 + Math.floor(rnd() * DEVICES)).padStart(7, '0')}`;
+          record(kind, await client.call('devices.get', { id }));
+          return;
+        }
+        case 'reserve_cancel': {
+          if (desk.holding) {
+            const reply = record(kind, await client.call('reservations.cancel', { reservationId: desk.holding }));
+            if (reply.body.ok) desk.holding = undefined;
+            return;
+          }
+          const device = pick(rnd, desk.seen.slice(0, 3));
+          if (!device) return;
+          const start = performance.now();
+          const reply = record(kind, await client.call('reservations.create', { deviceId: device.id, locationId: pick(rnd, desk.locationIds) }));
+          attempts.push({ deviceId: device.id, start, end: performance.now(), won: reply.body.ok });
+          if (reply.body.ok) desk.holding = reply.body.data.id;
+          desk.seen = desk.seen.filter((d) => d.id !== device.id);
+          return;
+        }
+        case 'check_in': {
+          const assetTag = reported.pop();
+          if (!assetTag) {
+            scansMissed++;
+            return;
+          }
+          record(kind, await client.call('devices.checkIn', { assetTag, condition: pick(rnd, ['A', 'B', 'B', 'C'] as const), locationId: pick(rnd, desk.locationIds) }));
+          return;
+        }
+      }
+    };
+
+    const errors: Record<string, number> = {};
+    const started = performance.now();
+    const until = started + SECONDS * 1000;
+    await Promise.all(
+      desks.map(async (desk) => {
+        while (performance.now() < until) {
+          const kind = draw(desk);
+          try {
+            await act(desk, kind);
+          } catch (err) {
+            // A broken connection or an answer that is not the transport's JSON: an error, named for the log.
+            const name = `${kind}: ${err instanceof Error ? err.message : String(err)}`;
+            errors[name] = (errors[name] ?? 0) + 1;
+          }
+          if (THINK_MS > 0) await new Promise((r) => setTimeout(r, desk.rnd() * 2 * THINK_MS));
+        }
+      }),
+    );
+    const elapsed = (performance.now() - started) / 1000;
+
+    let expectedRefusals = 0;
+    for (const s of samples) {
+      if (s.code === undefined) continue;
+      if (s.kind === 'reserve_cancel' && EXPECTED_REFUSALS.has(s.code)) expectedRefusals++;
+      else errors[`${s.kind}: ${s.code}`] = (errors[`${s.kind}: ${s.code}`] ?? 0) + 1;
+    }
+    const errorCount = Object.values(errors).reduce((a, b) => a + b, 0);
+    if (errorCount > 0) log(`errors: ${JSON.stringify(errors)}`);
+    if (scansMissed > 0) log(`the warehouse ran out of reported tags ${scansMissed} times (those scans were not made)`);
+
+    // Races and double winners, from the trail of every device someone tried to reserve.
+    const byDevice = new Map<string, Attempt[]>();
+    for (const a of attempts) byDevice.set(a.deviceId, [...(byDevice.get(a.deviceId) ?? []), a]);
+    let races = 0;
+    let doubles = 0;
+    for (const [deviceId, tries] of byDevice) {
+      races += raceRounds(tries);
+      doubles += doubleHolds((await admin.data('devices.get', { id: deviceId })).trail);
+    }
+
+    const ms = (kind?: Kind) => samples.filter((s) => kind === undefined || s.kind === kind).map((s) => s.ms).sort((a, b) => a - b);
+    const all = ms();
+    const perKind = Object.fromEntries(KINDS.flatMap((k) => {
+      const xs = ms(k);
+      return [[`${k}_calls`, xs.length], [`${k}_p95_ms`, round(quantile(xs, 0.95))]];
+    }));
+    log(`load average at the end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} on ${os.cpus().length} cores`);
+    admin.close();
+    console.log(
+      JSON.stringify({
+        store: STORE,
+        devices: DEVICES,
+        events: EVENTS,
+        clients: CLIENTS,
+        warehouse_clients: WAREHOUSE,
+        seconds: round(elapsed),
+        think_ms: THINK_MS,
+        calls: all.length,
+        calls_per_s: round(all.length / elapsed),
+        p50_ms: round(quantile(all, 0.5)),
+        p95_ms: round(quantile(all, 0.95)),
+        p99_ms: round(quantile(all, 0.99)),
+        max_ms: round(all.at(-1) ?? 0),
+        ...perKind,
+        errors: errorCount,
+        expected_refusals: expectedRefusals,
+        reserve_attempts: attempts.length,
+        reserve_wins: attempts.filter((a) => a.won).length,
+        reserve_races: races,
+        reserve_double_winners: doubles,
+        load_average: os.loadavg().map(round),
+        cpus: os.cpus().length,
+      }),
+    );
+  } catch (err) {
+    log(`the server printed:\n${server.output()}`);
+    throw err;
+  } finally {
+    for (const d of desks) d.client.close();
+    await server.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  log(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  process.exit(1);
+});
