@@ -22,6 +22,8 @@ export interface PgCluster {
   database(name: string): Promise<string>;
   /** The cluster's data folder (removed by stop). */
   dataDir: string;
+  /** Database `name` as a copy of database `template` when it does not exist yet; `created` says whether it was made now. */
+  databaseFrom(name: string, template: string): Promise<{ url: string; created: boolean }>;
   /** Stops the server and removes its folder; calling it twice is harmless. */
   stop(): Promise<void>;
 }
@@ -158,19 +160,26 @@ export async function startPgCluster(): Promise<PgCluster> {
         await c.end();
       }
     };
-    const database = async (name: string): Promise<string> => {
+    const plain = (name: string) => {
       if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`Not a plain database name: ${name}`);
-      await admin(async (c) => {
-        const found = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-        if (found.rowCount === 0) await c.query(`CREATE DATABASE ${name}`);
-      });
-      return `${base}/${name}`;
+      return name;
     };
+    const databaseFrom = async (name: string, template?: string): Promise<{ url: string; created: boolean }> => {
+      const created = await admin(async (c) => {
+        const found = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [plain(name)]);
+        if (found.rowCount !== 0) return false;
+        await c.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${plain(template)}` : ''}`);
+        return true;
+      });
+      return { url: `${base}/${name}`, created };
+    };
+    const database = async (name: string): Promise<string> => (await databaseFrom(name)).url;
     const url = await database('kredslob');
     return {
       url,
       dataDir: dir,
       database,
+      databaseFrom,
       async stop() {
         if (stopped) return;
         stopped = true;
