@@ -217,29 +217,38 @@ class PgReads implements StoreReads {
 
 /** A transaction's view: the reads on its connection, and writes sent in order on the same connection. */
 class PgTx extends PgReads implements StoreTx {
-  private pending: Promise<unknown>[] = [];
+  /** The last statement sent: the next one starts after it (a connection runs one statement at a time). */
+  private tail: Promise<unknown> = Promise.resolve();
   /** The first write that failed: the transaction is lost, and the next read or the commit says why. */
   failure: unknown;
 
   constructor(private readonly client: pg.PoolClient) {
-    super(async (sql, args) => {
-      await this.flush();
-      return (await client.query(sql, args)).rows;
+    super(async <R extends object>(sql: string, args?: unknown[]) => {
+      try {
+        return (await this.send<R>(sql, args)).rows;
+      } catch (err) {
+        // After a failed write PostgreSQL refuses every statement ("transaction is aborted"): name the first cause.
+        throw this.failure ?? err;
+      }
     });
   }
 
-  /** Waits for every write sent so far; throws the first failure. */
+  private send<R extends object>(sql: string, args: unknown[] = []): Promise<pg.QueryResult<R>> {
+    const result = this.tail.then(() => this.client.query<R>(sql, args));
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Waits for every statement sent so far; throws the first failed write. */
   async flush(): Promise<void> {
-    while (this.pending.length > 0) await Promise.all(this.pending.splice(0));
+    await this.tail;
     if (this.failure !== undefined) throw this.failure;
   }
 
   private write(sql: string, args: unknown[]): void {
-    this.pending.push(
-      this.client.query(sql, args).catch((err: unknown) => {
-        this.failure ??= err;
-      }),
-    );
+    this.send(sql, args).catch((err: unknown) => {
+      this.failure ??= err;
+    });
   }
 
   private putRecord<K extends keyof Records>(kind: K, key: string, v: Records[K]): void {
