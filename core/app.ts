@@ -10,11 +10,13 @@ import { seedDemo } from './demo/generate';
 import { expireDueReservations } from './reservations/service';
 import { Sessions } from './session/sessions';
 import { FileStore } from './store/file/file-store';
+import { PostgresStore } from './store/postgres/postgres-store';
 import type { Store } from './store/store';
 import type { TrailKeySource } from './store/trail-key';
 
 export interface CoreOptions {
-  dataDir: string;
+  /** The file store's data folder (standalone mode); not used when `databaseUrl` is given. */
+  dataDir?: string;
   /** Seed the demo municipality (24 months of history) when the data folder is new (default true). */
   demo?: boolean;
   clock?: Clock;
@@ -24,6 +26,16 @@ export interface CoreOptions {
   sessionIdleMs?: number;
   /** Where the trail's HMAC key is: the desktop app's safeStorage, or the web rule (core/store/trail-key.ts). */
   trailKey?: TrailKeySource;
+  // Shared mode on PostgreSQL (issue 13, wt-pg)
+  /** A PostgreSQL URL (postgres://user:password@host:port/database): the PostgreSQL store instead of the file store. */
+  databaseUrl?: string;
+}
+
+/** The store the options name: PostgreSQL when a database URL is given, else the file store in the data folder. */
+async function openStore(options: CoreOptions): Promise<Store> {
+  if (options.databaseUrl) return PostgresStore.open(options.databaseUrl);
+  if (!options.dataDir) throw new Error('startCore needs a data folder (dataDir) or a PostgreSQL URL (databaseUrl)');
+  return FileStore.open(options.dataDir, { trailKey: options.trailKey });
 }
 
 export interface Core {
@@ -37,7 +49,7 @@ export interface Core {
 export async function startCore(options: CoreOptions): Promise<Core> {
   const table = createHandlerTable(); // fails here if the table does not match the contract
   const clock = options.clock ?? systemClock;
-  const store = await FileStore.open(options.dataDir, { trailKey: options.trailKey });
+  const store = await openStore(options);
   if ((await store.listUsers()).length === 0 && options.demo !== false) {
     await seedDemo(store, clock.now());
   }

@@ -1,4 +1,5 @@
 // Bundles the Electron main process, the preload and the HTTP server with esbuild (the renderer is built by Vite).
+import { cpSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
@@ -29,3 +30,7 @@ await Promise.all([
     },
   }),
 ]);
+
+// PostgreSQL store (issue 13, wt-pg): the server bundle runs the schema migrations from the folder beside it
+// (core/store/postgres/postgres-store.ts, migrationsDir).
+cpSync('core/store/postgres/migrations', 'dist/server/migrations', { recursive: true });

@@ -96,6 +96,9 @@ export const ERROR_CODES = [
   'IMPORT_FILE_UNKNOWN',
   'IMPORT_MAPPING_INVALID',
   'IMPORT_RUNNING',
+  // PostgreSQL store (issue 13, wt-pg)
+  'SCHEMA_TOO_NEW',
+  'DATABASE_NOT_EMPTY',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -202,4 +205,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   IMPORT_FILE_UNKNOWN: 404,
   IMPORT_MAPPING_INVALID: 400,
   IMPORT_RUNNING: 409,
+  // PostgreSQL store (issue 13, wt-pg)
+  SCHEMA_TOO_NEW: 500,
+  DATABASE_NOT_EMPTY: 409,
 };

@@ -1669,6 +1669,12 @@ export const da = {
   'import.reason.bad_number': '{field} "{value}" er ikke et gyldigt tal',
   'import.reason.bad_date': '{field} "{value}" er ikke en dato (dd-mm-åååå eller åååå-mm-dd)',
   'import.reason.too_long': '{field} er længere end {max} tegn',
+  // PostgreSQL store (issue 13, wt-pg)
+  'error.SCHEMA_TOO_NEW': 'Databasen har skemaversion {databaseVersion}; denne Kredsløb kender versioner op til {appVersion}. Intet blev ændret: start en nyere Kredsløb, eller gendan en sikkerhedskopi lavet til denne version.',
+  'error.DATABASE_NOT_EMPTY': 'Databasen {database} indeholder allerede Kredsløb-data ({devices} enheder). Intet blev kopieret: flyt data over i en tom database.',
+  'param.databaseVersion': '?',
+  'param.appVersion': '?',
+  'param.database': '?',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;

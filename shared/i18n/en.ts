@@ -1656,4 +1656,10 @@ export const en: Record<MessageKey, string> = {
   'import.reason.bad_number': '{field} "{value}" is not a valid number',
   'import.reason.bad_date': '{field} "{value}" is not a date (dd-mm-yyyy or yyyy-mm-dd)',
   'import.reason.too_long': '{field} is longer than {max} characters',
+  // PostgreSQL store (issue 13, wt-pg)
+  'error.SCHEMA_TOO_NEW': 'The database has schema version {databaseVersion}; this Kredsløb knows versions up to {appVersion}. Nothing was changed: start a newer Kredsløb, or restore a backup made for this version.',
+  'error.DATABASE_NOT_EMPTY': 'The database {database} already holds Kredsløb data ({devices} devices). Nothing was copied: migrate into an empty database.',
+  'param.databaseVersion': '?',
+  'param.appVersion': '?',
+  'param.database': '?',
 };

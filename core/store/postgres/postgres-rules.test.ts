@@ -1,0 +1,123 @@
+/**
+ * The PostgreSQL store's own rules beyond the contract suite: first reservation wins across connections, a
+ * failed step leaves nothing, and a database with a newer schema is refused untouched.
+ */
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../context';
+import { seedReferenceData } from '../../demo/generate';
+import { DEPARTMENTS, USERS } from '../../demo/reference-data';
+import { AppError } from '../../errors';
+import { createReservation } from '../../reservations/service';
+import { errorMessage } from '../../../shared/messages';
+import { TestClock } from '../../testing/harness';
+import { startPgCluster, type PgCluster } from '../../testing/pg-cluster';
+import { device, event } from '../store-contract';
+import { PostgresStore, appSchemaVersion } from './postgres-store';
+
+let cluster: PgCluster;
+beforeAll(async () => {
+  cluster = await startPgCluster();
+}, 120_000);
+afterAll(async () => {
+  await cluster?.stop();
+}, 60_000);
+
+async function sql<R extends object>(url: string, text: string, args: unknown[] = []): Promise<R[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query<R>(text, args)).rows;
+  } finally {
+    await c.end();
+  }
+}
+
+describe('PostgreSQL store: reservations race', () => {
+  it('50 contacts reserving one listed device at once, 20 rounds: one winner a round, 49 clear refusals, one reserved event', async () => {
+    const store = await PostgresStore.open(await cluster.database('race'), { poolSize: 20 });
+    try {
+      const clock = new TestClock();
+      await seedReferenceData(store, clock);
+      const contacts = USERS.filter((u) => u.role === 'department_contact');
+      for (let round = 0; round < 20; round++) {
+        const d = device({ status: 'listed', departmentId: 'dep-okf' });
+        await store.transaction(async (tx) => {
+          tx.putDevice(d);
+          await tx.appendEvent(event(d));
+        });
+        const attempts = Array.from({ length: 50 }, (_, i) => {
+          const user = contacts[i % contacts.length]!;
+          const actor: Actor = { kind: 'user', user, department: DEPARTMENTS.find((x) => x.id === user.departmentId) };
+          return createReservation({ store, clock, actor }, { deviceId: d.id, locationId: `${user.departmentId}-site-1` });
+        });
+        const results = await Promise.allSettled(attempts);
+        const won = results.filter((r) => r.status === 'fulfilled');
+        const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+        expect(won, `round ${round}`).toHaveLength(1);
+        expect(refused.map((e) => (e instanceof AppError ? e.code : String(e)))).toEqual(Array(49).fill('RESERVED_BY_OTHER'));
+        const trail = await store.trail(d.id);
+        expect(trail.filter((e) => e.type === 'reserved')).toHaveLength(1);
+        expect(await store.getDevice(d.id)).toMatchObject({ status: 'reserved', trailLength: trail.length });
+        const holding = await store.activeReservation(d.id);
+        expect(holding?.id).toBe(won[0]!.status === 'fulfilled' ? won[0]!.value.id : undefined);
+      }
+      expect(await store.verifyTrails()).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  }, 300_000);
+});
+
+describe('PostgreSQL store: a failed step', () => {
+  it('leaves nothing when a write fails half-way (an asset tag already taken)', async () => {
+    const store = await PostgresStore.open(await cluster.database('failed_step'));
+    try {
+      const taken = device();
+      await store.transaction(async (tx) => tx.putDevice(taken));
+      const fresh = device();
+      await expect(
+        store.transaction(async (tx) => {
+          tx.putDevice(fresh);
+          await tx.appendEvent(event(fresh));
+          tx.putDevice(device({ assetTag: taken.assetTag }));
+          return tx.getDevice(fresh.id);
+        }),
+      ).rejects.toThrow(/duplicate key/);
+      expect(await store.getDevice(fresh.id)).toBeUndefined();
+      expect(await store.trail(fresh.id)).toEqual([]);
+      expect(await store.deviceCount()).toBe(1);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('PostgreSQL store: schema version', () => {
+  it('migrates a new database once, also when two servers start at the same moment', async () => {
+    const url = await cluster.database('twice');
+    const [a, b] = await Promise.all([PostgresStore.open(url), PostgresStore.open(url)]);
+    await Promise.all([a.close(), b.close()]);
+    const applied = await sql<{ name: string }>(url, 'SELECT name FROM pgmigrations ORDER BY id');
+    expect(applied.map((r) => r.name)).toEqual(['0001_init']);
+    expect(appSchemaVersion()).toBe(1);
+  });
+
+  it('refuses a database a newer Kredsløb migrated, naming both versions, and changes nothing', async () => {
+    const url = await cluster.database('newer');
+    // A database where a future build applied only its own migration: this build would otherwise run 0001 now.
+    await sql(url, 'CREATE TABLE pgmigrations (id serial PRIMARY KEY, name varchar(255) NOT NULL, run_on timestamp NOT NULL)');
+    await sql(url, "INSERT INTO pgmigrations (name, run_on) VALUES ('0007_future', now())");
+    const err = await PostgresStore.open(url).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(AppError);
+    expect(err).toMatchObject({ code: 'SCHEMA_TOO_NEW', params: { databaseVersion: 7, appVersion: 1 } });
+    expect(errorMessage('SCHEMA_TOO_NEW', (err as AppError).params, 'en')).toContain('schema version 7; this Kredsløb knows versions up to 1');
+    expect(errorMessage('SCHEMA_TOO_NEW', (err as AppError).params, 'da')).toContain('skemaversion 7');
+    const tables = await sql<{ t: string | null }>(url, "SELECT to_regclass('public.devices')::text AS t");
+    expect(tables[0]!.t).toBeNull();
+    expect(await sql(url, 'SELECT name FROM pgmigrations')).toEqual([{ name: '0007_future' }]);
+  });
+});

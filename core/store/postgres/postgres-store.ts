@@ -1,0 +1,551 @@
+/**
+ * The store of shared mode (issue 13) on PostgreSQL 15+, through the `pg` driver. Its schema is versioned by
+ * node-pg-migrate (the .sql files in ./migrations, run on open under node-pg-migrate's advisory lock).
+ *
+ * Transactions run SERIALIZABLE and are retried whole when PostgreSQL reports a serialization failure or a
+ * deadlock (40001, 40P01): a rule that spans records ("reserve only if listed and not held") holds across every
+ * server process and connection, and a failed step leaves nothing. The transaction's `put…` methods are
+ * synchronous in the Store interface: each sends its statement at once on the transaction's connection (which runs
+ * statements in order), and the next read or the commit waits for them, so a read sees the writes before it and a
+ * failed write fails the transaction.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { runner } from 'node-pg-migrate';
+import { HOLDING_RESERVATION_STATUSES, type Category, type Device, type Reservation, type SanitizationRecord, type Settings, type TrailEvent } from '../../../shared/schemas';
+import { ANY_CATEGORY, wantedIndexKey, type Notification, type WantedRequest } from '../../../shared/wanted';
+import { AppError } from '../../errors';
+import { FACT_TYPES, FactLog, type StatFacts } from '../../stats/facts';
+import { sha256Hex } from '../attachment-dir';
+import {
+  DEFAULT_SETTINGS,
+  auditNewestFirst,
+  serialKey,
+  type DeviceQuery,
+  type DeviceSearchResult,
+  type ReferenceData,
+  type ReservationQuery,
+  type Store,
+  type StoreReads,
+  type StoreTx,
+  type TrailProblem,
+} from '../store';
+import { chainEvent, checkChain } from '../trail-hash';
+import { readDump, writeDump, type DumpCounts, type DumpRecord } from '../dump';
+import { makePrivateDir } from '../private-files';
+import { exportDatabase, importIntoEmpty } from './postgres-dump';
+import { DEVICE_COLUMNS, SORT_SQL, Conditions, deviceOf, deviceRow, facetsQuery, marketFilterConditions, queryConditions } from './sql';
+
+/** What the `records` table holds, by kind: every reference kind, sanitization records and the settings. */
+type Records = ReferenceData & { sanitization: SanitizationRecord; settings: Settings };
+
+/** Runs one statement and gives its rows: the pool outside a transaction, the transaction's connection inside. */
+type Query = <R extends object>(sql: string, args?: unknown[]) => Promise<R[]>;
+
+const HOLDING = [...HOLDING_RESERVATION_STATUSES];
+const RETRYABLE = new Set(['40001', '40P01']);
+const MAX_ATTEMPTS = 200;
+
+const isRetryable = (err: unknown): boolean =>
+  typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string' && RETRYABLE.has(err.code);
+
+/** The folder of the migration files: beside this module, or beside the server bundle (scripts/build.mjs copies them). */
+export function migrationsDir(): string {
+  if (process.env.KREDSLOB_MIGRATIONS_DIR) return process.env.KREDSLOB_MIGRATIONS_DIR;
+  // why: the CommonJS and server bundles define __dirname; tsx runs this file as ESM, where only import.meta.url is
+  const here = typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
+  return path.join(here, 'migrations');
+}
+
+/** The migrations this build knows, by name (node-pg-migrate names a migration by its file name without .sql). */
+export function knownMigrations(dir = migrationsDir()): string[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .map((f) => f.slice(0, -'.sql'.length))
+    .sort();
+}
+
+/** A schema version is the number a migration's name starts with (0001_init → 1). */
+const versionOf = (name: string): number => Number(/^(\d+)/.exec(name)?.[1] ?? 0);
+
+const MIGRATIONS_TABLE = 'pgmigrations';
+
+/** The schema version this build brings its database to. */
+export const appSchemaVersion = (): number => Math.max(0, ...knownMigrations().map(versionOf));
+
+/** A database URL's database name (never its password), for messages. */
+export function databaseName(databaseUrl: string): string {
+  try {
+    const u = new URL(databaseUrl);
+    return `${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
+  } catch {
+    return 'the database';
+  }
+}
+
+/**
+ * Refuses a database that has applied a migration this build does not know (a newer Kredsløb wrote it), before
+ * anything is changed; then runs the pending migrations under node-pg-migrate's lock.
+ */
+async function migrate(databaseUrl: string): Promise<void> {
+  const dir = migrationsDir();
+  const known = knownMigrations(dir);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const exists = await client.query<{ t: string | null }>('SELECT to_regclass($1) AS t', [`public.${MIGRATIONS_TABLE}`]);
+    if (exists.rows[0]?.t) {
+      const applied = (await client.query<{ name: string }>(`SELECT name FROM ${MIGRATIONS_TABLE}`)).rows.map((r) => r.name);
+      const unknown = applied.filter((n) => !known.includes(n));
+      if (unknown.length > 0) {
+        const databaseVersion = Math.max(...applied.map(versionOf));
+        const appVersion = appSchemaVersion();
+        throw new AppError('SCHEMA_TOO_NEW', { databaseVersion, appVersion }, `The database has schema version ${databaseVersion} (${unknown.join(', ')}); this build knows up to ${appVersion}`);
+      }
+    }
+    await runner({
+      dbClient: client,
+      dir,
+      direction: 'up',
+      migrationsTable: MIGRATIONS_TABLE,
+      checkOrder: true,
+      singleTransaction: true,
+      // Two servers starting at once: the second waits for the first's migrations instead of failing.
+      advisoryLockMode: 'wait',
+      log: () => undefined,
+      logger: { debug: () => undefined, info: () => undefined, warn: (m: string) => console.warn(`[kredslob] ${m}`), error: (m: string) => console.error(`[kredslob] ${m}`) },
+    });
+  } finally {
+    await client.end();
+  }
+}
+
+/** The reads of StoreReads over one way of running statements (pool or transaction connection). */
+class PgReads implements StoreReads {
+  constructor(protected readonly query: Query) {}
+
+  protected async one<R extends object>(sql: string, args: unknown[]): Promise<R | undefined> {
+    return (await this.query<R>(sql, args))[0];
+  }
+  protected async data<T>(sql: string, args: unknown[]): Promise<T | undefined> {
+    return (await this.one<{ data: T }>(sql, args))?.data;
+  }
+  protected async datas<T>(sql: string, args: unknown[] = []): Promise<T[]> {
+    return (await this.query<{ data: T }>(sql, args)).map((r) => r.data);
+  }
+  protected async count(sql: string, args: unknown[] = []): Promise<number> {
+    return Number((await this.one<{ n: string }>(sql, args))?.n ?? 0);
+  }
+  protected async record<K extends keyof Records>(kind: K, key: string): Promise<Records[K] | undefined> {
+    return this.data<Records[K]>('SELECT data FROM records WHERE kind = $1 AND key = $2', [kind, key]);
+  }
+  protected async records<K extends keyof Records>(kind: K): Promise<Records[K][]> {
+    return this.datas<Records[K]>('SELECT data FROM records WHERE kind = $1 ORDER BY ord', [kind]);
+  }
+  protected async device(where: string, arg: unknown): Promise<Device | undefined> {
+    const row = await this.one<{ data: Device; trail_length: number }>(`SELECT data, trail_length FROM devices WHERE ${where} = $1`, [arg]);
+    return row && deviceOf(row);
+  }
+
+  getDevice(id: string) {
+    return this.device('id', id);
+  }
+  getDeviceByTag(tag: string) {
+    return this.device('asset_tag', tag);
+  }
+  getReservation(id: string) {
+    return this.data<Reservation>('SELECT data FROM reservations WHERE id = $1', [id]);
+  }
+  activeReservation(deviceId: string) {
+    return this.data<Reservation>('SELECT data FROM reservations WHERE device_id = $1 AND status = ANY($2::text[]) LIMIT 1', [deviceId, HOLDING]);
+  }
+  getSanitization(id: string) {
+    return this.record('sanitization', id);
+  }
+  getUser(id: string) {
+    return this.record('user', id);
+  }
+  getDepartment(id: string) {
+    return this.record('department', id);
+  }
+  getLocation(id: string) {
+    return this.record('location', id);
+  }
+  getRecycler(id: string) {
+    return this.record('recycler', id);
+  }
+  getBatch(id: string) {
+    return this.record('batch', id);
+  }
+  batchCount() {
+    return this.count("SELECT COUNT(*) AS n FROM records WHERE kind = 'batch'");
+  }
+  async getSettings() {
+    return (await this.record('settings', 'settings')) ?? DEFAULT_SETTINGS;
+  }
+  async listFactorVersions() {
+    return (await this.records('factorVersion')).sort((a, b) => a.number - b.number);
+  }
+  async lastAssetTagNumber() {
+    const row = await this.one<{ value: string }>("SELECT value FROM meta WHERE key = 'nextTag'", []);
+    return row ? Number(row.value) - 1 : 0;
+  }
+  userCount() {
+    return this.count("SELECT COUNT(*) AS n FROM records WHERE kind = 'user'");
+  }
+  async devicesBySerial(serials: readonly string[]) {
+    const keys = [...new Set(serials.map(serialKey))];
+    const rows = await this.query<{ data: Device; trail_length: number }>('SELECT data, trail_length FROM devices WHERE serial_key = ANY($1::text[])', [keys]);
+    return rows.map(deviceOf);
+  }
+  getWantedRequest(id: string) {
+    return this.data<WantedRequest>('SELECT data FROM wanted_requests WHERE id = $1', [id]);
+  }
+  openWantedRequests(category: Category) {
+    return this.datas<WantedRequest>("SELECT data FROM wanted_requests WHERE status = 'open' AND index_key IN ($1, $2)", [category, ANY_CATEGORY]);
+  }
+  getNotification(id: string) {
+    return this.data<Notification>('SELECT data FROM notifications WHERE id = $1', [id]);
+  }
+  notificationsForDevice(deviceId: string) {
+    return this.datas<Notification>('SELECT data FROM notifications WHERE device_id = $1 ORDER BY ord', [deviceId]);
+  }
+}
+
+/** A transaction's view: the reads on its connection, and writes sent in order on the same connection. */
+class PgTx extends PgReads implements StoreTx {
+  /** The last statement sent: the next one starts after it (a connection runs one statement at a time). */
+  private tail: Promise<unknown> = Promise.resolve();
+  /** The first write that failed: the transaction is lost, and the next read or the commit says why. */
+  failure: unknown;
+
+  constructor(private readonly client: pg.PoolClient) {
+    super(async <R extends object>(sql: string, args?: unknown[]) => {
+      try {
+        return (await this.send<R>(sql, args)).rows;
+      } catch (err) {
+        // After a failed write PostgreSQL refuses every statement ("transaction is aborted"): name the first cause.
+        throw this.failure ?? err;
+      }
+    });
+  }
+
+  private send<R extends object>(sql: string, args: unknown[] = []): Promise<pg.QueryResult<R>> {
+    const result = this.tail.then(() => this.client.query<R>(sql, args));
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Waits for every statement sent so far; throws the first failed write. */
+  async flush(): Promise<void> {
+    await this.tail;
+    if (this.failure !== undefined) throw this.failure;
+  }
+
+  private write(sql: string, args: unknown[]): void {
+    this.send(sql, args).catch((err: unknown) => {
+      this.failure ??= err;
+    });
+  }
+
+  private putRecord<K extends keyof Records>(kind: K, key: string, v: Records[K]): void {
+    this.write('INSERT INTO records (kind, key, data) VALUES ($1, $2, $3) ON CONFLICT (kind, key) DO UPDATE SET data = excluded.data', [kind, key, v]);
+  }
+
+  putDevice(d: Device): void {
+    const cols = DEVICE_COLUMNS.join(', ');
+    const values = DEVICE_COLUMNS.map((_, i) => `$${i + 2}`).join(', ');
+    const updates = DEVICE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ');
+    this.write(
+      `INSERT INTO devices (id, trail_length, ${cols}) VALUES ($1, (SELECT COUNT(*) FROM events WHERE device_id = $1), ${values})
+       ON CONFLICT (id) DO UPDATE SET ${updates}`,
+      [d.id, ...deviceRow(d)],
+    );
+  }
+  async appendEvent(event: Parameters<StoreTx['appendEvent']>[0]): Promise<TrailEvent> {
+    const last = await this.one<{ seq: number; hash: string }>('SELECT seq, hash FROM events WHERE device_id = $1 ORDER BY seq DESC LIMIT 1', [event.deviceId]);
+    const full = chainEvent(event, last);
+    this.write('INSERT INTO events (device_id, seq, type, at, hash, data) VALUES ($1, $2, $3, $4, $5, $6)', [full.deviceId, full.seq, full.type, full.at, full.hash, JSON.stringify(full)]);
+    this.write('UPDATE devices SET trail_length = $2 WHERE id = $1', [full.deviceId, full.seq]);
+    return full;
+  }
+  putReservation(r: Reservation): void {
+    this.write(
+      `INSERT INTO reservations (id, device_id, department_id, status, created_at, expires_at, data) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (id) DO UPDATE SET device_id = excluded.device_id, department_id = excluded.department_id, status = excluded.status,
+         created_at = excluded.created_at, expires_at = excluded.expires_at, data = excluded.data`,
+      [r.id, r.deviceId, r.departmentId, r.status, r.createdAt, r.expiresAt, r],
+    );
+  }
+  putWantedRequest(r: WantedRequest): void {
+    this.write(
+      `INSERT INTO wanted_requests (id, department_id, index_key, status, created_at, data) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (id) DO UPDATE SET department_id = excluded.department_id, index_key = excluded.index_key, status = excluded.status,
+         created_at = excluded.created_at, data = excluded.data`,
+      [r.id, r.departmentId, wantedIndexKey(r), r.status, r.createdAt, r],
+    );
+  }
+  putNotification(n: Notification): void {
+    this.write(
+      `INSERT INTO notifications (id, user_id, device_id, created_at, unread, data) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, device_id = excluded.device_id, created_at = excluded.created_at,
+         unread = excluded.unread, data = excluded.data`,
+      [n.id, n.userId, n.deviceId, n.createdAt, n.readAt === undefined, n],
+    );
+  }
+  putSanitization = (s: SanitizationRecord) => this.putRecord('sanitization', s.id, s);
+  putDepartment = (v: Records['department']) => this.putRecord('department', v.id, v);
+  putUnit = (v: Records['unit']) => this.putRecord('unit', v.id, v);
+  putLocation = (v: Records['location']) => this.putRecord('location', v.id, v);
+  putRecycler = (v: Records['recycler']) => this.putRecord('recycler', v.id, v);
+  putBatch = (v: Records['batch']) => this.putRecord('batch', v.id, v);
+  putFactorVersion = (v: Records['factorVersion']) => this.putRecord('factorVersion', String(v.number), v);
+  putUser = (v: Records['user']) => this.putRecord('user', v.id, v);
+  putSettings = (v: Settings) => this.putRecord('settings', 'settings', v);
+  putAdminAudit = (v: Records['adminAudit']) => this.putRecord('adminAudit', v.id, v);
+  removeLocation(id: string): void {
+    this.write("DELETE FROM records WHERE kind = 'location' AND key = $1", [id]);
+  }
+  removeUnit(id: string): void {
+    this.write("DELETE FROM records WHERE kind = 'unit' AND key = $1", [id]);
+  }
+  raiseAssetTagNumber(n: number): void {
+    this.write("INSERT INTO meta (key, value) VALUES ('nextTag', $1) ON CONFLICT (key) DO UPDATE SET value = GREATEST(meta.value, excluded.value)", [n + 1]);
+  }
+  async allocateAssetTagNumber(): Promise<number> {
+    const row = await this.one<{ value: string }>(
+      "INSERT INTO meta (key, value) VALUES ('nextTag', 2) ON CONFLICT (key) DO UPDATE SET value = meta.value + 1 RETURNING value",
+      [],
+    );
+    return Number(row!.value) - 1;
+  }
+}
+
+export class PostgresStore extends PgReads implements Store {
+  readonly kind = 'postgres';
+
+  /** The database's name, for messages. */
+  readonly database: string;
+
+  private constructor(private readonly pool: pg.Pool, databaseUrl: string) {
+    super(async (sql, args) => (await pool.query(sql, args)).rows);
+    this.database = databaseName(databaseUrl);
+  }
+
+  /**
+   * Connects, refuses a database whose schema is newer than this build's (SCHEMA_TOO_NEW, nothing changed),
+   * and brings an older one up to date.
+   */
+  static async open(databaseUrl: string, options: { poolSize?: number } = {}): Promise<PostgresStore> {
+    await migrate(databaseUrl);
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection the server dropped must not take the process down; the next query reconnects.
+    pool.on('error', (err) => console.error('[kredslob] PostgreSQL connection lost', err.message));
+    return new PostgresStore(pool, databaseUrl);
+  }
+
+  async transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.pool.connect();
+      let tx: PgTx | undefined;
+      let release: boolean | Error = false;
+      try {
+        await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
+        tx = new PgTx(client);
+        const result = await fn(tx);
+        await tx.flush();
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        // Let the writes still in flight end before the rollback, so none of them lands after it.
+        if (tx) await tx.flush().catch(() => undefined);
+        try {
+          await client.query('ROLLBACK');
+        } catch (rollbackErr) {
+          release = rollbackErr instanceof Error ? rollbackErr : new Error(String(rollbackErr)); // a broken connection is not reused
+        }
+        if ((isRetryable(err) || isRetryable(tx?.failure)) && attempt < MAX_ATTEMPTS) {
+          // Back off a random while, growing, so the losers of a race do not collide again at once.
+          await new Promise((r) => setTimeout(r, Math.random() * Math.min(2 ** attempt, 50)));
+          continue;
+        }
+        throw err;
+      } finally {
+        client.release(release);
+      }
+    }
+  }
+
+  async searchDevices(qy: DeviceQuery): Promise<DeviceSearchResult> {
+    const c = new Conditions();
+    queryConditions(qy, c);
+    marketFilterConditions(qy.filter ?? {}, c);
+    const where = c.sql();
+    const limit = c.ph(qy.limit);
+    const offset = c.ph(qy.offset);
+    // One statement gives the page and the total (the window count is taken before LIMIT).
+    const rows = await this.query<{ data: Device; trail_length: number; total: string }>(
+      `SELECT data, trail_length, COUNT(*) OVER () AS total FROM devices ${where} ORDER BY ${SORT_SQL[qy.sort]} LIMIT ${limit} OFFSET ${offset}`,
+      c.args,
+    );
+    const total = rows.length > 0 ? Number(rows[0]!.total) : qy.offset > 0 ? await this.count(`SELECT COUNT(*) AS n FROM devices ${where}`, c.args.slice(0, -2)) : 0;
+    const items = rows.map(deviceOf);
+    if (!qy.facets) return { items, total };
+    const fq = facetsQuery(qy);
+    const row = await this.one<Record<string, unknown>>(fq.sql, fq.args);
+    return { items, total, facets: fq.read(row!) };
+  }
+
+  trail(deviceId: string): Promise<TrailEvent[]> {
+    return this.datas<TrailEvent>('SELECT data FROM events WHERE device_id = $1 ORDER BY seq', [deviceId]);
+  }
+
+  /**
+   * Builds the facts per query: every fact event of the devices with one in the period, in trail order
+   * (the owner at an event depends on the device's earlier reports and hand-overs), then the period's.
+   */
+  async statFacts(from: string, to: string): Promise<StatFacts> {
+    const types = [...FACT_TYPES];
+    const rows = await this.query<{ id: string; data: TrailEvent }>(
+      `SELECT e.device_id AS id, e.data FROM events e
+       WHERE e.type = ANY($3::text[]) AND e.device_id IN (SELECT DISTINCT device_id FROM events WHERE at >= $1 AND at < $2 AND type = ANY($3::text[]))
+       ORDER BY e.device_id, e.seq`,
+      [from, to, types],
+    );
+    const log = new FactLog();
+    const ids: string[] = [];
+    for (const row of rows) {
+      if (ids.at(-1) !== row.id) ids.push(row.id);
+      log.add(row.data, ids.length - 1);
+    }
+    const found = await this.query<{ id: string; data: Device; trail_length: number }>('SELECT id, data, trail_length FROM devices WHERE id = ANY($1::text[])', [ids]);
+    const byId = new Map(found.map((r) => [r.id, deviceOf(r)]));
+    return log.select(
+      from,
+      to,
+      ids.map((id) => byId.get(id)!),
+    );
+  }
+
+  searchReservations(qy: ReservationQuery) {
+    const c = new Conditions();
+    if (qy.departmentId) c.add(`department_id = ${c.ph(qy.departmentId)}`);
+    if (qy.status) c.add(`status = ${c.ph(qy.status)}`);
+    return this.datas<Reservation>(`SELECT data FROM reservations ${c.sql()} ORDER BY created_at DESC, id DESC LIMIT ${c.ph(qy.limit)}`, c.args);
+  }
+  dueReservations(at: string) {
+    return this.datas<Reservation>('SELECT data FROM reservations WHERE status = ANY($1::text[]) AND expires_at <= $2 ORDER BY expires_at, id', [HOLDING, at]);
+  }
+  listDepartments() {
+    return this.records('department');
+  }
+  listUnits() {
+    return this.records('unit');
+  }
+  listLocations() {
+    return this.records('location');
+  }
+  listRecyclers() {
+    return this.records('recycler');
+  }
+  listBatches() {
+    return this.records('batch');
+  }
+  listUsers() {
+    return this.records('user');
+  }
+  async listAdminAudit(limit: number) {
+    return auditNewestFirst(await this.records('adminAudit'), limit);
+  }
+  listWantedRequests(departmentId?: string) {
+    return departmentId === undefined
+      ? this.datas<WantedRequest>('SELECT data FROM wanted_requests ORDER BY created_at DESC, id DESC')
+      : this.datas<WantedRequest>('SELECT data FROM wanted_requests WHERE department_id = $1 ORDER BY created_at DESC, id DESC', [departmentId]);
+  }
+  listNotifications(userId: string, limit: number) {
+    return this.datas<Notification>('SELECT data FROM notifications WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2', [userId, limit]);
+  }
+  unreadNotifications(userId: string) {
+    return this.count('SELECT COUNT(*) AS n FROM notifications WHERE user_id = $1 AND unread', [userId]);
+  }
+  async putAttachment(bytes: Uint8Array): Promise<string> {
+    const sha = sha256Hex(bytes);
+    await this.query('INSERT INTO attachments (sha256, bytes) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING', [sha, Buffer.from(bytes)]);
+    return sha;
+  }
+  async getAttachment(sha256: string): Promise<Uint8Array | undefined> {
+    const row = await this.one<{ bytes: Buffer }>('SELECT bytes FROM attachments WHERE sha256 = $1', [sha256]);
+    return row ? new Uint8Array(row.bytes) : undefined;
+  }
+  deviceCount() {
+    return this.count('SELECT COUNT(*) AS n FROM devices');
+  }
+
+  /** Every device's chain, a page of devices at a time (a million events are never held at once). */
+  async verifyTrails(): Promise<TrailProblem[]> {
+    const problems: TrailProblem[] = [];
+    const PAGE = 1000;
+    for (let after = ''; ; ) {
+      const devices = await this.query<{ id: string; asset_tag: string; trail_length: number }>(
+        'SELECT id, asset_tag, trail_length FROM devices WHERE id > $1 ORDER BY id LIMIT $2',
+        [after, PAGE],
+      );
+      if (devices.length === 0) return problems;
+      after = devices.at(-1)!.id;
+      const events = await this.query<{ device_id: string; data: TrailEvent }>(
+        'SELECT device_id, data FROM events WHERE device_id = ANY($1::text[]) ORDER BY device_id, seq',
+        [devices.map((d) => d.id)],
+      );
+      const byDevice = new Map<string, TrailEvent[]>();
+      for (const e of events) {
+        let list = byDevice.get(e.device_id);
+        if (!list) byDevice.set(e.device_id, (list = []));
+        list.push(e.data);
+      }
+      for (const d of devices) {
+        const bad = checkChain(byDevice.get(d.id) ?? [], d.trail_length);
+        if (bad) problems.push({ deviceId: d.id, assetTag: d.asset_tag, ...bad });
+      }
+    }
+  }
+
+  /** Every record, from one consistent snapshot (the backup's content, and what a copy is checked against). */
+  exportAll(): AsyncGenerator<DumpRecord> {
+    return exportDatabase(this.pool);
+  }
+
+  /**
+   * A logical dump (JSON lines, core/store/dump.ts) of one consistent snapshot into an empty folder, while the
+   * store stays open. `PostgresStore.restore` loads it into an empty database. (pg_dump is the operator's
+   * tool for the whole database; this copy is what the app's own backup procedure writes.)
+   */
+  async backup(targetDir: string): Promise<void> {
+    makePrivateDir(targetDir);
+    if (fs.readdirSync(targetDir).length > 0) throw new Error(`The backup folder ${targetDir} is not empty`);
+    await writeDump(targetDir, appSchemaVersion(), this.exportAll());
+  }
+
+  /** Loads `records` into this store's database, which must be empty (DATABASE_NOT_EMPTY, nothing written). */
+  importAll(records: AsyncIterable<DumpRecord>): Promise<DumpCounts> {
+    return importIntoEmpty(this.pool, this.database, records);
+  }
+
+  /** Opens the (empty) database at `databaseUrl` and loads the backup in `backupDir` into it. */
+  static async restore(databaseUrl: string, backupDir: string): Promise<PostgresStore> {
+    const store = await PostgresStore.open(databaseUrl);
+    try {
+      await store.importAll(readDump(backupDir));
+      return store;
+    } catch (err) {
+      await store.close();
+      throw err;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
