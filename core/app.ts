@@ -12,6 +12,7 @@ import { Sessions } from './session/sessions';
 import { FileStore } from './store/file/file-store';
 import type { Store } from './store/store';
 import type { TrailKeySource } from './store/trail-key';
+import type { CoreMode } from '../shared/schemas';
 
 export interface CoreOptions {
   dataDir: string;
@@ -24,6 +25,11 @@ export interface CoreOptions {
   sessionIdleMs?: number;
   /** Where the trail's HMAC key is: the desktop app's safeStorage, or the web rule (core/store/trail-key.ts). */
   trailKey?: TrailKeySource;
+  // Shared mode (issue 13, wt-auth)
+  /** standalone (default): people choose their profile; shared: they sign in (password or identity provider), no profile picker. */
+  mode?: CoreMode;
+  /** The identity provider's name for the sign-in button, when OpenID Connect is configured (core/http serves its flow). */
+  oidcName?: string;
 }
 
 export interface Core {
@@ -31,6 +37,8 @@ export interface Core {
   dispatch: Dispatcher;
   /** The same checks as `dispatch`, for the procedures whose answer is a streamed file (stats.export). */
   files: FileDispatcher;
+  /** Who is signed in (shared mode's identity-provider flow starts sessions here too). */
+  sessions: Sessions;
   close(): Promise<void>;
 }
 
@@ -41,7 +49,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   if ((await store.listUsers()).length === 0 && options.demo !== false) {
     await seedDemo(store, clock.now());
   }
-  const sessions = new Sessions({ clock, idleMs: options.sessionIdleMs });
+  const sessions = new Sessions({ clock, idleMs: options.sessionIdleMs, mode: options.mode, oidcName: options.oidcName });
   const dispatch = createDispatcher({ table, store, clock, sessions });
   const files = createFileDispatcher({ store, clock, sessions });
   const expire = () =>
@@ -53,6 +61,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     store,
     dispatch,
     files,
+    sessions,
     async close() {
       clearInterval(timer);
       await store.close();

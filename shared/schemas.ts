@@ -591,6 +591,10 @@ export type AdminAuditEntry = z.infer<typeof AdminAuditEntry>;
 
 // ---- Sign-in (issue 13, wt-auth): local accounts' passwords and the sign-in audit log ----
 
+/** Standalone: one desk, people choose their profile. Shared: one server, people sign in. */
+export const CORE_MODES = ['standalone', 'shared'] as const;
+export type CoreMode = (typeof CORE_MODES)[number];
+
 /**
  * A person's local password and its lock-out state, kept under their user id. Never sent to a client: no
  * procedure's output names it.

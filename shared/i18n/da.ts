@@ -1670,6 +1670,18 @@ export const da = {
   'import.reason.bad_number': '{field} "{value}" er ikke et gyldigt tal',
   'import.reason.bad_date': '{field} "{value}" er ikke en dato (dd-mm-åååå eller åååå-mm-dd)',
   'import.reason.too_long': '{field} er længere end {max} tegn',
+  // Sign-in (issue 13, wt-auth)
+  'error.SHARED_MODE': 'Kredsløb kører her som fælles server: log ind med din e-mail og adgangskode i stedet for at vælge en profil.',
+  'error.SIGN_IN_FAILED': 'E-mail eller adgangskode er forkert.',
+  'error.ACCOUNT_LOCKED': 'Kontoen er låst efter for mange forkerte adgangskoder. Prøv igen om {minutes} min., eller bed en administrator om at nulstille adgangskoden.',
+  'error.RATE_LIMITED': 'For mange forsøg på at logge ind. Vent {seconds} sekunder, og prøv igen.',
+  'error.OIDC_NOT_CONFIGURED': 'Log ind via kommunens login er ikke sat op på denne server.',
+  'error.OIDC_FAILED': 'Log ind via kommunens login mislykkedes. Prøv igen.',
+  'error.OIDC_NO_GROUP': 'Du er ikke medlem af en gruppe, der giver adgang til Kredsløb. Kontakt en administrator.',
+  'field.password_too_short': 'Adgangskoden skal have mindst 12 tegn.',
+  'field.password_is_email': 'Adgangskoden må ikke være din e-mail.',
+  'field.password_required': 'Skriv en adgangskode.',
+  'field.password_wrong': 'Den nuværende adgangskode er forkert.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;
