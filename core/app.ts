@@ -13,6 +13,7 @@ import { FileStore } from './store/file/file-store';
 import { PostgresStore } from './store/postgres/postgres-store';
 import type { Store } from './store/store';
 import type { TrailKeySource } from './store/trail-key';
+import type { CoreMode } from '../shared/schemas';
 
 export interface CoreOptions {
   /** The file store's data folder (standalone mode); not used when `databaseUrl` is given. */
@@ -29,6 +30,11 @@ export interface CoreOptions {
   // Shared mode on PostgreSQL (issue 13, wt-pg)
   /** A PostgreSQL URL (postgres://user:password@host:port/database): the PostgreSQL store instead of the file store. */
   databaseUrl?: string;
+  // Shared mode (issue 13, wt-auth)
+  /** standalone (default): people choose their profile; shared: they sign in (password or identity provider), no profile picker. */
+  mode?: CoreMode;
+  /** The identity provider's name for the sign-in button, when OpenID Connect is configured (core/http serves its flow). */
+  oidcName?: string;
 }
 
 /** The store the options name: PostgreSQL when a database URL is given, else the file store in the data folder. */
@@ -43,6 +49,8 @@ export interface Core {
   dispatch: Dispatcher;
   /** The same checks as `dispatch`, for the procedures whose answer is a streamed file (stats.export). */
   files: FileDispatcher;
+  /** Who is signed in (shared mode's identity-provider flow starts sessions here too). */
+  sessions: Sessions;
   close(): Promise<void>;
 }
 
@@ -53,7 +61,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   if ((await store.listUsers()).length === 0 && options.demo !== false) {
     await seedDemo(store, clock.now());
   }
-  const sessions = new Sessions({ clock, idleMs: options.sessionIdleMs });
+  const sessions = new Sessions({ clock, idleMs: options.sessionIdleMs, mode: options.mode, oidcName: options.oidcName });
   const dispatch = createDispatcher({ table, store, clock, sessions });
   const files = createFileDispatcher({ store, clock, sessions });
   const expire = () =>
@@ -65,6 +73,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     store,
     dispatch,
     files,
+    sessions,
     async close() {
       clearInterval(timer);
       await store.close();

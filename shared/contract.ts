@@ -43,6 +43,8 @@ import {
   Unit,
   User,
   VERIFICATION_METHODS,
+  AuthAuditEntry,
+  CORE_MODES,
 } from './schemas';
 import { STOCK_IDS } from './labels/stocks';
 import { MarketFilter } from './market-filter';
@@ -1122,6 +1124,39 @@ export const contract = {
     input: z.object({ name: z.string().trim().min(1).max(100), columns: z.partialRecord(ImportField, z.string().max(200)) }).strict(),
     output: z.object({ saved: z.array(SavedImportMapping) }),
     roles: IMPORT_ROLES,
+  }),
+  // Sign-in (issue 13, wt-auth): shared mode's local accounts, the sign-in log, and how the UI learns the mode.
+  'auth.methods': proc({
+    summary: 'How people sign in here: the mode (standalone: choose a profile; shared: sign in) and whether the identity provider (OIDC) is configured, with its name for the button',
+    input: Empty,
+    output: z.object({ mode: z.enum(CORE_MODES), oidc: z.object({ enabled: z.boolean(), name: z.string().optional() }) }),
+    roles: 'public',
+  }),
+  'auth.signIn': proc({
+    summary:
+      'Sign in with e-mail and password (shared mode); returns the person and a session token (a browser gets the session as an HttpOnly cookie instead, and an empty token). ' +
+      'A wrong e-mail and a wrong password are refused alike (SIGN_IN_FAILED); 10 wrong passwords in a row lock the account for 15 minutes (ACCOUNT_LOCKED); too many attempts: RATE_LIMITED',
+    input: z.object({ email: z.string().trim().min(1).max(200), password: z.string().min(1).max(1024) }).strict(),
+    output: z.object({ token: z.string(), user: User }),
+    roles: 'public',
+  }),
+  'auth.setPassword': proc({
+    summary: "An admin sets or resets a person's password (at least 12 characters, not the e-mail); lifts a lock-out; logged in the sign-in log",
+    input: z.object({ userId: Id, password: z.string().max(1024) }).strict(),
+    output: z.object({}),
+    roles: ['admin'],
+  }),
+  'auth.changePassword': proc({
+    summary: 'Change your own password, giving the current one; logged in the sign-in log',
+    input: z.object({ currentPassword: z.string().max(1024), newPassword: z.string().max(1024) }).strict(),
+    output: z.object({}),
+    roles: 'any',
+  }),
+  'auth.audit': proc({
+    summary: 'The sign-in log: sign-ins, failed sign-ins (with the e-mail tried and the address), lock-outs, sign-outs and password changes; newest first',
+    input: z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    output: z.object({ entries: z.array(AuthAuditEntry) }),
+    roles: ['admin'],
   }),
 } as const satisfies Record<string, ProcedureDef>;
 

@@ -99,6 +99,14 @@ export const ERROR_CODES = [
   // PostgreSQL store (issue 13, wt-pg)
   'SCHEMA_TOO_NEW',
   'DATABASE_NOT_EMPTY',
+  // Sign-in (issue 13, wt-auth)
+  'SHARED_MODE',
+  'SIGN_IN_FAILED',
+  'ACCOUNT_LOCKED',
+  'RATE_LIMITED',
+  'OIDC_NOT_CONFIGURED',
+  'OIDC_FAILED',
+  'OIDC_NO_GROUP',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -208,4 +216,11 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   // PostgreSQL store (issue 13, wt-pg)
   SCHEMA_TOO_NEW: 500,
   DATABASE_NOT_EMPTY: 409,
+  SHARED_MODE: 403,
+  SIGN_IN_FAILED: 401,
+  ACCOUNT_LOCKED: 423,
+  RATE_LIMITED: 429,
+  OIDC_NOT_CONFIGURED: 404,
+  OIDC_FAILED: 401,
+  OIDC_NO_GROUP: 403,
 };

@@ -588,3 +588,48 @@ export const AdminAuditEntry = z.object({
   changes: z.array(AdminAuditChange).max(100),
 });
 export type AdminAuditEntry = z.infer<typeof AdminAuditEntry>;
+
+// ---- Sign-in (issue 13, wt-auth): local accounts' passwords and the sign-in audit log ----
+
+/** Standalone: one desk, people choose their profile. Shared: one server, people sign in. */
+export const CORE_MODES = ['standalone', 'shared'] as const;
+export type CoreMode = (typeof CORE_MODES)[number];
+
+/**
+ * A person's local password and its lock-out state, kept under their user id. Never sent to a client: no
+ * procedure's output names it.
+ */
+export const Credential = z.object({
+  userId: Id,
+  /** Self-describing: `scrypt$<N>$<r>$<p>$<salt>$<hash>` (base64url), so a stronger cost can come later. */
+  hash: z.string().min(1).max(500),
+  changedAt: IsoDateTime,
+  /** Wrong passwords in a row since the last right one (kept, so a restart does not forget them). */
+  failedAttempts: z.number().int().min(0),
+  /** Until then the account is locked (10 wrong passwords in a row). */
+  lockedUntil: IsoDateTime.optional(),
+});
+export type Credential = z.infer<typeof Credential>;
+
+/** What the sign-in audit log records. Kept in every entry: never rename one. */
+export const AUTH_AUDIT_EVENTS = ['signed_in', 'sign_in_failed', 'locked', 'refused_locked', 'rate_limited', 'refused_inactive', 'signed_out', 'password_set', 'password_changed'] as const;
+export type AuthAuditEvent = (typeof AUTH_AUDIT_EVENTS)[number];
+export const AUTH_METHODS = ['password', 'oidc'] as const;
+
+/** One sign-in, failed sign-in, lock-out, sign-out or password change: the sign-in audit log. Never changed or deleted. */
+export const AuthAuditEntry = z.object({
+  id: Id,
+  at: IsoDateTime,
+  event: z.enum(AUTH_AUDIT_EVENTS),
+  /** The e-mail tried (as typed, trimmed), or the person's e-mail. */
+  email: z.string().max(200),
+  /** The person, when the e-mail named one (absent for an unknown e-mail). */
+  userId: Id.optional(),
+  userName: z.string().max(200).optional(),
+  /** The client's address as the server saw it (absent for the desktop app's own core). */
+  address: z.string().max(100).optional(),
+  method: z.enum(AUTH_METHODS).optional(),
+  /** Who did it, when another person did (an admin setting a password). */
+  by: z.string().max(200).optional(),
+});
+export type AuthAuditEntry = z.infer<typeof AuthAuditEntry>;

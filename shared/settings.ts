@@ -67,7 +67,16 @@ export const SetupInput = z
         nameEn: z.string().trim().pipe(Department.shape.nameEn),
       }).strict(),
     ),
-    admin: group(z.object({ name: z.string().trim().pipe(User.shape.name), email: z.string().trim().pipe(User.shape.email) }).strict()),
+    admin: group(
+      z
+        .object({
+          name: z.string().trim().pipe(User.shape.name),
+          email: z.string().trim().pipe(User.shape.email),
+          /** Shared mode (issue 13, wt-auth): the first admin's password, so they can sign in; standalone leaves it out. */
+          password: z.string().max(1024).optional(),
+        })
+        .strict(),
+    ),
     warehouse: group(
       z.object({
         name: z.string().trim().pipe(Location.shape.name),

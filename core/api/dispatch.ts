@@ -17,6 +17,8 @@ import type { HandlerContext, HandlerTable } from './handler-table';
 export interface CallMeta {
   token?: string | undefined;
   locale: Locale;
+  /** The client's address as the HTTP layer saw it (sign-in limits and log, issue 13); absent over IPC. */
+  address?: string | undefined;
 }
 
 export interface Dispatcher {
@@ -70,7 +72,7 @@ export async function prepareCall(deps: CallDeps, procedure: string, rawInput: u
     actor = { kind: 'user', user, department: await deps.store.getDepartment(user.departmentId) };
   }
   const input = def.input.parse(rawInput ?? {});
-  return { input, ctx: { store: deps.store, clock: deps.clock, sessions: deps.sessions, token: meta.token, actor, locale: meta.locale } };
+  return { input, ctx: { store: deps.store, clock: deps.clock, sessions: deps.sessions, token: meta.token, actor, locale: meta.locale, address: meta.address } };
 }
 
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {

@@ -14,6 +14,8 @@ export interface HandlerContext extends ServiceContext {
   token?: string | undefined;
   /** The caller's language, for what a handler writes itself (a PDF's texts); error messages are localised by the dispatcher. */
   locale: Locale;
+  /** The client's address (HTTP only): sign-in's limits and log (issue 13, wt-auth). */
+  address?: string | undefined;
 }
 
 export type Handler<P extends ProcedureName> = (

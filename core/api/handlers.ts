@@ -22,7 +22,9 @@ import { setupHandlers } from '../setup/handlers';
 import { buildHandlerTable, type HandlerTable } from './handler-table';
 // Import of registers (issue 12).
 import { importHandlers } from '../import/handlers';
+// Sign-in (issue 13, wt-auth).
+import { authHandlers } from '../auth/handlers';
 
 export function createHandlerTable(): HandlerTable {
-  return buildHandlerTable([batchHandlers, ewasteHandlers, recyclerHandlers, sessionHandlers, referenceHandlers, deviceHandlers, reservationHandlers, tagHandlers, labelHandlers, stockTakeHandlers, factorHandlers, statsHandlers, departmentHandlers, photoHandlers, wantedHandlers, adminHandlers, referenceAdminHandlers, settingsHandlers, setupHandlers, importHandlers]);
+  return buildHandlerTable([batchHandlers, ewasteHandlers, recyclerHandlers, sessionHandlers, referenceHandlers, deviceHandlers, reservationHandlers, tagHandlers, labelHandlers, stockTakeHandlers, factorHandlers, statsHandlers, departmentHandlers, photoHandlers, wantedHandlers, adminHandlers, referenceAdminHandlers, settingsHandlers, setupHandlers, importHandlers, authHandlers]);
 }

@@ -164,12 +164,58 @@ export interface HttpServerOptions {
   files?: FileDispatcher | undefined;
   /** The built renderer (dist/renderer); absent in API-only tests. */
   staticDir?: string | undefined;
-  /** The secret of this start: every API call must carry it (header or the cookie the printed link sets). */
-  secret: string;
+  /** The secret of this start: every API call must carry it (header or the cookie the printed link sets). Standalone web mode only. */
+  secret?: string | undefined;
+  /** Shared mode (issue 13, wt-auth): no secret; sessions protect the API, and only the public URL's host is answered. */
+  shared?: SharedHttpOptions | undefined;
+}
+
+/**
+ * Shared mode over HTTP (issue 13). A desktop app sends its session token as `Authorization: Bearer`. A browser
+ * never holds the token: its calls carry the header `X-Kredslob-Session: cookie`, and for those a sign-in's answer
+ * sets the session as an HttpOnly, SameSite=Strict cookie (Secure behind an https public URL) and its token is
+ * left empty; sign-out clears the cookie. A call without a bearer token uses the cookie.
+ */
+export interface SharedHttpOptions {
+  /** KREDSLOB_PUBLIC_URL: the address people open; its host is the only Host answered, its origin the only Origin. */
+  publicUrl: URL;
+  /** Take the client's address from the last X-Forwarded-For hop (the reverse proxy's), not the socket. */
+  trustProxy?: boolean | undefined;
+  /** Extra GET routes (the identity provider's sign-in flow), tried before the static files; true when answered. */
+  routes?: ((req: http.IncomingMessage, res: http.ServerResponse, url: URL, address: string | undefined) => Promise<boolean>) | undefined;
+}
+
+/** The header a browser's calls carry in shared mode: keep my session in the cookie, never hand me the token. */
+export const SESSION_MODE_HEADER = 'x-kredslob-session';
+
+/** The session cookie's name: with the __Host- prefix over https (the browser then insists on Secure, Path=/ and no Domain). */
+export function sessionCookieName(publicUrl: URL): string {
+  return publicUrl.protocol === 'https:' ? '__Host-kredslob_session' : 'kredslob_session';
+}
+
+/** The Set-Cookie value for a session token (or, with undefined, one that ends the cookie at once). */
+export function sessionCookie(publicUrl: URL, token: string | undefined): string {
+  const secure = publicUrl.protocol === 'https:' ? '; Secure' : '';
+  const life = token === undefined ? '; Max-Age=0' : '';
+  return `${sessionCookieName(publicUrl)}=${token ?? ''}; HttpOnly; SameSite=Strict; Path=/${secure}${life}`;
+}
+
+/** The procedures whose answer starts a session ({ token, user }). */
+const SIGN_IN_PROCEDURES: ReadonlySet<string> = new Set(['auth.signIn', 'setup.initialize']);
+
+/** The client's address: the socket's, or behind a trusted reverse proxy the last X-Forwarded-For hop (the one the proxy added). */
+export function clientAddress(req: http.IncomingMessage, trustProxy: boolean | undefined): string | undefined {
+  if (trustProxy) {
+    const forwarded = req.headers['x-forwarded-for'];
+    const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded ?? '').split(',').map((a) => a.trim()).filter(Boolean).pop();
+    if (last) return last.slice(0, 100);
+  }
+  return req.socket.remoteAddress;
 }
 
 export function createHttpServer(options: HttpServerOptions): http.Server {
-  const { dispatch, files, staticDir, secret } = options;
+  const { dispatch, files, staticDir, secret, shared } = options;
+  if ((secret === undefined) === (shared === undefined)) throw new Error('createHttpServer: give either a secret (standalone web mode) or shared options');
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
       console.error('[kredslob http]', err);
@@ -182,13 +228,15 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const locale = toLocale(req.headers['accept-language']);
     const port = (server.address() as AddressInfo).port; // why: a server answering a request is listening on TCP
-    const own = [`127.0.0.1:${port}`, `localhost:${port}`];
+    // Shared mode answers only the public URL's host (through the reverse proxy); the web mode only 127.0.0.1.
+    const own = shared ? [shared.publicUrl.host.toLowerCase()] : [`127.0.0.1:${port}`, `localhost:${port}`];
+    const origins = shared ? [shared.publicUrl.origin.toLowerCase()] : own.map((host) => `http://${host}`);
     if (!own.includes((req.headers.host ?? '').toLowerCase())) {
       sendError(res, errorBody('FOREIGN_HOST', locale));
       return;
     }
     const origin = req.headers.origin;
-    if (origin !== undefined && !own.some((host) => origin.toLowerCase() === `http://${host}`)) {
+    if (origin !== undefined && !origins.includes(origin.toLowerCase())) {
       sendError(res, errorBody('FOREIGN_ORIGIN', locale));
       return;
     }
@@ -198,7 +246,9 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
       return;
     }
     const cookieName = secretCookieName(port);
-    if (!url.pathname.startsWith('/api/') && req.method === 'GET' && url.searchParams.has('secret')) {
+    const address = clientAddress(req, shared?.trustProxy);
+    if (shared?.routes && req.method === 'GET' && (await shared.routes(req, res, url, address))) return;
+    if (secret !== undefined && !url.pathname.startsWith('/api/') && req.method === 'GET' && url.searchParams.has('secret')) {
       // The printed link: trade the secret for a cookie, and drop it from the address (and the history) at once.
       const given = url.searchParams.get('secret') ?? undefined;
       url.searchParams.delete('secret');
@@ -214,7 +264,7 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
     }
     const isCall = url.pathname.startsWith('/api/') || url.pathname.startsWith(DOWNLOAD_PREFIX);
     const isPhoto = url.pathname.startsWith(PHOTO_PREFIX);
-    if (isCall || isPhoto) {
+    if ((isCall || isPhoto) && secret !== undefined) {
       const header = req.headers[SECRET_HEADER];
       const given = typeof header === 'string' ? header : cookieValue(req.headers.cookie, cookieName);
       if (!sameSecret(given, secret)) {
@@ -222,8 +272,10 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
         return;
       }
     }
+    // A bearer token (scripts, the desktop app), else in shared mode the browser's session cookie.
+    const token = bearerToken(req.headers.authorization) ?? (shared ? cookieValue(req.headers.cookie, sessionCookieName(shared.publicUrl)) || undefined : undefined);
     if (isPhoto) {
-      await sendPhoto(url.pathname.slice(PHOTO_PREFIX.length), req, res, locale);
+      await sendPhoto(url.pathname.slice(PHOTO_PREFIX.length), req, res, { token, locale, address });
       return;
     }
     if (url.pathname === '/api/contract' && req.method === 'GET') {
@@ -266,14 +318,26 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
           return;
         }
       }
-      const token = bearerToken(req.headers.authorization);
       if (isFile) {
-        await sendFile(procedure, input, { token, locale }, res);
+        await sendFile(procedure, input, { token, locale, address }, res);
         return;
       }
-      const result = await dispatch(procedure, input, { token, locale });
-      if (result.ok) send(res, 200, result);
-      else sendError(res, result.error);
+      const result = await dispatch(procedure, input, { token, locale, address });
+      if (!result.ok) {
+        sendError(res, result.error);
+        return;
+      }
+      if (shared && req.headers[SESSION_MODE_HEADER] === 'cookie') {
+        // A browser: the session goes into the HttpOnly cookie, where its scripts cannot read it.
+        if (SIGN_IN_PROCEDURES.has(procedure)) {
+          const data = result.data as { token: string }; // why: these procedures' output is { token, user } (checked by the dispatcher)
+          res.setHeader('set-cookie', sessionCookie(shared.publicUrl, data.token));
+          send(res, 200, { ok: true, data: { ...data, token: '' } });
+          return;
+        }
+        if (procedure === 'session.signOut') res.setHeader('set-cookie', sessionCookie(shared.publicUrl, undefined));
+      }
+      send(res, 200, result);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -312,14 +376,15 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
   }
 
   /** A photo image by devices.photo (roles, session and the device's own photos checked there), or its refusal. */
-  async function sendPhoto(rest: string, req: http.IncomingMessage, res: http.ServerResponse, locale: CallMeta['locale']): Promise<void> {
+  async function sendPhoto(rest: string, req: http.IncomingMessage, res: http.ServerResponse, meta: CallMeta): Promise<void> {
+    const { locale } = meta;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('allow', 'GET, HEAD');
       sendError(res, errorBody('METHOD_NOT_ALLOWED', locale, { procedure: 'devices.photo' }));
       return;
     }
     const [deviceId = '', sha256 = ''] = rest.split('/');
-    const result = await dispatch('devices.photo', { deviceId: decodePath(deviceId) ?? '', sha256 }, { token: bearerToken(req.headers.authorization), locale });
+    const result = await dispatch('devices.photo', { deviceId: decodePath(deviceId) ?? '', sha256 }, meta);
     if (!result.ok) {
       sendError(res, result.error);
       return;

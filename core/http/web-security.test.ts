@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { storeFingerprint } from '../testing/fingerprint';
-import { API_HEADERS, TEST_WEB_SECRET, useHttpCore } from '../testing/http';
+import { API_HEADERS, rawRequest, TEST_WEB_SECRET, useHttpCore, type RawReply } from '../testing/http';
 
 const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kredslob-static-'));
 fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Kredsløb</title>');
@@ -19,39 +19,9 @@ afterAll(() => fs.rmSync(staticDir, { recursive: true, force: true }));
 
 const served = useHttpCore({ staticDir });
 
-interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  text: string;
-  json: any;
-}
-
 /** One request with full control of its headers (fetch would set Host and Origin itself). */
-function request(
-  method: string,
-  pathname: string,
-  headers: Record<string, string>,
-  body?: string | ((req: http.ClientRequest) => void),
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: served.port, method, path: pathname, headers, setHost: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let json: unknown;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          json = undefined;
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
-      });
-    });
-    req.on('error', reject);
-    if (typeof body === 'function') body(req);
-    else req.end(body);
-  });
+function request(method: string, pathname: string, headers: Record<string, string>, body?: string | ((req: http.ClientRequest) => void)): Promise<RawReply> {
+  return rawRequest(served.port, method, pathname, headers, body);
 }
 
 const host = () => `127.0.0.1:${served.port}`;

@@ -1,12 +1,14 @@
 /**
- * Standalone sessions: a person picks a profile and gets a token. Shared mode will put real sign-in in
- * front of the same token check.
+ * Sessions: in standalone mode a person picks a profile and gets a token; in shared mode (issue 13) they sign in
+ * (core/auth) and get the same kind of token, which the HTTP layer keeps in a cookie for a browser.
  *
  * A session ends when it is signed out, after `idleMs` without a call (a PC left signed in overnight), or when
  * more than `maxSessions` are open (the oldest-used goes first), so the table cannot grow without end.
  */
 import { randomBytes } from 'node:crypto';
 import { systemClock, type Clock } from '../context';
+import type { CoreMode } from '../../shared/schemas';
+import { SignInAttempts } from '../auth/attempts';
 
 export const DEFAULT_SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
 export const DEFAULT_MAX_SESSIONS = 1000;
@@ -15,6 +17,10 @@ export interface SessionOptions {
   idleMs?: number;
   maxSessions?: number;
   clock?: Clock;
+  /** Shared mode (issue 13): people sign in with a password or the identity provider; no profile picker. Default standalone. */
+  mode?: CoreMode;
+  /** The identity provider's name on the sign-in button, when OpenID Connect is configured (shared mode). */
+  oidcName?: string | undefined;
 }
 
 interface Entry {
@@ -28,11 +34,19 @@ export class Sessions {
   private readonly idleMs: number;
   private readonly maxSessions: number;
   private readonly clock: Clock;
+  /** How people get a session here: choosing a profile (standalone) or signing in (shared). */
+  readonly mode: CoreMode;
+  /** Sign-in attempts per account and address (shared mode). */
+  readonly attempts: SignInAttempts;
+  readonly oidcName: string | undefined;
 
   constructor(options: SessionOptions = {}) {
     this.idleMs = options.idleMs ?? DEFAULT_SESSION_IDLE_MS;
     this.maxSessions = options.maxSessions ?? DEFAULT_MAX_SESSIONS;
     this.clock = options.clock ?? systemClock;
+    this.mode = options.mode ?? 'standalone';
+    this.attempts = new SignInAttempts(this.clock);
+    this.oidcName = options.oidcName;
   }
 
   start(userId: string): string {

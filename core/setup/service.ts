@@ -8,7 +8,7 @@ import type { ProcedureArgs } from '../../shared/contract';
 import type { Department, User } from '../../shared/schemas';
 import { recordAdminChange } from '../admin/audit';
 import { loadReferenceLists, referenceWriter, writeDepartment, writeLocation, writeUser } from '../admin/reference';
-import type { ServiceContext } from '../context';
+import { nowIso, type ServiceContext } from '../context';
 import { AppError } from '../errors';
 
 /** Whether this is a first start: nobody in the store yet. */
@@ -22,7 +22,7 @@ export async function setupStatus(ctx: ServiceContext): Promise<{ needed: boolea
  * transaction, so of two browsers sending setup at once the second is refused and changes nothing.
  * @throws SETUP_DONE when the store already holds a person
  */
-export async function initialize(ctx: ServiceContext, input: ProcedureArgs<'setup.initialize'>): Promise<User> {
+export async function initialize(ctx: ServiceContext, input: ProcedureArgs<'setup.initialize'>, passwordHash?: string): Promise<User> {
   return ctx.store.transaction(async (tx) => {
     if ((await tx.userCount()) > 0) throw new AppError('SETUP_DONE', {}, 'setup refused: the store has users');
     const department: Department = { id: `dep-${randomUUID()}`, ...input.department };
@@ -40,6 +40,8 @@ export async function initialize(ctx: ServiceContext, input: ProcedureArgs<'setu
     await writeDepartment(w, input.department, department.id);
     const saved = await writeUser(w, { name: admin.name, email: admin.email, role: 'admin', departmentId: department.id }, admin.id);
     await writeLocation(w, { kind: 'warehouse', name: input.warehouse.name, ...(input.warehouse.address ? { address: input.warehouse.address } : {}) });
+    // Shared mode (issue 13): the admin's password, so they can sign in again after this session.
+    if (passwordHash !== undefined) tx.putCredential({ userId: saved.id, hash: passwordHash, changedAt: nowIso(ctx.clock), failedAttempts: 0 });
     return saved;
   });
 }

@@ -858,5 +858,40 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       expect(await store.lastAssetTagNumber()).toBe(1234);
       expect(await store.transaction((tx) => tx.allocateAssetTagNumber())).toBe(1235);
     });
+    // Sign-in (issue 13, wt-auth): one credential per person, replaced whole; the sign-in audit log newest first.
+    it('keeps one credential per person (the newer replaces it, a rolled-back one is not kept) and the sign-in log newest first, across a reopen', async () => {
+      const credential = (failedAttempts: number, lockedUntil?: string) => ({
+        userId: 'user-buf-1',
+        hash: `scrypt$131072$8$1$salt$hash-${failedAttempts}`,
+        changedAt: '2026-11-01T08:00:00.000Z',
+        failedAttempts,
+        ...(lockedUntil ? { lockedUntil } : {}),
+      });
+      const entry = (n: number, at: string) => ({ id: `auth-${n}`, at, event: 'sign_in_failed' as const, email: `x${n}@kk.dk`, address: '10.0.0.1' });
+      expect(await store.getCredential('user-buf-1')).toBeUndefined();
+      await store.transaction(async (tx) => {
+        tx.putCredential(credential(0));
+        tx.putAuthAudit(entry(1, '2026-11-01T08:00:00.000Z'));
+        tx.putAuthAudit(entry(2, '2026-11-03T08:00:00.000Z'));
+      });
+      await expect(
+        store.transaction(async (tx) => {
+          tx.putCredential(credential(10, '2026-11-01T08:15:00.000Z'));
+          expect((await tx.getCredential('user-buf-1'))?.failedAttempts).toBe(10);
+          tx.putAuthAudit(entry(9, '2026-11-09T08:00:00.000Z'));
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(await store.getCredential('user-buf-1')).toEqual(credential(0));
+      await store.transaction(async (tx) => {
+        tx.putCredential(credential(10, '2026-11-01T08:15:00.000Z'));
+        tx.putAuthAudit(entry(3, '2026-11-02T08:00:00.000Z'));
+      });
+      await reopen();
+      expect(await store.getCredential('user-buf-1')).toEqual(credential(10, '2026-11-01T08:15:00.000Z'));
+      expect(await store.getCredential('user-suf-1')).toBeUndefined();
+      expect((await store.listAuthAudit(10)).map((e) => e.id)).toEqual(['auth-2', 'auth-3', 'auth-1']);
+      expect((await store.listAuthAudit(1))).toEqual([entry(2, '2026-11-03T08:00:00.000Z')]);
+    });
   });
 }

@@ -12,6 +12,8 @@
  */
 import type {
   AdminAuditEntry,
+  AuthAuditEntry,
+  Credential,
   Batch,
   Category,
   Department,
@@ -49,11 +51,17 @@ export interface ReferenceData {
   factorVersion: FactorVersion;
   /** The admin audit list (issue 12): a few thousand entries a year, listed newest first. */
   adminAudit: AdminAuditEntry;
+  // Sign-in (issue 13, wt-auth)
+  /** A person's local password and lock-out state, kept under their user id; never sent to a client. */
+  credential: Credential;
+  /** The sign-in audit log: tens of thousands of entries a year, listed newest first. */
+  authAudit: AuthAuditEntry;
 }
 export type ReferenceKind = keyof ReferenceData;
 
 /** The key a reference record is kept under: its id, or a factor version's number. */
 export function referenceKey(record: ReferenceData[ReferenceKind]): string {
+  if ('userId' in record && !('id' in record)) return record.userId; // a credential: one per person
   return 'id' in record ? record.id : String(record.number);
 }
 
@@ -124,6 +132,8 @@ export interface StoreReads extends WantedReads {
   listFactorVersions(): Promise<FactorVersion[]>;
   /** The highest asset tag number issued so far (0 before the first): a tag above it was never issued. */
   lastAssetTagNumber(): Promise<number>;
+  /** A person's local password and lock-out state (sign-in, issue 13). */
+  getCredential(userId: string): Promise<Credential | undefined>;
   /** How many people the store holds (0 on a first start without demo data: setup, issue 12). */
   userCount(): Promise<number>;
   // Import of registers (issue 12): a file's serials are matched against the store a batch at a time.
@@ -151,6 +161,11 @@ export interface StoreTx extends StoreReads, WantedWrites {
   putSettings(settings: Settings): void;
   /** Adds an entry to the admin audit list (core/admin/audit.ts writes them). */
   putAdminAudit(entry: AdminAuditEntry): void;
+  // Sign-in (issue 13, wt-auth)
+  /** Sets a person's password and lock-out state (one per person: the newer replaces the older). */
+  putCredential(credential: Credential): void;
+  /** Adds an entry to the sign-in audit log. */
+  putAuthAudit(entry: AuthAuditEntry): void;
   /** The next free asset tag number (monotonic, never reused). */
   allocateAssetTagNumber(): Promise<number>;
   // Admin screens (issue 12): the caller checks first that nothing points at the record; the trail keeps names.
@@ -193,6 +208,8 @@ export interface Store extends StoreReads, WantedQueries {
   listUsers(): Promise<User[]>;
   /** The admin audit list, newest first. */
   listAdminAudit(limit: number): Promise<AdminAuditEntry[]>;
+  /** The sign-in audit log, newest first (issue 13). */
+  listAuthAudit(limit: number): Promise<AuthAuditEntry[]>;
   deviceCount(): Promise<number>;
   /** Recomputes every device's hash chain; an empty list means the trail is intact. */
   verifyTrails(): Promise<TrailProblem[]>;
@@ -232,7 +249,8 @@ export interface WantedQueries {
 
 /** Newest first by createdAt (ties by id, so the order is stable). */
 /** The admin audit list's order, newest first, cut at `limit`: the one order both stores keep. */
-export function auditNewestFirst(entries: AdminAuditEntry[], limit: number): AdminAuditEntry[] {
+/** (The sign-in audit log, issue 13, keeps the same order.) */
+export function auditNewestFirst<T extends { at: string; id: string }>(entries: T[], limit: number): T[] {
   return entries.sort((a, b) => (a.at !== b.at ? (a.at < b.at ? 1 : -1) : a.id < b.id ? 1 : -1)).slice(0, limit);
 }
 

@@ -1674,7 +1674,20 @@ export const da = {
   'error.DATABASE_NOT_EMPTY': 'Databasen {database} indeholder allerede Kredsløb-data ({devices} enheder). Intet blev kopieret: flyt data over i en tom database.',
   'param.databaseVersion': '?',
   'param.appVersion': '?',
+  'param.minutes': 'et par',
   'param.database': '?',
+  // Sign-in (issue 13, wt-auth)
+  'error.SHARED_MODE': 'Kredsløb kører her som fælles server: log ind med din e-mail og adgangskode i stedet for at vælge en profil.',
+  'error.SIGN_IN_FAILED': 'E-mail eller adgangskode er forkert.',
+  'error.ACCOUNT_LOCKED': 'Kontoen er låst efter for mange forkerte adgangskoder. Prøv igen om {minutes} min., eller bed en administrator om at nulstille adgangskoden.',
+  'error.RATE_LIMITED': 'For mange forsøg på at logge ind. Vent {seconds} sekunder, og prøv igen.',
+  'error.OIDC_NOT_CONFIGURED': 'Log ind via kommunens login er ikke sat op på denne server.',
+  'error.OIDC_FAILED': 'Log ind via kommunens login mislykkedes. Prøv igen.',
+  'error.OIDC_NO_GROUP': 'Du er ikke medlem af en gruppe, der giver adgang til Kredsløb. Kontakt en administrator.',
+  'field.password_too_short': 'Adgangskoden skal have mindst 12 tegn.',
+  'field.password_is_email': 'Adgangskoden må ikke være din e-mail.',
+  'field.password_required': 'Skriv en adgangskode.',
+  'field.password_wrong': 'Den nuværende adgangskode er forkert.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;

@@ -1661,5 +1661,18 @@ export const en: Record<MessageKey, string> = {
   'error.DATABASE_NOT_EMPTY': 'The database {database} already holds Kredsløb data ({devices} devices). Nothing was copied: migrate into an empty database.',
   'param.databaseVersion': '?',
   'param.appVersion': '?',
+  'param.minutes': 'a few',
   'param.database': '?',
+  // Sign-in (issue 13, wt-auth)
+  'error.SHARED_MODE': 'Kredsløb runs here as a shared server: sign in with your e-mail and password instead of choosing a profile.',
+  'error.SIGN_IN_FAILED': 'The e-mail or password is wrong.',
+  'error.ACCOUNT_LOCKED': 'The account is locked after too many wrong passwords. Try again in {minutes} min, or ask an administrator to reset the password.',
+  'error.RATE_LIMITED': 'Too many sign-in attempts. Wait {seconds} seconds and try again.',
+  'error.OIDC_NOT_CONFIGURED': "Sign-in through the municipality's login is not set up on this server.",
+  'error.OIDC_FAILED': "Sign-in through the municipality's login failed. Try again.",
+  'error.OIDC_NO_GROUP': 'You are not a member of a group that gives access to Kredsløb. Contact an administrator.',
+  'field.password_too_short': 'The password must have at least 12 characters.',
+  'field.password_is_email': 'The password must not be your e-mail.',
+  'field.password_required': 'Enter a password.',
+  'field.password_wrong': 'The current password is wrong.',
 };

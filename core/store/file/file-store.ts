@@ -217,6 +217,10 @@ export class FileStore implements Store {
     if (this.applying) await this.applying;
     return this.state.reference.user.get(id);
   }
+  async getCredential(userId: string) {
+    if (this.applying) await this.applying;
+    return this.state.reference.credential.get(userId);
+  }
   async getDepartment(id: string) {
     if (this.applying) await this.applying;
     return this.state.reference.department.get(id);
@@ -319,6 +323,10 @@ export class FileStore implements Store {
   async listAdminAudit(limit: number) {
     if (this.applying) await this.applying;
     return auditNewestFirst([...this.state.reference.adminAudit.values()], limit);
+  }
+  async listAuthAudit(limit: number) {
+    if (this.applying) await this.applying;
+    return auditNewestFirst([...this.state.reference.authAudit.values()], limit);
   }
   async deviceCount() {
     if (this.applying) await this.applying;

@@ -3,7 +3,7 @@
  * names are stored in every journal: never rename one.
  */
 import type { Notification, WantedRequest } from '../../../shared/wanted';
-import type { AdminAuditEntry, Batch, Department, Device, FactorVersion, Location, Recycler, Reservation, SanitizationRecord, Settings, TrailEvent, Unit, User } from '../../../shared/schemas';
+import type { AdminAuditEntry, AuthAuditEntry, Credential, Batch, Department, Device, FactorVersion, Location, Recycler, Reservation, SanitizationRecord, Settings, TrailEvent, Unit, User } from '../../../shared/schemas';
 
 export type Op =
   | { k: 'device'; v: Device }
@@ -28,7 +28,10 @@ export type Op =
   | { k: 'wantedRequest'; v: WantedRequest }
   | { k: 'notification'; v: Notification }
   // Admin screens (issue 12): a location or unit nothing points at any more is removed.
-  | { k: 'removeReference'; v: { kind: RemovableKind; id: string } };
+  | { k: 'removeReference'; v: { kind: RemovableKind; id: string } }
+  // Sign-in (issue 13, wt-auth)
+  | { k: 'credential'; v: Credential }
+  | { k: 'authAudit'; v: AuthAuditEntry };
 
 /** The reference kinds an admin may remove (people are deactivated, never removed). */
 export type RemovableKind = 'location' | 'unit';
@@ -51,7 +54,7 @@ export interface TrailSeal {
 }
 
 /** The ops that write reference data. */
-export type ReferenceOp = Extract<Op, { k: 'department' | 'unit' | 'location' | 'user' | 'recycler' | 'batch' | 'factorVersion' | 'adminAudit' }>;
+export type ReferenceOp = Extract<Op, { k: 'department' | 'unit' | 'location' | 'user' | 'recycler' | 'batch' | 'factorVersion' | 'adminAudit' | 'credential' | 'authAudit' }>;
 
 export interface JournalRecord {
   /** Record number: 1, 2, 3 … with no gaps across segments. */

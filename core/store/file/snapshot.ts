@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
-import type { AdminAuditEntry, Batch, Department, FactorVersion, Location, Settings, Unit, Recycler, User } from '../../../shared/schemas';
+import type { AdminAuditEntry, AuthAuditEntry, Credential, Batch, Department, FactorVersion, Location, Settings, Unit, Recycler, User } from '../../../shared/schemas';
 import type { Notification, WantedRequest } from '../../../shared/wanted';
 import type { DeviceColumns, ReservationColumns } from './device-columns';
 import { asciiJson, isJsonStream, type JsonStream } from './ascii-json';
@@ -39,6 +39,9 @@ export interface SnapshotData {
   factorVersions?: FactorVersion[];
   /** Absent in snapshots written before the admin audit list (issue 12). */
   adminAudit?: AdminAuditEntry[];
+  /** Absent in snapshots written before sign-in (issue 13). */
+  credentials?: Credential[];
+  authAudit?: AuthAuditEntry[];
   /** Absent before the store was keyed (and in snapshots written before keyed trails). */
   trailSeal?: { v: TrailSeal; ref: RecordRef };
   /** Absent in snapshots written before wanted requests (issue 11). */

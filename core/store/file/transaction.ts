@@ -69,6 +69,9 @@ export class FileTx implements StoreTx {
   async getUser(id: string) {
     return this.referenceRecord('user', id);
   }
+  async getCredential(userId: string) {
+    return this.referenceRecord('credential', userId);
+  }
   async getDepartment(id: string) {
     return this.referenceRecord('department', id);
   }
@@ -164,6 +167,13 @@ export class FileTx implements StoreTx {
   }
   putAdminAudit(v: ReferenceData['adminAudit']): void {
     this.stageReference({ k: 'adminAudit', v });
+  }
+  // Sign-in (issue 13, wt-auth)
+  putCredential(v: ReferenceData['credential']): void {
+    this.stageReference({ k: 'credential', v });
+  }
+  putAuthAudit(v: ReferenceData['authAudit']): void {
+    this.stageReference({ k: 'authAudit', v });
   }
   private stageReference(op: ReferenceOp): void {
     setReference(this.reference, op.k, op.v);

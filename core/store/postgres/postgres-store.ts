@@ -168,6 +168,10 @@ class PgReads implements StoreReads {
   getUser(id: string) {
     return this.record('user', id);
   }
+  // Sign-in (issue 13, wt-auth): a person's credential, kept under their id
+  getCredential(userId: string) {
+    return this.record('credential', userId);
+  }
   getDepartment(id: string) {
     return this.record('department', id);
   }
@@ -306,6 +310,8 @@ class PgTx extends PgReads implements StoreTx {
   putUser = (v: Records['user']) => this.putRecord('user', v.id, v);
   putSettings = (v: Settings) => this.putRecord('settings', 'settings', v);
   putAdminAudit = (v: Records['adminAudit']) => this.putRecord('adminAudit', v.id, v);
+  putCredential = (v: Records['credential']) => this.putRecord('credential', v.userId, v);
+  putAuthAudit = (v: Records['authAudit']) => this.putRecord('authAudit', v.id, v);
   removeLocation(id: string): void {
     this.write("DELETE FROM records WHERE kind = 'location' AND key = $1", [id]);
   }
@@ -459,6 +465,9 @@ export class PostgresStore extends PgReads implements Store {
   }
   async listAdminAudit(limit: number) {
     return auditNewestFirst(await this.records('adminAudit'), limit);
+  }
+  async listAuthAudit(limit: number) {
+    return auditNewestFirst(await this.records('authAudit'), limit);
   }
   listWantedRequests(departmentId?: string) {
     return departmentId === undefined

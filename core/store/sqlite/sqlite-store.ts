@@ -168,6 +168,9 @@ export class SqliteStore implements Store {
   async getUser(id: string) {
     return this.record('user', id);
   }
+  async getCredential(userId: string) {
+    return this.record('credential', userId);
+  }
   async getDepartment(id: string) {
     return this.record('department', id);
   }
@@ -260,6 +263,9 @@ export class SqliteStore implements Store {
   }
   async listAdminAudit(limit: number) {
     return auditNewestFirst(this.records('adminAudit'), limit);
+  }
+  async listAuthAudit(limit: number) {
+    return auditNewestFirst(this.records('authAudit'), limit);
   }
   async deviceCount() {
     return (this.q('SELECT COUNT(*) AS n FROM devices').get() as { n: number }).n;
@@ -445,6 +451,7 @@ export class SqliteStore implements Store {
       activeReservation: (id) => self.activeReservation(id),
       getSanitization: (id) => self.getSanitization(id),
       getUser: (id) => self.getUser(id),
+      getCredential: (id) => self.getCredential(id),
       getDepartment: (id) => self.getDepartment(id),
       getLocation: (id) => self.getLocation(id),
       getRecycler: (id) => self.getRecycler(id),
@@ -523,6 +530,8 @@ export class SqliteStore implements Store {
       putUser: (v) => self.putRecord('user', v.id, v),
       putSettings: (v) => self.putRecord('settings', 'settings', v),
       putAdminAudit: (v) => self.putRecord('adminAudit', v.id, v),
+      putCredential: (v) => self.putRecord('credential', v.userId, v),
+      putAuthAudit: (v) => self.putRecord('authAudit', v.id, v),
       // Admin screens (issue 12)
       removeLocation: (id) => self.removeRecord('location', id),
       removeUnit: (id) => self.removeRecord('unit', id),
