@@ -10,7 +10,6 @@ import { seedDemo } from './demo/generate';
 import { expireDueReservations } from './reservations/service';
 import { Sessions } from './session/sessions';
 import { FileStore } from './store/file/file-store';
-import { PostgresStore } from './store/postgres/postgres-store';
 import type { Store } from './store/store';
 import type { TrailKeySource } from './store/trail-key';
 import type { CoreMode } from '../shared/schemas';
@@ -39,7 +38,11 @@ export interface CoreOptions {
 
 /** The store the options name: PostgreSQL when a database URL is given, else the file store in the data folder. */
 async function openStore(options: CoreOptions): Promise<Store> {
-  if (options.databaseUrl) return PostgresStore.open(options.databaseUrl);
+  if (options.databaseUrl) {
+    // why: loaded only in shared mode, so the desktop app never initialises the PostgreSQL driver and migration runner
+    const { PostgresStore } = await import('./store/postgres/postgres-store');
+    return PostgresStore.open(options.databaseUrl);
+  }
   if (!options.dataDir) throw new Error('startCore needs a data folder (dataDir) or a PostgreSQL URL (databaseUrl)');
   return FileStore.open(options.dataDir, { trailKey: options.trailKey });
 }

@@ -39,6 +39,12 @@ export class AttachmentDir {
     return sha;
   }
 
+  /** The names (sha256) of every kept file. */
+  async list(): Promise<string[]> {
+    if (!fs.existsSync(this.dir)) return [];
+    return (await fs.promises.readdir(this.dir)).filter((name) => SHA256.test(name)).sort();
+  }
+
   async get(sha: string): Promise<Uint8Array | undefined> {
     if (!SHA256.test(sha)) return undefined;
     try {

@@ -26,6 +26,8 @@ import { FileTx } from './transaction';
 import { removeOldIndexFiles, writeSnapshot } from './compaction';
 import { backupDataDir } from './backup';
 import { makePrivateDir } from '../private-files';
+import type { DumpRecord } from '../dump';
+import type { ReferenceKind } from '../store';
 
 export interface FileStoreOptions {
   /** Records between automatic compactions. */
@@ -486,6 +488,39 @@ export class FileStore implements Store {
 
   async backup(targetDir: string): Promise<void> {
     await backupDataDir(this.dir, targetDir);
+  }
+
+  /**
+   * Every record of the store (core/store/dump.ts), events with their seq, hashes and keyed links as written:
+   * what `npm run migrate-to-server` copies. It reads the state as it stands; the tool holds the folder's lock,
+   * so nothing writes meanwhile.
+   */
+  async *exportAll(): AsyncGenerator<DumpRecord> {
+    for (const kind of Object.keys(this.state.reference) as ReferenceKind[]) {
+      for (const [key, v] of this.state.reference[kind]) yield { k: 'record', kind, key, v };
+    }
+    for (const id of this.state.sanitizationIds()) {
+      const v = this.readSanitization(id);
+      if (!v) throw new Error(`The sanitization record ${id} cannot be read from the journal of ${this.dir}`);
+      yield { k: 'record', kind: 'sanitization', key: id, v };
+    }
+    yield { k: 'record', kind: 'settings', key: 'settings', v: this.state.settings };
+    const devices = this.state.devices();
+    for (const v of devices) yield { k: 'device', v };
+    for (const d of devices) {
+      for (const { event, link } of this.readTrail(this.state.refsOf(d.id))) {
+        if (!event) throw new Error(`An event of ${d.assetTag} cannot be read from the journal of ${this.dir}`);
+        yield link === undefined ? { k: 'event', v: event } : { k: 'event', v: event, link };
+      }
+    }
+    for (const v of this.state.allReservations()) yield { k: 'reservation', v };
+    for (const v of this.state.wanted.requests.values()) yield { k: 'wanted', v };
+    for (const v of this.state.wanted.notifications.values()) yield { k: 'notification', v };
+    if (this.state.nextTag > 1) yield { k: 'lastTag', v: this.state.nextTag - 1 };
+    for (const sha256 of await this.attachments.list()) {
+      const bytes = await this.attachments.get(sha256);
+      if (bytes) yield { k: 'attachment', sha256, base64: Buffer.from(bytes).toString('base64') };
+    }
   }
 
   /** Finishes queued transactions, writes a final snapshot and releases the folder. New transactions are refused. */

@@ -106,6 +106,18 @@ export class State {
 
   // ---- lookups ----
 
+  // Export of the whole store (issue 13, wt-pg: migrate-to-server)
+  /** Every reservation, in the order they were first written. */
+  allReservations(): IterableIterator<Reservation> {
+    return this.reservations.values();
+  }
+  /** The ids of every sanitization record: the snapshot's and those written since. */
+  *sanitizationIds(): Generator<string> {
+    for (const [id] of this.index.sanitizations()) if (!this.sanitizationRefs.has(id)) yield id;
+    yield* this.sanitizationRefs.keys();
+  }
+
+
   get deviceCount(): number {
     return this.list.length;
   }

@@ -542,6 +542,11 @@ export class PostgresStore extends PgReads implements Store {
     return importIntoEmpty(this.pool, this.database, records);
   }
 
+  /** Removes every record (a copy that failed its check); the schema stays. */
+  async clearAll(): Promise<void> {
+    await this.query('TRUNCATE devices, events, reservations, records, meta, attachments, wanted_requests, notifications');
+  }
+
   /** Opens the (empty) database at `databaseUrl` and loads the backup in `backupDir` into it. */
   static async restore(databaseUrl: string, backupDir: string): Promise<PostgresStore> {
     const store = await PostgresStore.open(databaseUrl);
