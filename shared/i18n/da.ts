@@ -420,7 +420,7 @@ export const da = {
   'error.STORE_LOCKED': 'Datamappen {dir} er allerede åben i et andet Kredsløb-vindue eller -program.',
   'error.TRAIL_KEY_MISSING': 'Nøglen, der beskytter forløbene i {dir}, blev ikke fundet ({where}). Uden den kan intet gemmes; se README, "A trail no one can quietly rewrite".',
   'error.TRAIL_KEY_MISMATCH': 'Nøglen, der blev fundet for {dir} ({where}), er ikke den, der beskytter forløbene. Intet blev gemt; se README, "A trail no one can quietly rewrite".',
-  'error.SERVER_UNREACHABLE': 'Kredsløb-serveren svarer ikke. Tjek forbindelsen, og prøv igen.',
+  'error.SERVER_UNREACHABLE': 'Serveren kan ikke nås. Tjek netværksforbindelsen, og prøv igen.',
   'error.INTERNAL': 'Der skete en uventet fejl. Intet blev gemt. Prøv igen, eller kontakt IT.',
 
   'param.assetTag': 'enheden',
@@ -1670,6 +1670,12 @@ export const da = {
   'import.reason.bad_number': '{field} "{value}" er ikke et gyldigt tal',
   'import.reason.bad_date': '{field} "{value}" er ikke en dato (dd-mm-åååå eller åååå-mm-dd)',
   'import.reason.too_long': '{field} er længere end {max} tegn',
+  // Desktop connects to a server; an unreachable server said clearly (issue 13, wt-connect).
+  'scan.unsentOne': '1 scanning blev ikke sendt, fordi serveren ikke kunne nås. Den er IKKE udført. Send den igen, når forbindelsen er tilbage.',
+  'scan.unsentMany': '{count} scanninger blev ikke sendt, fordi serveren ikke kunne nås. De er IKKE udført. Send dem igen, når forbindelsen er tilbage.',
+  'scan.resend': 'Send igen',
+  'scan.stateUnsent': 'Ikke sendt',
+  'connection.unreachableBanner': 'Serveren kan ikke nås. Det, du gør nu, bliver ikke gemt. Kredsløb prøver igen hvert 5. sekund; beskeden forsvinder, når serveren svarer.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;

@@ -416,7 +416,7 @@ export const en: Record<MessageKey, string> = {
   'error.STORE_LOCKED': 'The data folder {dir} is already open in another Kredsløb window or program.',
   'error.TRAIL_KEY_MISSING': 'The key that protects the trail of {dir} was not found ({where}). Without it nothing can be written; see the README, "A trail no one can quietly rewrite".',
   'error.TRAIL_KEY_MISMATCH': 'The key found for {dir} ({where}) is not the one that protects its trail. Nothing was written; see the README, "A trail no one can quietly rewrite".',
-  'error.SERVER_UNREACHABLE': 'The Kredsløb server does not answer. Check the connection and try again.',
+  'error.SERVER_UNREACHABLE': 'The server cannot be reached. Check the network connection and try again.',
   'error.INTERNAL': 'Something unexpected went wrong. Nothing was saved. Try again or contact IT.',
 
   'param.assetTag': 'the device',
@@ -1657,4 +1657,10 @@ export const en: Record<MessageKey, string> = {
   'import.reason.bad_number': '{field} "{value}" is not a valid number',
   'import.reason.bad_date': '{field} "{value}" is not a date (dd-mm-yyyy or yyyy-mm-dd)',
   'import.reason.too_long': '{field} is longer than {max} characters',
+  // Desktop connects to a server; an unreachable server said clearly (issue 13, wt-connect).
+  'scan.unsentOne': '1 scan was not sent because the server could not be reached. It is NOT done. Send it again when the connection is back.',
+  'scan.unsentMany': '{count} scans were not sent because the server could not be reached. They are NOT done. Send them again when the connection is back.',
+  'scan.resend': 'Send again',
+  'scan.stateUnsent': 'Not sent',
+  'connection.unreachableBanner': 'The server cannot be reached. What you do now is not saved. Kredsløb tries again every 5 seconds; this message goes away when the server answers.',
 };
