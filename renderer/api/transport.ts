@@ -48,6 +48,10 @@ export interface KredslobBridge {
   invoke(procedure: string, input: unknown, meta: CallMeta): Promise<ApiResult<unknown>>;
   on(event: string, listener: (payload: unknown) => void): () => void;
   saveFile(procedure: string, input: unknown, meta: CallMeta): Promise<ApiResult<SavedFile>>;
+  /** "Forbind til server" (electron/connection.ts): connect to a server, checked and saved, or go back to the local database. */
+  connection(request: { action: 'connect'; url: string } | { action: 'local' }, meta: CallMeta): Promise<ApiResult<unknown>>;
+  /** The origin of the server the desktop is connected to; absent while it runs its local database. */
+  server?: string;
 }
 
 declare global {
@@ -184,5 +188,20 @@ export function httpTransport(baseUrl = '', timeoutMs = CALL_TIMEOUT_MS): Transp
 }
 
 export function defaultTransport(): Transport {
-  return typeof window !== 'undefined' && window.kredslob ? ipcTransport(window.kredslob) : httpTransport();
+  const bridge = typeof window !== 'undefined' ? window.kredslob : undefined;
+  if (!bridge) return httpTransport();
+  // A desktop connected to a server: main decided it (electron/connection.ts), the preload names the server.
+  return bridge.server ? httpTransport(bridge.server) : ipcTransport(bridge);
+}
+
+/** The desktop shell, when the UI runs in it (the connection setting needs it); undefined in a browser. */
+export function desktopBridge(): KredslobBridge | undefined {
+  return typeof window !== 'undefined' ? window.kredslob : undefined;
+}
+
+/** Where the data is: this PC's own database (the desktop's embedded core), or a server, named by its host. */
+export function dataLocation(): { kind: 'local' } | { kind: 'server'; host: string } {
+  const bridge = desktopBridge();
+  if (bridge && !bridge.server) return { kind: 'local' };
+  return { kind: 'server', host: new URL(bridge?.server ?? window.location.href).host };
 }
