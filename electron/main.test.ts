@@ -23,8 +23,9 @@ const fake = await vi.hoisted(async () => {
 
     interface FakeWindowInstance extends EventEmitter {
       options: { webPreferences: Record<string, unknown> };
-      webContents: { id: number };
+      webContents: { id: number; send: ReturnType<typeof vi.fn> };
       loadURL: ReturnType<typeof vi.fn>;
+      destroy: ReturnType<typeof vi.fn>;
       focus: ReturnType<typeof vi.fn>;
       restore: ReturnType<typeof vi.fn>;
       minimized: boolean;
