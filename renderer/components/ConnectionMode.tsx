@@ -1,0 +1,61 @@
+/**
+ * Which mode the app is in, always in view (issue 13): "Lokal database (kun denne pc)" or "Forbundet til <host>".
+ * In the desktop app it opens "Forbind til server", as the desktop menu's item does (for everyone); in a browser
+ * it only says where the page is connected.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import { OPEN_CONNECTION_EVENT } from '../../shared/desktop';
+import { dataLocation, desktopBridge } from '../api/transport';
+import { useT } from '../i18n';
+import { ServerConnectionForm } from './ServerConnectionForm';
+
+export function ConnectionMode() {
+  const t = useT();
+  const where = dataLocation();
+  const bridge = desktopBridge();
+  const [open, setOpen] = useState(false);
+  const text = where.kind === 'local' ? t('connection.modeLocal') : t('connection.modeServer', { host: where.host });
+
+  useEffect(() => bridge?.on(OPEN_CONNECTION_EVENT, () => setOpen(true)), [bridge]);
+
+  if (!bridge) {
+    return (
+      <span className="connection-mode" data-testid="connection-mode" data-mode={where.kind}>
+        {text}
+      </span>
+    );
+  }
+  return (
+    <>
+      <button type="button" className="button button-ghost connection-mode" data-testid="connection-mode" data-mode={where.kind} onClick={() => setOpen(true)}>
+        {text}
+      </button>
+      {open && <ConnectionDialog onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+function ConnectionDialog({ onClose }: { onClose(): void }) {
+  const t = useT();
+  const titleId = useId();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => {
+      if (dialog?.open) dialog.close();
+    };
+  }, []);
+  return (
+    // why: the native modal <dialog> traps focus, closes on Escape (its "close" event) and makes the page inert
+    <dialog ref={dialogRef} className="connection-dialog" aria-labelledby={titleId} onClose={onClose} data-testid="connection-dialog">
+      <div className="connection-dialog-head">
+        <h2 id={titleId}>{t('connection.title')}</h2>
+        <button type="button" className="button button-secondary button-small" onClick={() => dialogRef.current?.close()}>
+          {t('connection.close')}
+        </button>
+      </div>
+      <ServerConnectionForm />
+    </dialog>
+  );
+}
