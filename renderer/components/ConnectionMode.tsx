@@ -3,10 +3,12 @@
  * In the desktop app it opens "Forbind til server", as the desktop menu's item does (for everyone); in a browser
  * it only says where the page is connected.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { OPEN_CONNECTION_EVENT } from '../../shared/desktop';
 import { dataLocation, desktopBridge } from '../api/transport';
 import { useT } from '../i18n';
+import { useModalDialog } from '../use-modal-dialog';
+import { ModalDialog } from './ModalDialog';
 import { ServerConnectionForm } from './ServerConnectionForm';
 
 export function ConnectionMode() {
@@ -37,25 +39,10 @@ export function ConnectionMode() {
 
 function ConnectionDialog({ onClose }: { onClose(): void }) {
   const t = useT();
-  const titleId = useId();
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => {
-      if (dialog?.open) dialog.close();
-    };
-  }, []);
+  const dialogRef = useModalDialog();
   return (
-    // why: the native modal <dialog> traps focus, closes on Escape (its "close" event) and makes the page inert
-    <dialog ref={dialogRef} className="connection-dialog" aria-labelledby={titleId} onClose={onClose} data-testid="connection-dialog">
-      <div className="connection-dialog-head">
-        <h2 id={titleId}>{t('connection.title')}</h2>
-        <button type="button" className="button button-secondary button-small" onClick={() => dialogRef.current?.close()}>
-          {t('connection.close')}
-        </button>
-      </div>
+    <ModalDialog dialogRef={dialogRef} title={t('connection.title')} closeLabel={t('connection.close')} className="connection-dialog" testId="connection-dialog" onClose={onClose}>
       <ServerConnectionForm />
-    </dialog>
+    </ModalDialog>
   );
 }

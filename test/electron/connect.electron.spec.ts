@@ -6,22 +6,11 @@
  * `auth.methods` (the sign-in procedures of issue 13, built beside this in wt-auth).
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { electronBinary } from './electron-binary';
 import { startServer, type AppServer } from '../support/web-server';
-
-function electronBinary(): string | null {
-  try {
-    const packageDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-    const executable = fs.readFileSync(path.join(packageDir, 'path.txt'), 'utf8').trim();
-    const binary = path.join(packageDir, 'dist', executable);
-    return fs.existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-}
 
 const binary = electronBinary();
 const SKIP_REASON = 'Electron binary not installed (install it with `npx install-electron`): the connect journey is skipped; its parts run with Electron mocked (electron/*.test.ts) and in Chromium (test/e2e/desktop-connected.spec.ts)';
