@@ -3,25 +3,29 @@
  * permissions) and every webContents (navigation, new windows, <webview>).
  */
 import type { App, Session, WebContents } from 'electron';
+import { contentSecurityPolicy } from '../shared/csp';
 import {
-  CONTENT_SECURITY_POLICY,
   decidePermission,
   externalUrlToOpen,
   isAllowedNavigation,
   isAllowedRequestUrl,
 } from './security';
 
-export function hardenSession(ses: Session, indexUrl: string): void {
-  // why: the renderer is only ever our own files; a request elsewhere is a bug or an injection
+/**
+ * `serverOrigin` is read at each request: the server the desktop is connected to now (connection.ts), or
+ * undefined while it runs its local database. The window is reopened when it changes.
+ */
+export function hardenSession(ses: Session, indexUrl: string, serverOrigin: () => string | undefined = () => undefined): void {
+  // why: the renderer is only ever our own files (and the connected server); a request elsewhere is a bug or an injection
   ses.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !isAllowedRequestUrl(details.url) });
+    callback({ cancel: !isAllowedRequestUrl(details.url, serverOrigin()) });
   });
   ses.webRequest.onHeadersReceived((details, callback) => {
     const headers: Record<string, string[]> = {};
     for (const [name, value] of Object.entries(details.responseHeaders ?? {})) {
       if (name.toLowerCase() !== 'content-security-policy') headers[name] = value;
     }
-    headers['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY];
+    headers['Content-Security-Policy'] = [contentSecurityPolicy(serverOrigin())];
     callback({ responseHeaders: headers });
   });
   ses.setPermissionRequestHandler((_contents, permission, callback, details) => {

@@ -23,8 +23,9 @@ const fake = await vi.hoisted(async () => {
 
     interface FakeWindowInstance extends EventEmitter {
       options: { webPreferences: Record<string, unknown> };
-      webContents: { id: number };
+      webContents: { id: number; send: ReturnType<typeof vi.fn> };
       loadURL: ReturnType<typeof vi.fn>;
+      destroy: ReturnType<typeof vi.fn>;
       focus: ReturnType<typeof vi.fn>;
       restore: ReturnType<typeof vi.fn>;
       minimized: boolean;
@@ -34,8 +35,9 @@ const fake = await vi.hoisted(async () => {
       static getAllWindows() {
         return windows;
       }
-      webContents = { id: windows.length + 1 };
+      webContents = { id: windows.length + 1, send: vi.fn(), isDestroyed: () => false };
       loadURL = vi.fn(async (_url: string) => {});
+      destroy = vi.fn();
       focus = vi.fn();
       restore = vi.fn();
       show = vi.fn();
@@ -367,5 +369,86 @@ describe('desktop main process', () => {
     const menu = f.module.Menu.setApplicationMenu.mock.calls[0]?.[0] as { template: Array<{ label: string; submenu: Array<{ label?: string }> }> };
     expect(menu.template.map((m) => m.label)).toEqual(['Filer', 'Rediger', 'Vis', 'Hjælp']);
     expect(menu.template[2]?.submenu.map((i) => i.label)).toContain('Udviklerværktøjer');
+  });
+});
+
+describe('desktop main process connected to a server (issue 13)', () => {
+  const SERVER = 'https://kredslob.kk.dk';
+
+  function saveSetting(body: object): void {
+    const file = path.join(appData, 'Kredslob', 'desktop-settings.json');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(body));
+  }
+
+  function ourPage(f: NonNullable<typeof fake.current>, index = 0) {
+    const win = f.windows[index]!;
+    return { sender: win.webContents, senderFrame: { url: `${String(win.loadURL.mock.calls[0]?.[0])}#/`, parent: null } };
+  }
+
+  type MenuTemplate = { template: Array<{ label: string; submenu: Array<{ label?: string; click?: () => void }> }> };
+  const fileMenu = (f: NonNullable<typeof fake.current>) => {
+    const menu = f.module.Menu.setApplicationMenu.mock.calls.at(-1)?.[0] as MenuTemplate;
+    return menu.template[0]!.submenu;
+  };
+
+  it('with the saved server: starts no core, tells the renderer the server, and lets the page reach that origin only', async () => {
+    saveSetting({ server: SERVER });
+    const f = await launchedWithWindow();
+    const win = f.windows[0]!;
+    expect(win.options.webPreferences.additionalArguments).toEqual([`--kredslob-server=${SERVER}`]);
+    expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    // No embedded core: the data folder is not opened, and nothing answers IPC calls.
+    expect(fs.existsSync(process.env.KREDSLOB_DATA_DIR!)).toBe(false);
+    expect(f.handlers.has('kredslob:invoke')).toBe(false);
+
+    const headers = vi.fn();
+    f.sessionHooks.headers?.({ url: 'app://kredslob/index.html', responseHeaders: {} } as never, headers as never);
+    const csp = headers.mock.calls[0]?.[0].responseHeaders['Content-Security-Policy'][0] as string;
+    expect(csp).toContain(`connect-src 'self' ${SERVER}`);
+    expect(csp).toContain(`img-src 'self' data: blob: ${SERVER}`);
+    const allowed = (url: string) => {
+      const cb = vi.fn();
+      f.sessionHooks.beforeRequest?.({ url } as never, cb as never);
+      return !cb.mock.calls[0]?.[0].cancel;
+    };
+    expect(allowed(`${SERVER}/api/session.me`)).toBe(true);
+    expect(allowed('https://evil.example/api/session.me')).toBe(false);
+    // index.html's meta tag says the same as the header, or it would block the server.
+    const index = await f.protocolHandlers.get('app')!(new Request('app://kredslob/index.html'));
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-security-policy')).toBe(csp);
+    expect(await index.text()).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob: ${SERVER};`);
+
+    // The menu offers the setting to everyone and no backup (the data is the server's); the item opens it in the window.
+    expect(fileMenu(f).map((i) => i.label)).toEqual(['Forbind til server…', undefined, 'Afslut']);
+    fileMenu(f)[0]!.click?.();
+    expect(win.webContents.send).toHaveBeenCalledWith('kredslob:event', { event: 'desktop.openConnection', payload: null });
+  });
+
+  it('"Brug lokal database" saves the choice, starts the core and opens the window anew on it', async () => {
+    saveSetting({ server: SERVER });
+    const f = await launchedWithWindow();
+    const answer = await f.handlers.get('kredslob:connection')!(ourPage(f), { action: 'local' }, { locale: 'da' });
+    expect(answer).toEqual({ ok: true, data: { kind: 'local' } });
+    await vi.waitFor(() => expect(f.windows).toHaveLength(2), WAIT);
+    expect(f.windows[0]!.destroy).toHaveBeenCalled();
+    expect(f.windows[1]!.options.webPreferences.additionalArguments).toBeUndefined();
+    expect(JSON.parse(fs.readFileSync(path.join(appData, 'Kredslob', 'desktop-settings.json'), 'utf8'))).toEqual({});
+    const profiles = (await invoke(f, ourPage(f, 1), 'session.profiles', {}, { locale: 'da' })) as { ok: boolean };
+    expect(profiles.ok).toBe(true);
+    expect(fileMenu(f).map((i) => i.label)).toEqual(['Forbind til server…', 'Tag sikkerhedskopi…', undefined, 'Afslut']);
+  });
+
+  it('refuses a connection change from a page that is not ours, and a bad address with the reason, leaving the setting', async () => {
+    const f = await launchedWithWindow();
+    const foreign = { sender: f.windows[0]!.webContents, senderFrame: { url: 'https://evil.example/', parent: null } };
+    expect(await f.handlers.get('kredslob:connection')!(foreign, { action: 'connect', url: SERVER }, {})).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });
+    expect(await f.handlers.get('kredslob:connection')!(ourPage(f), { action: 'connect', url: 'http://kredslob.kk.dk' }, { locale: 'da' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { serverUrl: expect.stringContaining('https://') } },
+    });
+    expect(fs.existsSync(path.join(appData, 'Kredslob', 'desktop-settings.json'))).toBe(false);
+    expect(f.windows).toHaveLength(1);
   });
 });

@@ -4,7 +4,10 @@ import { translate, type Locale, type MessageKey } from '../shared/i18n';
 
 export interface MenuActions {
   isPackaged: boolean;
-  onBackup: () => void;
+  /** Absent when connected to a server: the data is the server's, backed up there. */
+  onBackup?: (() => void) | undefined;
+  /** "Forbind til server…": opens the setting in the window, for everyone (issue 13). */
+  onConnect?: (() => void) | undefined;
   onAbout: () => void;
 }
 
@@ -24,7 +27,8 @@ export function buildMenuTemplate(actions: MenuActions, locale: Locale = 'da'): 
     {
       label: t('desktop.menu.file'),
       submenu: [
-        { label: t('desktop.menu.backup'), click: () => actions.onBackup() },
+        ...(actions.onConnect ? [{ label: t('desktop.menu.connect'), click: actions.onConnect }] : []),
+        ...(actions.onBackup ? [{ label: t('desktop.menu.backup'), click: actions.onBackup }] : []),
         { type: 'separator' },
         { label: t('desktop.menu.quit'), role: 'quit' },
       ],

@@ -11,6 +11,11 @@ export interface AppPaths {
   preloadPath: string;
 }
 
+/** The desktop app's own settings (the "Forbind til server" choice, connection.ts), beside its trail keys: not in the store. */
+export function desktopConfigFile(userDataDir: string): string {
+  return path.join(userDataDir, 'desktop-settings.json');
+}
+
 /** `mainDir` is the folder of the running main bundle, i.e. `dist/electron`. */
 export function appPaths(mainDir: string): AppPaths {
   const distDir = path.resolve(mainDir, '..');

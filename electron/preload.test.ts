@@ -48,7 +48,7 @@ describe('preload', () => {
   it('exposes window.kredslob with exactly invoke, on and saveFile, and nothing else in the main world', async () => {
     const bridge = await loadPreload();
     expect([...electron.exposed.keys()]).toEqual(['kredslob']);
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on', 'saveFile']);
+    expect(Object.keys(bridge).sort()).toEqual(['connection', 'invoke', 'on', 'saveFile']);
     expect(typeof bridge.invoke).toBe('function');
     expect(typeof bridge.on).toBe('function');
   });
@@ -70,6 +70,25 @@ describe('preload', () => {
     const answer = await bridge.saveFile('stats.export', { file: 'xlsx' }, { token: 't', locale: 'en' });
     expect(answer).toEqual({ ok: true, data: 'answer' });
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('kredslob:save-file', 'stats.export', { file: 'xlsx' }, { token: 't', locale: 'en' });
+  });
+
+  it('connection sends the request on kredslob:connection; the bridge names no server while the desktop runs locally', async () => {
+    const bridge = await loadPreload();
+    expect(bridge.server).toBeUndefined();
+    await bridge.connection({ action: 'connect', url: 'https://kredslob.kk.dk' }, { locale: 'da' });
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('kredslob:connection', { action: 'connect', url: 'https://kredslob.kk.dk' }, { locale: 'da' });
+  });
+
+  it('names the server main put in the renderer arguments, so the renderer talks HTTP to it', async () => {
+    // why: Electron appends webPreferences.additionalArguments to the renderer's process.argv
+    process.argv.push('--kredslob-server=https://kredslob.kk.dk');
+    try {
+      const bridge = await loadPreload();
+      expect(bridge.server).toBe('https://kredslob.kk.dk');
+      expect(Object.keys(bridge).sort()).toEqual(['connection', 'invoke', 'on', 'saveFile', 'server']);
+    } finally {
+      process.argv.pop();
+    }
   });
 
   it('on passes only the payload of the named event, never the IPC event object', async () => {

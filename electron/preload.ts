@@ -1,11 +1,12 @@
 /**
- * The preload: exposes `window.kredslob` with exactly `invoke`, `on` and `saveFile`, nothing else.
+ * The preload: exposes `window.kredslob` with exactly `invoke`, `on`, `saveFile` and `connection`, and `server`
+ * when the desktop is connected to one (issue 13), nothing else.
  * Runs sandboxed, where only 'electron' can be required; the other imports are types or
  * import-free constants that esbuild inlines.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ApiResult } from '../shared/errors';
-import { EVENT_CHANNEL, INVOKE_CHANNEL, SAVE_FILE_CHANNEL } from './channels';
+import { CONNECTION_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL, SAVE_FILE_CHANNEL, SERVER_ARGUMENT_PREFIX } from './channels';
 
 /**
  * What `window.kredslob` is. preload.test.ts checks at compile time that it satisfies the renderer's
@@ -17,6 +18,15 @@ export interface PreloadBridge {
   on(event: string, listener: (payload: unknown) => void): () => void;
   /** Main asks where to save with its dialog and writes the file there (electron/save-file.ts). */
   saveFile(procedure: string, input: unknown, meta: unknown): Promise<ApiResult<{ saved: true; fileName: string; rows: number } | { saved: false }>>;
+  /** "Forbind til server": connect (checked, saved) or go back to the local database; main then reopens the window. */
+  connection(request: unknown, meta: unknown): Promise<ApiResult<unknown>>;
+  /** The origin of the server this desktop is connected to; absent while it runs its local database. */
+  server?: string;
+}
+
+/** The server main named in this renderer's arguments (connection.ts decides it); undefined when local. */
+function serverFromArguments(argv: readonly string[]): string | undefined {
+  return argv.find((a) => a.startsWith(SERVER_ARGUMENT_PREFIX))?.slice(SERVER_ARGUMENT_PREFIX.length);
 }
 
 const bridge: PreloadBridge = {
@@ -25,6 +35,9 @@ const bridge: PreloadBridge = {
   },
   saveFile(procedure, input, meta) {
     return ipcRenderer.invoke(SAVE_FILE_CHANNEL, procedure, input, meta);
+  },
+  connection(request, meta) {
+    return ipcRenderer.invoke(CONNECTION_CHANNEL, request, meta);
   },
   on(event, listener) {
     const relay = (_ipcEvent: IpcRendererEvent, message: unknown): void => {
@@ -39,4 +52,5 @@ const bridge: PreloadBridge = {
   },
 };
 
-contextBridge.exposeInMainWorld('kredslob', bridge);
+const server = serverFromArguments(process.argv);
+contextBridge.exposeInMainWorld('kredslob', server === undefined ? bridge : { ...bridge, server });

@@ -6,7 +6,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { CustomScheme } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META } from '../shared/csp';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'kredslob';
@@ -84,11 +84,30 @@ export type AppRequest = Request & { initiatorOrigin?: string };
 
 const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
+/** The CSP of the current mode: the header, and the same policy for index.html's meta tag (connection.ts). */
+export interface PagePolicy {
+  header: string;
+  meta: string;
+}
+
+const LOCAL_POLICY: PagePolicy = { header: CONTENT_SECURITY_POLICY, meta: CONTENT_SECURITY_POLICY_META };
+
+/**
+ * index.html with its CSP meta tag saying `meta`. The build writes the local policy there, and a page obeys both
+ * the header and the tag, so a desktop connected to a server must get the tag that names the server too.
+ */
+export function withMetaPolicy(html: Uint8Array, meta: string): Uint8Array {
+  const text = new TextDecoder().decode(html);
+  const escaped = meta.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+  return new TextEncoder().encode(text.replace(/(<meta http-equiv="Content-Security-Policy" content=")[^"]*(")/, `$1${escaped}$2`));
+}
+
 /**
  * The app:// handler: GET of a file of the built renderer folder, with our CSP and its MIME type, for the
- * window's own load and for our own page; a request issued by any other origin is refused.
+ * window's own load and for our own page; a request issued by any other origin is refused. `policy` is read
+ * at each request: the CSP of the mode the desktop is in now.
  */
-export function createAppProtocolHandler(rendererDir: string, readFile: ReadFile = (file) => fs.readFile(file)) {
+export function createAppProtocolHandler(rendererDir: string, readFile: ReadFile = (file) => fs.readFile(file), policy: () => PagePolicy = () => LOCAL_POLICY) {
   return async (request: AppRequest): Promise<Response> => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405);
     if (request.initiatorOrigin !== undefined && request.initiatorOrigin !== APP_ORIGIN) return refuse(403);
@@ -100,9 +119,11 @@ export function createAppProtocolHandler(rendererDir: string, readFile: ReadFile
     } catch {
       return refuse(404);
     }
+    const { header, meta } = policy();
+    if (path.extname(file).toLowerCase() === '.html' && meta !== CONTENT_SECURITY_POLICY_META) body = withMetaPolicy(body, meta);
     const headers = {
       'Content-Type': MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'Content-Security-Policy': header,
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
     };
@@ -122,7 +143,7 @@ export interface ProtocolLike {
 }
 
 /** Hooks the two handlers into a session's protocol module; call after the app is ready. */
-export function serveApp(protocol: ProtocolLike, rendererDir: string): void {
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
+export function serveApp(protocol: ProtocolLike, rendererDir: string, policy?: () => PagePolicy): void {
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, undefined, policy));
   protocol.handle('file', refuseFileRequest);
 }

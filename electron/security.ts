@@ -10,10 +10,14 @@ import { APP_HOST, APP_SCHEME } from './protocol';
 /** Applied as a response header (hardening.ts); defined once in shared/csp.ts. */
 export { CONTENT_SECURITY_POLICY } from '../shared/csp';
 
-/** The only webPreferences a Kredsløb window is ever created with. */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+/**
+ * The only webPreferences a Kredsløb window is ever created with. `rendererArguments` tells the preload which
+ * server a connected desktop talks to (connection.ts); none when it runs its local database.
+ */
+export function secureWebPreferences(preloadPath: string, rendererArguments: readonly string[] = []): WebPreferences {
   return {
     preload: preloadPath,
+    ...(rendererArguments.length > 0 ? { additionalArguments: [...rendererArguments] } : {}),
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -112,11 +116,13 @@ function asksForCameraOnly(details: PermissionDetails): boolean {
 
 /**
  * Schemes the renderer may load from: its own app:// files and in-memory data. No remote content at all,
- * and no file: either (the UI is never loaded from it, and protocol.ts refuses it a second time).
+ * and no file: either (the UI is never loaded from it, and protocol.ts refuses it a second time). A desktop
+ * connected to a server (connection.ts) may also reach exactly that server's origin, nothing else.
  */
-export function isAllowedRequestUrl(url: string): boolean {
+export function isAllowedRequestUrl(url: string, serverOrigin?: string): boolean {
   const parsed = parse(url);
   if (!parsed) return false;
+  if (serverOrigin !== undefined && (parsed.protocol === 'https:' || parsed.protocol === 'http:')) return parsed.origin === serverOrigin;
   if (parsed.protocol === `${APP_SCHEME}:`) return parsed.host === APP_HOST;
   return ['data:', 'blob:', 'devtools:'].includes(parsed.protocol);
 }

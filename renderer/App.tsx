@@ -27,9 +27,12 @@
  *   data-testid="scan-tag"             the asset tag input on "Modtag på lager" / "Udlevér"
  *   data-testid="scan-result"          the banner after a scan (role="status" on success, role="alert" on error)
  *   data-testid="reservations"         "Mine reservationer" table; "reservation-row" each row (data-asset-tag)
+ *   data-testid="server-unreachable"   the banner while the server cannot be reached (role="alert")
+ *   data-testid="scan-unsent"          a station's scans that did not reach the server, with "Send igen"
  * Error banners have role="alert", success banners role="status". Routes: #/marketplace, #/report,
  * #/reservations, #/check-in?tag=KK-…, #/hand-over?tag=KK-…, #/devices (all devices), #/devices/<id>.
  */
+import { ServerUnreachableBanner } from './components/ServerUnreachableBanner';
 import { Shell } from './components/Shell';
 import { I18nProvider } from './i18n';
 import { SessionProvider } from './session-context';
@@ -38,6 +41,7 @@ export function App() {
   return (
     <I18nProvider>
       <SessionProvider>
+        <ServerUnreachableBanner />
         <Shell />
       </SessionProvider>
     </I18nProvider>

@@ -129,6 +129,11 @@ export function useScanStation(id: StationId, initialTag: string, prepare: (asse
     },
     /** Only at a station whose action has an inverse: the scan it would take back, and taking it back. */
     undo: undoable ? { target: view.undoable, run: undoLast } : undefined,
+    /** "Send igen": the scans that could not reach the server go again, in the order they were scanned. */
+    resend: () => {
+      queue.resend();
+      focusField();
+    },
     /** Start afresh: the scans so far leave the list and can no longer be taken back. */
     clear: () => queue.clear(),
   };

@@ -18,8 +18,27 @@ const DIRECTIVES = [
   "form-action 'none'",
 ];
 
-/** As a response header. */
-export const CONTENT_SECURITY_POLICY = [...DIRECTIVES, "frame-ancestors 'none'"].join('; ');
+/**
+ * The directives for a UI that talks to `serverOrigin` (the desktop app connected to a shared server, issue 13):
+ * exactly that origin is added to connect-src (the API) and img-src (photos), nothing else. Without it, 'self' only.
+ */
+function directivesFor(serverOrigin?: string): string[] {
+  if (serverOrigin === undefined) return DIRECTIVES;
+  return DIRECTIVES.map((d) => (d.startsWith('connect-src ') || d.startsWith('img-src ') ? `${d} ${serverOrigin}` : d));
+}
+
+/** As a response header; `serverOrigin` only for the desktop app connected to a server. */
+export function contentSecurityPolicy(serverOrigin?: string): string {
+  return [...directivesFor(serverOrigin), "frame-ancestors 'none'"].join('; ');
+}
 
 /** In a <meta> tag, where browsers ignore frame-ancestors (and warn about it). */
-export const CONTENT_SECURITY_POLICY_META = DIRECTIVES.join('; ');
+export function contentSecurityPolicyMeta(serverOrigin?: string): string {
+  return directivesFor(serverOrigin).join('; ');
+}
+
+/** As a response header. */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+
+/** In a <meta> tag, where browsers ignore frame-ancestors (and warn about it). */
+export const CONTENT_SECURITY_POLICY_META = contentSecurityPolicyMeta();

@@ -71,6 +71,23 @@ function sendError(res: http.ServerResponse, error: ApiErrorBody): void {
 
 class BodyTooLarge extends Error {}
 
+/**
+ * The desktop app connected to a server (issue 13, wt-connect) calls it from its own page, app://kredslob
+ * (electron/protocol.ts): that origin may call, cross-origin, with its bearer token. No browser page can claim it,
+ * and it gets no cookies (no credentials mode), so this opens nothing to a web page.
+ */
+export const DESKTOP_APP_ORIGIN = 'app://kredslob';
+const DESKTOP_CORS_HEADERS = {
+  'access-control-allow-origin': DESKTOP_APP_ORIGIN,
+  'access-control-expose-headers': 'content-disposition, x-export-rows',
+  vary: 'Origin',
+};
+const DESKTOP_PREFLIGHT_HEADERS = {
+  'access-control-allow-methods': 'POST, GET, HEAD',
+  'access-control-allow-headers': 'content-type, authorization, accept-language',
+  'access-control-max-age': '600',
+};
+
 /** The header a script or test sends the secret in. */
 export const SECRET_HEADER = 'x-kredslob-secret';
 
@@ -236,7 +253,15 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
       return;
     }
     const origin = req.headers.origin;
-    if (origin !== undefined && !origins.includes(origin.toLowerCase())) {
+    const fromDesktop = origin === DESKTOP_APP_ORIGIN;
+    if (fromDesktop) {
+      for (const [name, value] of Object.entries(DESKTOP_CORS_HEADERS)) res.setHeader(name, value);
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, { ...DESKTOP_PREFLIGHT_HEADERS, ...SECURITY_HEADERS }).end();
+        return;
+      }
+    }
+    if (origin !== undefined && !fromDesktop && !origins.includes(origin.toLowerCase())) {
       sendError(res, errorBody('FOREIGN_ORIGIN', locale));
       return;
     }

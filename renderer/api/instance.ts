@@ -5,9 +5,14 @@
 import type { Locale } from '../../shared/i18n';
 import { errorMessage } from '../../shared/messages';
 import { ApiError, createApiClient, type ApiClient } from './client';
+import { ServerReachability, watchReachability } from './reachability';
 import { defaultTransport } from './transport';
 
-const base = createApiClient(defaultTransport());
+const transport = defaultTransport();
+/** Whether the server answers (the banner while it does not); asked again with auth.methods, which needs no session. */
+export const reachability: ServerReachability = new ServerReachability(() => watched.call('auth.methods', {}, { locale: 'da' }));
+const watched = watchReachability(transport, reachability);
+const base = createApiClient(watched);
 let onUnauthenticated: (() => void) | undefined;
 
 /** Register what happens when the core says the session is gone (one listener: the session provider). */

@@ -65,3 +65,38 @@ describe('fileNameOf', () => {
     expect(fileNameOf(null)).toBeUndefined();
   });
 });
+
+describe('httpTransport when the server cannot be reached (issue 13)', () => {
+  const meta = { locale: 'da' as const };
+  const unreachable = { ok: false, error: { code: 'SERVER_UNREACHABLE', message: 'Serveren kan ikke nås. Tjek netværksforbindelsen, og prøv igen.' } };
+
+  it('says SERVER_UNREACHABLE when the network fails, never a success', async () => {
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    expect(await httpTransport().call('devices.checkIn', { assetTag: 'KK-0000001' }, meta)).toEqual(unreachable);
+    expect(await httpTransport().photo('d1', 'a'.repeat(64), meta)).toEqual(unreachable);
+  });
+
+  it('says SERVER_UNREACHABLE when no answer comes within the time limit', async () => {
+    vi.stubGlobal('fetch', (_url: string, init: RequestInit) =>
+      new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+    );
+    expect(await httpTransport('', 30).call('session.me', {}, meta)).toEqual(unreachable);
+  });
+
+  it("says SERVER_UNREACHABLE for a proxy's 502, 503 and 504 pages and for an answer that is not the server's JSON", async () => {
+    for (const status of [502, 503, 504]) {
+      vi.stubGlobal('fetch', async () => new Response('<html>Bad Gateway</html>', { status, headers: { 'content-type': 'text/html' } }));
+      expect(await httpTransport().call('session.me', {}, meta), `status ${status}`).toEqual(unreachable);
+    }
+    vi.stubGlobal('fetch', async () => new Response('<html>Log ind på netværket</html>', { status: 200, headers: { 'content-type': 'text/html' } }));
+    expect(await httpTransport().call('session.me', {}, meta)).toEqual(unreachable);
+  });
+
+  it("passes the core's own refusals on, whatever their status", async () => {
+    const error = { code: 'STORE_LOCKED', message: 'Låst' };
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ ok: false, error }), { status: 423, headers: { 'content-type': 'application/json' } }));
+    expect(await httpTransport().call('session.me', {}, meta)).toEqual({ ok: false, error });
+  });
+});

@@ -48,6 +48,10 @@ export interface KredslobBridge {
   invoke(procedure: string, input: unknown, meta: CallMeta): Promise<ApiResult<unknown>>;
   on(event: string, listener: (payload: unknown) => void): () => void;
   saveFile(procedure: string, input: unknown, meta: CallMeta): Promise<ApiResult<SavedFile>>;
+  /** "Forbind til server" (electron/connection.ts): connect to a server, checked and saved, or go back to the local database. */
+  connection(request: { action: 'connect'; url: string } | { action: 'local' }, meta: CallMeta): Promise<ApiResult<unknown>>;
+  /** The origin of the server the desktop is connected to; absent while it runs its local database. */
+  server?: string;
 }
 
 declare global {
@@ -81,43 +85,79 @@ export function fileNameOf(disposition: string | null): string | undefined {
 
 const LINE_FEED = 0x0a;
 
-export function httpTransport(baseUrl = ''): Transport {
+/** How long a call may wait for the server's answer before it counts as unreachable. */
+export const CALL_TIMEOUT_MS = 20_000;
+
+/** What a reverse proxy answers when the Kredsløb server behind it is down or slow. */
+const PROXY_GATEWAY_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
+
+/**
+ * fetch, or undefined when the network failed: refused, cut, or no answer (headers) within `timeoutMs`. Only the
+ * wait for the answer is timed; a long download that has started streams for as long as it takes.
+ */
+async function reach(url: string, init: RequestInit, timeoutMs: number): Promise<Response | undefined> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), timeoutMs);
+  try {
+    return await fetch(url, { ...init, signal: abort.signal });
+  } catch {
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The server's ApiResult, or SERVER_UNREACHABLE when what answered is not the Kredsløb server: a proxy's
+ * 502/503/504 page, or any body that is not our JSON (a captive portal, a half-written answer). Never a success
+ * that did not come from the core.
+ */
+async function answerOf<T>(res: Response, meta: CallMeta): Promise<ApiResult<T>> {
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    body = undefined;
+  }
+  if (isApiResult(body) && !(PROXY_GATEWAY_STATUSES.has(res.status) && body.ok)) return body as ApiResult<T>; // why: checked as an ApiResult just before; the core validated data against the contract
+  return { ok: false, error: errorBody('SERVER_UNREACHABLE', meta.locale) };
+}
+
+function isApiResult(body: unknown): body is ApiResult<unknown> {
+  if (body === null || typeof body !== 'object') return false;
+  const { ok, error } = body as { ok?: unknown; error?: unknown }; // why: read to check the shape
+  if (ok === true) return 'data' in body;
+  return ok === false && error !== null && typeof error === 'object' && typeof (error as { code?: unknown }).code === 'string'; // why: read to check the shape
+}
+
+export function httpTransport(baseUrl = '', timeoutMs = CALL_TIMEOUT_MS): Transport {
   const post = async (path: string, input: unknown, meta: CallMeta): Promise<Response | undefined> => {
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       'accept-language': meta.locale,
     };
     if (meta.token) headers.authorization = `Bearer ${meta.token}`;
-    try {
-      return await fetch(`${baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) });
-    } catch {
-      return undefined;
-    }
+    return reach(`${baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) }, timeoutMs);
   };
   const unreachable = (meta: CallMeta) => ({ ok: false as const, error: errorBody('SERVER_UNREACHABLE', meta.locale) });
   return {
     name: 'http',
     async call(procedure, input, meta) {
       const res = await post(`/api/${procedure}`, input, meta);
-      if (!res) return unreachable(meta);
-      return (await res.json()) as ApiResult<unknown>; // why: the server always answers with ApiResult JSON
+      return res ? answerOf<unknown>(res, meta) : unreachable(meta);
     },
     async photo(deviceId, sha256, meta) {
       const headers: Record<string, string> = { 'accept-language': meta.locale };
       if (meta.token) headers.authorization = `Bearer ${meta.token}`;
-      let res: Response;
-      try {
-        res = await fetch(`${baseUrl}/photo/${encodeURIComponent(deviceId)}/${sha256}`, { headers });
-      } catch {
-        return unreachable(meta);
-      }
-      if (!res.ok) return (await res.json()) as ApiResult<Blob>; // why: a refusal is ApiResult JSON, like a call's
+      const res = await reach(`${baseUrl}/photo/${encodeURIComponent(deviceId)}/${sha256}`, { headers }, timeoutMs);
+      if (!res) return unreachable(meta);
+      if (!res.ok) return answerOf<Blob>(res, meta);
       return { ok: true, data: await res.blob() };
     },
     async saveFile(procedure, input, meta, onProgress) {
       const res = await post(`/download/${procedure}`, input, meta);
       if (!res) return unreachable(meta);
-      if (!res.ok || !res.body) return (await res.json()) as ApiResult<SavedFile>; // why: a refusal is ApiResult JSON, like a call's
+      if (!res.ok || !res.body) return answerOf<SavedFile>(res, meta);
       const fileName = fileNameOf(res.headers.get('content-disposition')) ?? procedure;
       const total = Number(res.headers.get('x-export-rows') ?? 0);
       const type = res.headers.get('content-type') ?? 'application/octet-stream';
@@ -148,5 +188,20 @@ export function httpTransport(baseUrl = ''): Transport {
 }
 
 export function defaultTransport(): Transport {
-  return typeof window !== 'undefined' && window.kredslob ? ipcTransport(window.kredslob) : httpTransport();
+  const bridge = typeof window !== 'undefined' ? window.kredslob : undefined;
+  if (!bridge) return httpTransport();
+  // A desktop connected to a server: main decided it (electron/connection.ts), the preload names the server.
+  return bridge.server ? httpTransport(bridge.server) : ipcTransport(bridge);
+}
+
+/** The desktop shell, when the UI runs in it (the connection setting needs it); undefined in a browser. */
+export function desktopBridge(): KredslobBridge | undefined {
+  return typeof window !== 'undefined' ? window.kredslob : undefined;
+}
+
+/** Where the data is: this PC's own database (the desktop's embedded core), or a server, named by its host. */
+export function dataLocation(): { kind: 'local' } | { kind: 'server'; host: string } {
+  const bridge = desktopBridge();
+  if (bridge && !bridge.server) return { kind: 'local' };
+  return { kind: 'server', host: new URL(bridge?.server ?? window.location.href).host };
 }

@@ -3,14 +3,16 @@
  * that device's page; an unknown tag or a QR code that is not a tag says so and the camera keeps scanning.
  * Escape or "Luk" closes it; the opener gets the focus back.
  */
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import { client, errorText } from '../api/instance';
 import { useT } from '../i18n';
 import { devicePath, navigate } from '../router';
 import { useReadTag, useTagExample } from '../scanning/scanned-tag';
+import { useModalDialog } from '../use-modal-dialog';
 import { Banner } from './Banner';
 import { CameraScanner } from './CameraScanner';
+import { ModalDialog } from './ModalDialog';
 
 type Outcome =
   | { kind: 'looking'; tag: string }
@@ -30,18 +32,9 @@ export function CameraScanDialog({ onClose }: { onClose(): void }) {
   const t = useT();
   const readTag = useReadTag();
   const tagExample = useTagExample();
-  const titleId = useId();
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const dialogRef = useModalDialog();
   const latestLookup = useRef(0);
   const [outcome, setOutcome] = useState<Outcome>();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => {
-      if (dialog?.open) dialog.close();
-    };
-  }, []);
 
   const handleScan = useCallback(
     async (text: string) => {
@@ -68,14 +61,7 @@ export function CameraScanDialog({ onClose }: { onClose(): void }) {
   );
 
   return (
-    // why: the native modal <dialog> traps focus, closes on Escape (its "close" event) and makes the page inert
-    <dialog ref={dialogRef} className="camera-dialog" aria-labelledby={titleId} onClose={onClose} data-testid="camera-dialog">
-      <div className="camera-dialog-head">
-        <h2 id={titleId}>{t('camera.title')}</h2>
-        <button type="button" className="button button-secondary button-small" onClick={() => dialogRef.current?.close()}>
-          {t('camera.close')}
-        </button>
-      </div>
+    <ModalDialog dialogRef={dialogRef} title={t('camera.title')} closeLabel={t('camera.close')} className="camera-dialog" testId="camera-dialog" onClose={onClose}>
       <p className="hint">{t('camera.hint')}</p>
       <CameraScanner onScan={(text) => void handleScan(text)} />
       <div className="camera-outcome" data-testid="camera-outcome">
@@ -84,6 +70,6 @@ export function CameraScanDialog({ onClose }: { onClose(): void }) {
         {outcome?.kind === 'unknownTag' && <Banner kind="error">{t('camera.unknownTag', { tag: outcome.tag })}</Banner>}
         {outcome?.kind === 'failed' && <Banner kind="error">{outcome.message}</Banner>}
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

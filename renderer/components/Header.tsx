@@ -5,6 +5,7 @@ import { roleKey } from '../labels';
 import { useReference } from '../reference-context';
 import { href } from '../router';
 import { CameraScanButton } from './CameraScanButton';
+import { ConnectionMode } from './ConnectionMode';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
 
@@ -20,6 +21,7 @@ export function Header({ user, onSwitchProfile }: { user: User; onSwitchProfile:
         <span className="brand-name">{t('app.name')}</span>
       </a>
       <div className="header-right">
+        <ConnectionMode />
         <div className="user-info" data-testid="current-user">
           <span className="user-name">{user.name}</span>
           <span className="user-meta">

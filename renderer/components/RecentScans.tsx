@@ -34,6 +34,7 @@ export function RecentScans({ items }: { items: readonly ScanItem[] }) {
             data-n={s.n}
             data-kind={s.kind}
             data-undone={s.undo === 'undone' ? 'true' : undefined}
+            data-unsent={s.unsent ? 'true' : undefined}
           >
             <span className="recent-mark" aria-hidden="true">
               {s.undo === 'undone' || (s.kind === 'undo' && s.state === 'done') ? UNDO_MARK : MARK[s.state]}
@@ -45,7 +46,7 @@ export function RecentScans({ items }: { items: readonly ScanItem[] }) {
             ) : (
               <span className="mono">{s.label || t('common.none')}</span>
             )}
-            <span className="recent-state">{t(s.undo === 'undone' ? 'scan.stateUndone' : STATE_KEY[s.state])}</span>
+            <span className="recent-state">{t(s.undo === 'undone' ? 'scan.stateUndone' : s.unsent ? 'scan.stateUnsent' : STATE_KEY[s.state])}</span>
             {s.text && <span className="recent-text">{s.text}</span>}
           </li>
         ))}

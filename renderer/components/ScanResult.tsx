@@ -28,6 +28,14 @@ export function ScanResult({ station }: { station: ScanStation }) {
           </button>
         </Banner>
       )}
+      {view.unsent > 0 && (
+        <Banner kind="error" testId="scan-unsent">
+          <p>{t(view.unsent === 1 ? 'scan.unsentOne' : 'scan.unsentMany', { count: view.unsent })}</p>
+          <button type="button" className="button button-primary" onClick={station.resend}>
+            {t('scan.resend')}
+          </button>
+        </Banner>
+      )}
       {station.undo && <UndoLastScan undo={station.undo} />}
       {last && (
         <Banner key={last.n} kind={last.state === 'done' ? 'success' : 'error'} testId="scan-result">

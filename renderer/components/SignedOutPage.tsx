@@ -1,6 +1,7 @@
 /** The page around what shows before anyone is signed in (the profile picker, first start's setup): the brand and the language switch. */
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
+import { ConnectionMode } from './ConnectionMode';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export function SignedOutPage({ children }: { children: ReactNode }) {
@@ -15,6 +16,7 @@ export function SignedOutPage({ children }: { children: ReactNode }) {
           <span className="brand-name">{t('app.name')}</span>
         </span>
         <div className="header-right">
+          <ConnectionMode />
           <LanguageSwitch />
         </div>
       </header>

@@ -9,7 +9,7 @@ import { useT } from '../i18n';
 import { devicePath, navigate } from '../router';
 import { AnywhereScanFailures } from './AnywhereScanFailures';
 import { ScanQueue } from './scan-queue';
-import { scanFailureText } from './scan-failure';
+import { scanFailureText, wasNotSent } from './scan-failure';
 import type { StationId } from './stations';
 import { useReadTag } from './scanned-tag';
 import { playTone } from './tones';
@@ -47,6 +47,7 @@ export function ScannerProvider({ children }: { children: ReactNode }) {
       new ScanQueue({
         failureText: (e, label) => scanFailureText(e, label, tNow.current),
         onEnded: (item) => playTone(item.state === 'done' ? 'ok' : 'failed'),
+        notSent: wasNotSent,
       });
     const queues = new Map<StationId, ScanQueue>();
     const station: Scanner['station'] = { current: undefined };

@@ -10,6 +10,11 @@ export class ScanRefused extends Error {
   }
 }
 
+/** The scan's call never reached the core (the server could not be reached): it was not done and may be sent again. */
+export function wasNotSent(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'SERVER_UNREACHABLE';
+}
+
 export function scanFailureText(error: unknown, label: string, t: TFunction): string {
   if (error instanceof ScanRefused) return error.message;
   let reason = t('common.unexpectedError');

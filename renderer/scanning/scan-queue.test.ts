@@ -272,3 +272,74 @@ describe('undo of the last scan', () => {
     expect(onShelf).toEqual(['KK-0000001']);
   });
 });
+
+describe('scans that did not reach the core (issue 13)', () => {
+  class Unreachable extends Error {}
+  function offlineQueue() {
+    return new ScanQueue({
+      failureText: (e, label) => `${label}: ${e instanceof Error ? e.message : 'unknown'}`,
+      notSent: (e) => e instanceof Unreachable,
+    });
+  }
+
+  it('are failed and not done, stay through acknowledging, and are sent again in scan order by resend', async () => {
+    const q = offlineQueue();
+    let serverUp = true;
+    const ran: string[] = [];
+    const job = (tag: string) => async () => {
+      if (!serverUp) throw new Unreachable('Serveren kan ikke nås');
+      ran.push(tag);
+      return { text: `ok ${tag}` };
+    };
+    q.add('KK-0000001', job('KK-0000001'));
+    await q.idle();
+    serverUp = false;
+    for (const tag of ['KK-0000002', 'KK-0000003']) q.add(tag, job(tag));
+    q.add('KK-0000004', () => Promise.reject(new Error('Enheden blev ikke fundet')));
+    await q.idle();
+    let v = q.view();
+    expect(v.done).toBe(1);
+    expect(v.unsent).toBe(2);
+    expect(v.failed).toBe(1);
+    expect(v.items.filter((i) => i.unsent).map((i) => [i.label, i.state, i.text])).toEqual([
+      ['KK-0000003', 'failed', 'KK-0000003: Serveren kan ikke nås'],
+      ['KK-0000002', 'failed', 'KK-0000002: Serveren kan ikke nås'],
+    ]);
+
+    q.acknowledge();
+    expect(q.view().failed).toBe(0);
+    expect(q.view().unsent).toBe(2);
+
+    serverUp = true;
+    expect(q.resend()).toBe(2);
+    await q.idle();
+    v = q.view();
+    expect(ran).toEqual(['KK-0000001', 'KK-0000002', 'KK-0000003']);
+    expect(v.done).toBe(3);
+    expect(v.unsent).toBe(0);
+    expect(v.items.find((i) => i.label === 'KK-0000003')?.state).toBe('done');
+    // A refusal by the core is not "not sent": resend leaves it alone.
+    expect(q.resend()).toBe(0);
+    expect(v.items.find((i) => i.label === 'KK-0000004')?.state).toBe('failed');
+  });
+
+  it('a scan sent again that still cannot reach the core stays not sent', async () => {
+    const q = offlineQueue();
+    q.add('KK-0000001', () => Promise.reject(new Unreachable('nede')));
+    await q.idle();
+    q.resend();
+    await q.idle();
+    expect(q.view().unsent).toBe(1);
+    expect(q.view().done).toBe(0);
+  });
+
+  it('are kept however many scans follow', async () => {
+    const q = new ScanQueue({ failureText: () => 'x', notSent: () => true, keepEnded: 2 });
+    q.add('KK-9000001', () => Promise.reject(new Error('nede')));
+    await q.idle();
+    for (const tag of tags(10)) q.add(tag, async () => ({ text: tag }));
+    await q.idle();
+    expect(q.view().items.filter((i) => i.unsent).map((i) => i.label)).toEqual(['KK-9000001']);
+    expect(q.view().items).toHaveLength(3);
+  });
+});

@@ -8,6 +8,10 @@
  * newest scan that can still be taken back, as an entry of its own behind any scans still waiting; when it
  * succeeds the scan's row says it was undone. Nothing is erased: both the scan and its undo stay listed (and on
  * the device's trail, where the inverse is a new event).
+ *
+ * Not sent: a scan whose call never reached the core (the server could not be reached) is failed and marked
+ * `unsent`, keeping its job. It is never shown as done, is not cleared by acknowledging, and `resend` queues every
+ * such scan again, in scan order, with what was chosen when it was scanned. Nothing is sent again by itself.
  */
 
 export type ScanState = 'queued' | 'running' | 'done' | 'failed';
@@ -26,6 +30,8 @@ export interface ScanItem {
   deviceId?: string;
   /** A failure the person has seen (pressed the acknowledge button after it ended). */
   acknowledged: boolean;
+  /** Failed without reaching the core (the server could not be reached): not done, and it can be sent again. */
+  unsent?: boolean;
   /**
    * A done scan whose action has an inverse: it can be taken back ('available'), its undo waits or runs
    * ('pending'), or it was taken back ('undone'). Undefined for a scan without an inverse.
@@ -47,8 +53,10 @@ export interface QueueView {
   pending: number;
   /** Scans done since the station opened in this session, less those taken back. */
   done: number;
-  /** Failures not yet acknowledged. */
+  /** Failures not yet acknowledged, less the scans that were not sent. */
   failed: number;
+  /** Scans that did not reach the core and wait for `resend`. */
+  unsent: number;
   /** The scan (or undo) that ended last. */
   last: ScanItem | undefined;
   /** The scan `undoLast` would take back now. */
@@ -62,6 +70,8 @@ export interface ScanQueueOptions {
   onEnded?(item: ScanItem): void;
   /** How many ended scans (successes and acknowledged failures) stay listed. */
   keepEnded?: number;
+  /** True when what `run` threw means the call never reached the core, so the scan may be sent again as it was. */
+  notSent?(error: unknown): boolean;
 }
 
 export const KEEP_ENDED = 8;
@@ -69,6 +79,8 @@ export const KEEP_ENDED = 8;
 export class ScanQueue {
   private items: ScanItem[] = [];
   private readonly jobs = new Map<number, () => Promise<ScanDone>>();
+  /** The jobs of scans that were not sent, kept for `resend`. */
+  private readonly unsentJobs = new Map<number, () => Promise<ScanDone>>();
   /** The inverses of done scans that may still be taken back, by scan number. */
   private readonly inverses = new Map<number, () => Promise<ScanDone>>();
   private counter = 0;
@@ -111,11 +123,29 @@ export class ScanQueue {
     this.changed();
   }
 
-  /** The person has seen the failures so far: the count goes, the rows may now make way for newer scans. */
+  /**
+   * Send every scan that did not reach the core again, in scan order (the queue runs by scan number, so they go
+   * before any newer scan still waiting). Returns how many were queued.
+   */
+  resend(): number {
+    const again = this.items.filter((i) => i.unsent && this.unsentJobs.has(i.n));
+    for (const item of again) {
+      this.jobs.set(item.n, this.unsentJobs.get(item.n)!); // why: filtered on has() just above
+      this.unsentJobs.delete(item.n);
+      this.update(item.n, { state: 'queued', unsent: false, text: undefined });
+    }
+    if (again.length > 0) {
+      this.changed();
+      void this.pump();
+    }
+    return again.length;
+  }
+
+  /** The person has seen the failures so far: the count goes, the rows may now make way for newer scans. Scans not sent stay. */
   acknowledge(): void {
     let any = false;
     this.items = this.items.map((i) => {
-      if (i.state !== 'failed' || i.acknowledged) return i;
+      if (i.state !== 'failed' || i.acknowledged || i.unsent) return i;
       any = true;
       return { ...i, acknowledged: true };
     });
@@ -178,6 +208,10 @@ export class ScanQueue {
           }
         } catch (e) {
           ended = { state: 'failed', text: this.options.failureText(e, next.label) };
+          if (run && next.kind === 'scan' && this.options.notSent?.(e)) {
+            ended.unsent = true;
+            this.unsentJobs.set(next.n, run);
+          }
           // An undo that failed leaves its scan as it was: it may be tried again.
           if (next.undoOf !== undefined) this.update(next.undoOf, { undo: 'available' });
         }
@@ -233,7 +267,8 @@ export class ScanQueue {
       items: [...this.items].reverse(),
       pending: this.items.filter((i) => i.state === 'queued' || i.state === 'running').length,
       done: this.doneCount,
-      failed: this.items.filter((i) => i.state === 'failed' && !i.acknowledged).length,
+      failed: this.items.filter((i) => i.state === 'failed' && !i.acknowledged && !i.unsent).length,
+      unsent: this.items.filter((i) => i.unsent).length,
       last: this.last,
       undoable: this.undoTarget(),
     };

@@ -10,6 +10,7 @@ import { CATEGORIES, TAG_PAYLOAD_FORMS, type Category } from '../../shared/schem
 import type { SettingsInput } from '../../shared/settings';
 import { tagExample, TAG_PREFIX_PATTERN, TAG_WIDTH_MAX, TAG_WIDTH_MIN } from '../../shared/tag-format';
 import { client } from '../api/instance';
+import { desktopBridge } from '../api/transport';
 import { ApprovalSettings } from '../components/ApprovalSettings';
 import { Banner } from '../components/Banner';
 import { DepartmentOptions } from '../components/DepartmentOptions';
@@ -18,6 +19,7 @@ import { Field } from '../components/Field';
 import { StockOptions } from '../components/StockOptions';
 import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';
+import { ServerConnectionForm } from '../components/ServerConnectionForm';
 import type { FormFields, TextFieldSpec } from '../form-model';
 import { useI18n } from '../i18n';
 import { categoryKey } from '../labels';
@@ -90,6 +92,12 @@ export function Settings() {
         />
       )}
       <ApprovalSection />
+      {desktopBridge() && (
+        <section className="card" aria-labelledby="settings-connection-title">
+          <h2 id="settings-connection-title">{t('connection.title')}</h2>
+          <ServerConnectionForm />
+        </section>
+      )}
       <section className="card" aria-labelledby="settings-factors-title">
         <h2 id="settings-factors-title">{t('settings.factors')}</h2>
         <p>{t('settings.factorsText')}</p>

@@ -3,28 +3,12 @@
  * folder. Skipped, saying why, where the Electron binary was not downloaded at install time.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { electronBinary } from './electron-binary';
 import type { ApiResult } from '../../shared/errors';
 import { deviceJourney } from '../e2e/journeys/device-journey';
-
-/**
- * The Electron binary, if it is installed. Since Electron 42, require('electron') downloads the binary when it
- * is missing (there is no install-time download to skip any more), so this reads where the package keeps it
- * instead: path.txt names the executable inside its dist folder.
- */
-function electronBinary(): string | null {
-  try {
-    const packageDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-    const executable = fs.readFileSync(path.join(packageDir, 'path.txt'), 'utf8').trim();
-    const binary = path.join(packageDir, 'dist', executable);
-    return fs.existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-}
 
 const binary = electronBinary();
 const SKIP_REASON =

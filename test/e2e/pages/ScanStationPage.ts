@@ -17,6 +17,8 @@ export class ScanStationPage {
   readonly done: Locator;
   /** "Fortryd sidste scanning (KK-…)"; disabled when there is nothing to take back, absent where nothing can be. */
   readonly undoButton: Locator;
+  /** The scans that did not reach the server, with "Send igen" (issue 13). */
+  readonly unsent: Locator;
 
   constructor(readonly page: Page) {
     this.scanField = page.getByTestId('scan-tag');
@@ -27,6 +29,7 @@ export class ScanStationPage {
     this.pending = page.getByTestId('scan-pending');
     this.done = page.getByTestId('scan-done');
     this.undoButton = page.getByTestId('undo-last-scan');
+    this.unsent = page.getByTestId('scan-unsent');
   }
 
   /** Types the tag and presses Enter, as a handheld scanner does. */
@@ -63,6 +66,16 @@ export class ScanStationPage {
 
   async acknowledgeFailures(): Promise<void> {
     await this.failures.getByRole('button').click();
+  }
+
+  /** The tags of the scans that did not reach the server, newest first. */
+  async unsentTags(): Promise<string[]> {
+    return this.page.locator('[data-testid="scan-row"][data-unsent="true"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-tag') ?? ''));
+  }
+
+  /** "Send igen": the scans that did not reach the server go again. */
+  async resend(): Promise<void> {
+    await this.unsent.getByRole('button', { name: /^(Send igen|Send again)$/ }).click();
   }
 
   /** Opens the device page from the "Seneste scanninger" list. */
