@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bundledEntry } from '../testing/entry-bundle';
 import { useTempDirs } from '../testing/harness';
 import { FileStore } from '../store/file/file-store';
 import { envTrailKeySource } from '../store/trail-key';
@@ -41,7 +42,7 @@ async function keyedStore() {
 }
 
 function run(script: 'verify-trail' | 'checkpoint', args: string[], env: NodeJS.ProcessEnv) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', `core/cli/${script}.ts`, ...args], { encoding: 'utf8', env });
+  const r = spawnSync(process.execPath, [bundledEntry(`core/cli/${script}.ts`), ...args], { encoding: 'utf8', env });
   return { status: r.status, out: r.stdout + r.stderr };
 }
 

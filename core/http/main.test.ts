@@ -1,6 +1,6 @@
 /**
  * `npm run web` as a person starts it: the printed link with the secret, a busy port, a weak secret.
- * Runs the entry through tsx, so it needs no build.
+ * Runs the entry bundled at test time (core/testing/entry-bundle.ts), so it needs no build.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -8,6 +8,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { bundledEntry } from '../testing/entry-bundle';
 
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
@@ -42,7 +43,7 @@ async function takenPort(): Promise<{ port: number; release: () => Promise<void>
 
 /** Starts the web entry; resolves with everything it printed once `until` matches its output or it exits. */
 function startWeb(env: Record<string, string>, until?: RegExp): Promise<{ code: number | null; out: string; err: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'core/http/main.ts'], {
+  const child = spawn(process.execPath, [bundledEntry('core/http/main.ts')], {
     env: { ...process.env, KREDSLOB_NO_OPEN: '1', KREDSLOB_DEMO: '0', LANG: 'da_DK.UTF-8', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -11,6 +11,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundledEntry } from '../testing/entry-bundle';
+
+const serverEntry = bundledEntry('core/http/main.ts');
 
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const missing = [
@@ -55,7 +58,7 @@ describe.skipIf(missing.length > 0)('another OS user against npm run web (runuse
     });
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), KREDSLOB_DATA_DIR: dataDir, KREDSLOB_NO_OPEN: '1' };
     delete env.KREDSLOB_WEB_SECRET; // a random secret, as a person's start makes
-    const started = spawn(process.execPath, ['--import', 'tsx', 'core/http/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const started = spawn(process.execPath, [serverEntry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     child = started;
     secret = await new Promise<string>((resolve, reject) => {
       let out = '';
@@ -101,7 +104,7 @@ describe.skipIf(missing.length > 0)('another OS user against npm run web (runuse
 
   it('cannot find the secret in the process list or the server environment', () => {
     const ps = execFileSync('runuser', ['-u', 'nobody', '--', 'ps', '-eo', 'args'], { encoding: 'utf8' });
-    expect(ps).toContain('core/http/main.ts'); // the server is in the list ...
+    expect(ps).toContain(serverEntry); // the server is in the list ...
     expect(ps).not.toContain(secret); // ... but its secret is not
     const environ = spawnSync('runuser', ['-u', 'nobody', '--', 'cat', `/proc/${child?.pid}/environ`], { encoding: 'utf8' });
     expect(environ.status).not.toBe(0);

@@ -6,9 +6,9 @@
  * On the way it listens for Content-Security-Policy violations: the CSP allows no inline styles, and none of
  * these screens may need one.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { Api } from './api';
+import { axeViolations } from './axe';
 import { expect, openPrintedLink, test, type AppServer } from './fixtures';
 import { AppShell } from './pages/AppShell';
 import { ProfilePickerPage } from './pages/ProfilePickerPage';
@@ -31,7 +31,7 @@ interface Finding {
 
 /** axe's serious and critical findings on the page as it is now, named by `screen`. */
 async function audit(page: Page, screen: string): Promise<Finding[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  const violations = await axeViolations(page);
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ screen, rule: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));

@@ -4,8 +4,8 @@
  * a deactivated person leaves the profile picker. Adding a unit, a site and a person who then reports there is
  * organisation-journey.spec.ts.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { Api } from './api';
+import { axeViolations } from './axe';
 import { expect, test } from './fixtures';
 import { AppShell } from './pages/AppShell';
 import { OrganisationPage } from './pages/OrganisationPage';
@@ -64,7 +64,7 @@ test('each tab, with a form open, has no serious or critical accessibility viola
   await new AppShell(page).open('Organisation');
   const org = new OrganisationPage(page);
   const serious = async () =>
-    (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
+    (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
 
   await org.press('Tilføj forvaltning');
   expect(await serious()).toEqual([]);

@@ -34,7 +34,7 @@ async function requestFirstListed(page: Page): Promise<string> {
 
   // The request holds the device: it is gone from the marketplace.
   await shell.open('Genbrugsbørs');
-  await market.search(tag);
+  await market.searchAndWait(tag);
   await expect(market.row(tag)).toHaveCount(0);
 
   // The contact who asked sees it waiting in "Mine reservationer", with no approve button of their own.

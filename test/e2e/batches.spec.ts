@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { WIPE } from '../../core/testing/fixtures';
+import { bundledEntry } from '../../core/testing/entry-bundle';
 import type { Device } from '../../shared/schemas';
 import { Api } from './api';
 import { expect, test } from './fixtures';
@@ -258,7 +259,7 @@ test('five devices go from e-waste to a closed batch: scan, seal, the wipe gate,
 
   // The data folder's hash chains verify, once the server has let go of it.
   await app.stop();
-  const verify = spawnSync(process.execPath, ['--import', 'tsx', 'core/cli/verify-trail.ts', '--data-dir', app.dataDir], {
+  const verify = spawnSync(process.execPath, [bundledEntry('core/cli/verify-trail.ts'), '--data-dir', app.dataDir], {
     encoding: 'utf8',
     env: { ...process.env, XDG_CONFIG_HOME: app.configDir },
   });

@@ -4,8 +4,8 @@
  * old register, a 1,000-row CSV as Danish Excel saves it with 7 bad rows: the dry run names the 7, the import creates
  * 993, and the same file again changes nothing. Deeper checks are in admin-reference.spec.ts and import.spec.ts.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { Api } from './api';
+import { axeViolations } from './axe';
 import { expect, test } from './fixtures';
 import { AppShell } from './pages/AppShell';
 import { ImportPage } from './pages/ImportPage';
@@ -130,7 +130,7 @@ test('an admin adds a unit, a site and a person, who signs in and reports there;
   await expect(screen.rows.nth(6)).toContainText('Indkøbsdato "31-02-2020" er ikke en dato');
   await expect(screen.rows.locator('td:first-child')).toHaveText(['102', '202', '302', '402', '502', '602', '702']);
   // The mapping step and the dry run table, as a screen reader and a keyboard meet them: no serious or critical finding.
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  const violations = await axeViolations(page);
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   await screen.startImport();

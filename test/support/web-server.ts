@@ -39,6 +39,7 @@ export interface AppServer {
 export async function startServer(
   options: {
     dataDir?: string;
+    configDir?: string;
     startMs?: number;
     nodeArgs?: string[];
     env?: Readonly<Record<string, string>>;
@@ -47,8 +48,9 @@ export async function startServer(
   } = {},
 ): Promise<AppServer> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kredslob-e2e-'));
-  // why: each server makes a trail key outside its data folder; keep it with the test, not in the user's ~/.config
-  const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kredslob-e2e-config-'));
+  // why: each server makes a trail key outside its data folder; keep it with the test, not in the user's ~/.config.
+  // A copied data folder comes with a copy of the config folder that holds its key (test/support/demo-template.ts).
+  const configDir = options.configDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kredslob-e2e-config-'));
   const port = await freePort();
   const secret = randomBytes(24).toString('base64url');
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...(options.entry ?? ['dist/server/main.mjs'])], {

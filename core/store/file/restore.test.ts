@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DevicePhoto, SanitizationRecord, TrailEvent } from '../../../shared/schemas';
 import { seedDemo } from '../../demo/generate';
 import { tempDir } from '../../testing/harness';
+import { bundledEntry } from '../../testing/entry-bundle';
 import { FileStore } from './file-store';
 import { RestoreError, restoreDataDir } from './restore';
 import { derivePhoto } from '../../photos/photo-image';
@@ -191,7 +192,7 @@ describe('restoring a backup', () => {
 
   it('npm run restore: exit 0 and one line when restored, exit 2 and one line naming the folder when refused', () => {
     const run = (...args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '../../cli/restore.ts'), ...args], { encoding: 'utf8' });
+      spawnSync(process.execPath, [bundledEntry('core/cli/restore.ts'), ...args], { encoding: 'utf8' });
     const target = path.join(parent, 'by-cli');
     const ok = run('--from', backup, '--data-dir', target);
     expect([ok.status, ok.stderr]).toEqual([0, '']);

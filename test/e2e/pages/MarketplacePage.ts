@@ -1,5 +1,5 @@
 /** "Genbrugsbørs": search the devices on the reuse marketplace, with filters that show their counts. */
-import type { Locator } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
 import { DeviceSearchPanel } from './DeviceSearchPanel';
 
 /** The filter selects, by their test id suffix (renderer/components/MarketFilters.tsx). */
@@ -17,6 +17,15 @@ export class MarketplacePage extends DeviceSearchPanel {
 
   filter(name: MarketFilterName): Locator {
     return this.page.getByTestId(`filter-${name}`);
+  }
+
+  /**
+   * Searches for `text` and waits until the cards on screen are its answer: until then the list keeps the earlier
+   * answer's cards, so a card's absence read sooner proves nothing.
+   */
+  async searchAndWait(text: string): Promise<void> {
+    await this.search(text);
+    await expect(this.page.locator('.market-results')).toHaveAttribute('data-results-for', text);
   }
 
   /** Chooses a filter value by its option value ("16" for RAM, "14-15.99" for a screen range, "" for any). */
