@@ -7,6 +7,9 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startCore, type Core } from '../app';
+import { seedReferenceData } from '../demo/generate';
+import { PostgresStore } from '../store/postgres/postgres-store';
+import { startPgCluster } from './pg-cluster';
 import { createHttpServer } from '../http/server';
 import { tempDir } from './harness';
 import { TEST_WEB_SECRET } from './http';
@@ -22,22 +25,29 @@ export interface ServedCore {
   stop(): Promise<void>;
 }
 
-/** Why the PostgreSQL store cannot be served yet (wt-pg's PostgresStore, startPgCluster and startCore({ databaseUrl }) are not merged). */
-export const POSTGRES_NOT_WIRED = 'PostgreSQL store not wired in yet: core/testing/served-core.ts startStore() serves the file store only';
-
 /** The stores a served core runs on, each with the reason it is unavailable here, if it is. */
-export const SERVED_STORES: readonly { kind: ServedStoreKind; unavailable?: string }[] = [
-  { kind: 'file' },
-  { kind: 'postgres', unavailable: POSTGRES_NOT_WIRED },
-];
+export const SERVED_STORES: readonly { kind: ServedStoreKind; unavailable?: string }[] = [{ kind: 'file' }, { kind: 'postgres' }];
 
 /**
  * THE one place a served core's store is chosen: the file store in a fresh data folder (with the demo
- * municipality). Once PostgreSQL is merged, 'postgres' starts its own cluster (startPgCluster), calls
- * startCore({ databaseUrl: cluster.url }) and stops the cluster in `stop`.
+ * municipality), or a PostgreSQL cluster of its own (startPgCluster) holding the demo's administrations, sites
+ * and people without the 24 months of history (seeding that history one transaction at a time takes a minute
+ * on PostgreSQL, and nothing served here needs it).
  */
 async function startStore(kind: ServedStoreKind): Promise<{ core: Core; cleanUp(): Promise<void> }> {
-  if (kind === 'postgres') throw new Error(POSTGRES_NOT_WIRED);
+  if (kind === 'postgres') {
+    const cluster = await startPgCluster();
+    try {
+      const store = await PostgresStore.open(cluster.url);
+      await seedReferenceData(store);
+      await store.close();
+      const core = await startCore({ databaseUrl: cluster.url, demo: false });
+      return { core, cleanUp: () => cluster.stop() };
+    } catch (err) {
+      await cluster.stop();
+      throw err;
+    }
+  }
   const dir = tempDir('kredslob-served-');
   const core = await startCore({ dataDir: dir });
   return { core, cleanUp: async () => fs.rmSync(dir, { recursive: true, force: true }) };
