@@ -498,7 +498,7 @@ export const da = {
   'startup.failedTitle': 'Kredsløb kunne ikke starte',
   'startup.failedBody': 'Datamappen kunne ikke åbnes:\n{dir}\n\nÅrsag: {reason}',
   'web.listening': 'Kredsløb kører på 127.0.0.1:{port} (data: {dir}). Åbn linket herunder i din browser. Det giver adgang til Kredsløb, så del det ikke:',
-  'web.portInUse': 'Port {port} er allerede i brug. Vælg en anden port, f.eks. PORT={other} npm run web',
+  'web.portInUse': 'Port {port} er allerede i brug. Vælg en anden port, f.eks. PORT={other} {command}',
   'web.badSecret': 'KREDSLOB_WEB_SECRET skal være mindst 16 tegn og må kun indeholde A–Z, a–z, 0–9, - og _.',
   'web.badIdleMinutes': 'KREDSLOB_SESSION_IDLE_MINUTES skal være et helt antal minutter over 0 (standard er 480, dvs. 8 timer).',
 
@@ -1682,6 +1682,15 @@ export const da = {
   'field.password_is_email': 'Adgangskoden må ikke være din e-mail.',
   'field.password_required': 'Skriv en adgangskode.',
   'field.password_wrong': 'Den nuværende adgangskode er forkert.',
+  // npm run server (issue 13, wt-auth)
+  'server.listening': 'Kredsløb kører som fælles server på {address}; brugerne åbner {url}.',
+  'server.badPublicUrl': 'KREDSLOB_PUBLIC_URL skal være den adresse, brugerne åbner, f.eks. https://kredslob.kk.dk (http eller https, uden sti). Fik: "{given}".',
+  'server.badPort': 'PORT skal være et portnummer mellem 1 og 65535. Fik: "{given}".',
+  'server.noStore': 'Angiv databasen med DATABASE_URL (postgres://…) eller en datamappe med KREDSLOB_DATA_DIR.',
+  'server.badDatabaseUrl': 'DATABASE_URL skal begynde med postgres:// eller postgresql://.',
+  'server.postgresNotYet': 'PostgreSQL-lageret er ikke med i denne udgave endnu. Brug KREDSLOB_DATA_DIR indtil videre.',
+  'server.oidcNotYet': 'Log ind via kommunens login (OpenID Connect) er ikke med i denne udgave endnu. Fjern {names}.',
+  'server.badDemoPassword': 'KREDSLOB_DEMO_PASSWORD skal have mindst 12 tegn.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;

@@ -493,7 +493,7 @@ export const en: Record<MessageKey, string> = {
   'startup.failedTitle': 'Kredsløb could not start',
   'startup.failedBody': 'The data folder could not be opened:\n{dir}\n\nReason: {reason}',
   'web.listening': 'Kredsløb is running on 127.0.0.1:{port} (data: {dir}). Open the link below in your browser. It gives access to Kredsløb, so do not share it:',
-  'web.portInUse': 'Port {port} is already in use. Choose another port, e.g. PORT={other} npm run web',
+  'web.portInUse': 'Port {port} is already in use. Choose another port, e.g. PORT={other} {command}',
   'web.badSecret': 'KREDSLOB_WEB_SECRET must be at least 16 characters of A–Z, a–z, 0–9, - and _ only.',
   'web.badIdleMinutes': 'KREDSLOB_SESSION_IDLE_MINUTES must be a whole number of minutes above 0 (the default is 480, i.e. 8 hours).',
 
@@ -1669,4 +1669,13 @@ export const en: Record<MessageKey, string> = {
   'field.password_is_email': 'The password must not be your e-mail.',
   'field.password_required': 'Enter a password.',
   'field.password_wrong': 'The current password is wrong.',
+  // npm run server (issue 13, wt-auth)
+  'server.listening': 'Kredsløb is running as a shared server on {address}; people open {url}.',
+  'server.badPublicUrl': 'KREDSLOB_PUBLIC_URL must be the address people open, e.g. https://kredslob.kk.dk (http or https, no path). Got: "{given}".',
+  'server.badPort': 'PORT must be a port number from 1 to 65535. Got: "{given}".',
+  'server.noStore': 'Give the database as DATABASE_URL (postgres://…) or a data folder as KREDSLOB_DATA_DIR.',
+  'server.badDatabaseUrl': 'DATABASE_URL must start with postgres:// or postgresql://.',
+  'server.postgresNotYet': 'The PostgreSQL store is not in this build yet. Use KREDSLOB_DATA_DIR for now.',
+  'server.oidcNotYet': "Sign-in through the municipality's login (OpenID Connect) is not in this build yet. Remove {names}.",
+  'server.badDemoPassword': 'KREDSLOB_DEMO_PASSWORD must have at least 12 characters.',
 };
