@@ -86,6 +86,8 @@ export function httpTransport(baseUrl = ''): Transport {
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       'accept-language': meta.locale,
+      // A shared server (issue 13) keeps this browser's session in an HttpOnly cookie and never hands its scripts the token.
+      'x-kredslob-session': 'cookie',
     };
     if (meta.token) headers.authorization = `Bearer ${meta.token}`;
     try {

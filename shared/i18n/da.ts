@@ -1691,6 +1691,17 @@ export const da = {
   'server.postgresNotYet': 'PostgreSQL-lageret er ikke med i denne udgave endnu. Brug KREDSLOB_DATA_DIR indtil videre.',
   'server.oidcNotYet': 'Log ind via kommunens login (OpenID Connect) er ikke med i denne udgave endnu. Fjern {names}.',
   'server.badDemoPassword': 'KREDSLOB_DEMO_PASSWORD skal have mindst 12 tegn.',
+  // Sign-in screen (issue 13, wt-auth)
+  'header.signOut': 'Log ud',
+  'signIn.title': 'Log ind',
+  'signIn.intro': 'Log ind med din e-mail og adgangskode fra Kredsløb.',
+  'signIn.email': 'E-mail',
+  'signIn.password': 'Adgangskode',
+  'signIn.submit': 'Log ind',
+  'signIn.submitting': 'Logger ind …',
+  'signIn.oidc': 'Log ind med {name}',
+  'signIn.sessionExpired': 'Du er blevet logget ud, fordi du ikke har brugt Kredsløb et stykke tid. Log ind igen.',
+  'setup.adminPassword': 'Adgangskode (mindst 12 tegn)',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;

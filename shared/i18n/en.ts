@@ -1678,4 +1678,15 @@ export const en: Record<MessageKey, string> = {
   'server.postgresNotYet': 'The PostgreSQL store is not in this build yet. Use KREDSLOB_DATA_DIR for now.',
   'server.oidcNotYet': "Sign-in through the municipality's login (OpenID Connect) is not in this build yet. Remove {names}.",
   'server.badDemoPassword': 'KREDSLOB_DEMO_PASSWORD must have at least 12 characters.',
+  // Sign-in screen (issue 13, wt-auth)
+  'header.signOut': 'Sign out',
+  'signIn.title': 'Sign in',
+  'signIn.intro': 'Sign in with your Kredsløb e-mail and password.',
+  'signIn.email': 'E-mail',
+  'signIn.password': 'Password',
+  'signIn.submit': 'Sign in',
+  'signIn.submitting': 'Signing in …',
+  'signIn.oidc': 'Sign in with {name}',
+  'signIn.sessionExpired': 'You were signed out because Kredsløb was not used for a while. Sign in again.',
+  'setup.adminPassword': 'Password (at least 12 characters)',
 };

@@ -8,13 +8,15 @@ import { test as base, expect, type BrowserContext } from '@playwright/test';
 import fs from 'node:fs';
 import { startServer, type AppServer } from '../support/web-server';
 
-export type { AppServer } from '../support/web-server';
+export { SHARED_DEMO_PASSWORD, type AppServer } from '../support/web-server';
 
-export const test = base.extend<{ app: AppServer; serverEnv: Readonly<Record<string, string>> }>({
+export const test = base.extend<{ app: AppServer; serverEnv: Readonly<Record<string, string>>; sharedMode: boolean }>({
   /** More environment for the server (first-start.spec.ts: `test.use({ serverEnv: { KREDSLOB_DEMO: '0' } })`). */
   serverEnv: [{}, { option: true }],
-  app: async ({ serverEnv }, use) => {
-    const server = await startServer({ env: serverEnv });
+  /** Shared mode (issue 13): `npm run server` with the demo, every person signing in with SHARED_DEMO_PASSWORD. */
+  sharedMode: [false, { option: true }],
+  app: async ({ serverEnv, sharedMode }, use) => {
+    const server = await startServer({ env: serverEnv, shared: sharedMode });
     await use(server);
     await server.stop();
     fs.rmSync(server.dataDir, { recursive: true, force: true });
@@ -23,8 +25,8 @@ export const test = base.extend<{ app: AppServer; serverEnv: Readonly<Record<str
   baseURL: async ({ app }, use) => {
     await use(app.baseURL);
   },
-  context: async ({ context, app }, use) => {
-    await openPrintedLink(context, app);
+  context: async ({ context, app, sharedMode }, use) => {
+    if (!sharedMode) await openPrintedLink(context, app);
     await use(context);
   },
   request: async ({ playwright, app }, use) => {
