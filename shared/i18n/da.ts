@@ -1702,6 +1702,26 @@ export const da = {
   'signIn.oidc': 'Log ind med {name}',
   'signIn.sessionExpired': 'Du er blevet logget ud, fordi du ikke har brugt Kredsløb et stykke tid. Log ind igen.',
   'setup.adminPassword': 'Adgangskode (mindst 12 tegn)',
+  // Organisation → Log-ind (issue 13, wt-auth)
+  'org.tab.signIns': 'Log-ind',
+  'signInLog.intro': 'Hvert log-ind, mislykket log-ind (med den e-mail, der blev prøvet, og adressen), låst konto, log-ud og ændret adgangskode. Nyeste først.',
+  'signInLog.empty': 'Ingen log-ind endnu.',
+  'signInLog.col.event': 'Hændelse',
+  'signInLog.col.who': 'Person eller e-mail',
+  'signInLog.col.address': 'Adresse',
+  'signInLog.by': 'af {name}',
+  'signInLog.event.signed_in': 'Logget ind',
+  'signInLog.event.sign_in_failed': 'Mislykket log-ind',
+  'signInLog.event.locked': 'Konto låst (10 forkerte adgangskoder)',
+  'signInLog.event.refused_locked': 'Afvist: kontoen er låst',
+  'signInLog.event.rate_limited': 'Afvist: for mange forsøg',
+  'signInLog.event.refused_inactive': 'Afvist: personen er deaktiveret',
+  'signInLog.event.signed_out': 'Logget ud',
+  'signInLog.event.password_set': 'Adgangskode sat af administrator',
+  'signInLog.event.password_changed': 'Adgangskode ændret',
+  // A lock-out's or limit's length when the call did not say (issue 13, wt-auth)
+  'param.minutes': '15',
+  'param.seconds': '60',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;
