@@ -44,4 +44,12 @@ test('shared mode: the BUF laptop journey with real sign-in, and no profile pick
       return api(procedure, input, await tokenOf(person(userId).email));
     },
   });
+
+  // The admin reads the sign-in log under Organisation → Log-ind: the journey's sign-ins and sign-outs, newest first.
+  await signInPage.signOut();
+  await signInPage.signIn(person('user-admin-1').email, SHARED_DEMO_PASSWORD, person('user-admin-1').name);
+  await page.goto('/#/organisation?tab=signIns');
+  const log = page.getByTestId('sign-in-log');
+  await expect(log.locator('tr[data-event="signed_in"]').first()).toContainText(person('user-admin-1').name);
+  await expect(log.locator('tr[data-event="signed_out"]').filter({ hasText: person('user-buf-1').name })).toHaveCount(1);
 });
