@@ -12,10 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { startCore, type Core } from '../app';
 import { envTrailKeySource } from '../store/trail-key';
 import { createHttpServer } from './server';
-import { AppError } from '../errors';
-import { errorMessage } from '../../shared/messages';
 import { translate } from '../../shared/i18n';
-import { listen, locale, sessionIdleMs, StartupProblem } from './startup';
+import { listen, locale, reportStartFailure, sessionIdleMs, StartupProblem, stopOnSignal } from './startup';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 function webSecret(): string {
@@ -72,22 +70,7 @@ async function main(): Promise<void> {
   console.log(link);
   const noOpen = process.argv.includes('--no-open') || process.env.KREDSLOB_NO_OPEN === '1';
   const cleanUp = noOpen ? undefined : openInBrowser(link);
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    cleanUp?.();
-    server.close();
-    server.closeAllConnections();
-    void core.close().then(() => process.exit(0));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignal(server, core, cleanUp);
 }
 
-main().catch((err: unknown) => {
-  if (err instanceof StartupProblem) console.error(`Kredsløb: ${err.message}`);
-  else if (err instanceof AppError) console.error(`Kredsløb: ${errorMessage(err.code, err.params, locale)}`);
-  else console.error(`Kredsløb: ${errorMessage('INTERNAL', {}, locale)}`, err);
-  process.exit(1);
-});
+main().catch(reportStartFailure);

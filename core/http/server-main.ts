@@ -13,14 +13,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { translate } from '../../shared/i18n';
 import type { User } from '../../shared/schemas';
-import { errorMessage } from '../../shared/messages';
 import { startCore, type Core } from '../app';
 import { hashPassword, passwordProblem } from '../auth/password';
-import { AppError } from '../errors';
 import { envTrailKeySource } from '../store/trail-key';
 import { createHttpServer } from './server';
 import { chooseStore, portOf, publicUrlOf, refuseOidc, storeOptions } from './server-config';
-import { listen, locale, sessionIdleMs, StartupProblem } from './startup';
+import { listen, locale, reportStartFailure, sessionIdleMs, StartupProblem, stopOnSignal } from './startup';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -62,21 +60,7 @@ async function main(): Promise<void> {
   if (demo && env.KREDSLOB_DEMO_PASSWORD) await giveDemoPasswords(core, env.KREDSLOB_DEMO_PASSWORD);
   coreStarted(core);
   console.log(translate(locale, 'server.listening', { address: `${host}:${port}`, url: publicUrl.origin }));
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    server.close();
-    server.closeAllConnections();
-    void core.close().then(() => process.exit(0));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignal(server, core);
 }
 
-main().catch((err: unknown) => {
-  if (err instanceof StartupProblem) console.error(`Kredsløb: ${err.message}`);
-  else if (err instanceof AppError) console.error(`Kredsløb: ${errorMessage(err.code, err.params, locale)}`);
-  else console.error(`Kredsløb: ${errorMessage('INTERNAL', {}, locale)}`, err);
-  process.exit(1);
-});
+main().catch(reportStartFailure);
