@@ -1,9 +1,12 @@
 /**
  * Who is working: the chosen profile and its session token. Kept in sessionStorage so a reload keeps the
  * profile while a new window starts at the profile picker.
+ *
+ * Shared mode (issue 13): people sign in with e-mail and password. In a browser the session is an HttpOnly cookie
+ * (the token in the answer is empty), so nothing is stored here: a reload asks the server who is signed in.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { User } from '../shared/schemas';
+import { User, type CoreMode } from '../shared/schemas';
 import { client, setUnauthenticatedHandler } from './api/instance';
 import { readStored, STORAGE_KEYS, writeStored } from './storage';
 
@@ -17,6 +20,8 @@ interface SessionContextValue {
   /** True when the last session ended because the core no longer knew it. */
   expired: boolean;
   signIn(userId: string): Promise<void>;
+  /** How people sign in here (auth.methods); undefined until the core has said. */
+  methods: { mode: CoreMode; oidc: { enabled: boolean; name?: string | undefined } } | undefined;
   /** Work as `user` with a session the core has already started (first start's setup signs its admin in). */
   begin(session: SessionInfo): void;
   signOut(): void;
@@ -44,6 +49,29 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return s;
   });
   const [expired, setExpired] = useState(false);
+  const [methods, setMethods] = useState<SessionContextValue['methods']>();
+
+  // Shared mode: learn it, and whether the browser's cookie still holds a session (a reload, a new tab).
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      try {
+        const m = await client.call('auth.methods', {});
+        if (!live) return;
+        if (m.mode === 'shared' && !loadStored()) {
+          const me = await client.call('session.me', {}).catch(() => undefined);
+          if (live && me) setSession({ token: '', user: me.user });
+        }
+        if (live) setMethods(m);
+      } catch {
+        // why: an unreachable core shows the picker's own load error; standalone is the safe assumption
+        if (live) setMethods({ mode: 'standalone', oidc: { enabled: false } });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const forget = useCallback(() => {
     client.setToken(undefined);
@@ -67,15 +95,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [forget]);
 
   const begin = useCallback(({ token, user }: SessionInfo) => {
-    client.setToken(token);
-    writeStored('session', STORAGE_KEYS.session, JSON.stringify({ token, user }));
+    client.setToken(token || undefined);
+    // An empty token: the session is the browser's cookie, nothing to keep here.
+    writeStored('session', STORAGE_KEYS.session, token ? JSON.stringify({ token, user }) : undefined);
     setExpired(false);
     setSession({ token, user });
   }, []);
 
   const signIn = useCallback(async (userId: string) => begin(await client.call('session.signIn', { userId })), [begin]);
 
-  const value = useMemo(() => ({ session, expired, signIn, begin, signOut }), [session, expired, signIn, begin, signOut]);
+  const value = useMemo(() => ({ session, expired, signIn, methods, begin, signOut }), [session, expired, signIn, methods, begin, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -20,8 +20,10 @@ await Promise.all([
   build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
   build({
     ...common,
-    entryPoints: ['core/http/main.ts'],
-    outfile: 'dist/server/main.mjs',
+    // main.mjs: npm run web; server-main.mjs: npm run server (shared mode, issue 13)
+    entryPoints: { main: 'core/http/main.ts', 'server-main': 'core/http/server-main.ts' },
+    outdir: 'dist/server',
+    outExtension: { '.js': '.mjs' },
     format: 'esm',
     external: NATIVE,
     // why: bundled CommonJS dependencies call require() and read __dirname (pdfmake); give the ESM bundle both

@@ -6,48 +6,22 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import type http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCore, type Core } from '../app';
 import { envTrailKeySource } from '../store/trail-key';
 import { createHttpServer } from './server';
-import { AppError } from '../errors';
-import { errorMessage, toLocale } from '../../shared/messages';
 import { translate } from '../../shared/i18n';
+import { listen, locale, reportStartFailure, sessionIdleMs, StartupProblem, stopOnSignal } from './startup';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-// The terminal's language (LANG, e.g. da_DK.UTF-8 or en_GB.UTF-8) picks the language of what is printed.
-const locale = toLocale(process.env.LANG);
-
-/** A start-up problem the person can fix, said in one line. */
-class StartupProblem extends Error {}
-
 function webSecret(): string {
   const given = process.env.KREDSLOB_WEB_SECRET;
   if (given === undefined || given === '') return randomBytes(32).toString('base64url');
   // why these characters: the secret travels in a URL, a header and a cookie without any escaping
   if (!/^[A-Za-z0-9_-]{16,}$/.test(given)) throw new StartupProblem(translate(locale, 'web.badSecret'));
   return given;
-}
-
-function sessionIdleMs(): number {
-  const given = process.env.KREDSLOB_SESSION_IDLE_MINUTES;
-  if (given === undefined || given === '') return 480 * 60_000;
-  if (!/^\d+$/.test(given) || Number(given) === 0) throw new StartupProblem(translate(locale, 'web.badIdleMinutes'));
-  return Number(given) * 60_000;
-}
-
-/** Listens, or says which port is taken before anything has touched the data folder. */
-function listen(server: http.Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EADDRINUSE') reject(new StartupProblem(translate(locale, 'web.portInUse', { port, other: port + 1 })));
-      else reject(err);
-    });
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
 }
 
 /**
@@ -88,7 +62,7 @@ async function main(): Promise<void> {
     staticDir,
     secret,
   });
-  await listen(server, port);
+  await listen(server, port, '127.0.0.1', 'web');
   const core = await startCore({ dataDir, demo: process.env.KREDSLOB_DEMO !== '0', sessionIdleMs: idleMs, trailKey: envTrailKeySource(dataDir) });
   coreStarted(core);
   const link = `http://127.0.0.1:${port}/?secret=${secret}`;
@@ -96,22 +70,7 @@ async function main(): Promise<void> {
   console.log(link);
   const noOpen = process.argv.includes('--no-open') || process.env.KREDSLOB_NO_OPEN === '1';
   const cleanUp = noOpen ? undefined : openInBrowser(link);
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    cleanUp?.();
-    server.close();
-    server.closeAllConnections();
-    void core.close().then(() => process.exit(0));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignal(server, core, cleanUp);
 }
 
-main().catch((err: unknown) => {
-  if (err instanceof StartupProblem) console.error(`Kredsløb: ${err.message}`);
-  else if (err instanceof AppError) console.error(`Kredsløb: ${errorMessage(err.code, err.params, locale)}`);
-  else console.error(`Kredsløb: ${errorMessage('INTERNAL', {}, locale)}`, err);
-  process.exit(1);
-});
+main().catch(reportStartFailure);

@@ -135,6 +135,8 @@ export function httpTransport(baseUrl = '', timeoutMs = CALL_TIMEOUT_MS): Transp
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       'accept-language': meta.locale,
+      // A shared server (issue 13) keeps this browser's session in an HttpOnly cookie and never hands its scripts the token.
+      'x-kredslob-session': 'cookie',
     };
     if (meta.token) headers.authorization = `Bearer ${meta.token}`;
     return reach(`${baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) }, timeoutMs);

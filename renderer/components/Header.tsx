@@ -4,6 +4,7 @@ import { useT } from '../i18n';
 import { roleKey } from '../labels';
 import { useReference } from '../reference-context';
 import { href } from '../router';
+import { useSession } from '../session-context';
 import { CameraScanButton } from './CameraScanButton';
 import { ConnectionMode } from './ConnectionMode';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -11,6 +12,7 @@ import { NotificationBell } from './NotificationBell';
 
 export function Header({ user, onSwitchProfile }: { user: User; onSwitchProfile: () => void }) {
   const t = useT();
+  const shared = useSession().methods?.mode === 'shared';
   const ref = useReference();
   return (
     <header className="app-header">
@@ -32,7 +34,7 @@ export function Header({ user, onSwitchProfile }: { user: User; onSwitchProfile:
         <CameraScanButton />
         <LanguageSwitch />
         <button type="button" className="button button-ghost" onClick={onSwitchProfile}>
-          {t('header.switchProfile')}
+          {shared ? t('header.signOut') : t('header.switchProfile')}
         </button>
       </div>
     </header>

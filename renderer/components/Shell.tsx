@@ -7,6 +7,7 @@ import { ReferenceProvider } from '../reference-context';
 import { ScannerProvider } from '../scanning/ScannerProvider';
 import { ProfilePicker } from '../screens/ProfilePicker';
 import { SetupWizard } from '../screens/SetupWizard';
+import { SignIn } from '../screens/SignIn';
 import { useSession } from '../session-context';
 import { useAsync } from '../use-async';
 import { Layout } from './Layout';
@@ -15,9 +16,12 @@ import { SignedOutPage } from './SignedOutPage';
 
 /** The wizard on a first start; the picker otherwise, and also when the question fails (it shows the failure itself). */
 function SignedOut() {
+  const { methods } = useSession();
   const setup = useAsync(() => client.call('setup.status', {}), []);
   if (setup.data?.needed) return <SetupWizard />;
-  if (setup.data || setup.error !== undefined) return <ProfilePicker />;
+  // Shared mode (issue 13): sign-in instead of the profile picker.
+  if (methods?.mode === 'shared' && setup.data) return <SignIn />;
+  if (methods && (setup.data || setup.error !== undefined)) return <ProfilePicker />;
   return (
     <SignedOutPage>
       <Loading />
@@ -30,7 +34,7 @@ export function Shell() {
   if (!session) return <SignedOut />;
   return (
     // key: a new profile gets fresh reference data and fresh screen state
-    <ReferenceProvider key={session.token}>
+    <ReferenceProvider key={`${session.user.id}:${session.token}`}>
       <ScannerProvider>
         <Layout />
       </ScannerProvider>

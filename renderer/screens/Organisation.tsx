@@ -15,6 +15,7 @@ import { DepartmentsPanel } from '../components/organisation/DepartmentsPanel';
 import { LocationsPanel } from '../components/organisation/LocationsPanel';
 import { OrgTabs, panelId, tabId } from '../components/organisation/OrgTabs';
 import { PeoplePanel } from '../components/organisation/PeoplePanel';
+import { SignInLogPanel } from '../components/organisation/SignInLogPanel';
 import { useT } from '../i18n';
 import { memberOf } from '../member-of';
 import { useReference } from '../reference-context';
@@ -22,7 +23,7 @@ import { replaceQuery, useRoute } from '../router';
 import { useAsync } from '../use-async';
 import type { Outcome } from '../use-admin-action';
 
-const TABS = ['departments', 'locations', 'people', 'audit'] as const;
+const TABS = ['departments', 'locations', 'people', 'audit', 'signIns'] as const;
 type Tab = (typeof TABS)[number];
 
 export function Organisation() {
@@ -64,6 +65,8 @@ export function Organisation() {
         {users && tab === 'locations' && <LocationsPanel departments={ref.departments} locations={ref.locations} report={setResult} reload={reload} />}
         {users && tab === 'people' && <PeoplePanel users={users} departments={ref.departments} units={ref.units} report={setResult} reload={reload} />}
         {users && tab === 'audit' && <AuditPanel names={names} />}
+        {/* Sign-in log (issue 13, wt-auth) */}
+        {tab === 'signIns' && <SignInLogPanel />}
       </div>
     </>
   );

@@ -17,6 +17,8 @@ export const SETUP_FIELDS = {
   organisationShortName: { label: 'setup.organisationShortName' },
   'admin.name': { label: 'setup.adminName' },
   'admin.email': { label: 'setup.adminEmail' },
+  // Shared mode (issue 13): the first admin's password, so they can sign in again; shown only there.
+  'admin.password': { label: 'setup.adminPassword' },
   'department.code': { label: 'setup.departmentCode' },
   'department.name': { label: 'setup.departmentName' },
   'department.nameEn': { label: 'setup.departmentNameEn' },
@@ -28,10 +30,11 @@ type Name = keyof typeof SETUP_FIELDS;
 
 export function SetupWizard() {
   const { t } = useI18n();
-  const { begin } = useSession();
+  const { begin, methods } = useSession();
+  const shared = methods?.mode === 'shared';
   const form = useContractForm('setup.initialize', { idPrefix: 'setup', fields: SETUP_FIELDS });
 
-  const text = (name: Name, opts: { type?: 'text' | 'email'; hint?: string; autoComplete?: string } = {}) => (
+  const text = (name: Name, opts: { type?: 'text' | 'email' | 'password'; hint?: string; autoComplete?: string } = {}) => (
     <Field {...form.field(name, opts.hint)}>
       <input {...form.control(name, { hint: opts.hint !== undefined })} type={opts.type ?? 'text'} autoComplete={opts.autoComplete ?? 'off'} />
     </Field>
@@ -39,7 +42,7 @@ export function SetupWizard() {
   const group = (title: string, id: string, names: readonly Name[]) => (
     <fieldset className="fieldset" aria-labelledby={id}>
       <legend id={id}>{title}</legend>
-      <div className="form-grid">{names.map((n) => <div key={n}>{text(n, n === 'admin.email' ? { type: 'email', autoComplete: 'email' } : n === 'department.code' ? { hint: t('setup.departmentCodeHint') } : {})}</div>)}</div>
+      <div className="form-grid">{names.map((n) => <div key={n}>{text(n, n === 'admin.email' ? { type: 'email', autoComplete: 'email' } : n === 'admin.password' ? { type: 'password', autoComplete: 'new-password' } : n === 'department.code' ? { hint: t('setup.departmentCodeHint') } : {})}</div>)}</div>
     </fieldset>
   );
 
@@ -50,7 +53,7 @@ export function SetupWizard() {
       {form.summary && <ErrorSummary {...form.summary} />}
       <form className="form" data-testid="setup-wizard" onSubmit={(e) => void form.onSubmit(begin)(e)} noValidate>
         {group(t('setup.organisation'), 'setup-organisation', ['organisationName', 'organisationShortName'])}
-        {group(t('setup.admin'), 'setup-admin', ['admin.name', 'admin.email'])}
+        {group(t('setup.admin'), 'setup-admin', shared ? ['admin.name', 'admin.email', 'admin.password'] : ['admin.name', 'admin.email'])}
         {group(t('setup.department'), 'setup-department', ['department.code', 'department.name', 'department.nameEn'])}
         {group(t('setup.warehouse'), 'setup-warehouse', ['warehouse.name', 'warehouse.address'])}
         <div className="button-row">

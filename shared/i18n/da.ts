@@ -498,7 +498,7 @@ export const da = {
   'startup.failedTitle': 'Kredsløb kunne ikke starte',
   'startup.failedBody': 'Datamappen kunne ikke åbnes:\n{dir}\n\nÅrsag: {reason}',
   'web.listening': 'Kredsløb kører på 127.0.0.1:{port} (data: {dir}). Åbn linket herunder i din browser. Det giver adgang til Kredsløb, så del det ikke:',
-  'web.portInUse': 'Port {port} er allerede i brug. Vælg en anden port, f.eks. PORT={other} npm run web',
+  'web.portInUse': 'Port {port} er allerede i brug. Vælg en anden port, f.eks. PORT={other} {command}',
   'web.badSecret': 'KREDSLOB_WEB_SECRET skal være mindst 16 tegn og må kun indeholde A–Z, a–z, 0–9, - og _.',
   'web.badIdleMinutes': 'KREDSLOB_SESSION_IDLE_MINUTES skal være et helt antal minutter over 0 (standard er 480, dvs. 8 timer).',
 
@@ -1674,7 +1674,6 @@ export const da = {
   'error.DATABASE_NOT_EMPTY': 'Databasen {database} indeholder allerede Kredsløb-data ({devices} enheder). Intet blev kopieret: flyt data over i en tom database.',
   'param.databaseVersion': '?',
   'param.appVersion': '?',
-  'param.minutes': 'et par',
   'param.database': '?',
   // Sign-in (issue 13, wt-auth)
   'error.SHARED_MODE': 'Kredsløb kører her som fælles server: log ind med din e-mail og adgangskode i stedet for at vælge en profil.',
@@ -1715,6 +1714,45 @@ export const da = {
   'connection.problem.unreachable': 'Serveren {origin} kan ikke nås. Tjek adressen og netværksforbindelsen. Intet er ændret.',
   'connection.problem.notKredslob': '{origin} svarer, men ikke som en Kredsløb-server. Tjek adressen. Intet er ændret.',
   'desktop.menu.connect': 'Forbind til server…',
+  // npm run server (issue 13, wt-auth)
+  'server.listening': 'Kredsløb kører som fælles server på {address}; brugerne åbner {url}.',
+  'server.badPublicUrl': 'KREDSLOB_PUBLIC_URL skal være den adresse, brugerne åbner, f.eks. https://kredslob.kk.dk (http eller https, uden sti). Fik: "{given}".',
+  'server.badPort': 'PORT skal være et portnummer mellem 1 og 65535. Fik: "{given}".',
+  'server.noStore': 'Angiv databasen med DATABASE_URL (postgres://…) eller en datamappe med KREDSLOB_DATA_DIR.',
+  'server.badDatabaseUrl': 'DATABASE_URL skal begynde med postgres:// eller postgresql://.',
+  'server.oidcNotYet': 'Log ind via kommunens login (OpenID Connect) er ikke med i denne udgave endnu. Fjern {names}.',
+  'server.badDemoPassword': 'KREDSLOB_DEMO_PASSWORD skal have mindst 12 tegn.',
+  // Sign-in screen (issue 13, wt-auth)
+  'header.signOut': 'Log ud',
+  'signIn.title': 'Log ind',
+  'signIn.intro': 'Log ind med din e-mail og adgangskode fra Kredsløb.',
+  'signIn.email': 'E-mail',
+  'signIn.password': 'Adgangskode',
+  'signIn.submit': 'Log ind',
+  'signIn.submitting': 'Logger ind …',
+  'signIn.oidc': 'Log ind med {name}',
+  'signIn.sessionExpired': 'Du er blevet logget ud, fordi du ikke har brugt Kredsløb et stykke tid. Log ind igen.',
+  'setup.adminPassword': 'Adgangskode (mindst 12 tegn)',
+  // Organisation → Log-ind (issue 13, wt-auth)
+  'org.tab.signIns': 'Log-ind',
+  'signInLog.intro': 'Hvert log-ind, mislykket log-ind (med den e-mail, der blev prøvet, og adressen), låst konto, log-ud og ændret adgangskode. Nyeste først.',
+  'signInLog.empty': 'Ingen log-ind endnu.',
+  'signInLog.col.event': 'Hændelse',
+  'signInLog.col.who': 'Person eller e-mail',
+  'signInLog.col.address': 'Adresse',
+  'signInLog.by': 'af {name}',
+  'signInLog.event.signed_in': 'Logget ind',
+  'signInLog.event.sign_in_failed': 'Mislykket log-ind',
+  'signInLog.event.locked': 'Konto låst (10 forkerte adgangskoder)',
+  'signInLog.event.refused_locked': 'Afvist: kontoen er låst',
+  'signInLog.event.rate_limited': 'Afvist: for mange forsøg',
+  'signInLog.event.refused_inactive': 'Afvist: personen er deaktiveret',
+  'signInLog.event.signed_out': 'Logget ud',
+  'signInLog.event.password_set': 'Adgangskode sat af administrator',
+  'signInLog.event.password_changed': 'Adgangskode ændret',
+  // A lock-out's or limit's length when the call did not say (issue 13, wt-auth)
+  'param.minutes': '15',
+  'param.seconds': '60',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;

@@ -9,11 +9,13 @@ import { test as base, expect, type BrowserContext } from '@playwright/test';
 import { DemoTemplate, removeFolders } from '../support/demo-template';
 import { startServer, type AppServer } from '../support/web-server';
 
-export type { AppServer } from '../support/web-server';
+export { SHARED_DEMO_PASSWORD, type AppServer } from '../support/web-server';
 
-export const test = base.extend<{ app: AppServer; serverEnv: Readonly<Record<string, string>> }, { demoTemplate: DemoTemplate }>({
+export const test = base.extend<{ app: AppServer; serverEnv: Readonly<Record<string, string>>; sharedMode: boolean }, { demoTemplate: DemoTemplate }>({
   /** More environment for the server (first-start.spec.ts: `test.use({ serverEnv: { KREDSLOB_DEMO: '0' } })`). */
   serverEnv: [{}, { option: true }],
+  /** Shared mode (issue 13): `npm run server` with the demo, every person signing in with SHARED_DEMO_PASSWORD. */
+  sharedMode: [false, { option: true }],
   // why: Playwright reads a fixture's dependencies from its first parameter's destructuring; this one has none
   // eslint-disable-next-line no-empty-pattern
   demoTemplate: [async ({}, use) => {
@@ -21,10 +23,11 @@ export const test = base.extend<{ app: AppServer; serverEnv: Readonly<Record<str
     await use(template);
     template.remove();
   }, { scope: 'worker' }],
-  app: async ({ serverEnv, demoTemplate }, use) => {
-    // More environment may change what a new server makes of an empty folder (no demo at all): start from one.
-    const folders = Object.keys(serverEnv).length === 0 ? await demoTemplate.copy() : {};
-    const server = await startServer({ env: serverEnv, ...folders });
+  app: async ({ serverEnv, sharedMode, demoTemplate }, use) => {
+    // More environment may change what a new server makes of an empty folder (no demo at all), and a shared-mode
+    // server seeds its demo with passwords: those start from an empty folder.
+    const folders = Object.keys(serverEnv).length === 0 && !sharedMode ? await demoTemplate.copy() : {};
+    const server = await startServer({ env: serverEnv, shared: sharedMode, ...folders });
     await use(server);
     await server.stop();
     removeFolders(server);
@@ -32,8 +35,8 @@ export const test = base.extend<{ app: AppServer; serverEnv: Readonly<Record<str
   baseURL: async ({ app }, use) => {
     await use(app.baseURL);
   },
-  context: async ({ context, app }, use) => {
-    await openPrintedLink(context, app);
+  context: async ({ context, app, sharedMode }, use) => {
+    if (!sharedMode) await openPrintedLink(context, app);
     await use(context);
   },
   request: async ({ playwright, app }, use) => {

@@ -36,6 +36,9 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
+/** Every demo person's password on a shared-mode test server (KREDSLOB_DEMO_PASSWORD). */
+export const SHARED_DEMO_PASSWORD = 'e2e-genbrug-adgangskode';
+
 export async function startServer(
   options: {
     dataDir?: string;
@@ -45,6 +48,8 @@ export async function startServer(
     env?: Readonly<Record<string, string>>;
     /** The server's entry and its loader arguments (default the build, dist/server/main.mjs); bench:server runs the source with tsx. */
     entry?: readonly string[];
+    /** Shared mode (issue 13): `npm run server` (dist/server/server-main.mjs) with the demo and every person's password. */
+    shared?: boolean;
   } = {},
 ): Promise<AppServer> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kredslob-e2e-'));
@@ -53,17 +58,21 @@ export async function startServer(
   const configDir = options.configDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kredslob-e2e-config-'));
   const port = await freePort();
   const secret = randomBytes(24).toString('base64url');
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...(options.entry ?? ['dist/server/main.mjs'])], {
-    env: { ...process.env, ...options.env, PORT: String(port), KREDSLOB_DATA_DIR: dataDir, KREDSLOB_WEB_SECRET: secret, KREDSLOB_NO_OPEN: '1', XDG_CONFIG_HOME: configDir },
+  const base = `http://127.0.0.1:${port}`;
+  const sharedEnv = { KREDSLOB_PUBLIC_URL: base, KREDSLOB_DEMO: '1', KREDSLOB_DEMO_PASSWORD: SHARED_DEMO_PASSWORD, LANG: 'en_GB.UTF-8' };
+  const entry = options.entry ?? [options.shared ? 'dist/server/server-main.mjs' : 'dist/server/main.mjs'];
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entry], {
+    env: { ...process.env, ...options.env, PORT: String(port), KREDSLOB_DATA_DIR: dataDir, KREDSLOB_WEB_SECRET: secret, KREDSLOB_NO_OPEN: '1', XDG_CONFIG_HOME: configDir, ...(options.shared ? sharedEnv : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const link = `http://127.0.0.1:${port}/?secret=${secret}`;
+  // A shared server prints no secret link; it says it is running and the address people open.
+  const link = options.shared ? `people open ${base}.` : `${base}/?secret=${secret}`;
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), options.startMs ?? 30_000);
     const onData = (b: Buffer) => {
       output += b.toString();
-      if (output.split('\n').includes(link)) {
+      if (options.shared ? output.includes(link) : output.split('\n').includes(link)) {
         clearTimeout(timer);
         resolve();
       }

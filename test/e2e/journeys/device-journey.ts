@@ -24,6 +24,8 @@ export interface JourneyEnv {
   start(): Promise<void>;
   /** Calls a procedure as `userId` through the transport under test; status is null where there is none (IPC). */
   callApi(userId: string, procedure: string, input: unknown): Promise<{ status: number | null; body: ApiResult<unknown> }>;
+  /** Shared mode (issue 13): start working as `userId` by signing in (signing out whoever works now); returns the name shown. Absent: the profile picker. */
+  signInAs?(userId: string, first: boolean): Promise<string>;
 }
 
 export async function deviceJourney(page: Page, env: JourneyEnv): Promise<void> {
@@ -32,9 +34,12 @@ export async function deviceJourney(page: Page, env: JourneyEnv): Promise<void> 
   const device = new DevicePage(page);
   const model = 'EliteBook 840 G6 E2E';
 
+  const choose = (userId: string) => (env.signInAs ? env.signInAs(userId, true) : new ProfilePickerPage(page).choose(userId));
+  const switchTo = (userId: string) => (env.signInAs ? env.signInAs(userId, false) : shell.switchProfile(userId));
+
   // A BUF contact reports the laptop and notes the asset tag.
   await env.start();
-  const bufName = await new ProfilePickerPage(page).choose('user-buf-1');
+  const bufName = await choose('user-buf-1');
   await shell.open('Anmeld overskud');
   const tag = await new ReportDevicePage(page).report({
     category: 'Bærbar computer',
@@ -47,7 +52,7 @@ export async function deviceJourney(page: Page, env: JourneyEnv): Promise<void> 
   await expect(page.getByRole('heading', { name: 'Enheden er anmeldt' })).toBeFocused();
 
   // The warehouse scans it in: condition B, a shelf.
-  const warehouseName = await shell.switchProfile('user-warehouse-1');
+  const warehouseName = await switchTo('user-warehouse-1');
   await shell.open('Modtag på lager');
   const checkIn = new CheckInPage(page);
   await checkIn.choose('B', SHELF);
@@ -94,7 +99,7 @@ export async function deviceJourney(page: Page, env: JourneyEnv): Promise<void> 
   await expect(device.status).toHaveText('På genbrugsbørsen');
 
   // A SUF contact finds it on the marketplace by its asset tag and reserves it.
-  const sufName = await shell.switchProfile('user-suf-1');
+  const sufName = await switchTo('user-suf-1');
   await shell.open('Genbrugsbørs');
   const market = new MarketplacePage(page);
   await market.search(tag);
@@ -109,7 +114,7 @@ export async function deviceJourney(page: Page, env: JourneyEnv): Promise<void> 
   await expect(device.reservationDepartment).toHaveText(SUF);
 
   // A TMF contact opening the same device sees it is reserved by SUF and cannot reserve it.
-  await shell.switchProfile('user-tmf-1');
+  await switchTo('user-tmf-1');
   await device.goto(deviceUrl);
   await expect(shell.currentUser).toContainText('TMF');
   await expect(device.status).toHaveText('Reserveret');
@@ -127,7 +132,7 @@ export async function deviceJourney(page: Page, env: JourneyEnv): Promise<void> 
   expect(refused.body.error.message).toContain(SUF);
 
   // The warehouse hands it over when SUF picks it up.
-  await shell.switchProfile('user-warehouse-1');
+  await switchTo('user-warehouse-1');
   await shell.open('Udlevér');
   const handOver = new HandOverPage(page);
   await handOver.collectedBy('Jonas Holm', 'Plejehjem');

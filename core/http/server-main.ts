@@ -1,0 +1,68 @@
+/**
+ * `npm run server` (issue 13): shared mode for the whole municipality. The API and the browser UI over HTTP, for
+ * the desktop apps that connect and for browsers, behind the municipality's reverse proxy (which ends HTTPS).
+ * People sign in (core/auth); there is no profile picker and no start-up secret.
+ *
+ * Environment: KREDSLOB_PUBLIC_URL (required: the address people open, e.g. https://kredslob.kk.dk), PORT (8080),
+ * HOST (127.0.0.1: the proxy on the same machine; 0.0.0.0 for a proxy elsewhere), DATABASE_URL (PostgreSQL) or,
+ * until the PostgreSQL store is in, KREDSLOB_DATA_DIR (a file store), KREDSLOB_SESSION_IDLE_MINUTES (480),
+ * KREDSLOB_TRUST_PROXY=1 (client addresses from X-Forwarded-For), KREDSLOB_DEMO=1 (the demo municipality in an
+ * empty store, for a trial) with KREDSLOB_DEMO_PASSWORD (every demo person's password).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { translate } from '../../shared/i18n';
+import type { User } from '../../shared/schemas';
+import { startCore, type Core } from '../app';
+import { hashPassword, passwordProblem } from '../auth/password';
+import { envTrailKeySource } from '../store/trail-key';
+import { createHttpServer } from './server';
+import { chooseStore, portOf, publicUrlOf, refuseOidc, storeOptions } from './server-config';
+import { listen, locale, reportStartFailure, sessionIdleMs, StartupProblem, stopOnSignal } from './startup';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** A trial with the demo municipality: every demo person without a password gets KREDSLOB_DEMO_PASSWORD. */
+async function giveDemoPasswords(core: Core, password: string): Promise<void> {
+  const users = await core.store.listUsers();
+  const problem = users[0] && passwordProblem(password, users[0].email);
+  if (problem) throw new StartupProblem(translate(locale, 'server.badDemoPassword'));
+  const hash = await hashPassword(password);
+  const without: User[] = [];
+  for (const u of users) if (!(await core.store.getCredential(u.id))) without.push(u);
+  const changedAt = new Date().toISOString();
+  await core.store.transaction(async (tx) => {
+    for (const u of without) tx.putCredential({ userId: u.id, hash, changedAt, failedAttempts: 0 });
+  });
+}
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const publicUrl = publicUrlOf(env);
+  const port = portOf(env);
+  const host = env.HOST || '127.0.0.1';
+  const store = chooseStore(env);
+  refuseOidc(env);
+  const idleMs = sessionIdleMs();
+  const demo = env.KREDSLOB_DEMO === '1';
+  const staticDir = env.KREDSLOB_STATIC_DIR ?? path.resolve(here, '../../dist/renderer');
+  let coreStarted: (core: Core) => void = () => undefined;
+  const ready = new Promise<Core>((resolve) => (coreStarted = resolve));
+  const server = createHttpServer({
+    dispatch: async (p, input, meta) => (await ready).dispatch(p, input, meta),
+    files: async (p, input, meta) => (await ready).files(p, input, meta),
+    staticDir,
+    shared: { publicUrl, trustProxy: env.KREDSLOB_TRUST_PROXY === '1' },
+  });
+  await listen(server, port, host, 'server');
+  const options = storeOptions(store);
+  // The trail's HMAC key is the file store's (beside its folder); the PostgreSQL store keeps the sha256 chain only.
+  const trailKey = options.dataDir === undefined ? {} : { trailKey: envTrailKeySource(options.dataDir) };
+  const core = await startCore({ ...options, mode: 'shared', demo, sessionIdleMs: idleMs, ...trailKey });
+  if (demo && env.KREDSLOB_DEMO_PASSWORD) await giveDemoPasswords(core, env.KREDSLOB_DEMO_PASSWORD);
+  coreStarted(core);
+  console.log(translate(locale, 'server.listening', { address: `${host}:${port}`, url: publicUrl.origin }));
+  stopOnSignal(server, core);
+}
+
+main().catch(reportStartFailure);

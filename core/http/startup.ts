@@ -1,0 +1,54 @@
+/** What both HTTP entries (`npm run web`, `npm run server`) check at start: the idle limit, a free port; and how they say a problem. */
+import type http from 'node:http';
+import { translate } from '../../shared/i18n';
+import { errorMessage, toLocale } from '../../shared/messages';
+import type { Core } from '../app';
+import { AppError } from '../errors';
+
+// The terminal's language (LANG, e.g. da_DK.UTF-8 or en_GB.UTF-8) picks the language of what is printed.
+export const locale = toLocale(process.env.LANG);
+
+/** A start-up problem the person can fix, said in one line. */
+export class StartupProblem extends Error {}
+
+/** KREDSLOB_SESSION_IDLE_MINUTES in ms (default 480 minutes, i.e. 8 hours). @throws StartupProblem */
+export function sessionIdleMs(): number {
+  const given = process.env.KREDSLOB_SESSION_IDLE_MINUTES;
+  if (given === undefined || given === '') return 480 * 60_000;
+  if (!/^\d+$/.test(given) || Number(given) === 0) throw new StartupProblem(translate(locale, 'web.badIdleMinutes'));
+  return Number(given) * 60_000;
+}
+
+/** Listens, or says which port is taken before anything has touched the data. */
+export function listen(server: http.Server, port: number, host: string, hint: 'web' | 'server'): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EADDRINUSE') reject(new StartupProblem(translate(locale, 'web.portInUse', { port, other: port + 1, command: `npm run ${hint}` })));
+      else reject(err);
+    });
+    server.listen(port, host, () => resolve());
+  });
+}
+
+/** On SIGINT or SIGTERM: `before` (if any), stop answering, close the core (its store), exit. */
+export function stopOnSignal(server: http.Server, core: Core, before?: () => void): void {
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    before?.();
+    server.close();
+    server.closeAllConnections();
+    void core.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+/** Says why the start failed, in one line where the person can fix it, and exits. */
+export function reportStartFailure(err: unknown): never {
+  if (err instanceof StartupProblem) console.error(`Kredsløb: ${err.message}`);
+  else if (err instanceof AppError) console.error(`Kredsløb: ${errorMessage(err.code, err.params, locale)}`);
+  else console.error(`Kredsløb: ${errorMessage('INTERNAL', {}, locale)}`, err);
+  process.exit(1);
+}

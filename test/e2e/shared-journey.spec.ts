@@ -1,0 +1,55 @@
+/**
+ * The device journey against `npm run server` in shared mode (issue 13): every person signs in with their e-mail
+ * and password on the sign-in screen and signs out with "Log ud"; there is no profile picker.
+ */
+import type { ApiResult } from '../../shared/errors';
+import { USERS } from '../../core/demo/reference-data';
+import { expect, SHARED_DEMO_PASSWORD, test } from './fixtures';
+import { deviceJourney } from './journeys/device-journey';
+import { SignInPage } from './pages/SignInPage';
+
+test.use({ sharedMode: true });
+
+test('shared mode: the BUF laptop journey with real sign-in, and no profile picker', async ({ page }) => {
+  const api = async <T,>(procedure: string, input: unknown, token?: string): Promise<{ status: number; body: ApiResult<T> }> => {
+    const res = await page.request.post(`/api/${procedure}`, {
+      data: input,
+      headers: { 'accept-language': 'da', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    });
+    return { status: res.status(), body: (await res.json()) as ApiResult<T> };
+  };
+  const tokenOf = async (email: string) => {
+    const { body } = await api<{ token: string }>('auth.signIn', { email, password: SHARED_DEMO_PASSWORD });
+    if (!body.ok) throw new Error(body.error.message);
+    return body.data.token;
+  };
+  // The profile list is refused in shared mode: people are known by their e-mail (the demo's, on this server).
+  const profiles = await api('session.profiles', {});
+  expect([profiles.status, profiles.body.ok ? '' : profiles.body.error.code]).toEqual([403, 'SHARED_MODE']);
+  const person = (id: string) => {
+    const u = USERS.find((x) => x.id === id);
+    if (!u) throw new Error(`no person ${id}`);
+    return u;
+  };
+
+  const signInPage = new SignInPage(page);
+  await deviceJourney(page, {
+    start: () => signInPage.goto(),
+    async signInAs(userId, first) {
+      if (!first) await signInPage.signOut();
+      const u = person(userId);
+      return signInPage.signIn(u.email, SHARED_DEMO_PASSWORD, u.name);
+    },
+    async callApi(userId, procedure, input) {
+      return api(procedure, input, await tokenOf(person(userId).email));
+    },
+  });
+
+  // The admin reads the sign-in log under Organisation → Log-ind: the journey's sign-ins and sign-outs, newest first.
+  await signInPage.signOut();
+  await signInPage.signIn(person('user-admin-1').email, SHARED_DEMO_PASSWORD, person('user-admin-1').name);
+  await page.goto('/#/organisation?tab=signIns');
+  const log = page.getByTestId('sign-in-log');
+  await expect(log.locator('tr[data-event="signed_in"]').first()).toContainText(person('user-admin-1').name);
+  await expect(log.locator('tr[data-event="signed_out"]').filter({ hasText: person('user-buf-1').name })).toHaveCount(1);
+});
