@@ -8,14 +8,20 @@
 import { test as base, expect, type BrowserContext } from '@playwright/test';
 import { DemoTemplate, removeFolders } from '../support/demo-template';
 import { startServer, type AppServer } from '../support/web-server';
+import { PgDemo } from '../support/pg-demo';
 
 export { SHARED_DEMO_PASSWORD, type AppServer } from '../support/web-server';
 
-export const test = base.extend<{ app: AppServer; serverEnv: Readonly<Record<string, string>>; sharedMode: boolean }, { demoTemplate: DemoTemplate }>({
+export const test = base.extend<
+  { app: AppServer; serverEnv: Readonly<Record<string, string>>; sharedMode: boolean; sharedStore: 'file' | 'postgres' },
+  { demoTemplate: DemoTemplate; pgDemo: PgDemo }
+>({
   /** More environment for the server (first-start.spec.ts: `test.use({ serverEnv: { KREDSLOB_DEMO: '0' } })`). */
   serverEnv: [{}, { option: true }],
   /** Shared mode (issue 13): `npm run server` with the demo, every person signing in with SHARED_DEMO_PASSWORD. */
   sharedMode: [false, { option: true }],
+  /** The shared-mode server's store: a data folder, or PostgreSQL (DATABASE_URL, a copy of the worker's demo database). */
+  sharedStore: ['file', { option: true }],
   // why: Playwright reads a fixture's dependencies from its first parameter's destructuring; this one has none
   // eslint-disable-next-line no-empty-pattern
   demoTemplate: [async ({}, use) => {
@@ -23,11 +29,20 @@ export const test = base.extend<{ app: AppServer; serverEnv: Readonly<Record<str
     await use(template);
     template.remove();
   }, { scope: 'worker' }],
-  app: async ({ serverEnv, sharedMode, demoTemplate }, use) => {
+  // The worker's PostgreSQL cluster, started by the first test that asks for a database (none of the standalone ones).
+  // why: Playwright reads a fixture's dependencies from its first parameter's destructuring; this one has none
+  // eslint-disable-next-line no-empty-pattern
+  pgDemo: [async ({}, use) => {
+    const pg = new PgDemo();
+    await use(pg);
+    await pg.stop();
+  }, { scope: 'worker' }],
+  app: async ({ serverEnv, sharedMode, sharedStore, demoTemplate, pgDemo }, use) => {
     // More environment may change what a new server makes of an empty folder (no demo at all), and a shared-mode
-    // server seeds its demo with passwords: those start from an empty folder.
+    // server seeds its demo with passwords: those start from an empty folder, or a copy of the demo database.
     const folders = Object.keys(serverEnv).length === 0 && !sharedMode ? await demoTemplate.copy() : {};
-    const server = await startServer({ env: serverEnv, shared: sharedMode, ...folders });
+    const database: Record<string, string> = sharedMode && sharedStore === 'postgres' ? { DATABASE_URL: await pgDemo.database() } : {};
+    const server = await startServer({ env: { ...serverEnv, ...database }, shared: sharedMode, ...folders });
     await use(server);
     await server.stop();
     removeFolders(server);

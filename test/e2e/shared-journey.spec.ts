@@ -2,6 +2,7 @@
  * The device journey against `npm run server` in shared mode (issue 13): every person signs in with their e-mail
  * and password on the sign-in screen and signs out with "Log ud"; there is no profile picker.
  */
+import type { Page } from '@playwright/test';
 import type { ApiResult } from '../../shared/errors';
 import { USERS } from '../../core/demo/reference-data';
 import { expect, SHARED_DEMO_PASSWORD, test } from './fixtures';
@@ -10,7 +11,15 @@ import { SignInPage } from './pages/SignInPage';
 
 test.use({ sharedMode: true });
 
-test('shared mode: the BUF laptop journey with real sign-in, and no profile picker', async ({ page }) => {
+// The same journey on both stores a shared server runs on: a data folder, and PostgreSQL (DATABASE_URL).
+for (const sharedStore of ['file', 'postgres'] as const) {
+  test.describe(`on the ${sharedStore === 'file' ? 'file' : 'PostgreSQL'} store`, () => {
+    test.use({ sharedStore });
+    test('shared mode: the BUF laptop journey with real sign-in, and no profile picker', async ({ page }) => journey(page));
+  });
+}
+
+async function journey(page: Page): Promise<void> {
   const api = async <T,>(procedure: string, input: unknown, token?: string): Promise<{ status: number; body: ApiResult<T> }> => {
     const res = await page.request.post(`/api/${procedure}`, {
       data: input,
@@ -52,4 +61,4 @@ test('shared mode: the BUF laptop journey with real sign-in, and no profile pick
   const log = page.getByTestId('sign-in-log');
   await expect(log.locator('tr[data-event="signed_in"]').first()).toContainText(person('user-admin-1').name);
   await expect(log.locator('tr[data-event="signed_out"]').filter({ hasText: person('user-buf-1').name })).toHaveCount(1);
-});
+}
