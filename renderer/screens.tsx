@@ -150,7 +150,7 @@ export const SCREENS = [
     path: '/settings',
     navKey: 'nav.settings',
     primary: 'settings.save',
-    calls: ['settings.get', 'settings.save', 'departments.setApproval', 'session.profiles'],
+    calls: ['settings.get', 'settings.save', 'departments.setApproval', 'users.list', 'reference.get'],
     render: () => <Settings />,
   },
   // Import of registers (issue 12): administrators import a register file (import.start is what the screen is for).

@@ -4,7 +4,7 @@
  * is the minimal, real one. The core checks everything and records who changed it and when.
  */
 import { useEffect, useState, type ReactNode } from 'react';
-import { APPROVAL_DAYS_MAX, type Department, type User } from '../../shared/schemas';
+import { APPROVAL_DAYS_MAX, isActiveUser, type Department, type User } from '../../shared/schemas';
 import { client, errorText } from '../api/instance';
 import { useI18n } from '../i18n';
 import { useReference } from '../reference-context';
@@ -22,8 +22,12 @@ export function ApprovalSettings({ departmentId, children }: { departmentId: str
   const [saved, setSaved] = useState<string | undefined>();
   // Another administration chosen: what was saved for the last one is no longer what the form shows.
   useEffect(() => setSaved(undefined), [departmentId]);
-  // The profiles hold every person and the administrations as stored now (the reference data is read once).
-  const profiles = useAsync(() => client.call('session.profiles', {}), []);
+  // The people and the administrations as stored now (the reference context is read once). Not the profile list:
+  // shared mode has none (session.profiles is refused there), and a deactivated person approves nothing.
+  const profiles = useAsync(async () => {
+    const [people, reference] = await Promise.all([client.call('users.list', {}), client.call('reference.get', {})]);
+    return { users: people.items.filter(isActiveUser), departments: reference.departments };
+  }, []);
   const department = profiles.data?.departments.find((d) => d.id === departmentId);
   const contacts = (profiles.data?.users ?? []).filter((u) => u.role === 'department_contact' && u.departmentId === departmentId);
 
