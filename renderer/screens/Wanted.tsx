@@ -82,10 +82,16 @@ export function describeFilter(t: TFunction, r: WantedRequest, departmentName?: 
 }
 
 export function Wanted() {
+  const { query } = useRoute();
+  // The form starts from the marketplace's filters in the URL: a new query (the marketplace's "Efterlys" while this
+  // screen is open, back or forward) starts it afresh instead of keeping values read from the last one.
+  return <WantedScreen key={query.toString()} query={query} />;
+}
+
+function WantedScreen({ query }: { query: URLSearchParams }) {
   const { t, day, locale } = useI18n();
   const user = useUser();
   const ref = useReference();
-  const { query } = useRoute();
   const list = useAsync(() => client.call('wanted.list', {}), []);
   const [done, setDone] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();

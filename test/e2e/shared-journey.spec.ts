@@ -8,6 +8,8 @@ import { USERS } from '../../core/demo/reference-data';
 import { expect, SHARED_DEMO_PASSWORD, test } from './fixtures';
 import { deviceJourney } from './journeys/device-journey';
 import { SignInPage } from './pages/SignInPage';
+import { AppShell } from './pages/AppShell';
+import { OrganisationPage } from './pages/OrganisationPage';
 
 test.use({ sharedMode: true });
 
@@ -62,3 +64,25 @@ async function journey(page: Page): Promise<void> {
   await expect(log.locator('tr[data-event="signed_in"]').first()).toContainText(person('user-admin-1').name);
   await expect(log.locator('tr[data-event="signed_out"]').filter({ hasText: person('user-buf-1').name })).toHaveCount(1);
 }
+
+test("an admin sets a person's password on Organisation → Personer: a short one is refused at its field, and the person signs in with the new one", async ({ page }) => {
+  const signInPage = new SignInPage(page);
+  const admin = USERS.find((u) => u.id === 'user-admin-1')!;
+  const contact = USERS.find((u) => u.id === 'user-suf-1')!;
+  await signInPage.goto();
+  await signInPage.signIn(admin.email, SHARED_DEMO_PASSWORD, admin.name);
+  await new AppShell(page).open('Organisation');
+  const org = new OrganisationPage(page);
+  await org.tab('Personer');
+  await org.press(`Sæt adgangskode for ${contact.name}`);
+  await expect(org.form('password').getByRole('heading', { name: `Adgangskode for ${contact.name}` })).toBeFocused();
+  await org.field('password', 'Ny adgangskode').fill('for-kort');
+  await org.save('password');
+  await expect(org.fieldError('password', 'Ny adgangskode')).toHaveText('Adgangskoden skal have mindst 12 tegn.');
+  await org.field('password', 'Ny adgangskode').fill('ny-lang-adgangskode-2026');
+  await org.save('password');
+  await expect(org.result).toContainText(`Adgangskoden for ${contact.name} er gemt.`);
+
+  await signInPage.signOut();
+  await signInPage.signIn(contact.email, 'ny-lang-adgangskode-2026', contact.name);
+});

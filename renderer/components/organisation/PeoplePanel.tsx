@@ -12,6 +12,8 @@ import { EnumOptions } from '../EnumOptions';
 import { RowAction } from '../RowAction';
 import { TableHead } from '../TableHead';
 import { PersonForm } from './PersonForm';
+import { PasswordForm } from './PasswordForm';
+import { useSession } from '../../session-context';
 
 const STATUSES = ['active', 'inactive'] as const;
 
@@ -26,6 +28,9 @@ interface Props {
 export function PeoplePanel({ users, departments, units, report, reload }: Props) {
   const t = useT();
   const [editing, setEditing] = useState<{ person?: User } | undefined>();
+  // Shared mode: people sign in with a password, which an admin sets here (standalone mode has none).
+  const shared = useSession().methods?.mode === 'shared';
+  const [passwordFor, setPasswordFor] = useState<User | undefined>();
   const [departmentId, setDepartmentId] = useState('');
   const [role, setRole] = useState<Role | undefined>();
   const [status, setStatus] = useState<(typeof STATUSES)[number] | undefined>();
@@ -39,7 +44,13 @@ export function PeoplePanel({ users, departments, units, report, reload }: Props
   );
   const open = (next: { person?: User }) => {
     report(undefined);
+    setPasswordFor(undefined);
     setEditing(next);
+  };
+  const openPassword = (u: User) => {
+    report(undefined);
+    setEditing(undefined);
+    setPasswordFor(u);
   };
   const saved = (u: User) => {
     setEditing(undefined);
@@ -53,6 +64,17 @@ export function PeoplePanel({ users, departments, units, report, reload }: Props
     <>
       {editing && (
         <PersonForm key={editing.person?.id ?? 'new'} person={editing.person} departments={departments} units={units} onSaved={saved} onCancel={() => setEditing(undefined)} />
+      )}
+      {passwordFor && (
+        <PasswordForm
+          key={passwordFor.id}
+          person={passwordFor}
+          onSaved={() => {
+            setPasswordFor(undefined);
+            report(outcome('success', t('people.passwordSaved', { name: passwordFor.name })));
+          }}
+          onCancel={() => setPasswordFor(undefined)}
+        />
       )}
       <div className="button-row">
         <button type="button" className="button button-primary" onClick={() => open({})}>
@@ -108,6 +130,13 @@ export function PeoplePanel({ users, departments, units, report, reload }: Props
                     <button type="button" className="button button-secondary button-small" aria-label={t('org.editNamed', { name: u.name })} onClick={() => open({ person: u })}>
                       {t('org.edit')}
                     </button>{' '}
+                    {shared && (
+                      <>
+                        <button type="button" className="button button-secondary button-small" aria-label={t('people.setPasswordNamed', { name: u.name })} onClick={() => openPassword(u)}>
+                          {t('people.setPassword')}
+                        </button>{' '}
+                      </>
+                    )}
                     <RowAction
                       label={t(active ? 'people.deactivate' : 'people.reactivate')}
                       ariaLabel={t(active ? 'people.deactivateNamed' : 'people.reactivateNamed', { name: u.name })}

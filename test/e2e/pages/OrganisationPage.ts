@@ -1,8 +1,8 @@
 /** Organisation (administrators): the tabs for administrations and units, locations, people and the change log, and their forms. */
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The forms by their test id prefix: department, unit, location, person. */
-export type OrgForm = 'department' | 'unit' | 'location' | 'person';
+/** The forms by their test id prefix: department, unit, location, person, password (shared mode). */
+export type OrgForm = 'department' | 'unit' | 'location' | 'person' | 'password';
 
 export class OrganisationPage {
   /** The banner with the outcome of the last save, removal or (de)activation, or its refusal. */
