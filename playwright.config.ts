@@ -9,7 +9,7 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
-  workers: 2,
+  workers: 3,
   retries: 0,
   reporter: [['list']],
   use: { trace: 'retain-on-failure', locale: 'da-DK', timezoneId: 'Europe/Copenhagen' },

@@ -43,9 +43,14 @@ export function navigate(path: string, query?: Record<string, string | number | 
   window.location.hash = href(path, query);
 }
 
-/** Change the query of the current page without a new history entry or a re-route (e.g. search filters). */
-export function replaceQuery(query: Record<string, string | number | undefined>): void {
+/**
+ * Change the query of the current page without a new history entry or a re-route (e.g. search filters). With
+ * `onlyOn`, only while that page is still shown: a write left pending when the person went elsewhere (a search
+ * field's blur as its screen goes) must not give the next page the last one's query.
+ */
+export function replaceQuery(query: Record<string, string | number | undefined>, onlyOn?: string): void {
   const { path } = parseHash(window.location.hash);
+  if (onlyOn !== undefined && path !== onlyOn) return;
   const next = href(path, query);
   if (next !== window.location.hash) window.history.replaceState(window.history.state, '', next);
 }

@@ -43,7 +43,7 @@ interface Results {
 
 export function MarketplaceSearch({ emptyText }: { emptyText: string }) {
   const { t, tPlural, number } = useI18n();
-  const { query } = useRoute();
+  const { query, path } = useRoute();
   const fromUrl = useMemo(() => readMarketSearch(query), [query]);
   const [text, setText] = useState(fromUrl.text);
 
@@ -63,7 +63,7 @@ export function MarketplaceSearch({ emptyText }: { emptyText: string }) {
     const write = () => {
       pendingUrl.current = undefined;
       written.current = search.text;
-      replaceQuery(marketSearchQuery(search));
+      replaceQuery(marketSearchQuery(search), path);
     };
     pendingUrl.current = write;
     const timer = window.setTimeout(write, URL_TEXT_DELAY_MS);
