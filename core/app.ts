@@ -2,6 +2,9 @@
  * The application core as one object: the store, the dispatcher over the handler table, and the
  * reservation-expiry timer. The Electron main process and the HTTP server both start it the same way.
  */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { createDispatcher, type Dispatcher } from './api/dispatch';
 import { createFileDispatcher, type FileDispatcher } from './api/files';
 import { createHandlerTable } from './api/handlers';
@@ -10,6 +13,7 @@ import { seedDemo } from './demo/generate';
 import { expireDueReservations } from './reservations/service';
 import { Sessions } from './session/sessions';
 import { FileStore } from './store/file/file-store';
+import type { DumpRecord } from './store/dump';
 import type { Store } from './store/store';
 import type { TrailKeySource } from './store/trail-key';
 import type { CoreMode } from '../shared/schemas';
@@ -36,15 +40,44 @@ export interface CoreOptions {
   oidcName?: string;
 }
 
+/** An open store, and how the demo municipality is written into it when it is new. */
+interface OpenedStore {
+  store: Store;
+  seedDemo(now: Date): Promise<void>;
+}
+
 /** The store the options name: PostgreSQL when a database URL is given, else the file store in the data folder. */
-async function openStore(options: CoreOptions): Promise<Store> {
+async function openStore(options: CoreOptions): Promise<OpenedStore> {
   if (options.databaseUrl) {
     // why: loaded only in shared mode, so the desktop app never initialises the PostgreSQL driver and migration runner
     const { PostgresStore } = await import('./store/postgres/postgres-store');
-    return PostgresStore.open(options.databaseUrl);
+    const store = await PostgresStore.open(options.databaseUrl);
+    return { store, seedDemo: (now) => seedDemoByCopy(store, now) };
   }
   if (!options.dataDir) throw new Error('startCore needs a data folder (dataDir) or a PostgreSQL URL (databaseUrl)');
-  return FileStore.open(options.dataDir, { trailKey: options.trailKey });
+  const store = await FileStore.open(options.dataDir, { trailKey: options.trailKey });
+  return { store, seedDemo: (now) => seedDemo(store, now) };
+}
+
+/**
+ * The demo on a server: written through the services into a scratch file store, then copied over in one
+ * transaction as migrate-to-server copies a desk's folder. Written straight into PostgreSQL, each of the
+ * history's ~3,000 steps is a serializable transaction of its own, a minute in all; the copy keeps every
+ * trail's seq and hashes, so the result is the same data.
+ */
+async function seedDemoByCopy(target: { importAll(records: AsyncIterable<DumpRecord>): Promise<unknown> }, now: Date): Promise<void> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kredslob-demo-'));
+  try {
+    const scratch = await FileStore.open(dir);
+    try {
+      await seedDemo(scratch, now);
+      await target.importAll(scratch.exportAll());
+    } finally {
+      await scratch.close();
+    }
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
 }
 
 export interface Core {
@@ -60,9 +93,9 @@ export interface Core {
 export async function startCore(options: CoreOptions): Promise<Core> {
   const table = createHandlerTable(); // fails here if the table does not match the contract
   const clock = options.clock ?? systemClock;
-  const store = await openStore(options);
+  const { store, seedDemo: seedDemoHere } = await openStore(options);
   if ((await store.listUsers()).length === 0 && options.demo !== false) {
-    await seedDemo(store, clock.now());
+    await seedDemoHere(clock.now());
   }
   const sessions = new Sessions({ clock, idleMs: options.sessionIdleMs, mode: options.mode, oidcName: options.oidcName });
   const dispatch = createDispatcher({ table, store, clock, sessions });
