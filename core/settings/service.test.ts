@@ -92,6 +92,9 @@ describe('the settings an admin keeps', () => {
     const { tags } = await run(await h.as(WAREHOUSE), 'tags.allocate', { count: 1 });
     expect(tags).toEqual(['IT-000001']);
     expect(await refusal(run(await h.as(WAREHOUSE), 'labels.pdf', { stock: 'avery-l7651', tags: ['KK-0000001'] }))).toBe('ASSET_TAG_MALFORMED');
+    // The message shows a tag of this format, not the default's.
+    const named = await callAs(h, WAREHOUSE, 'labels.pdf', { stock: 'avery-l7651', tags: ['KK-0000001'] });
+    expect(named.ok ? '' : named.error.message).toBe('"KK-0000001" er ikke et inventarnummer. Et inventarnummer har formen IT-001234.');
     const pdf = await run(await h.as(WAREHOUSE), 'labels.pdf', { stock: 'avery-l7651', tags: ['it-000001'] });
     expect(pdf.labels).toBe(1);
     expect(

@@ -1,5 +1,5 @@
 /** Asset tags: the next free tag, and tags reserved in advance for pre-printed labels. */
-import { formatTag, tagFormatOf } from '../../shared/tag-format';
+import { formatTag, tagExample, tagFormatOf } from '../../shared/tag-format';
 import type { ProcedureArgs } from '../../shared/contract';
 import { tagFromScan } from '../../shared/labels/payload';
 import type { ServiceContext } from '../context';
@@ -46,7 +46,7 @@ export async function tagsFromScans(reads: Pick<StoreReads, 'getSettings'>, scan
   const [first] = bad;
   if (first !== undefined) {
     const shown = first.length > 40 ? `${first.slice(0, 40)}…` : first;
-    throw new AppError('ASSET_TAG_MALFORMED', { assetTag: shown, count: bad.length }, `${bad.length} malformed tag(s)`);
+    throw new AppError('ASSET_TAG_MALFORMED', { assetTag: shown, count: bad.length, example: tagExample(format) }, `${bad.length} malformed tag(s)`);
   }
   return tags;
 }

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import type { ProcedureOutput } from '../../shared/contract';
 import { CATEGORIES, TAG_PAYLOAD_FORMS, type Category } from '../../shared/schemas';
 import type { SettingsInput } from '../../shared/settings';
-import { tagExample, TAG_PREFIX_PATTERN, TAG_WIDTH_MAX, TAG_WIDTH_MIN } from '../../shared/tag-format';
+import { DEFAULT_TAG_FORMAT, tagExample, TAG_PREFIX_PATTERN, TAG_WIDTH_MAX, TAG_WIDTH_MIN } from '../../shared/tag-format';
 import { client } from '../api/instance';
 import { desktopBridge } from '../api/transport';
 import { ApprovalSettings } from '../components/ApprovalSettings';
@@ -168,7 +168,7 @@ function SettingsForm({ current, saved, onSaved }: FormProps) {
             <select {...form.control('labelPayload')}>
               {TAG_PAYLOAD_FORMS.map((p) => (
                 <option key={p} value={p}>
-                  {t(`labels.payload.${p}`)}
+                  {t(`labels.payload.${p}`, { example: example ?? tagExample(DEFAULT_TAG_FORMAT) })}
                 </option>
               ))}
             </select>

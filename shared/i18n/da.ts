@@ -395,7 +395,7 @@ export const da = {
   'error.NOT_A_WAREHOUSE_LOCATION': '{location} er ikke en hylde eller et lager.',
   'error.NOT_A_RECEIVING_SITE': '{location} er ikke en lokation i {department}.',
   'error.ALREADY_AT_LOCATION': '{assetTag} står allerede på {location}.',
-  'error.ASSET_TAG_MALFORMED': '"{assetTag}" er ikke et inventarnummer. Et inventarnummer har formen KK-0001234.',
+  'error.ASSET_TAG_MALFORMED': '"{assetTag}" er ikke et inventarnummer. Et inventarnummer har formen {example}.',
   'error.LABEL_START_OUT_OF_RANGE': 'Der er ingen mærkat nr. {start} på {stock}. Vælg et startnummer fra 1 til {max}.',
   'error.BATCH_LOCKED': 'Affaldspartiet {batch} kan ikke længere ændres, fordi det har status "{batchStatus}".',
   'error.BATCH_NOT_SEALED': 'Affaldspartiet {batch} skal plomberes og vejes, før det kan afhentes.',
@@ -536,8 +536,8 @@ export const da = {
   'labels.stock.sheet': '{name} – {count} pr. A4-ark, {width} × {height} mm',
   'labels.stock.single': '{name} – enkelt mærkat, {width} × {height} mm',
   'labels.start': 'Start ved mærkat nr.',
-  'labels.payload.tag': 'Inventarnummeret (KK-0001234)',
-  'labels.payload.url': 'Link (kredslob://device/KK-0001234)',
+  'labels.payload.tag': 'Inventarnummeret ({example})',
+  'labels.payload.url': 'Link (kredslob://device/{example})',
   'labels.printAtActualSize': 'Udskriv i 100 % (faktisk størrelse), ikke "Tilpas til side".',
 
   // Printing QR labels: the QR-mærkater screen, the device page and a selection in Alle enheder (issue 7).

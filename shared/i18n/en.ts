@@ -391,7 +391,7 @@ export const en: Record<MessageKey, string> = {
   'error.NOT_A_WAREHOUSE_LOCATION': '{location} is not a shelf or a warehouse.',
   'error.NOT_A_RECEIVING_SITE': '{location} is not a location of {department}.',
   'error.ALREADY_AT_LOCATION': '{assetTag} is already at {location}.',
-  'error.ASSET_TAG_MALFORMED': '"{assetTag}" is not an asset tag. An asset tag looks like KK-0001234.',
+  'error.ASSET_TAG_MALFORMED': '"{assetTag}" is not an asset tag. An asset tag looks like {example}.',
   'error.LABEL_START_OUT_OF_RANGE': 'There is no label no. {start} on {stock}. Choose a start from 1 to {max}.',
   'error.BATCH_LOCKED': 'Disposal batch {batch} is {batchStatus} and cannot be changed.',
   'error.BATCH_NOT_SEALED': 'Disposal batch {batch} must be sealed and weighed before it can be collected.',
@@ -531,8 +531,8 @@ export const en: Record<MessageKey, string> = {
   'labels.stock.sheet': '{name} – {count} per A4 sheet, {width} × {height} mm',
   'labels.stock.single': '{name} – single label, {width} × {height} mm',
   'labels.start': 'Start at label no.',
-  'labels.payload.tag': 'The asset tag (KK-0001234)',
-  'labels.payload.url': 'Link (kredslob://device/KK-0001234)',
+  'labels.payload.tag': 'The asset tag ({example})',
+  'labels.payload.url': 'Link (kredslob://device/{example})',
   'labels.printAtActualSize': 'Print at 100 % (actual size), not "Fit to page".',
 
   // Printing QR labels: the QR labels screen, the device page and a selection in All devices (issue 7).
