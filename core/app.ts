@@ -11,6 +11,7 @@ import { createHandlerTable } from './api/handlers';
 import { systemClock, type Clock } from './context';
 import { seedDemo } from './demo/generate';
 import { expireDueReservations } from './reservations/service';
+import { makeSetupCode } from './setup/setup-code';
 import { Sessions } from './session/sessions';
 import { FileStore } from './store/file/file-store';
 import type { DumpRecord } from './store/dump';
@@ -38,6 +39,11 @@ export interface CoreOptions {
   mode?: CoreMode;
   /** The identity provider's name for the sign-in button, when OpenID Connect is configured (core/http serves its flow). */
   oidcName?: string;
+  /**
+   * Shared mode on an empty store: the code the first admin must give in setup (KREDSLOB_SETUP_CODE), so that
+   * whoever reaches a new server first cannot make themselves its admin. Made at random when not given.
+   */
+  setupCode?: string;
 }
 
 /** An open store, and how the demo municipality is written into it when it is new. */
@@ -87,6 +93,8 @@ export interface Core {
   files: FileDispatcher;
   /** Who is signed in (shared mode's identity-provider flow starts sessions here too). */
   sessions: Sessions;
+  /** Shared mode on an empty store: the setup code, for the server to print. */
+  setupCode?: string | undefined;
   close(): Promise<void>;
 }
 
@@ -97,7 +105,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   if ((await store.listUsers()).length === 0 && options.demo !== false) {
     await seedDemoHere(clock.now());
   }
-  const sessions = new Sessions({ clock, idleMs: options.sessionIdleMs, mode: options.mode, oidcName: options.oidcName });
+  const setupCode = options.mode === 'shared' && (await store.userCount()) === 0 ? (options.setupCode ?? makeSetupCode()) : undefined;
+  const sessions = new Sessions({ clock, idleMs: options.sessionIdleMs, mode: options.mode, oidcName: options.oidcName, setupCode });
   const dispatch = createDispatcher({ table, store, clock, sessions });
   const files = createFileDispatcher({ store, clock, sessions });
   const expire = () =>
@@ -110,6 +119,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     dispatch,
     files,
     sessions,
+    setupCode,
     async close() {
       clearInterval(timer);
       await store.close();

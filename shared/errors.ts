@@ -86,6 +86,7 @@ export const ERROR_CODES = [
   // Settings and first start (issue 12).
   'TAG_FORMAT_LOCKED',
   'SETUP_DONE',
+  'SETUP_CODE_WRONG',
   // Import of registers (issue 12)
   'IMPORT_EMPTY',
   'IMPORT_HEADER_ONLY',
@@ -204,6 +205,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   UNIT_OF_OTHER_DEPARTMENT: 400,
   TAG_FORMAT_LOCKED: 409,
   SETUP_DONE: 409,
+  SETUP_CODE_WRONG: 403,
   IMPORT_EMPTY: 400,
   IMPORT_HEADER_ONLY: 400,
   IMPORT_NOT_TEXT: 415,

@@ -59,6 +59,8 @@ function group<S extends z.ZodType<object>>(schema: S) {
  */
 export const SetupInput = z
   .object({
+    /** Shared mode (issue 13): the code the server printed when it started empty; standalone leaves it out. */
+    setupCode: z.string().trim().max(64).optional(),
     ...organisationFields,
     department: group(
       z.object({

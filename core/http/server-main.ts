@@ -7,7 +7,8 @@
  * HOST (127.0.0.1: the proxy on the same machine; 0.0.0.0 for a proxy elsewhere), DATABASE_URL (PostgreSQL) or,
  * until the PostgreSQL store is in, KREDSLOB_DATA_DIR (a file store), KREDSLOB_SESSION_IDLE_MINUTES (480),
  * KREDSLOB_TRUST_PROXY=1 (client addresses from X-Forwarded-For), KREDSLOB_DEMO=1 (the demo municipality in an
- * empty store, for a trial) with KREDSLOB_DEMO_PASSWORD (every demo person's password).
+ * empty store, for a trial) with KREDSLOB_DEMO_PASSWORD (every demo person's password), KREDSLOB_SETUP_CODE (the
+ * code the first admin gives in setup on an empty store; printed at start, made at random when not set).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,10 +59,12 @@ async function main(): Promise<void> {
   const options = storeOptions(store);
   // The trail's HMAC key is the file store's (beside its folder); the PostgreSQL store keeps the sha256 chain only.
   const trailKey = options.dataDir === undefined ? {} : { trailKey: envTrailKeySource(options.dataDir) };
-  const core = await startCore({ ...options, mode: 'shared', demo, sessionIdleMs: idleMs, ...trailKey });
+  const setupCode = env.KREDSLOB_SETUP_CODE?.trim() ? { setupCode: env.KREDSLOB_SETUP_CODE.trim() } : {};
+  const core = await startCore({ ...options, mode: 'shared', demo, sessionIdleMs: idleMs, ...trailKey, ...setupCode });
   if (demo && env.KREDSLOB_DEMO_PASSWORD) await giveDemoPasswords(core, env.KREDSLOB_DEMO_PASSWORD);
   coreStarted(core);
   console.log(translate(locale, 'server.listening', { address: `${host}:${port}`, url: publicUrl.origin }));
+  if (core.setupCode !== undefined) console.log(translate(locale, 'server.setupCode', { code: core.setupCode }));
   stopOnSignal(server, core);
 }
 

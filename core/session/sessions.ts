@@ -21,6 +21,8 @@ export interface SessionOptions {
   mode?: CoreMode;
   /** The identity provider's name on the sign-in button, when OpenID Connect is configured (shared mode). */
   oidcName?: string | undefined;
+  /** Shared mode on an empty store: the code setup.initialize asks for (printed by the server at start). */
+  setupCode?: string | undefined;
 }
 
 interface Entry {
@@ -39,6 +41,7 @@ export class Sessions {
   /** Sign-in attempts per account and address (shared mode). */
   readonly attempts: SignInAttempts;
   readonly oidcName: string | undefined;
+  readonly setupCode: string | undefined;
 
   constructor(options: SessionOptions = {}) {
     this.idleMs = options.idleMs ?? DEFAULT_SESSION_IDLE_MS;
@@ -47,6 +50,7 @@ export class Sessions {
     this.mode = options.mode ?? 'standalone';
     this.attempts = new SignInAttempts(this.clock);
     this.oidcName = options.oidcName;
+    this.setupCode = options.setupCode;
   }
 
   start(userId: string): string {

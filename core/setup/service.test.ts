@@ -90,3 +90,46 @@ describe('first start without demo data', () => {
     expect(await store.listDepartments()).toEqual([]);
   });
 });
+
+describe('first start of a shared server (issue 13): setup asks for the code the server printed', () => {
+  const tempDir = useTempDirs();
+  let store: FileStore;
+  let call: Dispatcher;
+  const CODE = 'ABCD-EFGH-JKMN-PQRS';
+  const WITH_PASSWORD = { ...SETUP, admin: { ...SETUP.admin, password: 'lange-hemmelige-ord' } };
+
+  beforeEach(async () => {
+    store = await FileStore.open(tempDir(), { log: () => {} });
+    call = createDispatcher({ table: createHandlerTable(), store, clock: new TestClock(), sessions: new Sessions({ mode: 'shared', setupCode: CODE }), log: () => {} });
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  const nothingSaved = async () => {
+    expect(await store.userCount()).toBe(0);
+    expect(await store.listDepartments()).toEqual([]);
+    expect(await store.listLocations()).toEqual([]);
+    expect(await store.listAdminAudit(10)).toEqual([]);
+  };
+
+  it.each([
+    ['without a code', undefined],
+    ['with a wrong code', 'ABCD-EFGH-JKMN-PQRT'],
+    ['with an empty code', '  '],
+  ])('refuses setup %s, naming the field, and saves nothing', async (_, setupCode) => {
+    const result = await call('setup.initialize', { ...WITH_PASSWORD, ...(setupCode === undefined ? {} : { setupCode }) }, { locale: 'da' });
+    expect(result.ok ? undefined : result.error.code).toBe('SETUP_CODE_WRONG');
+    expect(result.ok ? undefined : result.error.message).toBe('Opsætningskoden passer ikke, så intet er gemt. Koden står i serverens log fra starten.');
+    expect(result.ok ? undefined : result.error.fields).toEqual({ setupCode: 'Koden passer ikke. Skriv koden fra serverens log.' });
+    await nothingSaved();
+  });
+
+  it('takes the code as people type it (small letters, spaces instead of dashes) and creates the admin with a password', async () => {
+    const result = await call('setup.initialize', { ...WITH_PASSWORD, setupCode: ' abcd efgh jkmn pqrs ' }, { locale: 'en' });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(await store.userCount()).toBe(1);
+    const signIn = await call('auth.signIn', { email: SETUP.admin.email, password: WITH_PASSWORD.admin.password }, { locale: 'en' });
+    expect(signIn.ok).toBe(true);
+  });
+});

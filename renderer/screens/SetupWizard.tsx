@@ -13,6 +13,8 @@ import { useContractForm } from '../use-contract-form';
 
 /** The wizard's fields, in page order, by their path in setup.initialize's input. */
 export const SETUP_FIELDS = {
+  // Shared mode (issue 13): the code the server printed at its start; shown only there.
+  setupCode: { label: 'setup.setupCode' },
   organisationName: { label: 'setup.organisationName' },
   organisationShortName: { label: 'setup.organisationShortName' },
   'admin.name': { label: 'setup.adminName' },
@@ -52,6 +54,11 @@ export function SetupWizard() {
       <p className="lead">{t('setup.intro')}</p>
       {form.summary && <ErrorSummary {...form.summary} />}
       <form className="form" data-testid="setup-wizard" onSubmit={(e) => void form.onSubmit(begin)(e)} noValidate>
+        {shared && (
+          <div className="form-grid">
+            <div>{text('setupCode', { hint: t('setup.setupCodeHint'), autoComplete: 'one-time-code' })}</div>
+          </div>
+        )}
         {group(t('setup.organisation'), 'setup-organisation', ['organisationName', 'organisationShortName'])}
         {group(t('setup.admin'), 'setup-admin', shared ? ['admin.name', 'admin.email', 'admin.password'] : ['admin.name', 'admin.email'])}
         {group(t('setup.department'), 'setup-department', ['department.code', 'department.name', 'department.nameEn'])}

@@ -1741,6 +1741,12 @@ export const da = {
   'signIn.oidc': 'Log ind med {name}',
   'signIn.sessionExpired': 'Du er blevet logget ud, fordi du ikke har brugt Kredsløb et stykke tid. Log ind igen.',
   'setup.adminPassword': 'Adgangskode (mindst 12 tegn)',
+  // First start of a shared server: the setup code it printed (issue 13)
+  'setup.setupCode': 'Opsætningskode',
+  'setup.setupCodeHint': 'Serveren skrev koden i sin log, da den startede. Den gælder, indtil den første administrator er oprettet.',
+  'error.SETUP_CODE_WRONG': 'Opsætningskoden passer ikke, så intet er gemt. Koden står i serverens log fra starten.',
+  'field.setup_code_wrong': 'Koden passer ikke. Skriv koden fra serverens log.',
+  'server.setupCode': 'Serveren er tom. Opsætningskode til den første administrator: {code}',
   // Organisation → Log-ind (issue 13, wt-auth)
   'org.tab.signIns': 'Log-ind',
   'signInLog.intro': 'Hvert log-ind, mislykket log-ind (med den e-mail, der blev prøvet, og adressen), låst konto, log-ud og ændret adgangskode. Nyeste først.',

@@ -1728,6 +1728,12 @@ export const en: Record<MessageKey, string> = {
   'signIn.oidc': 'Sign in with {name}',
   'signIn.sessionExpired': 'You were signed out because Kredsløb was not used for a while. Sign in again.',
   'setup.adminPassword': 'Password (at least 12 characters)',
+  // First start of a shared server: the setup code it printed (issue 13)
+  'setup.setupCode': 'Setup code',
+  'setup.setupCodeHint': 'The server wrote the code in its log when it started. It holds until the first administrator is created.',
+  'error.SETUP_CODE_WRONG': 'The setup code is not right, so nothing was saved. The code is in the server log from its start.',
+  'field.setup_code_wrong': 'The code is not right. Enter the code from the server log.',
+  'server.setupCode': 'The server is empty. Setup code for the first administrator: {code}',
   // Organisation → Sign-ins (issue 13, wt-auth)
   'org.tab.signIns': 'Sign-ins',
   'signInLog.intro': 'Every sign-in, failed sign-in (with the e-mail tried and the address), locked account, sign-out and password change. Newest first.',
