@@ -49,6 +49,11 @@ export interface ContractFormOptions<F> {
    * "certifications.0.number"): its control's id and label, so its errors show at it and the summary links there.
    */
   rowControl?: (path: string) => { id: string; label: string } | undefined;
+  /**
+   * Fields this screen requires although the schema lets them out, because the core requires them in a mode
+   * (shared mode's setup code and first password): marked required, and "required" when left empty.
+   */
+  required?: readonly (keyof F & string)[];
 }
 
 interface Shown {
@@ -85,7 +90,7 @@ export function useContractForm<P extends ProcedureName, F extends FormFields<P>
   const errors = shown ? mergeErrors(shown.client, shown.server) : {};
   const rowErrors = shown ? rowErrorsOf(shown.unplaced, options.rowControl) : {};
   const idOf = (name: keyof F & string) => `${idPrefix}-${name.replace(/\./g, '-')}`;
-  const isRequired = (name: keyof F & string) => !fields[name].checkbox && required.has(name);
+  const isRequired = (name: keyof F & string) => !fields[name].checkbox && (required.has(name) || (options.required?.includes(name) ?? false));
 
   function set<K extends keyof F & string>(name: K, value: FormValues<F>[K]): void {
     setValues((old) => ({ ...old, [name]: value }));
@@ -101,7 +106,9 @@ export function useContractForm<P extends ProcedureName, F extends FormFields<P>
 
   /** The client's check of every field (schema and rules); `extraNow` completes or overrides `extra`. */
   function check(extraNow?: Record<string, unknown>) {
-    return checkForm(schema, fields, values, { locale, t, extra: { ...options.extra?.(values), ...extraNow }, ruled: options.rules?.(values) });
+    const empty = (options.required ?? []).filter((name) => String(values[name]).trim() === '');
+    const ruled = { ...Object.fromEntries(empty.map((name) => [name, t('validation.required')])), ...options.rules?.(values) };
+    return checkForm(schema, fields, values, { locale, t, extra: { ...options.extra?.(values), ...extraNow }, ruled });
   }
 
   /** Show the client's errors: at their fields, or in the summary when no field holds them (unless `fieldsOnly`). */

@@ -34,7 +34,7 @@ export function SetupWizard() {
   const { t } = useI18n();
   const { begin, methods } = useSession();
   const shared = methods?.mode === 'shared';
-  const form = useContractForm('setup.initialize', { idPrefix: 'setup', fields: SETUP_FIELDS });
+  const form = useContractForm('setup.initialize', { idPrefix: 'setup', fields: SETUP_FIELDS, required: shared ? ['setupCode', 'admin.password'] : [] });
 
   const text = (name: Name, opts: { type?: 'text' | 'email' | 'password'; hint?: string; autoComplete?: string } = {}) => (
     <Field {...form.field(name, opts.hint)}>

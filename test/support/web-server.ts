@@ -62,7 +62,8 @@ export async function startServer(
   const sharedEnv = { KREDSLOB_PUBLIC_URL: base, KREDSLOB_DEMO: '1', KREDSLOB_DEMO_PASSWORD: SHARED_DEMO_PASSWORD, LANG: 'en_GB.UTF-8' };
   const entry = options.entry ?? [options.shared ? 'dist/server/server-main.mjs' : 'dist/server/main.mjs'];
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entry], {
-    env: { ...process.env, ...options.env, PORT: String(port), KREDSLOB_DATA_DIR: dataDir, KREDSLOB_WEB_SECRET: secret, KREDSLOB_NO_OPEN: '1', XDG_CONFIG_HOME: configDir, ...(options.shared ? sharedEnv : {}) },
+    // A shared server's own environment comes last but for the test's: shared-setup.spec.ts starts one without the demo.
+    env: { ...process.env, PORT: String(port), KREDSLOB_DATA_DIR: dataDir, KREDSLOB_WEB_SECRET: secret, KREDSLOB_NO_OPEN: '1', XDG_CONFIG_HOME: configDir, ...(options.shared ? sharedEnv : {}), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

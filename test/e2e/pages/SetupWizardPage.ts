@@ -37,6 +37,11 @@ export class SetupWizardPage {
     return this.form.getByRole('group', { name: group }).locator('.field', { has: this.page.getByLabel(labelStart(label)) }).first().locator('.field-error');
   }
 
+  /** Shared mode only: the code the server printed at its start. */
+  get setupCode(): Locator {
+    return this.form.getByLabel(/^Opsætningskode/);
+  }
+
   async fill(a: SetupAnswers): Promise<void> {
     await this.field('Organisation', 'Organisationens navn').fill(a.organisationName);
     if (a.organisationShortName) await this.field('Organisation', 'Kort navn').fill(a.organisationShortName);
