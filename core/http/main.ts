@@ -8,14 +8,11 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startCore, type Core } from '../app';
+import { startCore } from '../app';
 import { envTrailKeySource } from '../store/trail-key';
-import { createHttpServer } from './server';
 import { translate } from '../../shared/i18n';
-import { listen, locale, reportStartFailure, sessionIdleMs, StartupProblem, stopOnSignal } from './startup';
+import { locale, reportStartFailure, serveCore, sessionIdleMs, StartupProblem, stopOnSignal } from './startup';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 function webSecret(): string {
   const given = process.env.KREDSLOB_WEB_SECRET;
   if (given === undefined || given === '') return randomBytes(32).toString('base64url');
@@ -49,22 +46,15 @@ function openInBrowser(link: string): (() => void) | undefined {
 async function main(): Promise<void> {
   const port = Number.parseInt(process.env.PORT ?? '5299', 10);
   const dataDir = path.resolve(process.env.KREDSLOB_DATA_DIR ?? path.join(process.cwd(), '.data', 'web'));
-  const staticDir = process.env.KREDSLOB_STATIC_DIR ?? path.resolve(here, '../../dist/renderer');
   const secret = webSecret();
   const idleMs = sessionIdleMs();
-  // The port is taken first, so a busy port stops the start before the data folder is opened or seeded; a call
-  // that arrives in between waits for the core.
-  let coreStarted: (core: Core) => void = () => undefined;
-  const ready = new Promise<Core>((resolve) => (coreStarted = resolve));
-  const server = createHttpServer({
-    dispatch: async (p, input, meta) => (await ready).dispatch(p, input, meta),
-    files: async (p, input, meta) => (await ready).files(p, input, meta),
-    staticDir,
-    secret,
+  const { server, core } = await serveCore({
+    http: { secret },
+    port,
+    host: '127.0.0.1',
+    hint: 'web',
+    start: () => startCore({ dataDir, demo: process.env.KREDSLOB_DEMO !== '0', sessionIdleMs: idleMs, trailKey: envTrailKeySource(dataDir) }),
   });
-  await listen(server, port, '127.0.0.1', 'web');
-  const core = await startCore({ dataDir, demo: process.env.KREDSLOB_DEMO !== '0', sessionIdleMs: idleMs, trailKey: envTrailKeySource(dataDir) });
-  coreStarted(core);
   const link = `http://127.0.0.1:${port}/?secret=${secret}`;
   console.log(translate(locale, 'web.listening', { port, dir: dataDir }));
   console.log(link);

@@ -10,18 +10,13 @@
  * empty store, for a trial) with KREDSLOB_DEMO_PASSWORD (every demo person's password), KREDSLOB_SETUP_CODE (the
  * code the first admin gives in setup on an empty store; printed at start, made at random when not set).
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { translate } from '../../shared/i18n';
 import type { User } from '../../shared/schemas';
 import { startCore, type Core } from '../app';
 import { hashPassword, passwordProblem } from '../auth/password';
 import { envTrailKeySource } from '../store/trail-key';
-import { createHttpServer } from './server';
 import { chooseStore, portOf, publicUrlOf, refuseOidc, storeOptions } from './server-config';
-import { listen, locale, reportStartFailure, sessionIdleMs, StartupProblem, stopOnSignal } from './startup';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
+import { locale, reportStartFailure, serveCore, sessionIdleMs, StartupProblem, stopOnSignal } from './startup';
 
 /** A trial with the demo municipality: every demo person without a password gets KREDSLOB_DEMO_PASSWORD. */
 async function giveDemoPasswords(core: Core, password: string): Promise<void> {
@@ -46,23 +41,21 @@ async function main(): Promise<void> {
   refuseOidc(env);
   const idleMs = sessionIdleMs();
   const demo = env.KREDSLOB_DEMO === '1';
-  const staticDir = env.KREDSLOB_STATIC_DIR ?? path.resolve(here, '../../dist/renderer');
-  let coreStarted: (core: Core) => void = () => undefined;
-  const ready = new Promise<Core>((resolve) => (coreStarted = resolve));
-  const server = createHttpServer({
-    dispatch: async (p, input, meta) => (await ready).dispatch(p, input, meta),
-    files: async (p, input, meta) => (await ready).files(p, input, meta),
-    staticDir,
-    shared: { publicUrl, trustProxy: env.KREDSLOB_TRUST_PROXY === '1' },
+  const { server, core } = await serveCore({
+    http: { shared: { publicUrl, trustProxy: env.KREDSLOB_TRUST_PROXY === '1' } },
+    port,
+    host,
+    hint: 'server',
+    start: async () => {
+      const options = storeOptions(store);
+      // The trail's HMAC key is the file store's (beside its folder); the PostgreSQL store keeps the sha256 chain only.
+      const trailKey = options.dataDir === undefined ? {} : { trailKey: envTrailKeySource(options.dataDir) };
+      const setupCode = env.KREDSLOB_SETUP_CODE?.trim() ? { setupCode: env.KREDSLOB_SETUP_CODE.trim() } : {};
+      const started = await startCore({ ...options, mode: 'shared', demo, sessionIdleMs: idleMs, ...trailKey, ...setupCode });
+      if (demo && env.KREDSLOB_DEMO_PASSWORD) await giveDemoPasswords(started, env.KREDSLOB_DEMO_PASSWORD);
+      return started;
+    },
   });
-  await listen(server, port, host, 'server');
-  const options = storeOptions(store);
-  // The trail's HMAC key is the file store's (beside its folder); the PostgreSQL store keeps the sha256 chain only.
-  const trailKey = options.dataDir === undefined ? {} : { trailKey: envTrailKeySource(options.dataDir) };
-  const setupCode = env.KREDSLOB_SETUP_CODE?.trim() ? { setupCode: env.KREDSLOB_SETUP_CODE.trim() } : {};
-  const core = await startCore({ ...options, mode: 'shared', demo, sessionIdleMs: idleMs, ...trailKey, ...setupCode });
-  if (demo && env.KREDSLOB_DEMO_PASSWORD) await giveDemoPasswords(core, env.KREDSLOB_DEMO_PASSWORD);
-  coreStarted(core);
   console.log(translate(locale, 'server.listening', { address: `${host}:${port}`, url: publicUrl.origin }));
   if (core.setupCode !== undefined) console.log(translate(locale, 'server.setupCode', { code: core.setupCode }));
   stopOnSignal(server, core);

@@ -1,9 +1,15 @@
-/** What both HTTP entries (`npm run web`, `npm run server`) check at start: the idle limit, a free port; and how they say a problem. */
+/**
+ * What both HTTP entries (`npm run web`, `npm run server`) do at start: check the idle limit, take the port before
+ * the core, serve the core once it has started; and how they say a problem.
+ */
 import type http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { translate } from '../../shared/i18n';
 import { errorMessage, toLocale } from '../../shared/messages';
 import type { Core } from '../app';
 import { AppError } from '../errors';
+import { createHttpServer, type HttpServerOptions } from './server';
 
 // The terminal's language (LANG, e.g. da_DK.UTF-8 or en_GB.UTF-8) picks the language of what is printed.
 export const locale = toLocale(process.env.LANG);
@@ -28,6 +34,37 @@ export function listen(server: http.Server, port: number, host: string, hint: 'w
     });
     server.listen(port, host, () => resolve());
   });
+}
+
+/** How an entry serves the core: everything of the HTTP server but the calls, which go to the core once it has started. */
+export interface ServeCoreOptions {
+  http: Omit<HttpServerOptions, 'dispatch' | 'files' | 'staticDir'>;
+  port: number;
+  host: string;
+  /** The command named when the port is taken. */
+  hint: 'web' | 'server';
+  /** Opens the store and starts the core; the calls wait until it resolves. */
+  start: () => Promise<Core>;
+}
+
+/**
+ * Takes the port first, so a busy port stops the start before the data is opened or seeded; then starts the core.
+ * A call that arrives in between waits for the core. The built UI is served from KREDSLOB_STATIC_DIR, else from
+ * dist/renderer beside the bundle. @throws StartupProblem (port taken) and whatever `start` throws
+ */
+export async function serveCore(options: ServeCoreOptions): Promise<{ server: http.Server; core: Core }> {
+  let coreStarted: (core: Core) => void = () => undefined;
+  const ready = new Promise<Core>((resolve) => (coreStarted = resolve));
+  const server = createHttpServer({
+    ...options.http,
+    dispatch: async (p, input, meta) => (await ready).dispatch(p, input, meta),
+    files: async (p, input, meta) => (await ready).files(p, input, meta),
+    staticDir: process.env.KREDSLOB_STATIC_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/renderer'),
+  });
+  await listen(server, options.port, options.host, options.hint);
+  const core = await options.start();
+  coreStarted(core);
+  return { server, core };
 }
 
 /** On SIGINT or SIGTERM: `before` (if any), stop answering, close the core (its store), exit. */
