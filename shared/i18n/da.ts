@@ -1761,6 +1761,24 @@ export const da = {
   // A lock-out's or limit's length when the call did not say (issue 13, wt-auth)
   'param.minutes': '15',
   'param.seconds': '60',
+  // Min konto: a person's own password (issue 13, wt-account)
+  'header.account': 'Min konto',
+  'account.title': 'Min konto',
+  'account.name': 'Navn',
+  'account.email': 'E-mail',
+  'account.role': 'Rolle',
+  'account.department': 'Forvaltning',
+  'account.standaloneNoPassword': 'Kredsløb kører på denne pc alene, så der er ingen adgangskode: du vælger din profil, når du starter.',
+  'account.passwordHeading': 'Adgangskode',
+  'account.changePassword': 'Skift adgangskode',
+  'account.passwordTitle': 'Skift din adgangskode',
+  'account.currentPassword': 'Nuværende adgangskode',
+  'account.newPassword': 'Ny adgangskode',
+  'account.passwordHint': 'Mindst 12 tegn, og ikke din e-mail.',
+  'account.repeatPassword': 'Gentag ny adgangskode',
+  'account.repeatMismatch': 'Skriv den samme nye adgangskode i begge felter.',
+  'account.savePassword': 'Skift adgangskode',
+  'account.passwordChanged': 'Din adgangskode er skiftet. Brug den nye, næste gang du logger ind.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;

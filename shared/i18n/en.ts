@@ -1748,4 +1748,22 @@ export const en: Record<MessageKey, string> = {
   // A lock-out's or limit's length when the call did not say (issue 13, wt-auth)
   'param.minutes': '15',
   'param.seconds': '60',
+  // My account: a person's own password (issue 13, wt-account)
+  'header.account': 'My account',
+  'account.title': 'My account',
+  'account.name': 'Name',
+  'account.email': 'E-mail',
+  'account.role': 'Role',
+  'account.department': 'Administration',
+  'account.standaloneNoPassword': 'Kredsløb runs on this PC alone, so there is no password: you choose your profile when you start.',
+  'account.passwordHeading': 'Password',
+  'account.changePassword': 'Change password',
+  'account.passwordTitle': 'Change your password',
+  'account.currentPassword': 'Current password',
+  'account.newPassword': 'New password',
+  'account.passwordHint': 'At least 12 characters, and not your e-mail.',
+  'account.repeatPassword': 'Repeat new password',
+  'account.repeatMismatch': 'Type the same new password in both fields.',
+  'account.savePassword': 'Change password',
+  'account.passwordChanged': 'Your password is changed. Use the new one next time you sign in.',
 };
