@@ -27,7 +27,7 @@ export interface CoreOptions {
   clock?: Clock;
   /** How often reservations are checked for expiry (ms). */
   expiryIntervalMs?: number;
-  /** How long a session may go without a call before it ends (ms; default 8 hours). */
+  /** How long a session may go without a call before it ends, while the settings name no sessionIdleMinutes (ms; default 8 hours). */
   sessionIdleMs?: number;
   /** Where the trail's HMAC key is: the desktop app's safeStorage, or the web rule (core/store/trail-key.ts). */
   trailKey?: TrailKeySource;
@@ -107,6 +107,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   }
   const setupCode = options.mode === 'shared' && (await store.userCount()) === 0 ? (options.setupCode ?? makeSetupCode()) : undefined;
   const sessions = new Sessions({ clock, idleMs: options.sessionIdleMs, mode: options.mode, oidcName: options.oidcName, setupCode });
+  // Session idle time (wt-account): the stored setting, if any, over the server's default; settings.save applies a change.
+  sessions.applySettings(await store.getSettings());
   const dispatch = createDispatcher({ table, store, clock, sessions });
   const files = createFileDispatcher({ store, clock, sessions });
   const expire = () =>

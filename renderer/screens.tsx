@@ -39,6 +39,8 @@ import { Organisation } from './screens/Organisation';
 import { Settings } from './screens/Settings';
 // Import of registers (issue 12).
 import { ImportDevices } from './screens/ImportDevices';
+// Min konto (issue 13, wt-account).
+import { Account } from './screens/Account';
 
 export interface ScreenDef {
   id: string;
@@ -162,6 +164,8 @@ export const SCREENS = [
     calls: ['import.analyze', 'import.dryRun', 'import.start', 'import.progress', 'import.cancel', 'import.saveMapping'],
     render: () => <ImportDevices />,
   },
+  // Min konto (issue 13, wt-account): everyone's, reached from the header; in shared mode it changes one's own password.
+  { id: 'account', path: '/account', primary: 'auth.changePassword', calls: ['auth.changePassword'], render: () => <Account /> },
 ] as const satisfies readonly ScreenDef[];
 
 export { mayCall };

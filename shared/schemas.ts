@@ -502,6 +502,18 @@ export const ReservationApproval = z.object({
 });
 export type ReservationApproval = z.infer<typeof ReservationApproval>;
 
+// Session idle time as a setting (issue 13, wt-account): minutes without a call before a session ends.
+export const SESSION_IDLE_MINUTES_MIN = 15;
+/** 7 days: a session kept longer than a week without use is one nobody is watching. */
+export const SESSION_IDLE_MINUTES_MAX = 7 * 24 * 60;
+/** 8 hours: a working day, so a PC left signed in overnight is signed out by morning. */
+export const SESSION_IDLE_MINUTES_DEFAULT = 8 * 60;
+export const SessionIdleMinutes = z
+  .number({ message: 'session_idle_range' })
+  .int({ message: 'session_idle_whole' })
+  .min(SESSION_IDLE_MINUTES_MIN, { message: 'session_idle_range' })
+  .max(SESSION_IDLE_MINUTES_MAX, { message: 'session_idle_range' });
+
 export const Settings = z.object({
   reservationDays: z.number().int().min(1).max(90),
   /** The one figure for every category before offerDays: now only the default of offerDays (shared/wanted.ts offerDaysFor). */
@@ -524,6 +536,8 @@ export const Settings = z.object({
   labelStock: z.enum(STOCK_IDS).optional(),
   // Import of registers (issue 12): the column mappings kept for the next file.
   importMappings: z.array(SavedImportMapping).max(IMPORT_SAVED_MAPPINGS_MAX).optional(),
+  // Session idle time (issue 13, wt-account); absent: the server's default (KREDSLOB_SESSION_IDLE_MINUTES, else 8 h).
+  sessionIdleMinutes: SessionIdleMinutes.optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { CATEGORY_FACTS } from './categories';
 import { DEFAULT_STOCK, STOCK_IDS } from './labels/stocks';
-import { CATEGORIES, Department, Location, perCategory, Settings, TAG_PAYLOAD_FORMS, User, type Category } from './schemas';
+import { CATEGORIES, Department, Location, perCategory, SESSION_IDLE_MINUTES_DEFAULT, Settings, TAG_PAYLOAD_FORMS, User, type Category } from './schemas';
 import { tagFormatOf } from './tag-format';
 import { offerDaysFor } from './wanted';
 
@@ -28,12 +28,17 @@ export const SettingsInput = z
     labelStock: z.enum(STOCK_IDS),
     tagPrefix: z.string().trim().toUpperCase().pipe(Settings.shape.tagPrefix.unwrap()),
     tagWidth: Settings.shape.tagWidth.unwrap(),
+    // Session idle time (issue 13, wt-account): left out, the stored figure stays (standalone mode does not show it).
+    sessionIdleMinutes: Settings.shape.sessionIdleMinutes,
   })
   .strict();
 export type SettingsInput = z.infer<typeof SettingsInput>;
 
-/** What the settings screen starts from: the figures in force (a stored figure, else its default). */
-export function effectiveSettings(settings: Settings): SettingsInput {
+/**
+ * What the settings screen starts from: the figures in force (a stored figure, else its default). The session idle
+ * time's default is the server's (its environment), so the core gives it.
+ */
+export function effectiveSettings(settings: Settings, defaultIdleMinutes = SESSION_IDLE_MINUTES_DEFAULT): SettingsInput {
   const format = tagFormatOf(settings);
   return {
     reservationDays: settings.reservationDays,
@@ -45,6 +50,7 @@ export function effectiveSettings(settings: Settings): SettingsInput {
     labelStock: settings.labelStock ?? DEFAULT_STOCK,
     tagPrefix: format.prefix,
     tagWidth: format.width,
+    sessionIdleMinutes: settings.sessionIdleMinutes ?? defaultIdleMinutes,
   };
 }
 

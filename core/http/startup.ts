@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { translate } from '../../shared/i18n';
 import { errorMessage, toLocale } from '../../shared/messages';
+import { SESSION_IDLE_MINUTES_DEFAULT, SessionIdleMinutes } from '../../shared/schemas';
 import type { Core } from '../app';
 import { AppError } from '../errors';
 import { createHttpServer, type HttpServerOptions } from './server';
@@ -17,12 +18,16 @@ export const locale = toLocale(process.env.LANG);
 /** A start-up problem the person can fix, said in one line. */
 export class StartupProblem extends Error {}
 
-/** KREDSLOB_SESSION_IDLE_MINUTES in ms (default 480 minutes, i.e. 8 hours). @throws StartupProblem */
+/**
+ * KREDSLOB_SESSION_IDLE_MINUTES in ms (default 480 minutes, i.e. 8 hours): the idle limit of a store whose settings
+ * name none, so it keeps the settings' own bounds (15 minutes to 7 days). @throws StartupProblem
+ */
 export function sessionIdleMs(): number {
   const given = process.env.KREDSLOB_SESSION_IDLE_MINUTES;
-  if (given === undefined || given === '') return 480 * 60_000;
-  if (!/^\d+$/.test(given) || Number(given) === 0) throw new StartupProblem(translate(locale, 'web.badIdleMinutes'));
-  return Number(given) * 60_000;
+  if (given === undefined || given === '') return SESSION_IDLE_MINUTES_DEFAULT * 60_000;
+  const minutes = /^\d+$/.test(given) ? SessionIdleMinutes.safeParse(Number(given)) : undefined;
+  if (!minutes?.success) throw new StartupProblem(translate(locale, 'web.badIdleMinutes'));
+  return minutes.data * 60_000;
 }
 
 /** Listens, or says which port is taken before anything has touched the data. */

@@ -32,6 +32,26 @@ describe('standalone sessions', () => {
     expect(sessions.userIdFor(token)).toBeUndefined();
   });
 
+  // Session idle time as a setting (issue 13, wt-account)
+  it('takes the idle limit from the settings for sessions already open, and falls back to the server default when they name none', () => {
+    const clock = manualClock();
+    const sessions = new Sessions({ clock, idleMs: 2 * HOUR });
+    expect(sessions.defaultIdleMinutes).toBe(120);
+    const token = sessions.start('user-buf-1');
+    sessions.applySettings({ sessionIdleMinutes: 30 });
+    clock.advance(29 * 60 * 1000);
+    expect(sessions.userIdFor(token)).toBe('user-buf-1');
+    clock.advance(30 * 60 * 1000); // 30 minutes idle: over, although the server's default is 2 hours
+    expect(sessions.userIdFor(token)).toBeUndefined();
+    const next = sessions.start('user-buf-1');
+    sessions.applySettings({ sessionIdleMinutes: 7 * 24 * 60 });
+    clock.advance(6 * 24 * HOUR);
+    expect(sessions.userIdFor(next)).toBe('user-buf-1');
+    sessions.applySettings({});
+    clock.advance(2 * HOUR);
+    expect(sessions.userIdFor(next)).toBeUndefined();
+  });
+
   it('ends a signed-out session at once, and signing out twice is harmless', () => {
     const sessions = new Sessions();
     const token = sessions.start('user-buf-1');

@@ -2,18 +2,20 @@
  * Sessions: in standalone mode a person picks a profile and gets a token; in shared mode (issue 13) they sign in
  * (core/auth) and get the same kind of token, which the HTTP layer keeps in a cookie for a browser.
  *
- * A session ends when it is signed out, after `idleMs` without a call (a PC left signed in overnight), or when
+ * A session ends when it is signed out, after the idle limit without a call (a PC left signed in overnight; the
+ * settings' sessionIdleMinutes, else the server's default), or when
  * more than `maxSessions` are open (the oldest-used goes first), so the table cannot grow without end.
  */
 import { randomBytes } from 'node:crypto';
 import { systemClock, type Clock } from '../context';
-import type { CoreMode } from '../../shared/schemas';
+import { SESSION_IDLE_MINUTES_DEFAULT, type CoreMode, type Settings } from '../../shared/schemas';
 import { SignInAttempts } from '../auth/attempts';
 
-export const DEFAULT_SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
+export const DEFAULT_SESSION_IDLE_MS = SESSION_IDLE_MINUTES_DEFAULT * 60_000;
 export const DEFAULT_MAX_SESSIONS = 1000;
 
 export interface SessionOptions {
+  /** The idle limit while the settings name none (the server's KREDSLOB_SESSION_IDLE_MINUTES; default 8 hours). */
   idleMs?: number;
   maxSessions?: number;
   clock?: Clock;
@@ -33,7 +35,10 @@ interface Entry {
 export class Sessions {
   // why a Map: it keeps insertion order, and a used session is re-inserted, so the first key is the oldest-used
   private readonly byToken = new Map<string, Entry>();
-  private readonly idleMs: number;
+  /** The idle limit when the settings name none. */
+  readonly defaultIdleMs: number;
+  // why not readonly: the settings' figure (applySettings) holds from the next check, so a change needs no restart
+  private idleMs: number;
   private readonly maxSessions: number;
   private readonly clock: Clock;
   /** How people get a session here: choosing a profile (standalone) or signing in (shared). */
@@ -44,13 +49,27 @@ export class Sessions {
   readonly setupCode: string | undefined;
 
   constructor(options: SessionOptions = {}) {
-    this.idleMs = options.idleMs ?? DEFAULT_SESSION_IDLE_MS;
+    this.defaultIdleMs = options.idleMs ?? DEFAULT_SESSION_IDLE_MS;
+    this.idleMs = this.defaultIdleMs;
     this.maxSessions = options.maxSessions ?? DEFAULT_MAX_SESSIONS;
     this.clock = options.clock ?? systemClock;
     this.mode = options.mode ?? 'standalone';
     this.attempts = new SignInAttempts(this.clock);
     this.oidcName = options.oidcName;
     this.setupCode = options.setupCode;
+  }
+
+  /**
+   * The idle limit from the settings (their figure, else the default), at the core's start and after each save of
+   * the settings. It holds for every open session from its next call: one idle longer than a new, shorter limit ends then.
+   */
+  applySettings(settings: Pick<Settings, 'sessionIdleMinutes'>): void {
+    this.idleMs = settings.sessionIdleMinutes === undefined ? this.defaultIdleMs : settings.sessionIdleMinutes * 60_000;
+  }
+
+  /** The default idle limit in whole minutes, as the settings screen shows it when the settings name none. */
+  get defaultIdleMinutes(): number {
+    return Math.round(this.defaultIdleMs / 60_000);
   }
 
   start(userId: string): string {

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { CATEGORY_FACTS } from '../../shared/categories';
-import { contract, type ProcedureInput } from '../../shared/contract';
+import { contract, type ProcedureInput, type ProcedureOutput } from '../../shared/contract';
 import { callAs, BUF_CONTACT, BUF_SITE, refusal, run, useHarness, WAREHOUSE } from '../testing/harness';
+import { createDispatcher } from '../api/dispatch';
+import { createHandlerTable } from '../api/handlers';
+import { Sessions } from '../session/sessions';
 
 const ADMIN = 'user-admin-1';
 
@@ -102,6 +105,34 @@ describe('the settings an admin keeps', () => {
         run(await h.as(BUF_CONTACT), 'devices.report', { category: 'laptop', manufacturer: 'Dell', model: 'Latitude', serial: 'FMT-2', locationId: BUF_SITE, assetTag: 'KK-0000001' }),
       ),
     ).toBe('TAG_NOT_ISSUED');
+  });
+
+  // Session idle time as a setting (issue 13, wt-account)
+  it('keeps the session idle time: the server default while unset, a save holds from the next call without a restart, 15 minutes to 7 days', async () => {
+    const sessions = new Sessions({ clock: h.clock, idleMs: 60 * 60_000 });
+    const dispatch = createDispatcher({ table: createHandlerTable(), store: h.store, clock: h.clock, sessions, log: () => {} });
+    const admin = sessions.start(ADMIN);
+    const contact = sessions.start(BUF_CONTACT);
+    const call = async (token: string, procedure: string, input: unknown) => dispatch(procedure, input, { token, locale: 'en' });
+    const got = await call(admin, 'settings.get', {});
+    const start = got.ok ? (got.data as ProcedureOutput<'settings.get'>).settings : undefined; // why: settings.get's output, checked by the dispatcher
+    expect(start?.sessionIdleMinutes).toBe(60); // the server's default (KREDSLOB_SESSION_IDLE_MINUTES), as none is stored
+
+    for (const [minutes, message] of [[14, 'Choose between 15 minutes and 7 days (168 hours).'], [10081, 'Choose between 15 minutes and 7 days (168 hours).'], [20.5, 'Give a whole number of minutes (or hours that make whole minutes).']] as const) {
+      const refused = await call(admin, 'settings.save', { ...start, sessionIdleMinutes: minutes });
+      expect(refused.ok ? undefined : refused.error.fields).toEqual({ sessionIdleMinutes: message });
+    }
+    expect((await h.store.getSettings()).sessionIdleMinutes).toBeUndefined();
+
+    const saved = await call(admin, 'settings.save', { ...start, sessionIdleMinutes: 20 });
+    expect(saved.ok).toBe(true);
+    expect((await h.store.getSettings()).sessionIdleMinutes).toBe(20);
+    // The contact's session, open before the save, now ends after 20 idle minutes rather than the default hour.
+    h.clock.advance(21 * 60_000);
+    const late = await call(contact, 'notifications.list', {});
+    expect(late.ok ? undefined : late.error.code).toBe('UNAUTHENTICATED');
+    const { items } = await run(await h.as(ADMIN), 'admin.audit', { subject: 'settings' });
+    expect(items[0]?.changes).toEqual([{ field: 'sessionIdleMinutes', from: '60', to: '20' }]);
   });
 
   it('is for admins only', async () => {

@@ -5,6 +5,7 @@ import { effectiveSettings, type SettingsInput } from '../../shared/settings';
 import { formatTag, tagFormatOf } from '../../shared/tag-format';
 import { recordAdminChange } from '../admin/audit';
 import type { ServiceContext } from '../context';
+import type { Sessions } from '../session/sessions';
 import { AppError } from '../errors';
 import type { StoreReads } from '../store/store';
 
@@ -14,11 +15,16 @@ async function lastTag(reads: StoreReads, settings: Settings): Promise<string | 
   return last > 0 ? formatTag(tagFormatOf(settings), last) : undefined;
 }
 
+/** What the settings need beyond a service context: the sessions, whose idle limit is a setting (wt-account). */
+export interface SettingsContext extends ServiceContext {
+  sessions: Sessions;
+}
+
 /** The settings in force and the last tag issued (the tag format is fixed once there is one). */
-export async function getSettings(ctx: ServiceContext): Promise<ProcedureOutput<'settings.get'>> {
+export async function getSettings(ctx: SettingsContext): Promise<ProcedureOutput<'settings.get'>> {
   const settings = await ctx.store.getSettings();
   const last = await lastTag(ctx.store, settings);
-  return { settings: effectiveSettings(settings), ...(last === undefined ? {} : { lastTag: last }) };
+  return { settings: effectiveSettings(settings, ctx.sessions.defaultIdleMinutes), ...(last === undefined ? {} : { lastTag: last }) };
 }
 
 /**
@@ -36,8 +42,9 @@ function auditView(settings: SettingsInput): Record<string, unknown> {
  * figure. The tag prefix and width stay as they are once a tag was issued, so every tag keeps one format.
  * @throws TAG_FORMAT_LOCKED naming the last tag issued (nothing saved)
  */
-export async function saveSettings(ctx: ServiceContext, input: ProcedureArgs<'settings.save'>): Promise<ProcedureOutput<'settings.save'>> {
-  return ctx.store.transaction(async (tx) => {
+export async function saveSettings(ctx: SettingsContext, input: ProcedureArgs<'settings.save'>): Promise<ProcedureOutput<'settings.save'>> {
+  const idleDefault = ctx.sessions.defaultIdleMinutes;
+  const { stored, output } = await ctx.store.transaction(async (tx) => {
     const before = await tx.getSettings();
     const format = tagFormatOf(before);
     const changedFormat = { ...(input.tagPrefix === format.prefix ? {} : { tagPrefix: 'tag_format_locked' as const }), ...(input.tagWidth === format.width ? {} : { tagWidth: 'tag_format_locked' as const }) };
@@ -49,15 +56,18 @@ export async function saveSettings(ctx: ServiceContext, input: ProcedureArgs<'se
     const { organisationShortName: _short, ...kept } = before;
     const next: Settings = { ...kept, ...input };
     tx.putSettings(next);
-    const saved = effectiveSettings(next);
+    const saved = effectiveSettings(next, idleDefault);
     recordAdminChange(tx, ctx, {
       subject: 'settings',
       subjectId: 'settings',
       subjectName: next.organisationName,
       action: 'changed',
-      before: auditView(effectiveSettings(before)),
+      before: auditView(effectiveSettings(before, idleDefault)),
       after: auditView(saved),
     });
-    return { settings: saved };
+    return { stored: next, output: { settings: saved } };
   });
+  // Only once the save is kept: sessions are checked against the new idle time from their next call.
+  ctx.sessions.applySettings(stored);
+  return output;
 }

@@ -33,6 +33,11 @@ export function Header({ user, onSwitchProfile }: { user: User; onSwitchProfile:
         <NotificationBell />
         <CameraScanButton />
         <LanguageSwitch />
+        {shared && (
+          <a className="button button-ghost" href={href('/account')}>
+            {t('header.account')}
+          </a>
+        )}
         <button type="button" className="button button-ghost" onClick={onSwitchProfile}>
           {shared ? t('header.signOut') : t('header.switchProfile')}
         </button>

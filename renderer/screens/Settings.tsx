@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import type { ProcedureOutput } from '../../shared/contract';
-import { CATEGORIES, TAG_PAYLOAD_FORMS, type Category } from '../../shared/schemas';
+import { CATEGORIES, SESSION_IDLE_MINUTES_DEFAULT, TAG_PAYLOAD_FORMS, type Category } from '../../shared/schemas';
 import type { SettingsInput } from '../../shared/settings';
 import { DEFAULT_TAG_FORMAT, tagExample, TAG_PREFIX_PATTERN, TAG_WIDTH_MAX, TAG_WIDTH_MIN } from '../../shared/tag-format';
 import { client } from '../api/instance';
@@ -20,7 +20,9 @@ import { StockOptions } from '../components/StockOptions';
 import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';
 import { ServerConnectionForm } from '../components/ServerConnectionForm';
-import type { FormFields, TextFieldSpec } from '../form-model';
+import { parseDecimal, type FormFields, type TextFieldSpec } from '../form-model';
+import { memberOf } from '../member-of';
+import { useSession } from '../session-context';
 import { useI18n } from '../i18n';
 import { categoryKey } from '../labels';
 import { useReference } from '../reference-context';
@@ -45,6 +47,8 @@ const SETTINGS_FIELDS = {
   labelStock: { label: 'settings.labelStock' },
   tagPrefix: { label: 'settings.tagPrefix' },
   tagWidth: { label: 'settings.tagWidth', parse: 'integer' },
+  // Session idle time (issue 13, wt-account): its parse depends on the chosen unit, so SettingsForm gives it.
+  sessionIdleMinutes: { label: 'settings.sessionIdle' },
 } satisfies FormFields<'settings.save'>;
 
 type TextName = keyof typeof SETTINGS_FIELDS;
@@ -62,7 +66,23 @@ function startValues(s: SettingsInput): Record<TextName, string> {
     labelStock: s.labelStock,
     tagPrefix: s.tagPrefix,
     tagWidth: String(s.tagWidth),
+    sessionIdleMinutes: String(idleAmount(s.sessionIdleMinutes).amount),
   } as Record<TextName, string>; // why: every name of SETTINGS_FIELDS is set above, the per-category ones from CATEGORIES
+}
+
+// Session idle time (issue 13, wt-account): typed in minutes or hours, kept in minutes.
+const IDLE_UNITS = ['minutes', 'hours'] as const;
+type IdleUnit = (typeof IDLE_UNITS)[number];
+
+/** How a stored idle time is shown: whole hours in hours, anything else in minutes. */
+function idleAmount(minutes = SESSION_IDLE_MINUTES_DEFAULT): { amount: number; unit: IdleUnit } {
+  return minutes % 60 === 0 ? { amount: minutes / 60, unit: 'hours' } : { amount: minutes, unit: 'minutes' };
+}
+
+/** The typed amount in minutes ("1,5" hours → 90); empty → undefined, not a number → NaN (the schema names it). */
+function idleMinutes(raw: string, unit: IdleUnit): number | undefined {
+  const n = parseDecimal(raw);
+  return n === undefined || Number.isNaN(n) || unit === 'minutes' ? n : Math.round(n * 60);
 }
 
 export function Settings() {
@@ -117,7 +137,19 @@ interface FormProps {
 
 function SettingsForm({ current, saved, onSaved }: FormProps) {
   const { t } = useI18n();
-  const form = useContractForm('settings.save', { idPrefix: 'settings', fields: SETTINGS_FIELDS, initial: startValues(current.settings) });
+  // Session idle time: an admin sets it in shared mode only (standalone has no sign-in), and then it is required.
+  const shared = useSession().methods?.mode === 'shared';
+  const [idleUnit, setIdleUnit] = useState<IdleUnit>(() => idleAmount(current.settings.sessionIdleMinutes).unit);
+  const fields = {
+    ...SETTINGS_FIELDS,
+    sessionIdleMinutes: { ...SETTINGS_FIELDS.sessionIdleMinutes, parse: shared ? (raw: string) => idleMinutes(raw, idleUnit) : () => undefined },
+  };
+  const form = useContractForm('settings.save', {
+    idPrefix: 'settings',
+    fields,
+    initial: startValues(current.settings),
+    rules: (v) => (shared && v.sessionIdleMinutes.trim() === '' ? { sessionIdleMinutes: t('validation.required') } : {}),
+  });
   const locked = current.lastTag !== undefined;
   const width = Number(form.values.tagWidth);
   const prefix = form.values.tagPrefix.trim().toUpperCase();
@@ -160,6 +192,23 @@ function SettingsForm({ current, saved, onSaved }: FormProps) {
           <legend>{t('settings.marketplace')}</legend>
           <div className="form-grid">{number('reservationDays')}</div>
         </fieldset>
+        {shared && (
+          <fieldset className="fieldset" data-testid="settings-sessions">
+            <legend>{t('settings.sessions')}</legend>
+            <Field {...form.field('sessionIdleMinutes', t('settings.sessionIdleHint'))} optional={false} required>
+              <div className="amount-unit">
+                <input {...form.control('sessionIdleMinutes', { hint: true })} aria-required type="text" inputMode="decimal" autoComplete="off" />
+                <select aria-label={t('settings.sessionIdleUnit')} value={idleUnit} onChange={(e) => setIdleUnit(memberOf(IDLE_UNITS, e.target.value) ?? 'minutes')}>
+                  {IDLE_UNITS.map((u) => (
+                    <option key={u} value={u}>
+                      {t(`settings.sessionIdleUnit.${u}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </Field>
+          </fieldset>
+        )}
         {table('offerDays', t('settings.offerDays'), t('settings.offerDaysIntro'))}
         {table('ewasteMaxAgeYears', t('settings.ewasteMaxAge'), t('settings.ewasteMaxAgeIntro'))}
         <fieldset className="fieldset">

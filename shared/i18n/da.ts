@@ -500,7 +500,7 @@ export const da = {
   'web.listening': 'Kredsløb kører på 127.0.0.1:{port} (data: {dir}). Åbn linket herunder i din browser. Det giver adgang til Kredsløb, så del det ikke:',
   'web.portInUse': 'Port {port} er allerede i brug. Vælg en anden port, f.eks. PORT={other} {command}',
   'web.badSecret': 'KREDSLOB_WEB_SECRET skal være mindst 16 tegn og må kun indeholde A–Z, a–z, 0–9, - og _.',
-  'web.badIdleMinutes': 'KREDSLOB_SESSION_IDLE_MINUTES skal være et helt antal minutter over 0 (standard er 480, dvs. 8 timer).',
+  'web.badIdleMinutes': 'KREDSLOB_SESSION_IDLE_MINUTES skal være et helt antal minutter fra 15 til 10080 (7 dage); standard er 480, dvs. 8 timer.',
 
   // The desktop shell (electron/): menu and dialogs.
   'desktop.menu.file': 'Filer',
@@ -1767,6 +1767,34 @@ export const da = {
   // A lock-out's or limit's length when the call did not say (issue 13, wt-auth)
   'param.minutes': '15',
   'param.seconds': '60',
+  // Min konto: a person's own password (issue 13, wt-account)
+  'header.account': 'Min konto',
+  'account.title': 'Min konto',
+  'account.name': 'Navn',
+  'account.email': 'E-mail',
+  'account.role': 'Rolle',
+  'account.department': 'Forvaltning',
+  'account.standaloneNoPassword': 'Kredsløb kører på denne pc alene, så der er ingen adgangskode: du vælger din profil, når du starter.',
+  'account.passwordHeading': 'Adgangskode',
+  'account.changePassword': 'Skift adgangskode',
+  'account.passwordTitle': 'Skift din adgangskode',
+  'account.currentPassword': 'Nuværende adgangskode',
+  'account.newPassword': 'Ny adgangskode',
+  'account.passwordHint': 'Mindst 12 tegn, og ikke din e-mail.',
+  'account.repeatPassword': 'Gentag ny adgangskode',
+  'account.repeatMismatch': 'Skriv den samme nye adgangskode i begge felter.',
+  'account.savePassword': 'Skift adgangskode',
+  'account.passwordChanged': 'Din adgangskode er skiftet. Brug den nye, næste gang du logger ind.',
+  // Session idle time on Indstillinger (issue 13, wt-account)
+  'issue.session_idle_range': 'Vælg mellem 15 minutter og 7 dage (168 timer).',
+  'issue.session_idle_whole': 'Skriv et helt antal minutter (eller timer, der giver hele minutter).',
+  'settings.sessions': 'Log-ind',
+  'settings.sessionIdle': 'Log ud efter inaktivitet',
+  'settings.sessionIdleHint': 'En person, der ikke har brugt Kredsløb så længe, skal logge ind igen. Mellem 15 minutter og 7 dage; gælder fra næste klik, også for dem, der er logget ind nu.',
+  'settings.sessionIdleUnit': 'Enhed',
+  'settings.sessionIdleUnit.minutes': 'minutter',
+  'settings.sessionIdleUnit.hours': 'timer',
+  'audit.field.sessionIdleMinutes': 'Log ud efter inaktivitet (minutter)',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;

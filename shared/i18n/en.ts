@@ -495,7 +495,7 @@ export const en: Record<MessageKey, string> = {
   'web.listening': 'Kredsløb is running on 127.0.0.1:{port} (data: {dir}). Open the link below in your browser. It gives access to Kredsløb, so do not share it:',
   'web.portInUse': 'Port {port} is already in use. Choose another port, e.g. PORT={other} {command}',
   'web.badSecret': 'KREDSLOB_WEB_SECRET must be at least 16 characters of A–Z, a–z, 0–9, - and _ only.',
-  'web.badIdleMinutes': 'KREDSLOB_SESSION_IDLE_MINUTES must be a whole number of minutes above 0 (the default is 480, i.e. 8 hours).',
+  'web.badIdleMinutes': 'KREDSLOB_SESSION_IDLE_MINUTES must be a whole number of minutes from 15 to 10080 (7 days); the default is 480, i.e. 8 hours.',
 
   // The desktop shell (electron/): menu and dialogs.
   'desktop.menu.file': 'File',
@@ -1754,4 +1754,32 @@ export const en: Record<MessageKey, string> = {
   // A lock-out's or limit's length when the call did not say (issue 13, wt-auth)
   'param.minutes': '15',
   'param.seconds': '60',
+  // My account: a person's own password (issue 13, wt-account)
+  'header.account': 'My account',
+  'account.title': 'My account',
+  'account.name': 'Name',
+  'account.email': 'E-mail',
+  'account.role': 'Role',
+  'account.department': 'Administration',
+  'account.standaloneNoPassword': 'Kredsløb runs on this PC alone, so there is no password: you choose your profile when you start.',
+  'account.passwordHeading': 'Password',
+  'account.changePassword': 'Change password',
+  'account.passwordTitle': 'Change your password',
+  'account.currentPassword': 'Current password',
+  'account.newPassword': 'New password',
+  'account.passwordHint': 'At least 12 characters, and not your e-mail.',
+  'account.repeatPassword': 'Repeat new password',
+  'account.repeatMismatch': 'Type the same new password in both fields.',
+  'account.savePassword': 'Change password',
+  'account.passwordChanged': 'Your password is changed. Use the new one next time you sign in.',
+  // Session idle time on Settings (issue 13, wt-account)
+  'issue.session_idle_range': 'Choose between 15 minutes and 7 days (168 hours).',
+  'issue.session_idle_whole': 'Give a whole number of minutes (or hours that make whole minutes).',
+  'settings.sessions': 'Sign-in',
+  'settings.sessionIdle': 'Sign out after inactivity',
+  'settings.sessionIdleHint': 'A person who has not used Kredsløb for this long must sign in again. Between 15 minutes and 7 days; applies from the next click, also to those signed in now.',
+  'settings.sessionIdleUnit': 'Unit',
+  'settings.sessionIdleUnit.minutes': 'minutes',
+  'settings.sessionIdleUnit.hours': 'hours',
+  'audit.field.sessionIdleMinutes': 'Sign out after inactivity (minutes)',
 };

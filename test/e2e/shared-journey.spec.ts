@@ -10,6 +10,7 @@ import { deviceJourney } from './journeys/device-journey';
 import { SignInPage } from './pages/SignInPage';
 import { AppShell } from './pages/AppShell';
 import { OrganisationPage } from './pages/OrganisationPage';
+import { AccountPage } from './pages/AccountPage';
 
 test.use({ sharedMode: true });
 
@@ -85,4 +86,53 @@ test("an admin sets a person's password on Organisation → Personer: a short on
 
   await signInPage.signOut();
   await signInPage.signIn(contact.email, 'ny-lang-adgangskode-2026', contact.name);
+});
+
+// A person's own password on Min konto (issue 13, wt-account), by keyboard alone.
+test('a person changes their own password on Min konto: a wrong current password is refused at its field, then the new one signs in', async ({ page }) => {
+  const signInPage = new SignInPage(page);
+  const contact = USERS.find((u) => u.id === 'user-kff-1')!;
+  await signInPage.goto();
+  // Every text input is drawn alike: the password field is as tall as the e-mail field above it.
+  const heights = await Promise.all(['E-mail', 'Adgangskode'].map(async (l) => (await page.getByLabel(l, { exact: true }).boundingBox())?.height));
+  expect(heights[1]).toBeGreaterThan(30);
+  expect(heights[1]).toBe(heights[0]);
+  await signInPage.signIn(contact.email, SHARED_DEMO_PASSWORD, contact.name);
+
+  const account = new AccountPage(page);
+  await account.openFromHeader();
+  await expect(page.getByTestId('account-facts')).toContainText(contact.email);
+  await page.getByRole('button', { name: 'Skift adgangskode', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(account.form.getByRole('heading', { name: 'Skift din adgangskode' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(account.field('Nuværende adgangskode')).toBeFocused();
+  await page.keyboard.type('ikke-den-rigtige-2026');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('min-nye-adgangskode-2026');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('min-nye-adgangskode-2062');
+  await page.keyboard.press('Enter');
+  // The two new passwords differ: said at the repeat, which gets the focus; nothing was sent.
+  await expect(account.fieldError('Gentag ny adgangskode')).toHaveText('Skriv den samme nye adgangskode i begge felter.');
+  await expect(account.field('Gentag ny adgangskode')).toBeFocused();
+  await account.retype('min-nye-adgangskode-2026');
+  await page.keyboard.press('Enter');
+  await expect(account.fieldError('Nuværende adgangskode')).toHaveText('Den nuværende adgangskode er forkert.');
+  await expect(account.field('Nuværende adgangskode')).toBeFocused();
+  await expect(account.fieldError('Gentag ny adgangskode')).toHaveCount(0);
+  await account.retype(SHARED_DEMO_PASSWORD);
+  await page.keyboard.press('Enter');
+  await expect(account.result).toHaveText('Din adgangskode er skiftet. Brug den nye, næste gang du logger ind.');
+  await expect(account.result).toBeFocused();
+  await expect(account.form).toHaveCount(0);
+
+  await signInPage.signOut();
+  await page.getByLabel('E-mail').fill(contact.email);
+  await page.getByLabel('Adgangskode').fill(SHARED_DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Log ind', exact: true }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByTestId('current-user')).toHaveCount(0);
+  await page.reload();
+  await signInPage.signIn(contact.email, 'min-nye-adgangskode-2026', contact.name);
 });
