@@ -57,7 +57,7 @@ async function journey(page: Page): Promise<void> {
     },
   });
 
-  // The admin reads the sign-in log under Organisation → Log-ind: the journey's sign-ins and sign-outs, newest first.
+  // The admin reads the sign-in log under Organisation → Log ind og ud: the journey's sign-ins and sign-outs, newest first.
   await signInPage.signOut();
   await signInPage.signIn(person('user-admin-1').email, SHARED_DEMO_PASSWORD, person('user-admin-1').name);
   await page.goto('/#/organisation?tab=signIns');
