@@ -3,8 +3,9 @@
  * In the desktop app it opens "Forbind til server", as the desktop menu's item does (for everyone); in a browser
  * it only says where the page is connected.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { OPEN_CONNECTION_EVENT } from '../../shared/desktop';
+import { reachability } from '../api/instance';
 import { dataLocation, desktopBridge } from '../api/transport';
 import { useT } from '../i18n';
 import { useModalDialog } from '../use-modal-dialog';
@@ -16,7 +17,9 @@ export function ConnectionMode() {
   const where = dataLocation();
   const bridge = desktopBridge();
   const [open, setOpen] = useState(false);
-  const text = where.kind === 'local' ? t('connection.modeLocal') : t('connection.modeServer', { host: where.host });
+  // While the server does not answer, the header must not say "Forbundet til" under the banner saying it cannot be reached.
+  const down = useSyncExternalStore(reachability.subscribe, reachability.isDown);
+  const text = where.kind === 'local' ? t('connection.modeLocal') : t(down ? 'connection.modeServerDown' : 'connection.modeServer', { host: where.host });
 
   useEffect(() => bridge?.on(OPEN_CONNECTION_EVENT, () => setOpen(true)), [bridge]);
 

@@ -36,42 +36,42 @@ export function Account() {
   return (
     <>
       <h1>{t('account.title')}</h1>
-      <dl className="facts" data-testid="account-facts">
-        <dt>{t('account.name')}</dt>
-        <dd>{user.name}</dd>
-        <dt>{t('account.email')}</dt>
-        <dd>{user.email}</dd>
-        <dt>{t('account.role')}</dt>
-        <dd>{t(roleKey(user.role))}</dd>
-        <dt>{t('account.department')}</dt>
-        <dd>{ref.departmentName(user.departmentId)}</dd>
-      </dl>
-      {!shared && <p className="hint">{t('account.standaloneNoPassword')}</p>}
-      {shared && (
-        <section aria-labelledby="account-password-heading">
-          <h2 id="account-password-heading">{t('account.passwordHeading')}</h2>
-          {result && (
-            <Banner key={result.seq} kind={result.kind} takeFocus testId="account-result">
-              {result.text}
-            </Banner>
-          )}
-          {changing ? (
-            <PasswordForm
-              onSaved={() => {
-                setChanging(false);
-                setResult(outcome('success', t('account.passwordChanged')));
-              }}
-              onCancel={cancel}
-            />
-          ) : (
-            <div className="button-row">
-              <button ref={opener} type="button" className="button button-primary" onClick={open}>
-                {t('account.changePassword')}
-              </button>
-            </div>
-          )}
-        </section>
+      <section className="card" aria-label={t('account.title')}>
+        <dl className="facts" data-testid="account-facts">
+          <dt>{t('account.name')}</dt>
+          <dd>{user.name}</dd>
+          <dt>{t('account.email')}</dt>
+          <dd>{user.email}</dd>
+          <dt>{t('account.role')}</dt>
+          <dd>{t(roleKey(user.role))}</dd>
+          <dt>{t('account.department')}</dt>
+          <dd>{ref.departmentName(user.departmentId)}</dd>
+        </dl>
+        {!shared && <p className="hint">{t('account.standaloneNoPassword')}</p>}
+      </section>
+      {shared && result && (
+        <Banner key={result.seq} kind={result.kind} takeFocus testId="account-result">
+          {result.text}
+        </Banner>
       )}
+      {shared &&
+        (changing ? (
+          <PasswordForm
+            onSaved={() => {
+              setChanging(false);
+              setResult(outcome('success', t('account.passwordChanged')));
+            }}
+            onCancel={cancel}
+          />
+        ) : (
+          <section className="card" aria-labelledby="account-password-heading">
+            <h2 id="account-password-heading">{t('account.passwordHeading')}</h2>
+            <p>{t('account.passwordText')}</p>
+            <button ref={opener} type="button" className="button button-primary" onClick={open}>
+              {t('account.changePassword')}
+            </button>
+          </section>
+        ))}
     </>
   );
 }

@@ -1748,15 +1748,15 @@ export const da = {
   'field.setup_code_wrong': 'Koden passer ikke. Skriv koden fra serverens log.',
   'server.setupCode': 'Serveren er tom. Opsætningskode til den første administrator: {code}',
   // Organisation → Log-ind (issue 13, wt-auth)
-  'org.tab.signIns': 'Log-ind',
-  'signInLog.intro': 'Hvert log-ind, mislykket log-ind (med den e-mail, der blev prøvet, og adressen), låst konto, log-ud og ændret adgangskode. Nyeste først.',
-  'signInLog.empty': 'Ingen log-ind endnu.',
+  'org.tab.signIns': 'Log ind og ud',
+  'signInLog.intro': 'Hver gang nogen logger ind eller ud, ikke kan logge ind (med den e-mail, der blev prøvet, og adressen), bliver låst ude eller får en ny adgangskode. Nyeste først.',
+  'signInLog.empty': 'Ingen har logget ind endnu.',
   'signInLog.col.event': 'Hændelse',
   'signInLog.col.who': 'Person eller e-mail',
   'signInLog.col.address': 'Adresse',
   'signInLog.by': 'af {name}',
   'signInLog.event.signed_in': 'Logget ind',
-  'signInLog.event.sign_in_failed': 'Mislykket log-ind',
+  'signInLog.event.sign_in_failed': 'Forkert e-mail eller adgangskode',
   'signInLog.event.locked': 'Konto låst (10 forkerte adgangskoder)',
   'signInLog.event.refused_locked': 'Afvist: kontoen er låst',
   'signInLog.event.rate_limited': 'Afvist: for mange forsøg',
@@ -1776,6 +1776,7 @@ export const da = {
   'account.department': 'Forvaltning',
   'account.standaloneNoPassword': 'Kredsløb kører på denne pc alene, så der er ingen adgangskode: du vælger din profil, når du starter.',
   'account.passwordHeading': 'Adgangskode',
+  'account.passwordText': 'Du logger ind med din e-mail og en adgangskode på mindst 12 tegn. Skift den her; du skal bruge den nuværende.',
   'account.changePassword': 'Skift adgangskode',
   'account.passwordTitle': 'Skift din adgangskode',
   'account.currentPassword': 'Nuværende adgangskode',
@@ -1788,13 +1789,14 @@ export const da = {
   // Session idle time on Indstillinger (issue 13, wt-account)
   'issue.session_idle_range': 'Vælg mellem 15 minutter og 7 dage (168 timer).',
   'issue.session_idle_whole': 'Skriv et helt antal minutter (eller timer, der giver hele minutter).',
-  'settings.sessions': 'Log-ind',
+  'settings.sessions': 'Sikkerhed',
   'settings.sessionIdle': 'Log ud efter inaktivitet',
   'settings.sessionIdleHint': 'En person, der ikke har brugt Kredsløb så længe, skal logge ind igen. Mellem 15 minutter og 7 dage; gælder fra næste klik, også for dem, der er logget ind nu.',
   'settings.sessionIdleUnit': 'Enhed',
   'settings.sessionIdleUnit.minutes': 'minutter',
   'settings.sessionIdleUnit.hours': 'timer',
   'audit.field.sessionIdleMinutes': 'Log ud efter inaktivitet (minutter)',
+  'connection.modeServerDown': 'Ingen forbindelse til {host}',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;

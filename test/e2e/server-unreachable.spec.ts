@@ -126,6 +126,9 @@ test('in English: the banner and the unsent scan say so, and the banner stays wh
   await expect(station.result).toHaveRole('alert');
   await expect(station.result).toContainText(`${tag}: The server cannot be reached.`);
   await expect(page.getByTestId('server-unreachable')).toContainText('The server cannot be reached. What you do now is not saved.');
+  // The header does not go on saying "Connected to" under that banner (wt-account).
+  const host = new URL(page.url()).host;
+  await expect(page.getByTestId('connection-mode')).toHaveText(`No connection to ${host}`);
   // Still away after two rounds of asking again: the banner stays.
   await page.waitForTimeout(11_000);
   await expect(page.getByTestId('server-unreachable')).toBeVisible();
@@ -135,4 +138,5 @@ test('in English: the banner and the unsent scan say so, and the banner stays wh
   await station.resend();
   await expect(station.done).toHaveText('Done: 1');
   await expect(page.getByTestId('server-unreachable')).toHaveCount(0);
+  await expect(page.getByTestId('connection-mode')).toHaveText(`Connected to ${host}`);
 });

@@ -11,6 +11,7 @@ import { SignInPage } from './pages/SignInPage';
 import { AppShell } from './pages/AppShell';
 import { OrganisationPage } from './pages/OrganisationPage';
 import { AccountPage } from './pages/AccountPage';
+import { SettingsPage } from './pages/SettingsPage';
 
 test.use({ sharedMode: true });
 
@@ -57,7 +58,7 @@ async function journey(page: Page): Promise<void> {
     },
   });
 
-  // The admin reads the sign-in log under Organisation → Log-ind: the journey's sign-ins and sign-outs, newest first.
+  // The admin reads the sign-in log under Organisation → Log ind og ud: the journey's sign-ins and sign-outs, newest first.
   await signInPage.signOut();
   await signInPage.signIn(person('user-admin-1').email, SHARED_DEMO_PASSWORD, person('user-admin-1').name);
   await page.goto('/#/organisation?tab=signIns');
@@ -135,4 +136,30 @@ test('a person changes their own password on Min konto: a wrong current password
   await expect(page.getByTestId('current-user')).toHaveCount(0);
   await page.reload();
   await signInPage.signIn(contact.email, 'min-nye-adgangskode-2026', contact.name);
+});
+
+// Session idle time on Indstillinger (issue 13, wt-account): typed in hours or minutes, kept in minutes, bounded.
+test('an admin sets how long a session may stay idle on Indstillinger → Sikkerhed, in hours or minutes, within 15 minutes to 7 days', async ({ page }) => {
+  const signInPage = new SignInPage(page);
+  const admin = USERS.find((u) => u.id === 'user-admin-1')!;
+  await signInPage.goto();
+  await signInPage.signIn(admin.email, SHARED_DEMO_PASSWORD, admin.name);
+  await new AppShell(page).open('Indstillinger');
+  const settings = new SettingsPage(page);
+  const idle = settings.field('Log ud efter inaktivitet');
+  const unit = settings.form.getByRole('combobox', { name: 'Enhed' });
+  await expect(idle).toHaveValue('8');
+  await expect(unit).toHaveValue('hours');
+  await unit.selectOption('minutes');
+  await idle.fill('10');
+  await settings.form.getByRole('button', { name: 'Gem indstillinger' }).click();
+  await expect(settings.fieldError('Log ud efter inaktivitet')).toHaveText('Vælg mellem 15 minutter og 7 dage (168 timer).');
+  await unit.selectOption('hours');
+  await idle.fill('1,5');
+  await settings.form.getByRole('button', { name: 'Gem indstillinger' }).click();
+  await expect(settings.saved).toBeVisible();
+  await page.reload();
+  // 1,5 hours is kept as 90 minutes, and shown so.
+  await expect(idle).toHaveValue('90');
+  await expect(unit).toHaveValue('minutes');
 });

@@ -1,5 +1,5 @@
 /**
- * Log-ind (issue 13): the sign-in log (auth.audit), newest first: when, what happened, the e-mail tried or the
+ * Log ind og ud (issue 13): the sign-in log (auth.audit), newest first: when, what happened, the e-mail tried or the
  * person, and the client's address. Shared mode writes it; standalone has no sign-ins to show.
  */
 import { client } from '../../api/instance';
