@@ -21,7 +21,7 @@ import { AppError } from '../errors';
 import { appendTrailEvent, locationById, nextTurn } from '../lifecycle/step';
 import type { Store, StoreTx } from '../store/store';
 import { nextFreeAssetTag } from '../tags/service';
-import { decideRows, draftRow, FileRepeats, importReference, refuseRepeats, updatedDevice, type ImportReference, type RowDecision, type RowDraft } from './plan';
+import { decideRows, draftRow, FileRepeats, importReference, updatedDevice, type ImportReference, type RowDecision, type RowDraft } from './plan';
 import { readImportFile, type ImportFile, type ImportRow } from './read-file';
 import { guessMapping } from './values';
 
@@ -128,22 +128,11 @@ async function referenceOf(ctx: ServiceContext): Promise<ImportReference> {
   return importReference(await ctx.store.listDepartments(), await ctx.store.listLocations(), tagFormatOf(await ctx.store.getSettings()));
 }
 
-/** Every row read into a draft, repeats refused; a batch at a time between turns of the event loop. */
-async function draftAll(ctx: ServiceContext, file: ImportFile, mapping: ImportMapping): Promise<RowDraft[]> {
-  const ref = await referenceOf(ctx);
-  const drafts: RowDraft[] = [];
-  for (let i = 0; i < file.rows.length; i++) {
-    drafts.push(draftRow(file.rows[i]!, mapping, ref));
-    if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await nextTurn();
-  }
-  await refuseRepeats(drafts);
-  return drafts;
-}
-
 /**
- * The import's first pass: every row read once to note its serial and tag, and the highest tag a row that is not
- * refused brings. The rows are drafted again a batch at a time: 100,000 drafts kept all through the import would
- * hold some tens of MB for nothing.
+ * The first pass of the dry run and the import: every row read once to note its serial and tag, and the highest
+ * tag a row that is not refused brings. The rows are drafted again a batch at a time: 100,000 drafts kept all
+ * through would hold some tens of MB for nothing, and drafts that live long teach V8 to allocate every later
+ * draft straight in the old generation (allocation-site pretenuring), where each is garbage for a full collection.
  */
 async function noteRows(ctx: ServiceContext, file: ImportFile, mapping: ImportMapping): Promise<{ ref: ImportReference; repeats: FileRepeats; highestTag: number }> {
   const ref = await referenceOf(ctx);
@@ -185,11 +174,11 @@ export async function dryRunImport(ctx: ServiceContext, input: ProcedureArgs<'im
   if (input.fresh || state.dryRun?.key !== key) {
     const file = await fileOf(ctx, input.sha256, input.fileName);
     requireMappingFits(input.mapping, file, input.fileName);
-    const drafts = await draftAll(ctx, file, input.mapping);
+    const noted = await noteRows(ctx, file, input.mapping);
     const results: ImportRowResult[] = [];
     const counts = emptyImportCounts();
-    for (let i = 0; i < drafts.length; i += ROWS_PER_TURN) {
-      const decisions = await decideRows(ctx.store, drafts.slice(i, i + ROWS_PER_TURN));
+    for (let i = 0; i < file.rows.length; i += ROWS_PER_TURN) {
+      const decisions = await decideRows(ctx.store, await draftBatch(file, input.mapping, noted, i, ROWS_PER_TURN));
       countOf(decisions, counts);
       for (const d of decisions) results.push(d.result);
       await nextTurn();
