@@ -12,7 +12,7 @@ import { recordAdminChange } from '../admin/audit';
 import { tagFormatOf, tagNumber } from '../../shared/tag-format';
 import { effectiveDataBearing } from '../../shared/data-bearing';
 import type { ImportJob, ProcedureArgs, ProcedureOutput } from '../../shared/contract';
-import { emptyImportCounts, IMPORT_SAVED_MAPPINGS_MAX, type ImportCounts, type ImportMapping, type ImportRowResult } from '../../shared/import';
+import { emptyImportCounts, IMPORT_SAVED_MAPPINGS_MAX, type ImportCounts, type ImportMapping } from '../../shared/import';
 import { errorMessage, type Locale } from '../../shared/messages';
 import { translate } from '../../shared/i18n';
 import type { Device } from '../../shared/schemas';
@@ -22,6 +22,7 @@ import { appendTrailEvent, locationById, nextTurn } from '../lifecycle/step';
 import type { Store, StoreTx } from '../store/store';
 import { nextFreeAssetTag } from '../tags/service';
 import { decideRows, draftRow, FileRepeats, importReference, updatedDevice, type ImportReference, type RowDecision, type RowDraft } from './plan';
+import { DryRunResults } from './dry-run-results';
 import { readImportFile, type ImportFile, type ImportRow } from './read-file';
 import { guessMapping } from './values';
 
@@ -49,7 +50,7 @@ interface Job extends ImportJob {
 /** What the import keeps between calls, per store. */
 interface ImportState {
   files: Map<string, { fileName: string; file: ImportFile }>;
-  dryRun?: { key: string; results: ImportRowResult[]; counts: ImportCounts };
+  dryRun?: { key: string; results: DryRunResults; counts: ImportCounts };
   jobs: Map<string, Job>;
 }
 
@@ -175,19 +176,18 @@ export async function dryRunImport(ctx: ServiceContext, input: ProcedureArgs<'im
     const file = await fileOf(ctx, input.sha256, input.fileName);
     requireMappingFits(input.mapping, file, input.fileName);
     const noted = await noteRows(ctx, file, input.mapping);
-    const results: ImportRowResult[] = [];
+    const results = new DryRunResults(file.rows.length);
     const counts = emptyImportCounts();
     for (let i = 0; i < file.rows.length; i += ROWS_PER_TURN) {
       const decisions = await decideRows(ctx.store, await draftBatch(file, input.mapping, noted, i, ROWS_PER_TURN));
       countOf(decisions, counts);
-      for (const d of decisions) results.push(d.result);
+      for (const d of decisions) results.add(d.result);
       await nextTurn();
     }
     state.dryRun = { key, results, counts };
   }
   const { results, counts } = state.dryRun;
-  const shown = input.onlyRefused ? results.filter((r) => r.action === 'refused') : results;
-  return { counts, total: shown.length, items: shown.slice(input.offset, input.offset + input.limit) };
+  return { counts, ...results.page(input.offset, input.limit, input.onlyRefused) };
 }
 
 const jobView = (job: Job): ImportJob => ({
