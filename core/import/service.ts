@@ -38,7 +38,7 @@ const ROWS_PER_TURN = 200;
  * hashed, and its search text (some 0.3 ms; the 100 steps of a lifecycle run would hold the loop too long here).
  */
 const WRITES_PER_TURN = 25;
-/** Files whose rows are kept in memory (a 100,000-row file's rows take some 60 MB). */
+/** Files whose rows are kept in memory (a 100,000-row file's rows take some 20 MB). */
 const FILES_KEPT = 2;
 const SAMPLE_ROWS = 5;
 
@@ -230,7 +230,7 @@ export async function startImport(ctx: ServiceContext, input: ProcedureArgs<'imp
 async function runJob(ctx: ServiceContext, job: Job, file: ImportFile, input: ProcedureArgs<'import.start'>, locale: Locale): Promise<void> {
   try {
     const noted = await noteRows(ctx, file, input.mapping);
-    // The job owns the rows from here and lets each batch's go once drafted (100,000 rows hold some 15 MB): a later
+    // The job owns the rows from here and lets each batch's go once drafted (100,000 rows hold some 20 MB): a later
     // dry run or import reads the file again from the attachment store.
     stateOf(ctx.store).files.delete(input.sha256);
     const rows = file.rows;
