@@ -27,10 +27,10 @@ export interface ImportFile {
 
 /**
  * A file's data rows, each kept as one string (its trimmed cells joined by a separator the file never holds)
- * and cut into cells when asked for (some 20 MB at 100,000 rows). As arrays of cells they took some 60 MB in 1.4 million small
- * objects, every one of them copied by each young-generation collection while the file was being read (the
- * collections that held the event loop longest) and then garbage for a full one; a cell also kept the whole
- * file's text alive (V8 cuts a substring out of its parent without copying it).
+ * and cut into cells when asked for: some 20 MB at 100,000 rows. As arrays of cells they took some 60 MB in
+ * 1.4 million small objects, every one of them copied by each young-generation collection while the file was
+ * being read (the collections that held the event loop longest) and then garbage for a full one; a cell also
+ * kept the whole file's text alive (V8 cuts a substring out of its parent without copying it).
  */
 export class ImportRows {
   private readonly texts: (string | undefined)[] = [];
