@@ -6,7 +6,9 @@
  * a device the store already has by its serial, then times, as an admin, the dry run (import.analyze then
  * import.dryRun: the file read, every row decided) and the import (import.start until the job is done),
  * then a second import of the same file (0 changes). Watches the event loop (the longest delay) and the heap
- * (sampled every 5 ms). Prints one JSON line last.
+ * (sampled every 5 ms). Logs each stall over 50 ms with its phase and time (to lay beside --trace-gc), and the
+ * live heap after a forced collection once the store is open and after the imports: the floor the store itself
+ * holds. Prints one JSON line last.
  */
 import fs from 'node:fs';
 import os from 'node:os';
