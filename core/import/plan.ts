@@ -19,7 +19,6 @@ import {
 } from '../../shared/import';
 import { importDefaultState, importEntryRefusal } from '../../shared/lifecycle';
 import { serialKey, type StoreReads } from '../store/store';
-import { nextTurn } from '../lifecycle/step';
 import type { ImportRow } from './read-file';
 import { normalName, parseCategory, parseCondition, parseDay, parseGigabytes, parseInteger, parseScreenInch, parseStatus } from './values';
 
@@ -147,9 +146,6 @@ export function draftRow(row: ImportRow, mapping: ImportMapping, ref: ImportRefe
   return draft;
 }
 
-/** Rows looked at between two turns of the event loop. */
-const ROWS_PER_TURN = 5000;
-
 /**
  * The first row of the file with each serial and each tag (compared as the store compares). A repeat is a row
  * after that first: refused, naming the first. The import notes every row once and then drafts a batch at a
@@ -175,16 +171,6 @@ export class FileRepeats {
     if (tagFirst !== undefined && tagFirst !== d.n) {
       d.refusals.push({ code: 'duplicate_tag_in_file', field: 'assetTag', value: d.assetTag!, params: { otherRow: tagFirst } });
     }
-  }
-}
-
-/** Refuses every row after the first that repeats a serial or a tag of the file (compared as the store compares). */
-export async function refuseRepeats(drafts: readonly RowDraft[]): Promise<void> {
-  const repeats = new FileRepeats();
-  for (let i = 0; i < drafts.length; i++) {
-    if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await nextTurn();
-    repeats.note(drafts[i]!);
-    repeats.refuse(drafts[i]!);
   }
 }
 
