@@ -64,64 +64,96 @@ async function openApp(browser: Browser, app: AppServer, locale: 'da' | 'en'): P
 
 type Language = (typeof LANGUAGES)[number];
 
-/** Visits every screen in one language; returns axe's findings and the CSP violations the page reported. */
-async function auditEveryScreen(page: Page, language: Language, linked: readonly string[]): Promise<{ findings: Finding[]; csp: string[]; menuScreens: number }> {
-  const findings: Finding[] = await audit(page, 'profile picker');
+/** One screen to check: the hash to open, as whom. */
+interface Visit {
+  person: string;
+  hash: string;
+}
+
+/**
+ * Every screen to check in one language, as the four roles' menus in this app list them: each person's home
+ * screen as they see it (a department contact's marketplace offers to reserve), then every menu screen nobody
+ * before them has shown; then the screens reached by links, as the administrator, who may open them all. Reading
+ * the menus takes a profile switch each, no axe run, so every part of the test makes the same list for itself.
+ */
+async function everyScreen(page: Page, language: Language, linked: readonly string[]): Promise<{ visits: Visit[]; menuScreens: number; signedIn: string }> {
+  const visits: Visit[] = [];
+  let signedIn = '';
   const visited = new Set<string>();
   const shell = new AppShell(page);
   for (const person of PEOPLE) {
     if (person !== PEOPLE[0]) await page.getByRole('button', { name: language.switchProfile }).click();
     await new ProfilePickerPage(page).choose(person);
+    signedIn = person;
     const entries = await shell.menu(language.menu).getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
     expect(entries.length, `${person} has a menu`).toBeGreaterThan(0);
-    // Each person's home screen as they see it (a department contact's marketplace offers to reserve), then
-    // every menu screen nobody before them has shown.
     const home = entries[0]!;
     for (const hash of [home, ...entries.filter((h) => h !== home && !visited.has(h))]) {
       visited.add(hash);
-      await show(page, hash);
-      findings.push(...(await audit(page, `${hash} as ${person} (${language.locale})`)));
+      visits.push({ person, hash });
     }
   }
-  // Screens reached by links, as the administrator, who may open them all.
-  await page.getByRole('button', { name: language.switchProfile }).click();
-  await new ProfilePickerPage(page).choose('user-admin-1');
-  for (const hash of linked) {
-    await show(page, hash);
-    findings.push(...(await audit(page, `${hash} as user-admin-1 (${language.locale})`)));
-  }
-  // why: set by openApp's init script; the page's own code never touches it
-  const csp = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
-  return { findings, csp, menuScreens: visited.size };
+  for (const hash of linked) visits.push({ person: 'user-admin-1', hash });
+  return { visits, menuScreens: visited.size, signedIn };
 }
 
-// One test per language, each with its own server and browser context: the two run side by side on two
-// workers, and each has its own time budget (axe on every screen takes minutes on a busy two-core machine).
-for (const language of LANGUAGES) {
-  test(`every screen in ${language.locale} has no serious or critical accessibility violation and no CSP violation`, async ({ browser, app, request }) => {
-    test.setTimeout(300_000);
-    const api = new Api(request);
-    const [{ items: devices }, { items: batches }] = await Promise.all([
-      api.call('user-warehouse-1', 'devices.search', { limit: 1 }),
-      api.call('user-admin-1', 'batches.search', { limit: 1 }),
-    ]);
-    expect(devices.length, 'the demo has devices').toBe(1);
-    expect(batches.length, 'the demo has e-waste batches').toBe(1);
-    const linked = [
-      `#/devices/${encodeURIComponent(devices[0]!.id)}`,
-      `#/batches/${encodeURIComponent(batches[0]!.batch.id)}`,
-      '#/stats/devices',
-      '#/stats/method',
-      '#/no-such-screen',
-    ];
-    const page = await openApp(browser, app, language.locale);
-    try {
-      const { findings, csp, menuScreens } = await auditEveryScreen(page, language, linked);
-      expect(menuScreens, 'the four roles together see every menu screen').toBeGreaterThanOrEqual(14);
-      expect(findings).toEqual([]);
-      expect(csp, 'Content-Security-Policy violations').toEqual([]);
-    } finally {
-      await page.context().close();
+/** Visits `visits` in order, switching profile where the person changes (`signedIn` is first); returns axe's findings. */
+async function auditVisits(page: Page, language: Language, visits: readonly Visit[], signedIn: string): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  let current = signedIn;
+  for (const { person, hash } of visits) {
+    if (person !== current) {
+      await page.getByRole('button', { name: language.switchProfile }).click();
+      await new ProfilePickerPage(page).choose(person);
+      current = person;
     }
-  });
+    await show(page, hash);
+    findings.push(...(await audit(page, `${hash} as ${person} (${language.locale})`)));
+  }
+  return findings;
+}
+
+/**
+ * axe on every screen takes minutes on a busy two-core machine: each language's screens are checked in PARTS
+ * tests, each with its own server, browser context and time budget, so the workers share them. The parts are
+ * consecutive slices of one list of the same size, so together they check every screen, with few profile switches.
+ */
+const PARTS = 4;
+
+for (const language of LANGUAGES) {
+  for (let part = 0; part < PARTS; part++) {
+    test(`every screen in ${language.locale}, part ${part + 1} of ${PARTS}: no serious or critical accessibility violation and no CSP violation`, async ({ browser, app, request }) => {
+      test.setTimeout(300_000);
+      const api = new Api(request);
+      const [{ items: devices }, { items: batches }] = await Promise.all([
+        api.call('user-warehouse-1', 'devices.search', { limit: 1 }),
+        api.call('user-admin-1', 'batches.search', { limit: 1 }),
+      ]);
+      expect(devices.length, 'the demo has devices').toBe(1);
+      expect(batches.length, 'the demo has e-waste batches').toBe(1);
+      const linked = [
+        `#/devices/${encodeURIComponent(devices[0]!.id)}`,
+        `#/batches/${encodeURIComponent(batches[0]!.batch.id)}`,
+        '#/stats/devices',
+        '#/stats/method',
+        '#/no-such-screen',
+      ];
+      const page = await openApp(browser, app, language.locale);
+      try {
+        const findings = part === 0 ? await audit(page, `profile picker (${language.locale})`) : [];
+        const { visits, menuScreens, signedIn } = await everyScreen(page, language, linked);
+        expect(menuScreens, 'the four roles together see every menu screen').toBeGreaterThanOrEqual(14);
+        const size = Math.ceil(visits.length / PARTS);
+        const mine = visits.slice(part * size, (part + 1) * size);
+        expect(mine.length, `part ${part + 1} has screens to check`).toBeGreaterThan(0);
+        findings.push(...(await auditVisits(page, language, mine, signedIn)));
+        expect(findings).toEqual([]);
+        // why: set by openApp's init script; the page's own code never touches it
+        const csp = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+        expect(csp, 'Content-Security-Policy violations').toEqual([]);
+      } finally {
+        await page.context().close();
+      }
+    });
+  }
 }
