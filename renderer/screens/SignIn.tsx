@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import type { ErrorCode } from '../../shared/errors';
 import { errorMessage } from '../../shared/messages';
 import type { FormFields } from '../form-model';
+import { desktopBridge } from '../api/transport';
 import { Banner } from '../components/Banner';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
@@ -67,7 +68,8 @@ export function SignIn() {
           <button type="submit" className="button button-primary" disabled={form.busy}>
             {form.busy ? t('signIn.submitting') : t('signIn.submit')}
           </button>
-          {methods?.oidc.enabled && (
+          {/* The desktop app has no flow through the provider yet: the link would leave its own page (wt-oidc). */}
+          {methods?.oidc.enabled && !desktopBridge() && (
             <a className="button button-secondary" href="/auth/oidc/start">
               {t('signIn.oidc', { name: methods.oidc.name ?? '' })}
             </a>

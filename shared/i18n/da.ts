@@ -1763,6 +1763,7 @@ export const da = {
   'server.oidcDiscoveryFailed': 'Identitetsudbyderen {issuer} svarer ikke med sin opsætning; log ind med kommunens login virker først, når den gør.',
   'error.OIDC_GROUP_TAKEN': 'Gruppen "{group}" står allerede i tabellen. Redigér den række i stedet.',
   'field.oidc_group_taken': 'Gruppen står allerede i tabellen.',
+  'param.group': 'gruppen',
   'signInLog.event.refused_no_group': 'Afvist: ingen login-gruppe',
   'audit.subject.oidcGroup': 'Login-gruppe',
   'entity.oidcGroup': 'Login-gruppen',

@@ -1750,6 +1750,7 @@ export const en: Record<MessageKey, string> = {
   'server.oidcDiscoveryFailed': "The identity provider {issuer} does not answer with its configuration; sign-in through the municipality's login works once it does.",
   'error.OIDC_GROUP_TAKEN': 'The group "{group}" is already in the table. Edit that row instead.',
   'field.oidc_group_taken': 'The group is already in the table.',
+  'param.group': 'the group',
   'signInLog.event.refused_no_group': 'Refused: no sign-in group',
   'audit.subject.oidcGroup': 'Sign-in group',
   'entity.oidcGroup': 'The sign-in group',
