@@ -2,13 +2,13 @@
  * Add or edit a sign-in group row (oidcGroups.save's input, issue 13, wt-oidc): the group as the identity provider
  * sends it, the role, the administration and a unit of it. Choosing another administration clears the unit.
  */
-import { ROLES, type Department, type OidcGroup, type Unit } from '../../../shared/schemas';
+import type { Department, OidcGroup, Unit } from '../../../shared/schemas';
 import type { FormFields } from '../../form-model';
 import { useT } from '../../i18n';
 import { useContractForm } from '../../use-contract-form';
-import { EnumOptions } from '../EnumOptions';
 import { Field } from '../Field';
 import { AdminFormCard } from './AdminFormCard';
+import { RoleDepartmentUnitFields } from './RoleDepartmentUnitFields';
 
 const FIELDS = {
   group: { label: 'oidcGroups.group' },
@@ -33,8 +33,6 @@ export function OidcGroupForm({ row, departments, units, onSaved, onCancel }: Pr
     initial: row && { group: row.group, role: row.role, departmentId: row.departmentId, unitId: row.unitId ?? '' },
     extra: () => ({ id: row?.id }),
   });
-  const department = form.control('departmentId');
-  const unitsHere = units.filter((u) => u.departmentId === form.values.departmentId);
   return (
     <AdminFormCard
       idPrefix="oidc-group"
@@ -45,40 +43,10 @@ export function OidcGroupForm({ row, departments, units, onSaved, onCancel }: Pr
       onSubmit={(e) => void form.onSubmit(onSaved)(e)}
       onCancel={onCancel}
     >
-      <Field {...form.field('group')} hint={t('oidcGroups.groupHelp')} className="span-2">
-        <input {...form.control('group')} type="text" autoComplete="off" spellCheck={false} />
+      <Field {...form.field('group', t('oidcGroups.groupHelp'))} className="span-2">
+        <input {...form.control('group', { hint: true })} type="text" autoComplete="off" spellCheck={false} />
       </Field>
-      <Field {...form.field('role')}>
-        <select {...form.control('role')}>
-          <EnumOptions values={ROLES} label={(r) => `role.${r}`} empty={t('org.choose')} />
-        </select>
-      </Field>
-      <Field {...form.field('departmentId')}>
-        <select
-          {...department}
-          onChange={(e) => {
-            department.onChange(e);
-            form.set('unitId', '');
-          }}
-        >
-          <option value="">{t('org.choose')}</option>
-          {departments.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name} ({d.code})
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field {...form.field('unitId')}>
-        <select {...form.control('unitId')}>
-          <option value="">{t('oidcGroups.noUnit')}</option>
-          {unitsHere.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <RoleDepartmentUnitFields form={form} departments={departments} units={units} noUnit={t('oidcGroups.noUnit')} />
     </AdminFormCard>
   );
 }
