@@ -16,7 +16,7 @@ export class AppError extends Error {
   }
 }
 
-export type Entity = 'device' | 'reservation' | 'user' | 'location' | 'department' | 'sanitization' | 'recycler' | 'batch' | 'factorVersion' | 'unit' | 'photo' | 'wantedRequest';
+export type Entity = 'device' | 'reservation' | 'user' | 'location' | 'department' | 'sanitization' | 'recycler' | 'batch' | 'factorVersion' | 'unit' | 'photo' | 'wantedRequest' | 'oidcGroup';
 
 export function notFound(entity: Entity, key: string): AppError {
   return new AppError('NOT_FOUND', { entity, key }, `${entity} ${key} not found`);

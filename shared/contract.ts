@@ -44,6 +44,7 @@ import {
   User,
   VERIFICATION_METHODS,
   AuthAuditEntry,
+  OidcGroup,
   CORE_MODES,
 } from './schemas';
 import { STOCK_IDS } from './labels/stocks';
@@ -370,6 +371,18 @@ export const AdminUserInput = z
     unitId: Id.optional(),
   })
   .strict();
+// ---- Sign-in groups (issue 13, wt-oidc) ----
+/** A sign-in group row as an admin saves it: no id adds one, an id changes that one. */
+export const OidcGroupInput = z
+  .object({
+    id: Id.optional(),
+    group: z.string().trim().min(1, { message: 'required' }).max(256),
+    role: Role,
+    departmentId: Id,
+    unitId: Id.optional(),
+  })
+  .strict();
+
 // ---- Import of registers (issue 12) ----
 /** Who imports registers: administrators. */
 const IMPORT_ROLES = ['admin'] as const satisfies readonly Role[];
@@ -1156,6 +1169,27 @@ export const contract = {
     summary: 'The sign-in log: sign-ins, failed sign-ins (with the e-mail tried and the address), lock-outs, sign-outs and password changes; newest first',
     input: z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict(),
     output: z.object({ entries: z.array(AuthAuditEntry) }),
+    roles: ['admin'],
+  }),
+  // Sign-in groups (issue 13, wt-oidc): the table that maps the identity provider's groups to a role and administration.
+  'oidcGroups.list': proc({
+    summary: "The sign-in group table in table order: each identity-provider group's role, administration and unit",
+    input: Empty,
+    output: z.object({ items: z.array(OidcGroup) }),
+    roles: ['admin'],
+  }),
+  'oidcGroups.save': proc({
+    summary:
+      'Add a sign-in group row (no id; it goes last in the table) or change one: the group as the identity provider sends it (once in the table), ' +
+      "the role, the administration and optionally a unit of it; the highest role of a person's groups wins, ties by table order",
+    input: OidcGroupInput,
+    output: OidcGroup,
+    roles: ['admin'],
+  }),
+  'oidcGroups.remove': proc({
+    summary: 'Remove a sign-in group row: its members no longer get in through it at their next sign-in',
+    input: z.object({ id: Id }).strict(),
+    output: z.object({}),
     roles: ['admin'],
   }),
 } as const satisfies Record<string, ProcedureDef>;

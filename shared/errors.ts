@@ -108,6 +108,8 @@ export const ERROR_CODES = [
   'OIDC_NOT_CONFIGURED',
   'OIDC_FAILED',
   'OIDC_NO_GROUP',
+  // Sign-in groups (issue 13, wt-oidc)
+  'OIDC_GROUP_TAKEN',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -225,4 +227,5 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   OIDC_NOT_CONFIGURED: 404,
   OIDC_FAILED: 401,
   OIDC_NO_GROUP: 403,
+  OIDC_GROUP_TAKEN: 409,
 };

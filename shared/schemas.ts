@@ -573,7 +573,7 @@ export type FactorVersion = z.infer<typeof FactorVersion>;
 // ---- The admin audit list (issue 12): every change an admin makes to reference data and settings ----
 
 /** What an admin changed. Kept in every audit entry: never rename one. */
-export const ADMIN_AUDIT_SUBJECTS = ['organisation', 'department', 'unit', 'location', 'user', 'settings', 'approval', 'factors', 'recycler'] as const;
+export const ADMIN_AUDIT_SUBJECTS = ['organisation', 'department', 'unit', 'location', 'user', 'settings', 'approval', 'factors', 'recycler', 'oidcGroup'] as const;
 export type AdminAuditSubject = (typeof ADMIN_AUDIT_SUBJECTS)[number];
 export const ADMIN_AUDIT_ACTIONS = ['created', 'changed', 'deactivated', 'reactivated', 'removed'] as const;
 
@@ -626,7 +626,7 @@ export const Credential = z.object({
 export type Credential = z.infer<typeof Credential>;
 
 /** What the sign-in audit log records. Kept in every entry: never rename one. */
-export const AUTH_AUDIT_EVENTS = ['signed_in', 'sign_in_failed', 'locked', 'refused_locked', 'rate_limited', 'refused_inactive', 'signed_out', 'password_set', 'password_changed'] as const;
+export const AUTH_AUDIT_EVENTS = ['signed_in', 'sign_in_failed', 'locked', 'refused_locked', 'rate_limited', 'refused_inactive', 'signed_out', 'password_set', 'password_changed', 'refused_no_group'] as const;
 export type AuthAuditEvent = (typeof AUTH_AUDIT_EVENTS)[number];
 export const AUTH_METHODS = ['password', 'oidc'] as const;
 
@@ -647,3 +647,23 @@ export const AuthAuditEntry = z.object({
   by: z.string().max(200).optional(),
 });
 export type AuthAuditEntry = z.infer<typeof AuthAuditEntry>;
+
+// ---- Sign-in through the identity provider (issue 13, wt-oidc): the group → role table an admin edits ----
+
+/**
+ * One row of the sign-in group table: a person whose identity-provider groups claim holds `group` signs in with
+ * `role` in administration `departmentId` (and unit `unitId`). Several matching rows: the highest role wins
+ * (ROLES order, admin highest); among rows of that role the first in table order (`position`, lowest first)
+ * gives the administration and unit.
+ */
+export const OidcGroup = z.object({
+  id: Id,
+  /** The claim's value exactly as the identity provider sends it (a group name or an object id). */
+  group: z.string().min(1).max(256),
+  role: Role,
+  departmentId: Id,
+  unitId: Id.optional(),
+  /** Table order: a new row goes last. */
+  position: z.number().int().min(0),
+});
+export type OidcGroup = z.infer<typeof OidcGroup>;

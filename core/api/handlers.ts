@@ -24,7 +24,9 @@ import { buildHandlerTable, type HandlerTable } from './handler-table';
 import { importHandlers } from '../import/handlers';
 // Sign-in (issue 13, wt-auth).
 import { authHandlers } from '../auth/handlers';
+// Sign-in groups (issue 13, wt-oidc).
+import { oidcGroupHandlers } from '../auth/oidc-handlers';
 
 export function createHandlerTable(): HandlerTable {
-  return buildHandlerTable([batchHandlers, ewasteHandlers, recyclerHandlers, sessionHandlers, referenceHandlers, deviceHandlers, reservationHandlers, tagHandlers, labelHandlers, stockTakeHandlers, factorHandlers, statsHandlers, departmentHandlers, photoHandlers, wantedHandlers, adminHandlers, referenceAdminHandlers, settingsHandlers, setupHandlers, importHandlers, authHandlers]);
+  return buildHandlerTable([batchHandlers, ewasteHandlers, recyclerHandlers, sessionHandlers, referenceHandlers, deviceHandlers, reservationHandlers, tagHandlers, labelHandlers, stockTakeHandlers, factorHandlers, statsHandlers, departmentHandlers, photoHandlers, wantedHandlers, adminHandlers, referenceAdminHandlers, settingsHandlers, setupHandlers, importHandlers, authHandlers, oidcGroupHandlers]);
 }

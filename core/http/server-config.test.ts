@@ -1,6 +1,6 @@
 /** `npm run server`'s environment: what it accepts, and the one-line message for each mistake (in the terminal's language). */
 import { describe, expect, it } from 'vitest';
-import { chooseStore, portOf, publicUrlOf, refuseOidc, storeOptions } from './server-config';
+import { chooseStore, oidcSettingsOf, portOf, publicUrlOf, storeOptions } from './server-config';
 import { StartupProblem } from './startup';
 
 const problem = (fn: () => unknown) => {
@@ -31,10 +31,28 @@ describe('npm run server configuration', () => {
     expect(storeOptions({ kind: 'postgres', databaseUrl: 'postgres://kredslob@db/kredslob' })).toEqual({ databaseUrl: 'postgres://kredslob@db/kredslob' });
   });
 
-  it('names a bad port and identity-provider variables it cannot use yet', () => {
+  it('names a bad port', () => {
     expect(portOf({})).toBe(8080);
     expect(portOf({ PORT: '5300' })).toBe(5300);
     expect(problem(() => portOf({ PORT: '70000' }))).toMatch(/PORT.*70000/);
-    expect(problem(() => refuseOidc({ KREDSLOB_OIDC_ISSUER: 'https://login.kk.dk' }))).toMatch(/KREDSLOB_OIDC_ISSUER/);
+  });
+
+  // Sign-in through the identity provider (issue 13, wt-oidc)
+  it('takes the identity provider as all three of issuer, client id and secret, or none, and names what is missing', () => {
+    const publicUrl = new URL('https://kredslob.kk.dk');
+    expect(oidcSettingsOf({}, publicUrl)).toBeUndefined();
+    const full = { KREDSLOB_OIDC_ISSUER: 'https://login.kk.dk/realms/kk', KREDSLOB_OIDC_CLIENT_ID: 'kredslob', KREDSLOB_OIDC_CLIENT_SECRET: 's3cret' };
+    const settings = oidcSettingsOf(full, publicUrl);
+    expect(settings?.redirectUri.href).toBe('https://kredslob.kk.dk/auth/oidc/callback');
+    expect(settings?.name).toBe('kommunens login');
+    expect(settings?.groupsClaim).toBe('groups');
+    expect(oidcSettingsOf({ ...full, KREDSLOB_OIDC_NAME: 'KK Login', KREDSLOB_OIDC_GROUPS_CLAIM: 'roles' }, publicUrl)).toMatchObject({ name: 'KK Login', groupsClaim: 'roles' });
+    const partial = problem(() => oidcSettingsOf({ KREDSLOB_OIDC_ISSUER: 'https://login.kk.dk' }, publicUrl));
+    expect(partial).toMatch(/KREDSLOB_OIDC_CLIENT_ID, KREDSLOB_OIDC_CLIENT_SECRET\.$/);
+    expect(partial).not.toMatch(/Mangler: KREDSLOB_OIDC_ISSUER|Missing: KREDSLOB_OIDC_ISSUER/);
+    // Plain http would carry the code and the client secret in the clear: only a provider on this machine (tests).
+    expect(problem(() => oidcSettingsOf({ ...full, KREDSLOB_OIDC_ISSUER: 'http://login.kk.dk' }, publicUrl))).toMatch(/KREDSLOB_OIDC_ISSUER.*http:\/\/login\.kk\.dk/);
+    expect(problem(() => oidcSettingsOf({ ...full, KREDSLOB_OIDC_ISSUER: 'login.kk.dk' }, publicUrl))).toMatch(/KREDSLOB_OIDC_ISSUER/);
+    expect(oidcSettingsOf({ ...full, KREDSLOB_OIDC_ISSUER: 'http://127.0.0.1:4455' }, publicUrl)?.issuer.port).toBe('4455');
   });
 });

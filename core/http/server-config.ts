@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { translate } from '../../shared/i18n';
 import type { CoreOptions } from '../app';
+import type { OidcSettings } from '../auth/oidc';
 import { locale, StartupProblem } from './startup';
 
 /** Where the data is: PostgreSQL by DATABASE_URL (the municipality's server), else a file store folder (a trial server, tests). */
@@ -42,8 +43,38 @@ export function portOf(env: NodeJS.ProcessEnv): number {
   return Number(given);
 }
 
-/** The identity provider's variables: refused until the OpenID Connect flow is built, rather than ignored. */
-export function refuseOidc(env: NodeJS.ProcessEnv): void {
-  const set = ['KREDSLOB_OIDC_ISSUER', 'KREDSLOB_OIDC_CLIENT_ID', 'KREDSLOB_OIDC_CLIENT_SECRET'].filter((k) => env[k]);
-  if (set.length > 0) throw new StartupProblem(translate(locale, 'server.oidcNotYet', { names: set.join(', ') }));
+export const OIDC_CALLBACK_PATH = '/auth/oidc/callback';
+export const OIDC_START_PATH = '/auth/oidc/start';
+const OIDC_REQUIRED = ['KREDSLOB_OIDC_ISSUER', 'KREDSLOB_OIDC_CLIENT_ID', 'KREDSLOB_OIDC_CLIENT_SECRET'] as const;
+
+/** Plain http is allowed only to a provider on this machine (a test's mock provider), never across a network. */
+function isLoopback(url: URL): boolean {
+  return url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+}
+
+/**
+ * The identity provider's settings: all three of issuer, client id and secret, or none (undefined: local accounts
+ * only). @throws StartupProblem naming what is missing, or a bad issuer URL
+ */
+export function oidcSettingsOf(env: NodeJS.ProcessEnv, publicUrl: URL): OidcSettings | undefined {
+  const missing = OIDC_REQUIRED.filter((k) => !env[k]);
+  if (missing.length === OIDC_REQUIRED.length) return undefined;
+  if (missing.length > 0) throw new StartupProblem(translate(locale, 'server.oidcPartial', { names: missing.join(', ') }));
+  const given = env.KREDSLOB_OIDC_ISSUER ?? '';
+  let issuer: URL | undefined;
+  try {
+    issuer = new URL(given);
+  } catch {
+    issuer = undefined;
+  }
+  const allowed = issuer && (issuer.protocol === 'https:' || (issuer.protocol === 'http:' && isLoopback(issuer))) && !issuer.username && !issuer.password;
+  if (!issuer || !allowed) throw new StartupProblem(translate(locale, 'server.oidcBadIssuer', { given }));
+  return {
+    issuer,
+    clientId: env.KREDSLOB_OIDC_CLIENT_ID ?? '',
+    clientSecret: env.KREDSLOB_OIDC_CLIENT_SECRET ?? '',
+    name: env.KREDSLOB_OIDC_NAME?.trim() || 'kommunens login',
+    groupsClaim: env.KREDSLOB_OIDC_GROUPS_CLAIM?.trim() || 'groups',
+    redirectUri: new URL(OIDC_CALLBACK_PATH, publicUrl),
+  };
 }

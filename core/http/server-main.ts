@@ -8,14 +8,19 @@
  * until the PostgreSQL store is in, KREDSLOB_DATA_DIR (a file store), KREDSLOB_SESSION_IDLE_MINUTES (480),
  * KREDSLOB_TRUST_PROXY=1 (client addresses from X-Forwarded-For), KREDSLOB_DEMO=1 (the demo municipality in an
  * empty store, for a trial) with KREDSLOB_DEMO_PASSWORD (every demo person's password), KREDSLOB_SETUP_CODE (the
- * code the first admin gives in setup on an empty store; printed at start, made at random when not set).
+ * code the first admin gives in setup on an empty store; printed at start, made at random when not set). Sign-in
+ * through the identity provider (wt-oidc): KREDSLOB_OIDC_ISSUER, _CLIENT_ID, _CLIENT_SECRET (all three or none),
+ * KREDSLOB_OIDC_NAME, KREDSLOB_OIDC_GROUPS_CLAIM (core/http/server-config.ts oidcSettingsOf).
  */
 import { translate } from '../../shared/i18n';
 import type { User } from '../../shared/schemas';
 import { startCore, type Core } from '../app';
 import { hashPassword, passwordProblem } from '../auth/password';
 import { envTrailKeySource } from '../store/trail-key';
-import { chooseStore, portOf, publicUrlOf, refuseOidc, storeOptions } from './server-config';
+import { OidcSignIn } from '../auth/oidc';
+import { systemClock } from '../context';
+import { oidcRoutes } from './oidc-routes';
+import { chooseStore, oidcSettingsOf, portOf, publicUrlOf, storeOptions } from './server-config';
 import { locale, reportStartFailure, serveCore, sessionIdleMs, StartupProblem, stopOnSignal } from './startup';
 
 /** A trial with the demo municipality: every demo person without a password gets KREDSLOB_DEMO_PASSWORD. */
@@ -38,11 +43,14 @@ async function main(): Promise<void> {
   const port = portOf(env);
   const host = env.HOST || '127.0.0.1';
   const store = chooseStore(env);
-  refuseOidc(env);
+  const oidc = oidcSettingsOf(env, publicUrl);
   const idleMs = sessionIdleMs();
   const demo = env.KREDSLOB_DEMO === '1';
+  let flowReady: (flow: OidcSignIn | undefined) => void = () => undefined;
+  // The identity provider's flow, once the core (its store and sessions) has started; its routes wait for it.
+  const flow = new Promise<OidcSignIn | undefined>((resolve) => (flowReady = resolve));
   const { server, core } = await serveCore({
-    http: { shared: { publicUrl, trustProxy: env.KREDSLOB_TRUST_PROXY === '1' } },
+    http: { shared: { publicUrl, trustProxy: env.KREDSLOB_TRUST_PROXY === '1', routes: oidcRoutes(publicUrl, () => flow) } },
     port,
     host,
     hint: 'server',
@@ -51,8 +59,12 @@ async function main(): Promise<void> {
       // The trail's HMAC key is the file store's (beside its folder); the PostgreSQL store keeps the sha256 chain only.
       const trailKey = options.dataDir === undefined ? {} : { trailKey: envTrailKeySource(options.dataDir) };
       const setupCode = env.KREDSLOB_SETUP_CODE?.trim() ? { setupCode: env.KREDSLOB_SETUP_CODE.trim() } : {};
-      const started = await startCore({ ...options, mode: 'shared', demo, sessionIdleMs: idleMs, ...trailKey, ...setupCode });
+      const started = await startCore({ ...options, mode: 'shared', demo, sessionIdleMs: idleMs, ...trailKey, ...setupCode, ...(oidc ? { oidcName: oidc.name } : {}) });
       if (demo && env.KREDSLOB_DEMO_PASSWORD) await giveDemoPasswords(started, env.KREDSLOB_DEMO_PASSWORD);
+      const signIn = oidc && new OidcSignIn(oidc, { store: started.store, sessions: started.sessions, clock: systemClock });
+      // Fetched now so that a wrong issuer shows in the log at start, not only when someone first tries.
+      signIn?.configuration().catch(() => console.warn(translate(locale, 'server.oidcDiscoveryFailed', { issuer: signIn.settings.issuer.href })));
+      flowReady(signIn);
       return started;
     },
   });

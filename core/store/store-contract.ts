@@ -893,5 +893,27 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       expect((await store.listAuthAudit(10)).map((e) => e.id)).toEqual(['auth-2', 'auth-3', 'auth-1']);
       expect((await store.listAuthAudit(1))).toEqual([entry(2, '2026-11-03T08:00:00.000Z')]);
     });
+    // Sign-in groups (issue 13, wt-oidc): rows kept by id, listed in table order, removed, across a reopen.
+    it('keeps the sign-in group table in table order, a changed row in its place, a removed one gone (a rolled-back removal kept), across a reopen', async () => {
+      const row = (id: string, group: string, position: number) => ({ id, group, role: 'department_contact' as const, departmentId: 'dep-buf', position });
+      expect(await store.listOidcGroups()).toEqual([]);
+      await store.transaction(async (tx) => {
+        tx.putOidcGroup(row('g-b', 'KK-IT-SUF', 1));
+        tx.putOidcGroup(row('g-a', 'KK-IT-BUF', 0));
+        tx.putOidcGroup(row('g-c', 'KK-Lager', 2));
+      });
+      await store.transaction(async (tx) => {
+        tx.putOidcGroup({ ...row('g-b', 'KK-IT-SUF', 1), unitId: 'dep-buf-unit-1' });
+        tx.removeOidcGroup('g-c');
+      });
+      await expect(
+        store.transaction(async (tx) => {
+          tx.removeOidcGroup('g-a');
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      await reopen();
+      expect(await store.listOidcGroups()).toEqual([row('g-a', 'KK-IT-BUF', 0), { ...row('g-b', 'KK-IT-SUF', 1), unitId: 'dep-buf-unit-1' }]);
+    });
   });
 }

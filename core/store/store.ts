@@ -22,6 +22,7 @@ import type {
   FactorVersion,
   Location,
   NewTrailEvent,
+  OidcGroup,
   Recycler,
   Reservation,
   SanitizationRecord,
@@ -56,6 +57,9 @@ export interface ReferenceData {
   credential: Credential;
   /** The sign-in audit log: tens of thousands of entries a year, listed newest first. */
   authAudit: AuthAuditEntry;
+  // Sign-in through the identity provider (issue 13, wt-oidc)
+  /** The group → role table an admin edits: a few dozen rows, kept by id, read in table order. */
+  oidcGroup: OidcGroup;
 }
 export type ReferenceKind = keyof ReferenceData;
 
@@ -178,6 +182,10 @@ export interface StoreTx extends StoreReads, WantedWrites {
    * A number at or below the last issued changes nothing.
    */
   raiseAssetTagNumber(n: number): void;
+  // Sign-in groups (issue 13, wt-oidc)
+  putOidcGroup(row: OidcGroup): void;
+  /** Removes a sign-in group row; removing one that is not there is harmless. */
+  removeOidcGroup(id: string): void;
 }
 
 export interface Store extends StoreReads, WantedQueries {
@@ -210,6 +218,8 @@ export interface Store extends StoreReads, WantedQueries {
   listAdminAudit(limit: number): Promise<AdminAuditEntry[]>;
   /** The sign-in audit log, newest first (issue 13). */
   listAuthAudit(limit: number): Promise<AuthAuditEntry[]>;
+  /** The sign-in group table in table order (position, then id). (issue 13, wt-oidc) */
+  listOidcGroups(): Promise<OidcGroup[]>;
   deviceCount(): Promise<number>;
   /** Recomputes every device's hash chain; an empty list means the trail is intact. */
   verifyTrails(): Promise<TrailProblem[]>;
@@ -252,6 +262,11 @@ export interface WantedQueries {
 /** (The sign-in audit log, issue 13, keeps the same order.) */
 export function auditNewestFirst<T extends { at: string; id: string }>(entries: T[], limit: number): T[] {
   return entries.sort((a, b) => (a.at !== b.at ? (a.at < b.at ? 1 : -1) : a.id < b.id ? 1 : -1)).slice(0, limit);
+}
+
+/** The sign-in group table's order: by position, ties by id (the one order every store keeps). */
+export function inTableOrder(rows: OidcGroup[]): OidcGroup[] {
+  return rows.sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 export function newestFirst<T extends { createdAt: string; id: string }>(items: T[]): T[] {

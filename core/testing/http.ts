@@ -5,7 +5,7 @@ import { request as httpRequest } from 'node:http';
 import fs from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
 import { startCore, type Core } from '../app';
-import { createHttpServer } from '../http/server';
+import { createHttpServer, type SharedHttpOptions } from '../http/server';
 import { tempDir } from './harness';
 import type { Clock } from '../context';
 
@@ -27,7 +27,7 @@ export interface HttpCoreOptions {
   /** A built renderer to serve (absent: API only). */
   staticDir?: string;
   /** Shared mode (issue 13, wt-auth): sign-in instead of the secret, answering only this public URL's host. */
-  shared?: { publicUrl: string; trustProxy?: boolean };
+  shared?: { publicUrl: string; trustProxy?: boolean; routes?: (core: Core) => SharedHttpOptions['routes'] };
   clock?: Clock;
 }
 
@@ -41,7 +41,7 @@ export function useHttpCore(options: HttpCoreOptions = {}): HttpCore {
       dispatch: core.dispatch,
       files: core.files,
       staticDir: options.staticDir,
-      ...(shared ? { shared: { publicUrl: new URL(shared.publicUrl), trustProxy: shared.trustProxy } } : { secret: TEST_WEB_SECRET }),
+      ...(shared ? { shared: { publicUrl: new URL(shared.publicUrl), trustProxy: shared.trustProxy, routes: shared.routes?.(core) } } : { secret: TEST_WEB_SECRET }),
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo; // why: listening on TCP, so the address is an AddressInfo

@@ -16,6 +16,8 @@ import { LocationsPanel } from '../components/organisation/LocationsPanel';
 import { OrgTabs, panelId, tabId } from '../components/organisation/OrgTabs';
 import { PeoplePanel } from '../components/organisation/PeoplePanel';
 import { SignInLogPanel } from '../components/organisation/SignInLogPanel';
+import { OidcGroupsPanel } from '../components/organisation/OidcGroupsPanel';
+import { useSession } from '../session-context';
 import { useT } from '../i18n';
 import { memberOf } from '../member-of';
 import { useReference } from '../reference-context';
@@ -23,7 +25,7 @@ import { replaceQuery, useRoute } from '../router';
 import { useAsync } from '../use-async';
 import type { Outcome } from '../use-admin-action';
 
-const TABS = ['departments', 'locations', 'people', 'audit', 'signIns'] as const;
+const TABS = ['departments', 'locations', 'people', 'audit', 'signIns', 'oidcGroups'] as const;
 type Tab = (typeof TABS)[number];
 
 export function Organisation() {
@@ -47,12 +49,15 @@ export function Organisation() {
   };
 
   const users = people.data?.items;
+  // Sign-in groups are for a server's identity provider: a desk on its own has none (issue 13, wt-oidc).
+  const shared = useSession().methods?.mode === 'shared';
+  const tabs = shared ? TABS : TABS.filter((x) => x !== 'oidcGroups');
   const names = new Map<string, string>([...ref.departments, ...ref.units, ...ref.locations, ...(users ?? [])].map((x) => [x.id, x.name]));
   return (
     <>
       <h1>{t('org.title')}</h1>
       <p className="lead">{t('org.intro')}</p>
-      <OrgTabs tabs={TABS} label={(x) => `org.tab.${x}`} current={tab} onChoose={choose} />
+      <OrgTabs tabs={tabs} label={(x) => `org.tab.${x}`} current={tab} onChoose={choose} />
       <div role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)} className="tab-panel">
         {result && result.text && (
           <Banner key={result.seq} kind={result.kind} takeFocus testId="org-result">
@@ -67,6 +72,8 @@ export function Organisation() {
         {users && tab === 'audit' && <AuditPanel names={names} />}
         {/* Sign-in log (issue 13, wt-auth) */}
         {tab === 'signIns' && <SignInLogPanel />}
+        {/* Sign-in groups (issue 13, wt-oidc) */}
+        {tab === 'oidcGroups' && <OidcGroupsPanel departments={ref.departments} units={ref.units} report={setResult} />}
       </div>
     </>
   );

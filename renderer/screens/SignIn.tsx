@@ -2,8 +2,11 @@
  * Shared mode's start (issue 13): sign in with e-mail and password (the form is auth.signIn's input, the one form
  * mechanism), or through the municipality's login when the server has it. Focus starts in the e-mail field.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import type { ErrorCode } from '../../shared/errors';
+import { errorMessage } from '../../shared/messages';
 import type { FormFields } from '../form-model';
+import { desktopBridge } from '../api/transport';
 import { Banner } from '../components/Banner';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
@@ -17,8 +20,25 @@ export const SIGN_IN_FIELDS = {
   password: { label: 'signIn.password' },
 } as const satisfies FormFields<'auth.signIn'>;
 
+/**
+ * The refusals the identity provider's callback sends the browser back with (core/http/oidc-routes.ts,
+ * `/?signInError=CODE`, issue 13, wt-oidc); any other value in the address is ignored.
+ */
+const OIDC_REFUSALS: readonly ErrorCode[] = ['OIDC_FAILED', 'OIDC_NO_GROUP', 'OIDC_NOT_CONFIGURED', 'USER_INACTIVE'];
+
+/** The refusal in the address, once: it is taken out at once, so a reload or a bookmark does not show it again. */
+function takeOidcRefusal(): ErrorCode | undefined {
+  const url = new URL(window.location.href);
+  const given = url.searchParams.get('signInError');
+  if (given === null) return undefined;
+  url.searchParams.delete('signInError');
+  window.history.replaceState(window.history.state, '', url.href);
+  return OIDC_REFUSALS.find((c) => c === given);
+}
+
 export function SignIn() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const [oidcRefusal] = useState(takeOidcRefusal);
   const { begin, expired, methods } = useSession();
   const form = useContractForm('auth.signIn', { idPrefix: 'sign-in', fields: SIGN_IN_FIELDS });
 
@@ -31,6 +51,11 @@ export function SignIn() {
       <h1>{t('signIn.title')}</h1>
       <p className="lead">{t('signIn.intro')}</p>
       {expired && <Banner kind="info">{t('signIn.sessionExpired')}</Banner>}
+      {oidcRefusal && (
+        <Banner kind="error" testId="sign-in-oidc-refusal">
+          {errorMessage(oidcRefusal, {}, locale)}
+        </Banner>
+      )}
       {form.summary && <ErrorSummary {...form.summary} />}
       <form className="form" data-testid="sign-in" onSubmit={(e) => void form.onSubmit(begin)(e)} noValidate>
         <Field {...form.field('email')}>
@@ -43,7 +68,8 @@ export function SignIn() {
           <button type="submit" className="button button-primary" disabled={form.busy}>
             {form.busy ? t('signIn.submitting') : t('signIn.submit')}
           </button>
-          {methods?.oidc.enabled && (
+          {/* The desktop app has no flow through the provider yet: the link would leave its own page (wt-oidc). */}
+          {methods?.oidc.enabled && !desktopBridge() && (
             <a className="button button-secondary" href="/auth/oidc/start">
               {t('signIn.oidc', { name: methods.oidc.name ?? '' })}
             </a>

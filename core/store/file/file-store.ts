@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Category, Device, SanitizationRecord, TrailEvent } from '../../../shared/schemas';
-import { auditNewestFirst, newestFirst, serialKey, type DeviceQuery, type ReservationQuery, type Store, type StoreTx, type TrailProblem } from '../store';
+import { auditNewestFirst, inTableOrder, newestFirst, serialKey, type DeviceQuery, type ReservationQuery, type Store, type StoreTx, type TrailProblem } from '../store';
 import { GENESIS_HASH, checkChain, legacyDigest, linkEvent, macOf } from '../trail-hash';
 import { acquireLock, lockHolder } from '../lock';
 import { keyIdOf, type TrailKeySource } from '../trail-key';
@@ -329,6 +329,10 @@ export class FileStore implements Store {
   async listAuthAudit(limit: number) {
     if (this.applying) await this.applying;
     return auditNewestFirst([...this.state.reference.authAudit.values()], limit);
+  }
+  async listOidcGroups() {
+    if (this.applying) await this.applying;
+    return inTableOrder([...this.state.reference.oidcGroup.values()]);
   }
   async deviceCount() {
     if (this.applying) await this.applying;

@@ -3,7 +3,7 @@
  * names are stored in every journal: never rename one.
  */
 import type { Notification, WantedRequest } from '../../../shared/wanted';
-import type { AdminAuditEntry, AuthAuditEntry, Credential, Batch, Department, Device, FactorVersion, Location, Recycler, Reservation, SanitizationRecord, Settings, TrailEvent, Unit, User } from '../../../shared/schemas';
+import type { AdminAuditEntry, AuthAuditEntry, Credential, Batch, Department, Device, FactorVersion, Location, OidcGroup, Recycler, Reservation, SanitizationRecord, Settings, TrailEvent, Unit, User } from '../../../shared/schemas';
 
 export type Op =
   | { k: 'device'; v: Device }
@@ -31,10 +31,12 @@ export type Op =
   | { k: 'removeReference'; v: { kind: RemovableKind; id: string } }
   // Sign-in (issue 13, wt-auth)
   | { k: 'credential'; v: Credential }
-  | { k: 'authAudit'; v: AuthAuditEntry };
+  | { k: 'authAudit'; v: AuthAuditEntry }
+  // Sign-in groups (issue 13, wt-oidc)
+  | { k: 'oidcGroup'; v: OidcGroup };
 
 /** The reference kinds an admin may remove (people are deactivated, never removed). */
-export type RemovableKind = 'location' | 'unit';
+export type RemovableKind = 'location' | 'unit' | 'oidcGroup';
 
 /**
  * The record of a store's keying. `legacy` is an HMAC over the sha256 heads of every device's events
@@ -54,7 +56,7 @@ export interface TrailSeal {
 }
 
 /** The ops that write reference data. */
-export type ReferenceOp = Extract<Op, { k: 'department' | 'unit' | 'location' | 'user' | 'recycler' | 'batch' | 'factorVersion' | 'adminAudit' | 'credential' | 'authAudit' }>;
+export type ReferenceOp = Extract<Op, { k: 'department' | 'unit' | 'location' | 'user' | 'recycler' | 'batch' | 'factorVersion' | 'adminAudit' | 'credential' | 'authAudit' | 'oidcGroup' }>;
 
 export interface JournalRecord {
   /** Record number: 1, 2, 3 … with no gaps across segments. */

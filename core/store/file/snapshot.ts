@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
-import type { AdminAuditEntry, AuthAuditEntry, Credential, Batch, Department, FactorVersion, Location, Settings, Unit, Recycler, User } from '../../../shared/schemas';
+import type { AdminAuditEntry, AuthAuditEntry, Credential, Batch, Department, FactorVersion, Location, OidcGroup, Settings, Unit, Recycler, User } from '../../../shared/schemas';
 import type { Notification, WantedRequest } from '../../../shared/wanted';
 import type { DeviceColumns, ReservationColumns } from './device-columns';
 import { asciiJson, isJsonStream, type JsonStream } from './ascii-json';
@@ -42,6 +42,8 @@ export interface SnapshotData {
   /** Absent in snapshots written before sign-in (issue 13). */
   credentials?: Credential[];
   authAudit?: AuthAuditEntry[];
+  /** Absent in snapshots written before sign-in groups (issue 13, wt-oidc). */
+  oidcGroups?: OidcGroup[];
   /** Absent before the store was keyed (and in snapshots written before keyed trails). */
   trailSeal?: { v: TrailSeal; ref: RecordRef };
   /** Absent in snapshots written before wanted requests (issue 11). */

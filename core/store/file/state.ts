@@ -22,7 +22,7 @@ export type TrailRefs = readonly number[];
 /** Reference data by kind and id. */
 export type ReferenceMaps = { [K in ReferenceKind]: Map<string, ReferenceData[K]> };
 
-export const referenceMaps = (): ReferenceMaps => ({ department: new Map(), unit: new Map(), location: new Map(), user: new Map(), recycler: new Map(), batch: new Map(), factorVersion: new Map(), adminAudit: new Map(), credential: new Map(), authAudit: new Map() });
+export const referenceMaps = (): ReferenceMaps => ({ department: new Map(), unit: new Map(), location: new Map(), user: new Map(), recycler: new Map(), batch: new Map(), factorVersion: new Map(), adminAudit: new Map(), credential: new Map(), authAudit: new Map(), oidcGroup: new Map() });
 
 export function setReference<K extends ReferenceKind>(maps: ReferenceMaps, kind: K, record: ReferenceData[K]): void {
   maps[kind].set(referenceKey(record), record);
@@ -372,6 +372,7 @@ export class State {
       case 'adminAudit':
       case 'credential':
       case 'authAudit':
+      case 'oidcGroup':
         setReference(this.reference, op.k, op.v);
         break;
       case 'settings':
@@ -462,6 +463,7 @@ export class State {
     for (const v of s.adminAudit ?? []) setReference(this.reference, 'adminAudit', v);
     for (const v of s.credentials ?? []) setReference(this.reference, 'credential', v);
     for (const v of s.authAudit ?? []) setReference(this.reference, 'authAudit', v);
+    for (const v of s.oidcGroups ?? []) setReference(this.reference, 'oidcGroup', v);
     for (const v of s.wantedRequests ?? []) this.wanted.putRequest(v);
     for (const v of s.notifications ?? []) this.wanted.putNotification(v);
     const devices = decodeDevices(s.devices as Columns); // why: a snapshot read from disk holds columns, never a stream
@@ -493,6 +495,7 @@ export class State {
         adminAudit: [...this.reference.adminAudit.values()],
         credentials: [...this.reference.credential.values()],
         authAudit: [...this.reference.authAudit.values()],
+        oidcGroups: [...this.reference.oidcGroup.values()],
         wantedRequests: [...this.wanted.requests.values()],
         notifications: [...this.wanted.notifications.values()],
         ...(this.seal ? { trailSeal: this.seal } : {}),

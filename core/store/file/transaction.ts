@@ -175,6 +175,13 @@ export class FileTx implements StoreTx {
   putAuthAudit(v: ReferenceData['authAudit']): void {
     this.stageReference({ k: 'authAudit', v });
   }
+  // Sign-in groups (issue 13, wt-oidc)
+  putOidcGroup(v: ReferenceData['oidcGroup']): void {
+    this.stageReference({ k: 'oidcGroup', v });
+  }
+  removeOidcGroup(id: string): void {
+    this.stageRemoval('oidcGroup', id);
+  }
   private stageReference(op: ReferenceOp): void {
     setReference(this.reference, op.k, op.v);
     this.removed.delete(`${op.k}:${referenceKey(op.v)}`);

@@ -22,6 +22,7 @@ import { sha256Hex } from '../attachment-dir';
 import {
   DEFAULT_SETTINGS,
   auditNewestFirst,
+  inTableOrder,
   serialKey,
   type DeviceQuery,
   type DeviceSearchResult,
@@ -318,6 +319,11 @@ class PgTx extends PgReads implements StoreTx {
   removeUnit(id: string): void {
     this.write("DELETE FROM records WHERE kind = 'unit' AND key = $1", [id]);
   }
+  // Sign-in groups (issue 13, wt-oidc)
+  putOidcGroup = (v: Records['oidcGroup']) => this.putRecord('oidcGroup', v.id, v);
+  removeOidcGroup(id: string): void {
+    this.write("DELETE FROM records WHERE kind = 'oidcGroup' AND key = $1", [id]);
+  }
   raiseAssetTagNumber(n: number): void {
     this.write("INSERT INTO meta (key, value) VALUES ('nextTag', $1) ON CONFLICT (key) DO UPDATE SET value = GREATEST(meta.value, excluded.value)", [n + 1]);
   }
@@ -468,6 +474,9 @@ export class PostgresStore extends PgReads implements Store {
   }
   async listAuthAudit(limit: number) {
     return auditNewestFirst(await this.records('authAudit'), limit);
+  }
+  async listOidcGroups() {
+    return inTableOrder(await this.records('oidcGroup'));
   }
   listWantedRequests(departmentId?: string) {
     return departmentId === undefined

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { HOLDING_RESERVATION_STATUSES, type Device, type Reservation, type SanitizationRecord, type Settings, type TrailEvent } from '../../../shared/schemas';
-import { DEFAULT_SETTINGS, auditNewestFirst, serialKey, type DeviceQuery, type ReferenceData, type ReservationQuery, type Store, type StoreTx, type TrailProblem } from '../store';
+import { DEFAULT_SETTINGS, auditNewestFirst, inTableOrder, serialKey, type DeviceQuery, type ReferenceData, type ReservationQuery, type Store, type StoreTx, type TrailProblem } from '../store';
 import { chainEvent, checkChain } from '../trail-hash';
 import { deviceHaystack, searchTokens } from '../query';
 import type { MarketFilter } from '../../../shared/market-filter';
@@ -267,6 +267,9 @@ export class SqliteStore implements Store {
   async listAuthAudit(limit: number) {
     return auditNewestFirst(this.records('authAudit'), limit);
   }
+  async listOidcGroups() {
+    return inTableOrder(this.records('oidcGroup'));
+  }
   async deviceCount() {
     return (this.q('SELECT COUNT(*) AS n FROM devices').get() as { n: number }).n;
   }
@@ -437,7 +440,7 @@ export class SqliteStore implements Store {
     this.q('INSERT OR REPLACE INTO records (kind, id, data) VALUES (?, ?, ?)').run(kind, id, JSON.stringify(v));
   }
 
-  private removeRecord(kind: 'location' | 'unit', id: string): void {
+  private removeRecord(kind: 'location' | 'unit' | 'oidcGroup', id: string): void {
     this.q('DELETE FROM records WHERE kind = ? AND id = ?').run(kind, id);
   }
 
@@ -535,6 +538,9 @@ export class SqliteStore implements Store {
       // Admin screens (issue 12)
       removeLocation: (id) => self.removeRecord('location', id),
       removeUnit: (id) => self.removeRecord('unit', id),
+      // Sign-in groups (issue 13, wt-oidc)
+      putOidcGroup: (v) => self.putRecord('oidcGroup', v.id, v),
+      removeOidcGroup: (id) => self.removeRecord('oidcGroup', id),
       raiseAssetTagNumber(n) {
         const row = self.q("SELECT value FROM meta WHERE key = 'nextTag'").get() as { value: string } | undefined; // why: meta holds text values
         if (n + 1 > (row ? Number(row.value) : 1)) self.q("INSERT OR REPLACE INTO meta (key, value) VALUES ('nextTag', ?)").run(String(n + 1));

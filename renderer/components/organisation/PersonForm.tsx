@@ -2,13 +2,13 @@
  * Add or edit a person (users.save's input): name, e-mail, role, administration and a unit of it. Choosing
  * another administration clears the unit, since a unit belongs to one administration.
  */
-import { ROLES, type Department, type Unit, type User } from '../../../shared/schemas';
+import type { Department, Unit, User } from '../../../shared/schemas';
 import type { FormFields } from '../../form-model';
 import { useT } from '../../i18n';
 import { useContractForm } from '../../use-contract-form';
-import { EnumOptions } from '../EnumOptions';
 import { Field } from '../Field';
 import { AdminFormCard } from './AdminFormCard';
+import { RoleDepartmentUnitFields } from './RoleDepartmentUnitFields';
 
 const FIELDS = {
   name: { label: 'people.name' },
@@ -34,8 +34,6 @@ export function PersonForm({ person, departments, units, onSaved, onCancel }: Pr
     initial: person && { name: person.name, email: person.email, role: person.role, departmentId: person.departmentId, unitId: person.unitId ?? '' },
     extra: () => ({ id: person?.id }),
   });
-  const department = form.control('departmentId');
-  const unitsHere = units.filter((u) => u.departmentId === form.values.departmentId);
   return (
     <AdminFormCard
       idPrefix="person"
@@ -52,37 +50,7 @@ export function PersonForm({ person, departments, units, onSaved, onCancel }: Pr
       <Field {...form.field('email')}>
         <input {...form.control('email')} type="email" autoComplete="off" />
       </Field>
-      <Field {...form.field('role')}>
-        <select {...form.control('role')}>
-          <EnumOptions values={ROLES} label={(r) => `role.${r}`} empty={t('org.choose')} />
-        </select>
-      </Field>
-      <Field {...form.field('departmentId')}>
-        <select
-          {...department}
-          onChange={(e) => {
-            department.onChange(e);
-            form.set('unitId', '');
-          }}
-        >
-          <option value="">{t('org.choose')}</option>
-          {departments.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name} ({d.code})
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field {...form.field('unitId')}>
-        <select {...form.control('unitId')}>
-          <option value="">{t('people.noUnit')}</option>
-          {unitsHere.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <RoleDepartmentUnitFields form={form} departments={departments} units={units} noUnit={t('people.noUnit')} />
     </AdminFormCard>
   );
 }

@@ -2,7 +2,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The forms by their test id prefix: department, unit, location, person, password (shared mode). */
-export type OrgForm = 'department' | 'unit' | 'location' | 'person' | 'password';
+export type OrgForm = 'department' | 'unit' | 'location' | 'person' | 'password' | 'oidc-group';
 
 export class OrganisationPage {
   /** The banner with the outcome of the last save, removal or (de)activation, or its refusal. */
@@ -16,7 +16,7 @@ export class OrganisationPage {
     this.audit = page.getByTestId('audit-list');
   }
 
-  async tab(name: 'Forvaltninger og enheder' | 'Lokationer' | 'Personer' | 'Ændringslog'): Promise<void> {
+  async tab(name: 'Forvaltninger og enheder' | 'Lokationer' | 'Personer' | 'Ændringslog' | 'Login-grupper'): Promise<void> {
     await this.page.getByRole('tab', { name, exact: true }).click();
     await expect(this.page.getByRole('tab', { name, exact: true })).toHaveAttribute('aria-selected', 'true');
   }

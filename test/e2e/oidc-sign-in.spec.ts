@@ -1,0 +1,62 @@
+/**
+ * Sign-in through the municipality's identity provider (issue 13, wt-oidc): the server is started with a mock
+ * OpenID Connect provider (core/testing/mock-idp.ts). An admin maps a group to a role on Organisation →
+ * Login-grupper; a person of that group presses "Log ind med KK Login" and lands in the app signed in with the
+ * mapped role and administration; a person of no mapped group is told so on the sign-in page.
+ */
+import { USERS } from '../../core/demo/reference-data';
+import { startMockIdp, type MockIdp } from '../../core/testing/mock-idp';
+import { expect, SHARED_DEMO_PASSWORD, test as base } from './fixtures';
+import { AppShell } from './pages/AppShell';
+import { OrganisationPage } from './pages/OrganisationPage';
+import { SignInPage } from './pages/SignInPage';
+
+const test = base.extend<object, { idp: MockIdp }>({
+  // why: Playwright reads a fixture's dependencies from its first parameter's destructuring; this one has none
+  // eslint-disable-next-line no-empty-pattern
+  idp: [async ({}, use) => {
+    const idp = await startMockIdp({ person: { sub: 'kk-4711', email: 'mette.holm@kk.dk', name: 'Mette Holm', groups: ['KK-IT-BUF', 'KK-Alle'] } });
+    await use(idp);
+    await idp.close();
+  }, { scope: 'worker' }],
+  serverEnv: async ({ idp }, use) => {
+    await use({ KREDSLOB_OIDC_ISSUER: idp.issuer, KREDSLOB_OIDC_CLIENT_ID: idp.clientId, KREDSLOB_OIDC_CLIENT_SECRET: idp.clientSecret, KREDSLOB_OIDC_NAME: 'KK Login' });
+  },
+});
+
+test.use({ sharedMode: true });
+
+test('a person of a mapped group signs in with "Log ind med KK Login" and works with the role the admin gave the group; one of no group is told so', async ({ page, idp }) => {
+  const signInPage = new SignInPage(page);
+  const admin = USERS.find((u) => u.id === 'user-admin-1')!; // why: the demo's admin, always there
+  await signInPage.goto();
+  await signInPage.signIn(admin.email, SHARED_DEMO_PASSWORD, admin.name);
+  await new AppShell(page).open('Organisation');
+  const org = new OrganisationPage(page);
+  await org.tab('Login-grupper');
+  await expect(page.getByText('Ingen login-grupper endnu')).toBeVisible();
+  await org.press('Tilføj login-gruppe');
+  await org.field('oidc-group', 'Gruppe').fill('KK-IT-BUF');
+  await org.field('oidc-group', 'Rolle').selectOption({ label: 'IT-kontaktperson' });
+  await org.field('oidc-group', 'Forvaltning').selectOption({ label: 'Børne- og Ungdomsforvaltningen (BUF)' });
+  await org.save('oidc-group');
+  await expect(org.result).toContainText('KK-IT-BUF er gemt.');
+  await expect(page.getByTestId('oidc-groups').locator('tr[data-group="KK-IT-BUF"]')).toContainText('IT-kontaktperson');
+  await signInPage.signOut();
+
+  await page.getByRole('link', { name: 'Log ind med KK Login' }).click();
+  await expect(page.getByTestId('current-user')).toContainText('Mette Holm');
+  await expect(page.getByTestId('current-user')).toContainText('IT-kontaktperson');
+  await expect(page.getByTestId('current-user')).toContainText('BUF');
+  // The session is the HttpOnly cookie: the page's scripts cannot read it.
+  expect(await page.evaluate(() => document.cookie)).not.toContain('kredslob_session');
+  await page.reload();
+  await expect(page.getByTestId('current-user')).toContainText('Mette Holm');
+  await signInPage.signOut();
+
+  idp.person = { sub: 'kk-4712', email: 'jonas.berg@kk.dk', name: 'Jonas Berg', groups: ['KK-Kantine'] };
+  await page.getByRole('link', { name: 'Log ind med KK Login' }).click();
+  await expect(page.getByTestId('sign-in-oidc-refusal')).toHaveText('Du er ikke medlem af en gruppe, der giver adgang til Kredsløb. Kontakt en administrator.');
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Log ind' })).toBeVisible();
+});
