@@ -31,6 +31,8 @@ export class ApiClient {
     base: string,
     private readonly secret: string,
     readonly locale: 'da' | 'en' = 'da',
+    /** The desk's own address, sent as X-Forwarded-For (a server with KREDSLOB_TRUST_PROXY=1 limits sign-ins per address). */
+    private readonly address?: string,
   ) {
     this.url = new URL(base);
   }
@@ -54,6 +56,7 @@ export class ApiClient {
         'x-kredslob-secret': this.secret,
         'accept-language': this.locale,
         ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        ...(this.address ? { 'x-forwarded-for': this.address } : {}),
       },
     });
     const answered = new Promise<{ status: number; text: string }>((resolve, reject) => {
@@ -100,6 +103,12 @@ export class ApiClient {
  */
 export async function signInClient(client: ApiClient, user: Pick<User, 'id' | 'email'>): Promise<void> {
   const { token } = await client.data('session.signIn', { userId: user.id });
+  client.useToken(token);
+}
+
+/** Shared mode (issue 13, bench:server): signs `client` in with e-mail and password (auth.signIn) and keeps the session. */
+export async function signInWithPassword(client: ApiClient, email: string, password: string): Promise<void> {
+  const { token } = await client.data('auth.signIn', { email, password });
   client.useToken(token);
 }
 
