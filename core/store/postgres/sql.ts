@@ -117,8 +117,11 @@ export function marketFilterConditions(f: MarketFilter, c: Conditions): void {
   if (f.availableBy !== undefined) c.add(`(available_from IS NULL OR available_from <= ${c.ph(f.availableBy)})`);
 }
 
-/** One query that counts every facet, each with the query's fields and every other filter applied. */
-export function facetsQuery(qy: DeviceQuery): { sql: string; args: unknown[]; read(row: Record<string, unknown>): MarketFacets } {
+/**
+ * One query that counts every facet, each with the query's fields and every other filter applied, and the
+ * search's total (every filter applied).
+ */
+export function facetsQuery(qy: DeviceQuery): { sql: string; args: unknown[]; read(row: Record<string, unknown>): MarketFacets; total(row: Record<string, unknown>): number } {
   const f = qy.filter ?? {};
   const c = new Conditions();
   queryConditions(qy, c);
@@ -128,7 +131,9 @@ export function facetsQuery(qy: DeviceQuery): { sql: string; args: unknown[]; re
     marketFilterConditions(filterWithout(f, facet), other);
     return other.where.length ? other.where.join(' AND ') : 'TRUE';
   };
-  const selects: string[] = [];
+  const all = new Conditions(c.args);
+  marketFilterConditions(f, all);
+  const selects: string[] = [`(SELECT COUNT(*) FROM scoped${all.where.length ? ` WHERE ${all.where.join(' AND ')}` : ''}) AS total`];
   const groupCount = (facet: FacetName, column: string, alias: string) => {
     selects.push(`(SELECT COALESCE(jsonb_object_agg(v, n), '{}') FROM (SELECT ${column} AS v, COUNT(*) AS n FROM scoped WHERE ${scope(facet)} AND ${column} IS NOT NULL GROUP BY ${column}) g) AS ${alias}`);
   };
@@ -148,6 +153,7 @@ export function facetsQuery(qy: DeviceQuery): { sql: string; args: unknown[]; re
   return {
     sql,
     args: c.args,
+    total: (row) => Number(row.total),
     read(row) {
       const obj = (k: string) => row[k] as Record<string, string | number>; // why: jsonb objects built by the query above
       const num = (v: string | number | undefined) => Number(v ?? 0);
