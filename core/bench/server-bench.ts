@@ -1,10 +1,13 @@
 /**
- * `npm run bench:server -- [--store file] [--seconds 60] [--clients 50] [--warehouse 10] [--think-ms 200]
+ * `npm run bench:server -- [--store postgres|file] [--seconds 60] [--clients 50] [--warehouse 10] [--think-ms 200]
  *   [--devices 100000] [--events 1000000] [--dir D] [--fresh]`
  * Shared mode under load (issue 13): the bench:store data set (generated into D/file-N if absent, reused
  * otherwise; copied, never written to) served by the web server in its own process, and `clients` desks, each a
- * person with their own session and connection: department contacts and (`warehouse` of them) warehouse
- * people, added through users.save. For `seconds` each desk does a call, pauses (uniformly 0 to twice
+ * person with their own session and connection. postgres (the default): the data set copied once into a
+ * PostgreSQL cluster kept in D/pg-N, each run on a copy of that cluster, behind `npm run server`'s entry; people
+ * sign in with e-mail and password, each desk from its own address (X-Forwarded-For, KREDSLOB_TRUST_PROXY=1),
+ * so the 30-a-minute limit per address does not apply to 50 desks behind one test machine. The desks are
+ * department contacts and (`warehouse` of them) warehouse people, added through users.save. For `seconds` each desk does a call, pauses (uniformly 0 to twice
  * `think-ms`), and again, in this mix: search 60 % (the marketplace's search with facets for contacts, Alle
  * enheder for the warehouse; text and filters), device page 25 % (devices.get, the trail included),
  * reserve/cancel 10 % (contacts: reserve one of the first devices their last search showed, or cancel the one
@@ -16,12 +19,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { CATEGORIES, type Device, type Location, type User } from '../../shared/schemas';
 import { startServer } from '../../test/support/web-server';
 import { mulberry32 } from '../demo/generate';
 import { USERS } from '../demo/reference-data';
-import { addPeople, signedInClients, signInClient, ApiClient, type Reply } from '../testing/api-client';
-import { BENCH_DATA_OPTIONS, buildBenchData } from './bench-data';
+import { hashPassword } from '../auth/password';
+import { systemClock } from '../context';
+import { expireDueReservations } from '../reservations/service';
+import { FileStore } from '../store/file/file-store';
+import { PostgresStore } from '../store/postgres/postgres-store';
+import { addPeople, signedInClients, signInClient, signInWithPassword, ApiClient, type Reply } from '../testing/api-client';
+import { startPgCluster } from '../testing/pg-cluster';
+import { BENCH_DATA_OPTIONS, BENCH_NOW, buildBenchData } from './bench-data';
 import { doubleHolds, raceRounds, type Attempt } from './race-count';
 
 const STORES = ['file', 'postgres'] as const;
@@ -30,8 +40,8 @@ type BenchStore = (typeof STORES)[number];
 const { values: args } = parseArgs({
   options: {
     ...BENCH_DATA_OPTIONS,
-    /** file until the PostgreSQL store is wired in (then postgres becomes the default). */
-    store: { type: 'string', default: 'file' },
+    /** postgres (shared mode, as the municipality runs it) or file (the standalone store behind the same server). */
+    store: { type: 'string', default: 'postgres' },
     seconds: { type: 'string', default: '60' },
     clients: { type: 'string', default: '50' },
     /** How many of the clients are warehouse people; the others are department contacts. */
@@ -71,19 +81,23 @@ const WAREHOUSE_STATUSES = [undefined, 'in_stock', 'listed', 'reported', 'reserv
 interface BenchServer {
   base: string;
   secret: string;
+  /** Shared mode: people sign in with e-mail and password (auth.signIn), not by picking a profile. */
+  shared: boolean;
   /** What the server printed, for the log when the bench fails. */
   output(): string;
   stop(): Promise<void>;
 }
 
+/** The data set's admin (the demo's) and the password the bench gives them in the PostgreSQL data set. */
+const ADMIN = USERS.find((u) => u.role === 'admin')!;
+const BENCH_PASSWORD = 'baenk-adgangskode-2026';
+
 /**
  * THE one place the bench's store is chosen and its server started. file: the data set copied to D/server-run,
- * served by core/http/main.ts run from source. postgres (once wired): the tests' own cluster (startPgCluster),
- * filled with fillBenchStore (bench-data.ts) through PostgresStore.open(url) in big transactions, cached as a
- * dump keyed by devices/events, and the shared-mode server entry started with DATABASE_URL.
+ * served by core/http/main.ts run from source (standalone mode, profile sign-in). postgres: see startPgServer.
  */
 async function startBenchServer(store: BenchStore): Promise<BenchServer> {
-  if (store === 'postgres') throw new Error('--store postgres: the PostgreSQL store is not wired into bench:server yet (core/bench/server-bench.ts startBenchServer)');
+  if (store === 'postgres') return startPgServer();
   const source = path.join(path.resolve(args.dir), `file-${DEVICES}`);
   await buildBenchData('file', source, DEVICES, EVENTS, args.fresh, log);
   const runDir = path.join(path.resolve(args.dir), 'server-run');
@@ -101,6 +115,7 @@ async function startBenchServer(store: BenchStore): Promise<BenchServer> {
   return {
     base: server.baseURL,
     secret: server.secret,
+    shared: false,
     output: server.output,
     async stop() {
       await server.stop();
@@ -108,6 +123,111 @@ async function startBenchServer(store: BenchStore): Promise<BenchServer> {
       fs.rmSync(runDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The PostgreSQL data set, kept as a stopped cluster's data folder in D/pg-N (marker BENCH-COMPLETE beside it).
+ * Filled once from the file data set D/file-N (the bench:store generator's, made first if absent) by the copy
+ * that migrate-to-server makes: every record through PostgresStore.importAll, 500 rows to an INSERT in one
+ * transaction. Generating straight into PostgreSQL (fillBenchStore, 1,000 devices to a transaction) reads the
+ * chain's last hash once per event: 10,000 devices / 100,000 events took 9.5 min at load average 20, so the
+ * million events would take over an hour. The demo admin gets BENCH_PASSWORD. A run starts a cluster from a copy
+ * of the kept folder (a file copy, no restore), so what a run writes never reaches the data set.
+ */
+async function pgBenchData(): Promise<string> {
+  const home = path.join(path.resolve(args.dir), `pg-${DEVICES}`);
+  const data = path.join(home, 'data');
+  const marker = path.join(home, 'BENCH-COMPLETE');
+  if (!args.fresh && fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === `${DEVICES}/${EVENTS}`) {
+    log(`postgres: reusing ${data}`);
+    return data;
+  }
+  fs.rmSync(home, { recursive: true, force: true });
+  const source = path.join(path.resolve(args.dir), `file-${DEVICES}`);
+  await buildBenchData('file', source, DEVICES, EVENTS, args.fresh, log);
+  const t0 = performance.now();
+  const cluster = await startPgCluster();
+  try {
+    const fileStore = await FileStore.open(source, { readOnly: true, log });
+    const pgStore = await PostgresStore.open(cluster.url);
+    try {
+      const copied = await pgStore.importAll(fileStore.exportAll());
+      const hash = await hashPassword(BENCH_PASSWORD);
+      await pgStore.transaction(async (tx) => tx.putCredential({ userId: ADMIN.id, hash, changedAt: BENCH_NOW.toISOString(), failedAttempts: 0 }));
+      log(`postgres: copied ${copied.device ?? 0} devices, ${copied.event ?? 0} events from ${source} in ${Math.round(performance.now() - t0)} ms`);
+      // The data set ends at BENCH_NOW, so its reservations are overdue today. The server expires them at start,
+      // one transaction each (9,000 at 100,000 devices: minutes); done once here, the kept data set is settled.
+      const t1 = performance.now();
+      const expired = await expireDueReservations({ store: pgStore, clock: systemClock });
+      log(`postgres: expired ${expired} overdue reservations in ${Math.round(performance.now() - t1)} ms`);
+    } finally {
+      await pgStore.close();
+      await fileStore.close();
+    }
+    const c = new pg.Client({ connectionString: cluster.url });
+    await c.connect();
+    // Planner statistics for the data as copied, so the first run's plans are those of a settled database.
+    await c.query('VACUUM ANALYZE').finally(() => c.end());
+    await cluster.stopAndKeep(data);
+  } catch (err) {
+    await cluster.stop();
+    throw err;
+  }
+  fs.writeFileSync(marker, `${DEVICES}/${EVENTS}`);
+  log(`postgres: data set kept in ${data} (${Math.round(performance.now() - t0)} ms in all)`);
+  return data;
+}
+
+/**
+ * postgres: a cluster as the tests start one (startPgCluster) from a copy of the kept data set, and the
+ * shared-mode server entry (core/http/server-main.ts, run from source as the file branch is) with DATABASE_URL.
+ * KREDSLOB_TRUST_PROXY=1: each desk signs in from its own address (X-Forwarded-For), as 50 desks do, instead of
+ * all 50 from 127.0.0.1, which the limit of 30 sign-ins a minute per address would spread over two minutes.
+ */
+async function startPgServer(): Promise<BenchServer> {
+  const data = await pgBenchData();
+  const t0 = performance.now();
+  const cluster = await startPgCluster({ from: data });
+  log(`postgres: cluster up from a copy of ${data} in ${Math.round(performance.now() - t0)} ms`);
+  try {
+    const server = await startServer({
+      shared: true,
+      startMs: 300_000,
+      entry: ['--import', 'tsx', 'core/http/server-main.ts'],
+      env: { DATABASE_URL: cluster.url, KREDSLOB_TRUST_PROXY: '1' },
+    });
+    log(`postgres: server up in ${Math.round(performance.now() - t0)} ms`);
+    return {
+      base: server.baseURL,
+      secret: server.secret,
+      shared: true,
+      output: server.output,
+      async stop() {
+        await server.stop();
+        fs.rmSync(server.configDir, { recursive: true, force: true });
+        fs.rmSync(server.dataDir, { recursive: true, force: true });
+        await cluster.stop();
+      },
+    };
+  } catch (err) {
+    await cluster.stop();
+    throw err;
+  }
+}
+
+/** Desk `i`'s address (X-Forwarded-For): one per desk, as desks on the municipality's network have. */
+const deskAddress = (i: number) => `10.77.${Math.floor(i / 250)}.${1 + (i % 250)}`;
+
+/** Shared mode: the admin gives each person a password (auth.setPassword), and each desk signs in with it from its own address. */
+async function passwordClients(server: BenchServer, admin: ApiClient, people: readonly User[]): Promise<ApiClient[]> {
+  for (const person of people) await admin.data('auth.setPassword', { userId: person.id, password: BENCH_PASSWORD });
+  return Promise.all(
+    people.map(async (person, i) => {
+      const client = new ApiClient(server.base, server.secret, 'da', deskAddress(i + 1));
+      await signInWithPassword(client, person.email, BENCH_PASSWORD);
+      return client;
+    }),
+  );
 }
 
 /** One timed call. */
@@ -160,8 +280,9 @@ async function main(): Promise<void> {
   const server = await startBenchServer(STORE);
   const desks: Desk[] = [];
   try {
-    const admin = new ApiClient(server.base, server.secret);
-    await signInClient(admin, USERS.find((u) => u.role === 'admin')!);
+    const admin = new ApiClient(server.base, server.secret, 'da', deskAddress(0));
+    if (server.shared) await signInWithPassword(admin, ADMIN.email, BENCH_PASSWORD);
+    else await signInClient(admin, ADMIN);
     const reference = await admin.data('reference.get', {});
     const siteOf = (departmentId: string): Location[] => reference.locations.filter((l) => l.kind === 'site' && l.departmentId === departmentId);
     const shelves = reference.locations.filter((l) => l.kind === 'shelf').map((l) => l.id);
@@ -177,7 +298,7 @@ async function main(): Promise<void> {
     const contacts = await addPeople(admin, { count: CLIENTS - WAREHOUSE, role: 'department_contact', departmentIds, label: 'Bænk kontakt' });
     const warehouse = await addPeople(admin, { count: WAREHOUSE, role: 'warehouse', departmentIds: ['dep-okf'], label: 'Bænk lager' });
     const people = [...contacts, ...warehouse];
-    const clients = await signedInClients(server.base, server.secret, people);
+    const clients = server.shared ? await passwordClients(server, admin, people) : await signedInClients(server.base, server.secret, people);
     const contactShare = contacts.length / CLIENTS;
     const contactWeights = roleWeights(contactShare, 'reserve_cancel');
     const warehouseWeights = roleWeights(1 - contactShare, 'check_in');

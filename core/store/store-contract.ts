@@ -309,6 +309,20 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
         expect((await ids('model_asc')).slice(0, 1)).toEqual(['m1']);
       });
 
+      // bench:server (wt-pgbench): the PostgreSQL store counts the total apart from the page (and with the facets)
+      it('says how many match on a page and past the last page, with and without facets', async () => {
+        const filter: MarketFilter = { category: 'laptop' };
+        for (const facets of [false, true]) {
+          const second = await store.searchDevices({ ...q, filter, facets, limit: 3, offset: 3 });
+          expect(second.items.map((d) => d.id)).toEqual(['m1']);
+          expect(second.total).toBe(4);
+          const past = await store.searchDevices({ ...q, filter, facets, limit: 3, offset: 9 });
+          expect(past.items).toEqual([]);
+          expect(past.total).toBe(4);
+          expect((await store.searchDevices({ ...q, text: 'nothing-like-this', facets })).total).toBe(0);
+        }
+      });
+
       it('counts each facet with every other filter applied', async () => {
         const filter: MarketFilter = { category: 'laptop', ramMinGb: 8 };
         const r = await store.searchDevices({ ...q, filter, facets: true });

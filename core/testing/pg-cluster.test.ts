@@ -51,6 +51,42 @@ describe('test PostgreSQL cluster', () => {
     await expect(a.database('Robert"; DROP')).rejects.toThrow('Not a plain database name');
   });
 
+  // bench:server (wt-pgbench): a filled cluster is kept and later clusters start from copies of it
+  it('keeps a stopped cluster\'s data for later clusters, which start from a copy and leave the kept folder as it was', async () => {
+    const keepIn = fs.mkdtempSync(path.join(os.tmpdir(), 'kredslob-pg-kept-'));
+    const kept = path.join(keepIn, 'data');
+    try {
+      const first = await startPgCluster();
+      started.push(first);
+      const c = new pg.Client({ connectionString: first.url });
+      await c.connect();
+      await c.query("CREATE TABLE t (x text); INSERT INTO t VALUES ('kept')");
+      await c.end();
+      await first.stopAndKeep(kept);
+      expect(fs.existsSync(first.dataDir)).toBe(false);
+      expect(fs.existsSync(path.join(kept, 'PG_VERSION'))).toBe(true);
+
+      const second = await startPgCluster({ from: kept });
+      started.push(second);
+      const d = new pg.Client({ connectionString: second.url });
+      await d.connect();
+      expect((await d.query<{ x: string }>('SELECT x FROM t')).rows).toEqual([{ x: 'kept' }]);
+      await d.query("INSERT INTO t VALUES ('only in the copy')");
+      await d.end();
+      await second.stop();
+
+      const third = await startPgCluster({ from: kept });
+      started.push(third);
+      const e = new pg.Client({ connectionString: third.url });
+      await e.connect();
+      expect((await e.query<{ n: string }>('SELECT COUNT(*) AS n FROM t')).rows[0]!.n).toBe('1');
+      await e.end();
+      await expect(startPgCluster({ from: keepIn })).rejects.toThrow('is not a PostgreSQL data folder');
+    } finally {
+      fs.rmSync(keepIn, { recursive: true, force: true });
+    }
+  });
+
   it('names the install command when the server programs are missing', () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'kredslob-nopg-'));
     try {

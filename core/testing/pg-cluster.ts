@@ -26,6 +26,11 @@ export interface PgCluster {
   databaseFrom(name: string, template: string): Promise<{ url: string; created: boolean }>;
   /** Stops the server and removes its folder; calling it twice is harmless. */
   stop(): Promise<void>;
+  /**
+   * Stops the server cleanly (a checkpoint, so a copy starts without recovery) and moves its data folder to
+   * `to` instead of removing it: a filled cluster kept for `startPgCluster({ from: to })` (bench:server's cache).
+   */
+  stopAndKeep(to: string): Promise<void>;
 }
 
 const INSTALL_HINT = 'apt-get install -y postgresql';
@@ -120,17 +125,24 @@ function freePort(): Promise<number> {
 async function copyAsServerUser(from: string, to: string): Promise<void> {
   // cp -a keeps the owner (postgres) and the 0700 modes the server insists on.
   await run('cp', ['-a', `${from}/.`, to]);
-  fs.rmSync(path.join(to, 'kredslob-template-ready'));
+  fs.rmSync(path.join(to, 'kredslob-template-ready'), { force: true });
 }
 
-export async function startPgCluster(): Promise<PgCluster> {
+/**
+ * Starts a cluster from a copy of the initdb template, or (`from`) of a data folder a cluster left with
+ * stopAndKeep; the original is never written to.
+ */
+export async function startPgCluster(options: { from?: string } = {}): Promise<PgCluster> {
   const bin = pgBinDir();
-  const tpl = await templateDir(bin);
+  if (options.from !== undefined && !fs.existsSync(path.join(options.from, 'PG_VERSION'))) {
+    throw new Error(`${options.from} is not a PostgreSQL data folder (no PG_VERSION in it)`);
+  }
+  const source = options.from ?? (await templateDir(bin));
   const dir = await serverOwnedDir('kredslob-pg-');
   let stopped = false;
   const remove = () => fs.rmSync(dir, { recursive: true, force: true });
   try {
-    await copyAsServerUser(tpl, dir);
+    await copyAsServerUser(source, dir);
     let port = 0;
     for (let attempt = 1; ; attempt++) {
       port = await freePort();
@@ -185,6 +197,23 @@ export async function startPgCluster(): Promise<PgCluster> {
         stopped = true;
         try {
           await pgRun(bin, 'pg_ctl', ['-D', dir, '-m', 'immediate', '-w', 'stop']);
+        } finally {
+          remove();
+        }
+      },
+      async stopAndKeep(to: string) {
+        if (stopped) throw new Error('stopAndKeep: the cluster is already stopped');
+        stopped = true;
+        try {
+          await pgRun(bin, 'pg_ctl', ['-D', dir, '-m', 'fast', '-w', 'stop']);
+          fs.rmSync(to, { recursive: true, force: true });
+          fs.mkdirSync(path.dirname(to), { recursive: true });
+          // A rename when both are on one file system; otherwise a copy that keeps the owner and modes.
+          try {
+            fs.renameSync(dir, to);
+          } catch {
+            await run('cp', ['-a', dir, to]);
+          }
         } finally {
           remove();
         }

@@ -99,8 +99,8 @@ describe('PostgreSQL store: schema version', () => {
     const [a, b] = await Promise.all([PostgresStore.open(url), PostgresStore.open(url)]);
     await Promise.all([a.close(), b.close()]);
     const applied = await sql<{ name: string }>(url, 'SELECT name FROM pgmigrations ORDER BY id');
-    expect(applied.map((r) => r.name)).toEqual(['0001_init']);
-    expect(appSchemaVersion()).toBe(1);
+    expect(applied.map((r) => r.name)).toEqual(['0001_init', '0002_device_facets_index']);
+    expect(appSchemaVersion()).toBe(2);
   });
 
   it('refuses a database a newer Kredsløb migrated, naming both versions, and changes nothing', async () => {
@@ -113,8 +113,8 @@ describe('PostgreSQL store: schema version', () => {
       (e: unknown) => e,
     );
     expect(err).toBeInstanceOf(AppError);
-    expect(err).toMatchObject({ code: 'SCHEMA_TOO_NEW', params: { databaseVersion: 7, appVersion: 1 } });
-    expect(errorMessage('SCHEMA_TOO_NEW', (err as AppError).params, 'en')).toContain('schema version 7; this Kredsløb knows versions up to 1');
+    expect(err).toMatchObject({ code: 'SCHEMA_TOO_NEW', params: { databaseVersion: 7, appVersion: 2 } });
+    expect(errorMessage('SCHEMA_TOO_NEW', (err as AppError).params, 'en')).toContain('schema version 7; this Kredsløb knows versions up to 2');
     expect(errorMessage('SCHEMA_TOO_NEW', (err as AppError).params, 'da')).toContain('skemaversion 7');
     const tables = await sql<{ t: string | null }>(url, "SELECT to_regclass('public.devices')::text AS t");
     expect(tables[0]!.t).toBeNull();

@@ -391,24 +391,30 @@ export class PostgresStore extends PgReads implements Store {
     }
   }
 
+  /**
+   * The page and its total as separate statements run side by side: a window count (COUNT(*) OVER ()) made
+   * PostgreSQL read and sort every matching row, data included, before the LIMIT; without it the page walks
+   * the (status, updated_at) index and stops at the page's end. With facets, the total is one more count in the
+   * facets' statement, which reads the matching rows anyway.
+   */
   async searchDevices(qy: DeviceQuery): Promise<DeviceSearchResult> {
     const c = new Conditions();
     queryConditions(qy, c);
     marketFilterConditions(qy.filter ?? {}, c);
     const where = c.sql();
-    const limit = c.ph(qy.limit);
-    const offset = c.ph(qy.offset);
-    // One statement gives the page and the total (the window count is taken before LIMIT).
-    const rows = await this.query<{ data: Device; trail_length: number; total: string }>(
-      `SELECT data, trail_length, COUNT(*) OVER () AS total FROM devices ${where} ORDER BY ${SORT_SQL[qy.sort]} LIMIT ${limit} OFFSET ${offset}`,
-      c.args,
+    const pageArgs = [...c.args];
+    const page = new Conditions(pageArgs);
+    const rowsP = this.query<{ data: Device; trail_length: number }>(
+      `SELECT data, trail_length FROM devices ${where} ORDER BY ${SORT_SQL[qy.sort]} LIMIT ${page.ph(qy.limit)} OFFSET ${page.ph(qy.offset)}`,
+      pageArgs,
     );
-    const total = rows.length > 0 ? Number(rows[0]!.total) : qy.offset > 0 ? await this.count(`SELECT COUNT(*) AS n FROM devices ${where}`, c.args.slice(0, -2)) : 0;
-    const items = rows.map(deviceOf);
-    if (!qy.facets) return { items, total };
+    if (!qy.facets) {
+      const [rows, total] = await Promise.all([rowsP, this.count(`SELECT COUNT(*) AS n FROM devices ${where}`, c.args)]);
+      return { items: rows.map(deviceOf), total };
+    }
     const fq = facetsQuery(qy);
-    const row = await this.one<Record<string, unknown>>(fq.sql, fq.args);
-    return { items, total, facets: fq.read(row!) };
+    const [rows, row] = await Promise.all([rowsP, this.one<Record<string, unknown>>(fq.sql, fq.args)]);
+    return { items: rows.map(deviceOf), total: fq.total(row!), facets: fq.read(row!) };
   }
 
   trail(deviceId: string): Promise<TrailEvent[]> {
