@@ -424,6 +424,7 @@ export const da = {
   'error.INTERNAL': 'Der skete en uventet fejl. Intet blev gemt. Prøv igen, eller kontakt IT.',
 
   'param.assetTag': 'enheden',
+  'param.example': 'KK-0001234',
   'param.serial': 'du angav',
   'param.batch': 'partiet',
   'param.batchStatus': 'lukket',

@@ -420,6 +420,7 @@ export const en: Record<MessageKey, string> = {
   'error.INTERNAL': 'Something unexpected went wrong. Nothing was saved. Try again or contact IT.',
 
   'param.assetTag': 'the device',
+  'param.example': 'KK-0001234',
   'param.serial': 'you entered',
   'param.batch': 'the batch',
   'param.batchStatus': 'closed',
