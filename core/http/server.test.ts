@@ -140,3 +140,26 @@ describe('HTTP transport', () => {
     expect(await fingerprint()).toBe(before);
   });
 });
+
+describe('kept-alive connections', () => {
+  it('answers a call sent on a connection left idle past Node’s 5 s default (no ECONNRESET for a client that reuses it)', async () => {
+    const http = await import('node:http');
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const post = () =>
+      new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+        const req = http.request(`${served.base}/api/session.profiles`, { method: 'POST', agent, headers: API_HEADERS }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket }));
+        });
+        req.on('error', reject);
+        req.end('{}');
+      });
+    try {
+      expect(await post()).toEqual({ status: 200, reused: false });
+      await new Promise((r) => setTimeout(r, 5_500));
+      expect(await post()).toEqual({ status: 200, reused: true });
+    } finally {
+      agent.destroy();
+    }
+  }, 20_000);
+});

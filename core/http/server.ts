@@ -230,6 +230,9 @@ export function clientAddress(req: http.IncomingMessage, trustProxy: boolean | u
   return req.socket.remoteAddress;
 }
 
+/** How long an idle kept-alive connection stays open (see createHttpServer). */
+export const KEEP_ALIVE_MS = 65_000;
+
 export function createHttpServer(options: HttpServerOptions): http.Server {
   const { dispatch, files, staticDir, secret, shared } = options;
   if ((secret === undefined) === (shared === undefined)) throw new Error('createHttpServer: give either a secret (standalone web mode) or shared options');
@@ -240,6 +243,11 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
       else res.destroy();
     });
   });
+  // Node closes an idle kept-alive connection after 5 s; a client (a script, a test's request context, a reverse
+  // proxy's pool) that sends on it at that instant gets ECONNRESET with no answer. Longer than a proxy's pool
+  // (nginx keeps them 60 s), so the proxy closes first; headers must still come within that time.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1000;
   return server;
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

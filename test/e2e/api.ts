@@ -42,4 +42,13 @@ export class Api {
       await this.call('user-warehouse-1', 'devices.checkIn', { assetTag: d.assetTag, condition: 'defective', locationId: 'loc-shelf-A1' });
     }
   }
+
+  /**
+   * A laptop in stock, whatever the demo holds at this hour (at some hours its history leaves none): reported by
+   * a BUF contact and checked in by the warehouse in good condition, not wiped yet.
+   */
+  async laptopInStock(serial: string): Promise<ProcedureOutput<'devices.checkIn'>> {
+    const d = await this.call('user-buf-1', 'devices.report', { category: 'laptop', manufacturer: 'Lenovo', model: 'ThinkPad T14 Gen 3', serial, locationId: 'dep-buf-site-1' });
+    return this.call('user-warehouse-1', 'devices.checkIn', { assetTag: d.assetTag, condition: 'B', locationId: 'loc-shelf-A1' });
+  }
 }

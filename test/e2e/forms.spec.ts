@@ -1,5 +1,6 @@
 /** The one form mechanism as a person meets it: required fields, client errors, server errors at their field. */
-import type { Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { Api } from './api';
 import { expect, test } from './fixtures';
 import { AllDevicesPage } from './pages/AllDevicesPage';
 import { AppShell } from './pages/AppShell';
@@ -96,8 +97,9 @@ test('the report form marks required fields, and shows client and server errors 
   await expect(report.reportedTag).not.toHaveText(taken);
 });
 
-/** As the warehouse, opens the page of the first laptop in stock; returns its tag and the warehouse person's name. */
-async function openStockLaptop(page: Page): Promise<{ tag: string; warehouseName: string }> {
+/** As the warehouse, opens the page of the first laptop in stock (one is added first); returns its tag and the warehouse person's name. */
+async function openStockLaptop(page: Page, request: APIRequestContext, serial: string): Promise<{ tag: string; warehouseName: string }> {
+  await new Api(request).laptopInStock(serial);
   const all = new AllDevicesPage(page);
   await new ProfilePickerPage(page).goto();
   const warehouseName = await new ProfilePickerPage(page).choose('user-warehouse-1');
@@ -113,9 +115,9 @@ async function openStockLaptop(page: Page): Promise<{ tag: string; warehouseName
   return { tag, warehouseName };
 }
 
-test('the sanitization form asks for what a NIST record needs, with the focus on the first gap', async ({ page }) => {
+test('the sanitization form asks for what a NIST record needs, with the focus on the first gap', async ({ page, request }) => {
   const device = new DevicePage(page);
-  const { warehouseName } = await openStockLaptop(page);
+  const { warehouseName } = await openStockLaptop(page, request, 'E2E-WIPE-FORM-1');
   const sanitized = page.locator('[data-testid="trail-event"][data-event-type="sanitized"]');
   await expect(device.trailEvents.first()).toBeVisible();
   const before = await sanitized.count();
@@ -141,9 +143,9 @@ test('the sanitization form asks for what a NIST record needs, with the focus on
   await expect(sanitized).toHaveCount(before);
 });
 
-test('a wipe form left open with errors closes when the device is listed, and opens empty again later', async ({ page }) => {
+test('a wipe form left open with errors closes when the device is listed, and opens empty again later', async ({ page, request }) => {
   const device = new DevicePage(page);
-  const { tag } = await openStockLaptop(page);
+  const { tag } = await openStockLaptop(page, request, 'E2E-WIPE-FORM-2');
   await device.recordSanitization(VERIFIED_PURGE);
   await expect(device.actionDone).toContainText(`Datasletningen af ${tag} er registreret.`);
 

@@ -9,9 +9,7 @@ const WAREHOUSE = 'user-warehouse-1';
 
 test('the warehouse changes a device’s WEEE category and back, each on the trail; a contact and a collected device show no choice', async ({ page, request }) => {
   const api = new Api(request);
-  const { items } = await api.call(WAREHOUSE, 'devices.search', { status: 'in_stock', category: 'laptop', limit: 1 });
-  const device = items[0];
-  if (!device) throw new Error('the demo data has a laptop in stock');
+  const device = await api.laptopInStock('E2E-WEEE-1');
   const fallback = CATEGORY_FACTS[device.category].weee;
 
   const picker = new ProfilePickerPage(page);
