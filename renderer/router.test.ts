@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { replaceQuery } from './router';
+import { navigate, replaceQuery, writeQueryLater } from './router';
 
 /** A window with only what replaceQuery reads and writes: the hash and history.replaceState. */
 function fakeWindow(hash: string) {
@@ -26,5 +26,65 @@ describe('replaceQuery', () => {
     replaceQuery({ q: 'thinkpad' }, '/marketplace');
     expect(win.location.hash).toBe('#/wanted?category=laptop&grade=A,B');
     expect(win.history.replaceState).not.toHaveBeenCalled();
+  });
+});
+
+describe('writeQueryLater', () => {
+  /** A window where setting the hash is a navigation and replaceState changes the current entry, with timers. */
+  function fakeBrowser(hash: string) {
+    const entries = [hash];
+    const win = {
+      location: {
+        get hash() {
+          return entries.at(-1) ?? '';
+        },
+        set hash(next: string) {
+          entries.push(next);
+        },
+      },
+      history: { state: null, replaceState: (_s: unknown, _t: string, url: string) => entries.splice(-1, 1, url) },
+      setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+      clearTimeout: (id: ReturnType<typeof setTimeout>) => clearTimeout(id),
+    };
+    vi.stubGlobal('window', win);
+    return entries;
+  }
+
+  it('a page left before typing paused keeps in its history entry the text its field shows, not one caught mid-scan', () => {
+    vi.useFakeTimers();
+    try {
+      const entries = fakeBrowser('#/marketplace?q=Lenovo');
+      // A scan's first key stalls past the delay: the text of that moment reaches the URL.
+      writeQueryLater(() => replaceQuery({ q: 'LenovoK' }, '/marketplace'), 400);
+      vi.advanceTimersByTime(400);
+      expect(entries).toEqual(['#/marketplace?q=LenovoK']);
+      // The scan ends, the field gets its text back (a new write waits for its pause), and the scan opens the device.
+      writeQueryLater(() => replaceQuery({ q: 'Lenovo' }, '/marketplace'), 400);
+      navigate('/devices/d1');
+      expect(entries).toEqual(['#/marketplace?q=Lenovo', '#/devices/d1']);
+      // Nothing is written later over the device page.
+      vi.advanceTimersByTime(1000);
+      expect(entries).toEqual(['#/marketplace?q=Lenovo', '#/devices/d1']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a cancelled write is not done on navigation, and a flushed one only once', () => {
+    vi.useFakeTimers();
+    try {
+      const entries = fakeBrowser('#/devices?q=a');
+      const write = vi.fn(() => replaceQuery({ q: 'ab' }));
+      writeQueryLater(write, 250).cancel();
+      const flushed = writeQueryLater(write, 250);
+      flushed.flush();
+      flushed.flush();
+      navigate('/devices/d1');
+      vi.advanceTimersByTime(1000);
+      expect(write).toHaveBeenCalledTimes(1);
+      expect(entries).toEqual(['#/devices?q=ab', '#/devices/d1']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -2,7 +2,7 @@
  * Hash routing by hand: "#/devices/abc?x=1" → { path: "/devices/abc", segments: ["devices", "abc"], query }.
  * Hash URLs work the same from app://kredslob/ (Electron) and from the HTTP server, with no server-side routes.
  */
-import { useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 
 export interface Route {
   path: string;
@@ -39,8 +39,45 @@ export function href(path: string, query?: Record<string, string | number | unde
   return `#${path}${qs ? `?${qs}` : ''}`;
 }
 
+/** Query writes waiting for typing to pause (writeQueryLater); navigate() does them before it leaves. */
+const pendingQueryWrites = new Set<() => void>();
+
 export function navigate(path: string, query?: Record<string, string | number | undefined>): void {
+  // The history entry left behind must hold what the page's fields show now: a scan that opens a device right
+  // after putting a field back (wedge-listener's restore) would otherwise leave there whatever an earlier
+  // write caught mid-scan, and Back would bring that text back.
+  for (const write of [...pendingQueryWrites]) write();
   window.location.hash = href(path, query);
+}
+
+export interface PendingQueryWrite {
+  /** Does the write now if it is still pending (e.g. as the field loses focus). */
+  flush(): void;
+  /** Drops it (a newer write replaces it, or the screen goes). */
+  cancel(): void;
+}
+
+/**
+ * Runs `write` (a replaceQuery) after `delayMs`, or sooner when navigate() leaves the page or `flush` is called;
+ * at most once. For a field whose text follows into the URL only once typing pauses.
+ */
+export function writeQueryLater(write: () => void, delayMs: number): PendingQueryWrite {
+  const run = () => {
+    cancel();
+    write();
+  };
+  const timer = window.setTimeout(run, delayMs);
+  function cancel() {
+    window.clearTimeout(timer);
+    pendingQueryWrites.delete(run);
+  }
+  pendingQueryWrites.add(run);
+  return {
+    flush: () => {
+      if (pendingQueryWrites.has(run)) run();
+    },
+    cancel,
+  };
 }
 
 /**
@@ -75,4 +112,20 @@ const getHash = () => window.location.hash;
 export function useRoute(): Route {
   const hash = useSyncExternalStore(subscribe, getHash, getHash);
   return useMemo(() => parseHash(hash), [hash]);
+}
+
+/**
+ * writeQueryLater for a screen: each new `key` (the query as a value) replaces the pending write with `write`,
+ * and the screen going drops it. Returns flush, for the search form's blur.
+ */
+export function useQueryWriteLater(write: () => void, delayMs: number, key: string): () => void {
+  const pending = useRef<PendingQueryWrite>(undefined);
+  useEffect(() => {
+    const p = writeQueryLater(write, delayMs);
+    pending.current = p;
+    return p.cancel;
+    // `key` is the query `write` writes, as a value (`write` is a new closure every render): a new write only
+    // when the query really changed.
+  }, [key, delayMs]);
+  return useCallback(() => pending.current?.flush(), []);
 }

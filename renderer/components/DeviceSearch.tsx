@@ -3,7 +3,7 @@
  * has its own (MarketplaceSearch.tsx). Filters live in the URL so "back" from a device keeps them.
  * On "Alle enheder" devices can be selected (across pages and filters) and their QR labels printed.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { SEARCH_SORTS } from '../../shared/contract';
 import { CATEGORIES, DEVICE_STATUSES, type Category, type DeviceStatus } from '../../shared/schemas';
 import { client } from '../api/instance';
@@ -11,7 +11,7 @@ import { useI18n } from '../i18n';
 import { toggleDevice, togglePage, type Selection } from '../label-print';
 import { categoryKey, statusKey } from '../labels';
 import { memberOf } from '../member-of';
-import { replaceQuery, useRoute } from '../router';
+import { replaceQuery, useQueryWriteLater, useRoute } from '../router';
 import { useAsync } from '../use-async';
 import { useDebouncedValue } from '../use-debounced-value';
 import { DeviceTable } from './DeviceTable';
@@ -25,6 +25,8 @@ import { SelectedLabels } from './SelectedLabels';
 import { SearchTextField, SortField } from './SearchFields';
 
 const PAGE_SIZE = 50;
+/** How long typing pauses before the text is searched for and written to the URL. */
+const TEXT_DELAY_MS = 250;
 type Sort = (typeof SEARCH_SORTS)[number];
 
 interface DeviceSearchProps {
@@ -36,7 +38,7 @@ interface DeviceSearchProps {
 
 export function DeviceSearch({ mode, emptyText }: DeviceSearchProps) {
   const { t, tPlural, number } = useI18n();
-  const { query } = useRoute();
+  const { query, path } = useRoute();
   const all = mode === 'all';
 
   const [text, setText] = useState(query.get('q') ?? '');
@@ -45,12 +47,12 @@ export function DeviceSearch({ mode, emptyText }: DeviceSearchProps) {
   const [departmentId, setDepartmentId] = useState<string | undefined>(all ? (query.get('department') ?? undefined) : undefined);
   const [sort, setSort] = useState<Sort>(memberOf(SEARCH_SORTS, query.get('sort')) ?? 'updated_desc');
   const [offset, setOffset] = useState(Math.max(0, Number(query.get('offset') ?? 0) || 0));
-  const debouncedText = useDebouncedValue(text.trim(), 250);
+  const debouncedText = useDebouncedValue(text.trim(), TEXT_DELAY_MS);
   const [selected, setSelected] = useState<Selection>(() => new Map());
 
-  useEffect(() => {
-    replaceQuery({ q: debouncedText, category, status, department: departmentId, sort: sort === 'updated_desc' ? undefined : sort, offset: offset || undefined });
-  }, [debouncedText, category, status, departmentId, sort, offset]);
+  // The URL follows once typing pauses, like the results; a pending write is done on leaving the field or the page.
+  const urlQuery = { q: text.trim(), category, status, department: departmentId, sort: sort === 'updated_desc' ? undefined : sort, offset: offset || undefined };
+  const flushUrl = useQueryWriteLater(() => replaceQuery(urlQuery, path), TEXT_DELAY_MS, JSON.stringify(urlQuery));
 
   const result = useAsync(
     () => {
@@ -71,7 +73,7 @@ export function DeviceSearch({ mode, emptyText }: DeviceSearchProps) {
 
   return (
     <div className="device-search">
-      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()} onBlur={flushUrl}>
         <SearchTextField idPrefix={idp} value={text} onChange={filter(setText)} />
         <div className="field">
           <label htmlFor={`${idp}-category`}>{t('search.category')}</label>

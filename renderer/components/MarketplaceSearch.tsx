@@ -11,7 +11,7 @@ import type { Device } from '../../shared/schemas';
 import { client } from '../api/instance';
 import { useI18n } from '../i18n';
 import { hasFilters, marketSearchQuery, readMarketSearch, type MarketSearch } from '../market-query';
-import { navigate, replaceQuery, useRoute } from '../router';
+import { navigate, replaceQuery, useQueryWriteLater, useRoute } from '../router';
 import { EmptyState } from './EmptyState';
 import { LoadError } from './LoadError';
 import { Loading } from './Loading';
@@ -25,7 +25,8 @@ const PAGE = 50;
 /**
  * How long typing pauses before the URL follows the text. Writing the URL is work for the page and the browser on
  * every key (a history entry replaced), done while the keystroke's results are on their way; a filter or sort
- * change still writes it at once, and leaving the field writes a pending one (so back returns to what was typed).
+ * change still writes it at once, and leaving the field or the page writes a pending one (so back returns to what
+ * was typed, and to what a scan put back in the field before it opened the device).
  */
 const URL_TEXT_DELAY_MS = 400;
 /** How long results may be out of date before a spinner (and aria-busy) says so; most keystrokes answer sooner. */
@@ -58,18 +59,14 @@ export function MarketplaceSearch({ emptyText }: { emptyText: string }) {
   const search: MarketSearch = { text: text.trim(), filter: fromUrl.filter, sort: fromUrl.sort };
   const key = JSON.stringify(search);
   // `key` is `search` as a value: the effects run when the search really changed.
-  const pendingUrl = useRef<() => void>(undefined);
-  useEffect(() => {
-    const write = () => {
-      pendingUrl.current = undefined;
+  const flushUrl = useQueryWriteLater(
+    () => {
       written.current = search.text;
       replaceQuery(marketSearchQuery(search), path);
-    };
-    pendingUrl.current = write;
-    const timer = window.setTimeout(write, URL_TEXT_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [key]);
-  const flushUrl = useCallback(() => pendingUrl.current?.(), []);
+    },
+    URL_TEXT_DELAY_MS,
+    key,
+  );
 
   const setSearch = (next: Partial<MarketSearch>) => {
     written.current = search.text;

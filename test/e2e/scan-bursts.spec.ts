@@ -9,6 +9,7 @@ import type { DeviceDetail } from '../../shared/contract';
 import type { Category, Device, TrailEvent } from '../../shared/schemas';
 import { Api } from './api';
 import { expect, test } from './fixtures';
+import { AllDevicesPage } from './pages/AllDevicesPage';
 import { AppShell } from './pages/AppShell';
 import { CheckInPage } from './pages/CheckInPage';
 import { DevicePage } from './pages/DevicePage';
@@ -334,4 +335,41 @@ test('a field marked to take scans (data-scan-fill) gets the scanned tag instead
   await expect(market.searchField).toBeFocused();
   await expect(page.getByRole('heading', { level: 1, name: 'Genbrugsbørs' })).toBeVisible();
   await expect(page.getByTestId('anywhere-scans')).toHaveCount(0);
+});
+
+test('a scan the machine stalls in mid-way still leaves the search as it was for Back, in the marketplace and in all devices', async ({ page }) => {
+  const api = new Api(page.request);
+  const { items } = await api.call(SUF_CONTACT, 'marketplace.search', { limit: 1 });
+  const tag = items[0]?.assetTag ?? '';
+  expect(tag).toMatch(/^KK-\d+$/);
+  const picker = new ProfilePickerPage(page);
+  await picker.goto();
+  await picker.choose(WAREHOUSE);
+  const shell = new AppShell(page);
+  const scanner = new HandheldScanner(page);
+  const device = new DevicePage(page);
+  // Longer than either search's wait for typing to pause (400 ms, 250 ms), so the text of that moment reaches the URL.
+  const stall = { afterChars: 1, ms: 700 };
+
+  await shell.open('Genbrugsbørs');
+  const market = new MarketplacePage(page);
+  await market.search('Lenovo');
+  await expect(page).toHaveURL(/q=Lenovo(&|$)/);
+  await market.searchField.focus();
+  await scanner.scan(tag, 'Enter', stall);
+  await expect(device.assetTag).toHaveText(tag);
+  await page.goBack();
+  await expect(market.searchField).toHaveValue('Lenovo');
+  await expect(page).toHaveURL(/q=Lenovo(&|$)/);
+
+  await shell.open('Alle enheder');
+  const all = new AllDevicesPage(page);
+  await all.search('Lenovo');
+  await expect(page).toHaveURL(/q=Lenovo(&|$)/);
+  await all.searchField.focus();
+  await scanner.scan(tag, 'Enter', stall);
+  await expect(device.assetTag).toHaveText(tag);
+  await page.goBack();
+  await expect(all.searchField).toHaveValue('Lenovo');
+  await expect(page).toHaveURL(/q=Lenovo(&|$)/);
 });

@@ -38,12 +38,17 @@ export class HandheldScanner {
     readonly msPerKey = 5,
   ) {}
 
-  /** One label, as the scanner sends it: Shift around capitals, every key 5 ms after the one before. */
-  async scan(text: string, ending: 'Enter' | 'Tab' = 'Enter'): Promise<void> {
+  /**
+   * One label, as the scanner sends it: Shift around capitals, every key 5 ms after the one before. With
+   * `stallAfterChars`, the page gets the rest `stallMs` later on the wall clock, still stamped 5 ms apart: a
+   * loaded machine that falls behind the scanner's keys mid-scan (the page's own timers run meanwhile).
+   */
+  async scan(text: string, ending: 'Enter' | 'Tab' = 'Enter', stall?: { afterChars: number; ms: number }): Promise<void> {
     this.cdp ??= await this.page.context().newCDPSession(this.page);
     let at = Date.now() / 1000;
     const step = () => (at += this.msPerKey / 1000);
-    for (const ch of text) {
+    for (const [i, ch] of [...text].entries()) {
+      if (i === stall?.afterChars) await this.page.waitForTimeout(stall.ms);
       const shifted = /[A-Z]/.test(ch);
       if (shifted) await this.key('rawKeyDown', 'Shift', step());
       await this.send({ type: 'keyDown', key: ch, text: ch, modifiers: shifted ? 8 : 0, timestamp: step() });
