@@ -17,6 +17,7 @@ import { DEFAULT_SETTINGS } from '../store/store';
 import { seedApprovalDemo } from './approval';
 import { seedEwasteDemo } from './ewaste';
 import { seedHistory } from './history';
+import { seedStockDemo } from './stock';
 
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -359,13 +360,14 @@ export async function generateDevices(store: Store, options: GenerateOptions): P
 
 /**
  * Seeds an empty store with the municipality, 24 months of history ending `now` (history.ts: ~400 devices and
- * monthly e-waste batches, all through the services), the last weeks' batches, one in each state, and a couple of
- * open wanted requests (wanted.ts).
+ * monthly e-waste batches, all through the services), the last weeks' batches, one in each state, the
+ * warehouse's standing stock of the common categories (stock.ts), and a couple of open wanted requests (wanted.ts).
  */
 export async function seedDemo(store: Store, now = new Date()): Promise<void> {
   await seedReferenceData(store, { now: () => now });
   await seedHistory(store, now);
   await seedEwasteDemo(store, now);
+  await seedStockDemo(store, now);
   await seedApprovalDemo(store, now);
   await seedWantedDemo(store, now);
 }
