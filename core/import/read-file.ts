@@ -12,6 +12,7 @@ import { isZip } from '../../shared/csv';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from '../../shared/import';
 import { AppError } from '../errors';
 import { nextTurn } from '../lifecycle/step';
+import { ownString } from '../strings';
 
 export interface ImportRow {
   /** The row's number as a spreadsheet shows it (the header is 1). */
@@ -109,7 +110,8 @@ export async function readImportFile(fileName: string, bytes: Uint8Array): Promi
   const take = (n: number, record: readonly string[]) => {
     const cells = record.map((c) => c.trim());
     if (!cells.some((c) => c !== '')) return;
-    if (header === undefined) header = cells;
+    // A header cell is cut out of the file's whole text, kept as long as the file is: a copy of its own instead.
+    if (header === undefined) header = cells.map(ownString);
     else data.push(n, cells);
   };
   if (isZip(bytes)) {

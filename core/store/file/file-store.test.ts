@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { generateDevices, seedReferenceData } from '../../demo/generate';
 import { tempDir } from '../../testing/harness';
 import { describeStoreContract } from '../store-contract';
@@ -253,6 +253,50 @@ describe('the snapshot index across compactions', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+  // bench:import's heap (issue 12, wt-heap): the state keeps each device it is given in one shape, with shared values.
+  it('reads every device back as it was written, equal specs as one object, and by serial after serials move', async () => {
+    const dir = tempDir();
+    let store = await FileStore.open(dir, { log: () => {} });
+    onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const row = 'IMP-0000001;Bærbar computer;Lenovo;EliteBook 840 G7;Fra det gamle register, rum 12';
+    const [serial, , , model, notes] = row.split(';');
+    const written = [
+      device({ serial: serial!, model: model!, notes: notes!, specs: { ramGb: 8, screenInch: 14 }, condition: 'B', year: 2019 }),
+      device({ specs: { screenInch: 14, ramGb: 8 }, batchId: 'batch-1', weeeOverride: 5, availableFrom: '2026-12-01', offerUntil: '2027-01-01' }),
+      device({ specs: { ramGb: 8 }, dataBearingOverride: false, sanitizationId: 'san-1' }),
+      device({ specs: { storageGb: 8 } }),
+      device({ specs: { cpu: 'Intel Core i5', ramGb: 16 }, photos: [] }),
+      device({ serial: 'SHARED-1' }),
+      device({ serial: 'shared-1' }),
+      device({ serial: ' Shared-1 ' }),
+    ];
+    await store.transaction(async (tx) => {
+      for (const d of written) tx.putDevice(d);
+    });
+    for (const d of written) expect(await store.getDevice(d.id)).toEqual(d);
+    const [a, b, c] = await Promise.all(written.slice(0, 3).map((d) => store.getDevice(d.id)));
+    expect(a!.specs).toBe(b!.specs);
+    expect(c!.specs).not.toBe(a!.specs);
+    const [s1, s2, s3] = written.slice(5);
+    const bySerial = async (serial: string) => (await store.devicesBySerial([serial])).map((d) => d.id).sort();
+    expect(await bySerial('shared-1')).toEqual([s1!.id, s2!.id, s3!.id].sort());
+    // Three share a serial; one moves away, then a second: the one left is still found, and the ones that moved.
+    for (const [moved, serialNow, left] of [
+      [s2!, 'OTHER-2', [s1!.id, s3!.id]],
+      [s3!, 'OTHER-3', [s1!.id]],
+    ] as const) {
+      await store.transaction(async (tx) => tx.putDevice({ ...moved, serial: serialNow }));
+      expect(await bySerial('shared-1')).toEqual([...left].sort());
+      expect(await bySerial(serialNow)).toEqual([moved.id]);
+    }
+    await store.transaction(async (tx) => tx.putDevice({ ...s3!, serial: 'SHARED-1' }));
+    expect(await bySerial('shared-1')).toEqual([s1!.id, s3!.id].sort());
+    await store.close();
+    store = await FileStore.open(dir, { log: () => {} });
+    expect(await bySerial('shared-1')).toEqual([s1!.id, s3!.id].sort());
+    for (const d of written.slice(0, 5)) expect(await store.getDevice(d.id)).toEqual(d);
+    await store.close();
   });
 });
 

@@ -15,6 +15,7 @@ import { decodeDevices, decodeReservations, type Columns } from './device-column
 import type { Op, TrailSeal } from './ops';
 import { FactLog, type StatFacts } from '../../stats/facts';
 import { WantedMaps } from './wanted-state';
+import { DeviceInterner } from './device-intern';
 
 /** Places of one device's events in the journal: flat (segment, offset, length) triples. */
 export type TrailRefs = readonly number[];
@@ -35,8 +36,8 @@ export function sortedVersions(versions: Iterable<FactorVersion>): FactorVersion
 
 /** Work done ahead for applying a large record (State.prepareRecord). */
 export interface PreparedRecord {
-  /** Each staged device's search text. */
-  hay: Map<Device, string>;
+  /** Each staged device as the state keeps it (DeviceInterner), and its search text. */
+  hay: Map<Device, { kept: Device; hay: string }>;
   /** Per device with events in the record: a copy of its trail places so far, to be appended to. */
   grown: Map<string, number[]>;
 }
@@ -63,8 +64,14 @@ export class State {
   private readonly hay: string[] = [];
   private readonly slots = new Map<string, number>();
   private readonly tagSlots = new Map<string, number>();
-  /** Slots by serialKey (import, issue 12): a file's 100,000 serials are matched without scanning per row. */
-  private readonly serialSlots = new Map<string, number[]>();
+  /**
+   * Slots by serialKey (import, issue 12): a file's 100,000 serials are matched without scanning per row. A
+   * serial is almost always one device's: its slot alone, an array only for a serial that several devices share
+   * (an array per device took some 12 MB at 200,000 devices).
+   */
+  private readonly serialSlots = new Map<string, number | number[]>();
+  /** Devices written are kept in one shape with shared values (bench:import's heap). */
+  private readonly interner = new DeviceInterner();
   /** Slots of the devices packed in each e-waste batch: a batch's 5,000 devices without scanning 100,000. */
   private readonly batchSlots = new Map<string, Set<number>>();
   /** Device slots by state: the marketplace searches the listed devices (a quarter of them) instead of all. */
@@ -144,7 +151,7 @@ export class State {
   /** Devices whose serialKey is one of `keys`. */
   devicesBySerialKey(keys: Iterable<string>): Device[] {
     const out: Device[] = [];
-    for (const key of keys) for (const slot of this.serialSlots.get(key) ?? []) out.push(this.list[slot]!);
+    for (const key of keys) for (const slot of slotList(this.serialSlots.get(key))) out.push(this.list[slot]!);
     return out;
   }
 
@@ -291,7 +298,10 @@ export class State {
     for (let i = 0; i < ops.length; i++) {
       if (i > 0 && i % sliceOps === 0) await new Promise((resolve) => setImmediate(resolve));
       const op = ops[i]!;
-      if (op.k === 'device') prepared.hay.set(op.v, deviceHaystack(op.v));
+      if (op.k === 'device') {
+        const kept = this.interner.device(op.v);
+        prepared.hay.set(op.v, { kept, hay: deviceHaystack(kept) });
+      }
       else if (op.k === 'event' && !prepared.grown.has(op.v.deviceId)) prepared.grown.set(op.v.deviceId, [...this.refsOf(op.v.deviceId)]);
     }
     return prepared;
@@ -308,6 +318,7 @@ export class State {
       const [offset, length] = spans[i]!;
       this.apply(op, { segment: at.segment, offset: at.offset + offset, length }, work);
     });
+    this.settleTrails(work);
     this.txSeq = n;
   }
 
@@ -329,15 +340,27 @@ export class State {
       const [offset, length] = spans[i]!;
       this.apply(ops[i]!, { segment: at.segment, offset: at.offset + offset, length }, prepared);
     }
+    this.settleTrails(prepared);
     this.txSeq = n;
+  }
+
+  /**
+   * The trail lists this record grew, cut to their length: push leaves room for some 16 more places (an
+   * imported device's list of one event took 176 bytes instead of 48, some 13 MB at 100,000 devices).
+   */
+  private settleTrails(work: PreparedRecord): void {
+    for (const [id, refs] of work.grown) this.trail.set(id, refs.slice());
   }
 
   /** `work.grown`: trail arrays this record made, not yet seen by anyone before it, so they may still be appended to. */
   private apply(op: Op, ref: RecordRef | null, work?: PreparedRecord): void {
     switch (op.k) {
-      case 'device':
-        this.putDevice(op.v, work?.hay.get(op.v));
+      case 'device': {
+        const prepared = work?.hay.get(op.v);
+        if (prepared) this.putDevice(prepared.kept, prepared.hay);
+        else this.putDevice(this.interner.device(op.v));
         break;
+      }
       case 'event': {
         const e = op.v;
         if (ref) {
@@ -406,8 +429,8 @@ export class State {
       const prev = this.list[slot]!;
       if (prev.assetTag !== d.assetTag) this.tagSlots.delete(prev.assetTag);
       if (serialKey(prev.serial) !== serialKey(d.serial)) {
-        const old = this.serialSlots.get(serialKey(prev.serial))?.filter((s) => s !== slot);
-        if (old?.length) this.serialSlots.set(serialKey(prev.serial), old);
+        const old = slotList(this.serialSlots.get(serialKey(prev.serial))).filter((s) => s !== slot);
+        if (old.length) this.serialSlots.set(serialKey(prev.serial), old.length === 1 ? old[0]! : old);
         else this.serialSlots.delete(serialKey(prev.serial));
       }
       if (prev.batchId !== undefined && prev.batchId !== d.batchId) this.batchSlots.get(prev.batchId)?.delete(slot);
@@ -432,8 +455,10 @@ export class State {
     this.tagSlots.set(d.assetTag, slot);
     const key = serialKey(d.serial);
     const sameSerial = this.serialSlots.get(key);
-    if (!sameSerial) this.serialSlots.set(key, [slot]);
-    else if (!sameSerial.includes(slot)) sameSerial.push(slot);
+    if (sameSerial === undefined) this.serialSlots.set(key, slot);
+    else if (typeof sameSerial === 'number') {
+      if (sameSerial !== slot) this.serialSlots.set(key, [sameSerial, slot]);
+    } else if (!sameSerial.includes(slot)) sameSerial.push(slot);
   }
 
   private putReservation(r: Reservation): void {
@@ -467,6 +492,7 @@ export class State {
     for (const v of s.wantedRequests ?? []) this.wanted.putRequest(v);
     for (const v of s.notifications ?? []) this.wanted.putNotification(v);
     const devices = decodeDevices(s.devices as Columns); // why: a snapshot read from disk holds columns, never a stream
+    // Decoded in one shape with a dictionary's shared values already: not through the interner (open time).
     for (const d of devices) this.putDevice(d);
     this.baseCount = devices.length;
     for (const r of decodeReservations(s.reservations as Columns)) this.putReservation(r); // why: as above
@@ -513,4 +539,9 @@ export class State {
       },
     };
   }
+}
+
+/** The slots of a serialSlots entry. */
+function slotList(slots: number | number[] | undefined): readonly number[] {
+  return slots === undefined ? [] : typeof slots === 'number' ? [slots] : slots;
 }
