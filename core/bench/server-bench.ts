@@ -48,6 +48,8 @@ const { values: args } = parseArgs({
     warehouse: { type: 'string', default: '10' },
     /** A desk's mean pause between calls (ms); 0 makes every desk call back to back. */
     'think-ms': { type: 'string', default: '200' },
+    /** A folder for the server's CPU profile (node --cpu-prof), written when the server stops; none when not given. */
+    'server-cpu-prof': { type: 'string' },
   },
 });
 const log = (m: string) => process.stderr.write(`${m}\n`);
@@ -67,6 +69,8 @@ const THINK_MS = count('think-ms', 0);
 if (WAREHOUSE >= CLIENTS) throw new Error(`--warehouse (${WAREHOUSE}) must leave some of the ${CLIENTS} clients to be department contacts`);
 if (!(STORES as readonly string[]).includes(args.store)) throw new Error(`--store must be one of ${STORES.join(', ')} (got "${args.store}")`);
 const STORE = args.store as BenchStore; // why: checked against STORES just above
+/** Node's arguments for the server process: a CPU profile into --server-cpu-prof's folder, when given. */
+const SERVER_NODE_ARGS = args['server-cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args['server-cpu-prof'])}`] : [];
 
 type Kind = 'search' | 'device_page' | 'reserve_cancel' | 'check_in';
 const KINDS: readonly Kind[] = ['search', 'device_page', 'reserve_cancel', 'check_in'];
@@ -107,7 +111,7 @@ async function startBenchServer(store: BenchStore): Promise<BenchServer> {
   const server = await startServer({
     dataDir: runDir,
     startMs: 300_000,
-    nodeArgs: ['--max-old-space-size=4096'],
+    nodeArgs: ['--max-old-space-size=4096', ...SERVER_NODE_ARGS],
     entry: ['--import', 'tsx', 'core/http/main.ts'],
     env: { KREDSLOB_DEMO: '0' },
   });
@@ -193,6 +197,7 @@ async function startPgServer(): Promise<BenchServer> {
     const server = await startServer({
       shared: true,
       startMs: 300_000,
+      nodeArgs: SERVER_NODE_ARGS,
       entry: ['--import', 'tsx', 'core/http/server-main.ts'],
       env: { DATABASE_URL: cluster.url, KREDSLOB_TRUST_PROXY: '1' },
     });
