@@ -89,6 +89,8 @@ interface BenchServer {
   shared: boolean;
   /** What the server printed, for the log when the bench fails. */
   output(): string;
+  /** The CPU time (ms) the server process and (postgres) the database cluster have used so far; undefined without /proc. */
+  cpuMs(): { server: number; database: number } | undefined;
   stop(): Promise<void>;
 }
 
@@ -121,6 +123,7 @@ async function startBenchServer(store: BenchStore): Promise<BenchServer> {
     secret: server.secret,
     shared: false,
     output: server.output,
+    cpuMs: () => cpuOf(server.pid, undefined),
     async stop() {
       await server.stop();
       fs.rmSync(server.configDir, { recursive: true, force: true });
@@ -207,6 +210,7 @@ async function startPgServer(): Promise<BenchServer> {
       secret: server.secret,
       shared: true,
       output: server.output,
+      cpuMs: () => cpuOf(server.pid, postmasterPid(cluster.dataDir)),
       async stop() {
         await server.stop();
         fs.rmSync(server.configDir, { recursive: true, force: true });
@@ -218,6 +222,49 @@ async function startPgServer(): Promise<BenchServer> {
     await cluster.stop();
     throw err;
   }
+}
+
+/** The PostgreSQL cluster's server process (the first line of postmaster.pid in its data folder). */
+function postmasterPid(dataDir: string): number | undefined {
+  try {
+    return Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Fields of /proc/PID/stat after the command's closing parenthesis (the command may hold spaces). */
+function procStat(pid: number): string[] | undefined {
+  try {
+    const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return text.slice(text.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+const TICK_MS = 10; // why: Linux's USER_HZ is 100 on every architecture Node runs on, so /proc counts 10 ms ticks
+
+/**
+ * CPU time (ms) of the server process, and of the cluster: its server process, every child (one a connection)
+ * and the children that have ended (cutime, cstime). Load on the machine slows a call but barely changes the
+ * CPU it needs, so this figure can be compared between runs on a busy machine where the latencies cannot.
+ */
+function cpuOf(serverPid: number | undefined, postmaster: number | undefined): { server: number; database: number } | undefined {
+  const own = serverPid === undefined ? undefined : procStat(serverPid);
+  if (!own) return undefined;
+  // utime, stime, cutime, cstime are fields 14-17 of stat; after the command, field 3 (state) is index 0.
+  const ticks = (f: string[], withChildren: boolean) => Number(f[11]) + Number(f[12]) + (withChildren ? Number(f[13]) + Number(f[14]) : 0);
+  let database = 0;
+  if (postmaster !== undefined) {
+    const top = procStat(postmaster);
+    if (top) database += ticks(top, true);
+    for (const entry of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const f = procStat(Number(entry));
+      if (f && Number(f[1]) === postmaster) database += ticks(f, false);
+    }
+  }
+  return { server: ticks(own, false) * TICK_MS, database: database * TICK_MS };
 }
 
 /** Desk `i`'s address (X-Forwarded-For): one per desk, as desks on the municipality's network have. */
@@ -383,6 +430,7 @@ async function main(): Promise<void> {
     };
 
     const errors: Record<string, number> = {};
+    const cpuBefore = server.cpuMs();
     const started = performance.now();
     const until = started + SECONDS * 1000;
     await Promise.all(
@@ -401,6 +449,7 @@ async function main(): Promise<void> {
       }),
     );
     const elapsed = (performance.now() - started) / 1000;
+    const cpuAfter = server.cpuMs();
 
     let expectedRefusals = 0;
     for (const s of samples) {
@@ -446,6 +495,13 @@ async function main(): Promise<void> {
         p99_ms: round(quantile(all, 0.99)),
         max_ms: round(all.at(-1) ?? 0),
         ...perKind,
+        // CPU per call during the timed calls: what the machine must give each call, whatever else runs on it.
+        ...(cpuBefore && cpuAfter && all.length > 0
+          ? {
+              server_cpu_ms_per_call: round((cpuAfter.server - cpuBefore.server) / all.length),
+              ...(server.shared ? { database_cpu_ms_per_call: round((cpuAfter.database - cpuBefore.database) / all.length) } : {}),
+            }
+          : {}),
         errors: errorCount,
         expected_refusals: expectedRefusals,
         reserve_attempts: attempts.length,

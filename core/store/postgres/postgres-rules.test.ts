@@ -148,3 +148,54 @@ describe('PostgreSQL store: search order from an index', () => {
     }
   });
 });
+
+// bench:server (issue 13, wt-srv): search counts kept between searches (search-counts.ts)
+describe('PostgreSQL store: search counts under concurrent writes', () => {
+  it('gives the same totals as counting the rows afresh, for queries first counted while other desks commit', async () => {
+    const url = await cluster.database('counts_race');
+    const store = await PostgresStore.open(url, { poolSize: 20 });
+    try {
+      const categories = ['laptop', 'desktop', 'monitor', 'phone'] as const;
+      const devices = Array.from({ length: 200 }, (_, i) => device({ status: i % 2 ? 'listed' : 'in_stock', category: categories[i % 4], specs: { ramGb: 4 * (1 + (i % 8)) } }));
+      await store.transaction(async (tx) => devices.forEach((d) => tx.putDevice(d)));
+      const queries = [
+        ...(['listed', 'in_stock', 'reserved'] as const).flatMap((status) => categories.map((category) => ({ status, category }))),
+        ...(['listed', 'in_stock'] as const).map((status) => ({ status, text: 'thinkpad' })),
+        {},
+      ];
+      // Writers flip devices between listed, reserved and in stock (and change their RAM) while every query is
+      // counted for the first time, several times over, so that commits land while a count is being read.
+      let round = 0;
+      const writers = Array.from({ length: 8 }, async (_, w) => {
+        for (let k = 0; k < 15; k++) {
+          const i = (w * 25 + k * 7 + round++) % devices.length;
+          await store.transaction(async (tx) => {
+            const d = (await tx.getDevice(devices[i]!.id))!;
+            tx.putDevice({ ...d, status: d.status === 'listed' ? 'reserved' : d.status === 'reserved' ? 'in_stock' : 'listed', specs: { ramGb: 4 * (1 + ((k + w) % 8)) } });
+          });
+        }
+      });
+      const readers = Array.from({ length: 6 }, async () => {
+        for (const qy of queries) await store.searchDevices({ ...qy, sort: 'updated_desc', limit: 1, offset: 0, facets: true, filter: { ramMinGb: 16 } });
+      });
+      await Promise.all([...writers, ...readers]);
+      const fresh = new pg.Client({ connectionString: url });
+      await fresh.connect();
+      try {
+        for (const qy of queries) {
+          const where = Object.entries(qy).filter(([k]) => k !== 'text').map(([k, v]) => `${k} = '${v}'`);
+          const rows = await fresh.query<{ n: string; ram: string }>(
+            `SELECT COUNT(*) AS n, COUNT(*) FILTER (WHERE ram_gb >= 16) AS ram FROM devices ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+          );
+          const r = await store.searchDevices({ ...qy, sort: 'updated_desc', limit: 1, offset: 0, facets: true, filter: { ramMinGb: 16 } });
+          expect(r.total, JSON.stringify(qy)).toBe(Number(rows.rows[0]!.ram));
+          expect(r.facets!.ramMinGb[0]!.count, JSON.stringify(qy)).toBe(Number(rows.rows[0]!.n));
+        }
+      } finally {
+        await fresh.end();
+      }
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
+});
