@@ -388,6 +388,7 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
         expect(await laptops()).toEqual({ total: 6, laptops: 4, wiped: 3 });
         expect(await laptops(text)).toEqual({ total: 6, laptops: 4, wiped: 3 });
         expect((await store.searchDevices({ ...q, filter: { category: 'laptop' } })).total).toBe(4);
+        expect((await store.searchDevices({ ...q, departmentId: 'dep-suf', facets: true })).total).toBe(2);
         // m2 is reserved (leaves the listed devices); m4 is put twice in one transaction and ends up a wiped laptop.
         await store.transaction(async (tx) => {
           tx.putDevice({ ...listed[1]!, status: 'reserved' });
@@ -398,6 +399,8 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
         expect(await laptops(text)).toEqual({ total: 5, laptops: 4, wiped: 4 });
         expect((await store.searchDevices({ ...q, filter: { category: 'laptop' } })).total).toBe(4);
         expect((await store.searchDevices({ ...q, status: 'reserved' })).total).toBe(1);
+        expect((await store.searchDevices({ ...q, departmentId: 'dep-suf', facets: true })).total).toBe(1);
+        expect((await store.searchDevices({ ...q, status: 'reserved', departmentId: 'dep-suf' })).total).toBe(1);
         // A new device listed, and one that fails half-way through its transaction: only the first counts.
         await store.transaction(async (tx) => tx.putDevice(offer('m8', { category: 'laptop' })));
         await expect(
