@@ -1,6 +1,6 @@
 /**
  * `npm run bench:server -- [--store postgres|file] [--seconds 60] [--clients 50] [--warehouse 10] [--think-ms 200]
- *   [--devices 100000] [--events 1000000] [--dir D] [--fresh]`
+ *   [--devices 100000] [--events 1000000] [--dir D] [--fresh] [--server-cpu-prof DIR]`
  * Shared mode under load (issue 13): the bench:store data set (generated into D/file-N if absent, reused
  * otherwise; copied, never written to) served by the web server in its own process, and `clients` desks, each a
  * person with their own session and connection. postgres (the default): the data set copied once into a
@@ -13,7 +13,9 @@
  * reserve/cancel 10 % (contacts: reserve one of the first devices their last search showed, or cancel the one
  * they hold), check-in 5 % (the warehouse scans a reported device's tag). Every call is timed from its request
  * to its whole answer. Afterwards every device someone tried to reserve has its trail read: two holding
- * reservations at once would be a double winner. Prints one JSON line last.
+ * reservations at once would be a double winner. Prints one JSON line last, with the CPU per call the server
+ * process and the PostgreSQL cluster used during the timed calls (server_cpu_ms_per_call, database_cpu_ms_per_call;
+ * Linux), which other work on the machine barely changes while it stretches every latency.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,6 +30,7 @@ import { hashPassword } from '../auth/password';
 import { systemClock } from '../context';
 import { expireDueReservations } from '../reservations/service';
 import { FileStore } from '../store/file/file-store';
+import { procStat } from '../store/lock';
 import { PostgresStore } from '../store/postgres/postgres-store';
 import { addPeople, signedInClients, signInClient, signInWithPassword, ApiClient, type Reply } from '../testing/api-client';
 import { startPgCluster } from '../testing/pg-cluster';
@@ -233,15 +236,6 @@ function postmasterPid(dataDir: string): number | undefined {
   }
 }
 
-/** Fields of /proc/PID/stat after the command's closing parenthesis (the command may hold spaces). */
-function procStat(pid: number): string[] | undefined {
-  try {
-    const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return text.slice(text.lastIndexOf(')') + 2).split(' ');
-  } catch {
-    return undefined;
-  }
-}
 const TICK_MS = 10; // why: Linux's USER_HZ is 100 on every architecture Node runs on, so /proc counts 10 ms ticks
 
 /**
