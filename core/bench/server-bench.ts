@@ -1,6 +1,6 @@
 /**
  * `npm run bench:server -- [--store postgres|file] [--seconds 60] [--clients 50] [--warehouse 10] [--think-ms 200]
- *   [--devices 100000] [--events 1000000] [--dir D] [--fresh]`
+ *   [--devices 100000] [--events 1000000] [--dir D] [--fresh] [--server-cpu-prof DIR]`
  * Shared mode under load (issue 13): the bench:store data set (generated into D/file-N if absent, reused
  * otherwise; copied, never written to) served by the web server in its own process, and `clients` desks, each a
  * person with their own session and connection. postgres (the default): the data set copied once into a
@@ -13,7 +13,9 @@
  * reserve/cancel 10 % (contacts: reserve one of the first devices their last search showed, or cancel the one
  * they hold), check-in 5 % (the warehouse scans a reported device's tag). Every call is timed from its request
  * to its whole answer. Afterwards every device someone tried to reserve has its trail read: two holding
- * reservations at once would be a double winner. Prints one JSON line last.
+ * reservations at once would be a double winner. Prints one JSON line last, with the CPU per call the server
+ * process and the PostgreSQL cluster used during the timed calls (server_cpu_ms_per_call, database_cpu_ms_per_call;
+ * Linux), which other work on the machine barely changes while it stretches every latency.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,6 +30,7 @@ import { hashPassword } from '../auth/password';
 import { systemClock } from '../context';
 import { expireDueReservations } from '../reservations/service';
 import { FileStore } from '../store/file/file-store';
+import { procStat } from '../store/lock';
 import { PostgresStore } from '../store/postgres/postgres-store';
 import { addPeople, signedInClients, signInClient, signInWithPassword, ApiClient, type Reply } from '../testing/api-client';
 import { startPgCluster } from '../testing/pg-cluster';
@@ -48,6 +51,8 @@ const { values: args } = parseArgs({
     warehouse: { type: 'string', default: '10' },
     /** A desk's mean pause between calls (ms); 0 makes every desk call back to back. */
     'think-ms': { type: 'string', default: '200' },
+    /** A folder for the server's CPU profile (node --cpu-prof), written when the server stops; none when not given. */
+    'server-cpu-prof': { type: 'string' },
   },
 });
 const log = (m: string) => process.stderr.write(`${m}\n`);
@@ -67,6 +72,8 @@ const THINK_MS = count('think-ms', 0);
 if (WAREHOUSE >= CLIENTS) throw new Error(`--warehouse (${WAREHOUSE}) must leave some of the ${CLIENTS} clients to be department contacts`);
 if (!(STORES as readonly string[]).includes(args.store)) throw new Error(`--store must be one of ${STORES.join(', ')} (got "${args.store}")`);
 const STORE = args.store as BenchStore; // why: checked against STORES just above
+/** Node's arguments for the server process: a CPU profile into --server-cpu-prof's folder, when given. */
+const SERVER_NODE_ARGS = args['server-cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args['server-cpu-prof'])}`] : [];
 
 type Kind = 'search' | 'device_page' | 'reserve_cancel' | 'check_in';
 const KINDS: readonly Kind[] = ['search', 'device_page', 'reserve_cancel', 'check_in'];
@@ -85,6 +92,8 @@ interface BenchServer {
   shared: boolean;
   /** What the server printed, for the log when the bench fails. */
   output(): string;
+  /** The CPU time (ms) the server process and (postgres) the database cluster have used so far; undefined without /proc. */
+  cpuMs(): { server: number; database: number } | undefined;
   stop(): Promise<void>;
 }
 
@@ -107,7 +116,7 @@ async function startBenchServer(store: BenchStore): Promise<BenchServer> {
   const server = await startServer({
     dataDir: runDir,
     startMs: 300_000,
-    nodeArgs: ['--max-old-space-size=4096'],
+    nodeArgs: ['--max-old-space-size=4096', ...SERVER_NODE_ARGS],
     entry: ['--import', 'tsx', 'core/http/main.ts'],
     env: { KREDSLOB_DEMO: '0' },
   });
@@ -117,6 +126,7 @@ async function startBenchServer(store: BenchStore): Promise<BenchServer> {
     secret: server.secret,
     shared: false,
     output: server.output,
+    cpuMs: () => cpuOf(server.pid, undefined),
     async stop() {
       await server.stop();
       fs.rmSync(server.configDir, { recursive: true, force: true });
@@ -193,6 +203,7 @@ async function startPgServer(): Promise<BenchServer> {
     const server = await startServer({
       shared: true,
       startMs: 300_000,
+      nodeArgs: SERVER_NODE_ARGS,
       entry: ['--import', 'tsx', 'core/http/server-main.ts'],
       env: { DATABASE_URL: cluster.url, KREDSLOB_TRUST_PROXY: '1' },
     });
@@ -202,6 +213,7 @@ async function startPgServer(): Promise<BenchServer> {
       secret: server.secret,
       shared: true,
       output: server.output,
+      cpuMs: () => cpuOf(server.pid, postmasterPid(cluster.dataDir)),
       async stop() {
         await server.stop();
         fs.rmSync(server.configDir, { recursive: true, force: true });
@@ -213,6 +225,40 @@ async function startPgServer(): Promise<BenchServer> {
     await cluster.stop();
     throw err;
   }
+}
+
+/** The PostgreSQL cluster's server process (the first line of postmaster.pid in its data folder). */
+function postmasterPid(dataDir: string): number | undefined {
+  try {
+    return Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return undefined;
+  }
+}
+
+const TICK_MS = 10; // why: Linux's USER_HZ is 100 on every architecture Node runs on, so /proc counts 10 ms ticks
+
+/**
+ * CPU time (ms) of the server process, and of the cluster: its server process, every child (one a connection)
+ * and the children that have ended (cutime, cstime). Load on the machine slows a call but barely changes the
+ * CPU it needs, so this figure can be compared between runs on a busy machine where the latencies cannot.
+ */
+function cpuOf(serverPid: number | undefined, postmaster: number | undefined): { server: number; database: number } | undefined {
+  const own = serverPid === undefined ? undefined : procStat(serverPid);
+  if (!own) return undefined;
+  // utime, stime, cutime, cstime are fields 14-17 of stat; after the command, field 3 (state) is index 0.
+  const ticks = (f: string[], withChildren: boolean) => Number(f[11]) + Number(f[12]) + (withChildren ? Number(f[13]) + Number(f[14]) : 0);
+  let database = 0;
+  if (postmaster !== undefined) {
+    const top = procStat(postmaster);
+    if (top) database += ticks(top, true);
+    for (const entry of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const f = procStat(Number(entry));
+      if (f && Number(f[1]) === postmaster) database += ticks(f, false);
+    }
+  }
+  return { server: ticks(own, false) * TICK_MS, database: database * TICK_MS };
 }
 
 /** Desk `i`'s address (X-Forwarded-For): one per desk, as desks on the municipality's network have. */
@@ -378,6 +424,7 @@ async function main(): Promise<void> {
     };
 
     const errors: Record<string, number> = {};
+    const cpuBefore = server.cpuMs();
     const started = performance.now();
     const until = started + SECONDS * 1000;
     await Promise.all(
@@ -396,6 +443,7 @@ async function main(): Promise<void> {
       }),
     );
     const elapsed = (performance.now() - started) / 1000;
+    const cpuAfter = server.cpuMs();
 
     let expectedRefusals = 0;
     for (const s of samples) {
@@ -441,6 +489,13 @@ async function main(): Promise<void> {
         p99_ms: round(quantile(all, 0.99)),
         max_ms: round(all.at(-1) ?? 0),
         ...perKind,
+        // CPU per call during the timed calls: what the machine must give each call, whatever else runs on it.
+        ...(cpuBefore && cpuAfter && all.length > 0
+          ? {
+              server_cpu_ms_per_call: round((cpuAfter.server - cpuBefore.server) / all.length),
+              ...(server.shared ? { database_cpu_ms_per_call: round((cpuAfter.database - cpuBefore.database) / all.length) } : {}),
+            }
+          : {}),
         errors: errorCount,
         expected_refusals: expectedRefusals,
         reserve_attempts: attempts.length,

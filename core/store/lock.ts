@@ -27,7 +27,7 @@ const held: Map<string, string> = ((globalThis as Record<symbol, unknown>)[HELD]
   ((globalThis as Record<symbol, unknown>)[HELD] = new Map<string, string>()) as Map<string, string>; // why: one registry per process
 
 /** The fields of /proc/<pid>/stat after the command name (Linux), or null where there is none. */
-function procStat(pid: number): string[] | null {
+export function procStat(pid: number): string[] | null {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     // why: the command name (field 2) may contain spaces; fields after its closing parenthesis are fixed

@@ -376,6 +376,46 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
         expect(after.facets!.ramMinGb.map((b) => b.count)).toEqual([3, 2, 2, 1]);
         expect(after.facets!.departmentId).toEqual([{ value: 'dep-buf', count: 2 }]);
       });
+
+      // bench:server (issue 13, wt-srv): the PostgreSQL store keeps each query's counts between searches; a write
+      // from any desk must show in the next search's total and facets, and a rolled-back one never.
+      it('counts a write at once in the total and facets of a search counted before it, with and without text; a rolled-back write never', async () => {
+        const text = { ...q, text: 'thinkpad', facets: true };
+        const laptops = async (over: Partial<DeviceQuery> = {}) => {
+          const r = await store.searchDevices({ ...q, facets: true, ...over });
+          return { total: r.total, laptops: r.facets!.category.find((c) => c.value === 'laptop')!.count, wiped: r.facets!.wiped[0]!.count };
+        };
+        expect(await laptops()).toEqual({ total: 6, laptops: 4, wiped: 3 });
+        expect(await laptops(text)).toEqual({ total: 6, laptops: 4, wiped: 3 });
+        expect((await store.searchDevices({ ...q, filter: { category: 'laptop' } })).total).toBe(4);
+        expect((await store.searchDevices({ ...q, departmentId: 'dep-suf', facets: true })).total).toBe(2);
+        // m2 is reserved (leaves the listed devices); m4 is put twice in one transaction and ends up a wiped laptop.
+        await store.transaction(async (tx) => {
+          tx.putDevice({ ...listed[1]!, status: 'reserved' });
+          tx.putDevice({ ...listed[3]!, category: 'desktop' });
+          tx.putDevice({ ...listed[3]!, category: 'laptop', dataBearing: true, sanitizationId: 's-4' });
+        });
+        expect(await laptops()).toEqual({ total: 5, laptops: 4, wiped: 4 });
+        expect(await laptops(text)).toEqual({ total: 5, laptops: 4, wiped: 4 });
+        expect((await store.searchDevices({ ...q, filter: { category: 'laptop' } })).total).toBe(4);
+        expect((await store.searchDevices({ ...q, status: 'reserved' })).total).toBe(1);
+        expect((await store.searchDevices({ ...q, departmentId: 'dep-suf', facets: true })).total).toBe(1);
+        expect((await store.searchDevices({ ...q, status: 'reserved', departmentId: 'dep-suf' })).total).toBe(1);
+        // A new device listed, and one that fails half-way through its transaction: only the first counts.
+        await store.transaction(async (tx) => tx.putDevice(offer('m8', { category: 'laptop' })));
+        await expect(
+          store.transaction(async (tx) => {
+            tx.putDevice(offer('m9', { category: 'laptop' }));
+            throw new Error('refused');
+          }),
+        ).rejects.toThrow('refused');
+        expect(await laptops()).toEqual({ total: 6, laptops: 5, wiped: 4 });
+        expect((await store.searchDevices({ ...q, filter: { category: 'laptop' } })).total).toBe(5);
+        // Back on the marketplace: counted again where it was before.
+        await store.transaction(async (tx) => tx.putDevice(listed[1]!));
+        expect(await laptops(text)).toEqual({ total: 7, laptops: 6, wiped: 4 });
+        expect((await store.searchDevices({ ...q, status: 'reserved' })).total).toBe(0);
+      });
     });
 
     it('keeps one active reservation per device and finds the due ones', async () => {

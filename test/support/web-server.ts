@@ -34,6 +34,8 @@ export interface AppServer {
   output(): string;
   /** Stops the server now (it holds the data folder's lock), e.g. to run a CLI over its data; once is enough. */
   stop(): Promise<void>;
+  /** The server's process id (bench:server reads the CPU time it used). */
+  pid: number | undefined;
 }
 
 /** Every demo person's password on a shared-mode test server (KREDSLOB_DEMO_PASSWORD). */
@@ -92,6 +94,6 @@ export async function startServer(
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     }));
-  return { baseURL: `http://127.0.0.1:${port}`, dataDir, secret, link, configDir, stop, output: () => output };
+  return { baseURL: `http://127.0.0.1:${port}`, dataDir, secret, link, configDir, stop, output: () => output, pid: child.pid };
 }
 

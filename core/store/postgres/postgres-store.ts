@@ -37,7 +37,8 @@ import { chainEvent, checkChain } from '../trail-hash';
 import { readDump, writeDump, type DumpCounts, type DumpRecord } from '../dump';
 import { makePrivateDir } from '../private-files';
 import { exportDatabase, importIntoEmpty } from './postgres-dump';
-import { DEVICE_COLUMNS, SORT_SQL, Conditions, deviceOf, deviceRow, facetsQuery, marketFilterConditions, queryConditions } from './sql';
+import { DEVICE_COLUMNS, SORT_SQL, Conditions, deviceOf, deviceRow, marketFilterConditions, queryConditions } from './sql';
+import { SearchCounts, type DeviceChange } from './search-counts';
 
 /** What the `records` table holds, by kind: every reference kind, sanitization records and the settings. */
 type Records = ReferenceData & { sanitization: SanitizationRecord; settings: Settings };
@@ -226,6 +227,10 @@ class PgTx extends PgReads implements StoreTx {
   private tail: Promise<unknown> = Promise.resolve();
   /** The first write that failed: the transaction is lost, and the next read or the commit says why. */
   failure: unknown;
+  /** The devices this transaction wrote: each as it was before the transaction (absent: new) and as last put. */
+  readonly deviceChanges = new Map<string, DeviceChange>();
+  /** This transaction's id (PostgreSQL's), once it has written a device. */
+  xid: bigint | undefined;
 
   constructor(private readonly client: pg.PoolClient) {
     super(async <R extends object>(sql: string, args?: unknown[]) => {
@@ -238,8 +243,13 @@ class PgTx extends PgReads implements StoreTx {
     });
   }
 
-  private send<R extends object>(sql: string, args: unknown[] = []): Promise<pg.QueryResult<R>> {
-    const result = this.tail.then(() => this.client.query<R>(sql, args));
+  private send<R extends object>(sql: string, args: unknown[] = [], onRows?: (rows: R[]) => void): Promise<pg.QueryResult<R>> {
+    const result = this.tail.then(async () => {
+      const r = await this.client.query<R>(sql, args);
+      // Before the next statement and before flush() ends: the commit sees what every write gave back.
+      onRows?.(r.rows);
+      return r;
+    });
     this.tail = result.catch(() => undefined);
     return result;
   }
@@ -250,8 +260,8 @@ class PgTx extends PgReads implements StoreTx {
     if (this.failure !== undefined) throw this.failure;
   }
 
-  private write(sql: string, args: unknown[]): void {
-    this.send(sql, args).catch((err: unknown) => {
+  private write<R extends object>(sql: string, args: unknown[], onRows?: (rows: R[]) => void): void {
+    this.send<R>(sql, args, onRows).catch((err: unknown) => {
       this.failure ??= err;
     });
   }
@@ -264,10 +274,20 @@ class PgTx extends PgReads implements StoreTx {
     const cols = DEVICE_COLUMNS.join(', ');
     const values = DEVICE_COLUMNS.map((_, i) => `$${i + 2}`).join(', ');
     const updates = DEVICE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ');
-    this.write(
-      `INSERT INTO devices (id, trail_length, ${cols}) VALUES ($1, (SELECT COUNT(*) FROM events WHERE device_id = $1), ${values})
-       ON CONFLICT (id) DO UPDATE SET ${updates}`,
+    // The row as it was (the statement's parts all read one snapshot, so `prev` is the row before this write) and
+    // the transaction's id: after the commit, the search counts (search-counts.ts) move the device between groups.
+    this.write<{ prev: Device | null; xid: string }>(
+      `WITH prev AS (SELECT data FROM devices WHERE id = $1),
+       up AS (INSERT INTO devices (id, trail_length, ${cols}) VALUES ($1, (SELECT COUNT(*) FROM events WHERE device_id = $1), ${values})
+         ON CONFLICT (id) DO UPDATE SET ${updates} RETURNING 1)
+       SELECT (SELECT data FROM prev) AS prev, pg_current_xact_id()::text AS xid FROM up`,
       [d.id, ...deviceRow(d)],
+      ([row]) => {
+        this.xid = BigInt(row!.xid);
+        const first = this.deviceChanges.get(d.id);
+        // A device put twice in one transaction: before is the row before the transaction, after the last put.
+        this.deviceChanges.set(d.id, { before: first ? first.before : (row!.prev ?? undefined), after: d });
+      },
     );
   }
   async appendEvent(event: Parameters<StoreTx['appendEvent']>[0]): Promise<TrailEvent> {
@@ -339,12 +359,16 @@ class PgTx extends PgReads implements StoreTx {
 export class PostgresStore extends PgReads implements Store {
   readonly kind = 'postgres';
 
+  /** Search totals and facet counts, kept per query and moved by every commit (search-counts.ts). */
+  private readonly counts: SearchCounts;
+
   /** The database's name, for messages. */
   readonly database: string;
 
   private constructor(private readonly pool: pg.Pool, databaseUrl: string) {
     super(async (sql, args) => (await pool.query(sql, args)).rows);
     this.database = databaseName(databaseUrl);
+    this.counts = new SearchCounts(this.query);
   }
 
   /**
@@ -369,7 +393,14 @@ export class PostgresStore extends PgReads implements Store {
         tx = new PgTx(client);
         const result = await fn(tx);
         await tx.flush();
-        await client.query('COMMIT');
+        try {
+          await client.query('COMMIT');
+        } catch (err) {
+          // Whether it committed is not known (a lost connection): the kept counts may be wrong, so none are kept.
+          if (!isRetryable(err)) this.counts.clear();
+          throw err;
+        }
+        if (tx.xid !== undefined) this.counts.committed(tx.xid, [...tx.deviceChanges.values()]);
         return result;
       } catch (err) {
         // Let the writes still in flight end before the rollback, so none of them lands after it.
@@ -394,8 +425,8 @@ export class PostgresStore extends PgReads implements Store {
   /**
    * The page and its total as separate statements run side by side: a window count (COUNT(*) OVER ()) made
    * PostgreSQL read and sort every matching row, data included, before the LIMIT; without it the page walks
-   * the (status, updated_at) index and stops at the page's end. With facets, the total is one more count in the
-   * facets' statement, which reads the matching rows anyway.
+   * an index in the sort's order (migration 0003) and stops at the page's end. The total and the facets are
+   * counted over the query's kept groups (search-counts.ts), not over the matching rows.
    */
   async searchDevices(qy: DeviceQuery): Promise<DeviceSearchResult> {
     const c = new Conditions();
@@ -408,13 +439,8 @@ export class PostgresStore extends PgReads implements Store {
       `SELECT data, trail_length FROM devices ${where} ORDER BY ${SORT_SQL[qy.sort]} LIMIT ${page.ph(qy.limit)} OFFSET ${page.ph(qy.offset)}`,
       pageArgs,
     );
-    if (!qy.facets) {
-      const [rows, total] = await Promise.all([rowsP, this.count(`SELECT COUNT(*) AS n FROM devices ${where}`, c.args)]);
-      return { items: rows.map(deviceOf), total };
-    }
-    const fq = facetsQuery(qy);
-    const [rows, row] = await Promise.all([rowsP, this.one<Record<string, unknown>>(fq.sql, fq.args)]);
-    return { items: rows.map(deviceOf), total: fq.total(row!), facets: fq.read(row!) };
+    const [rows, counted] = await Promise.all([rowsP, this.counts.count(qy)]);
+    return { items: rows.map(deviceOf), ...counted };
   }
 
   trail(deviceId: string): Promise<TrailEvent[]> {
@@ -553,13 +579,18 @@ export class PostgresStore extends PgReads implements Store {
   }
 
   /** Loads `records` into this store's database, which must be empty (DATABASE_NOT_EMPTY, nothing written). */
-  importAll(records: AsyncIterable<DumpRecord>): Promise<DumpCounts> {
-    return importIntoEmpty(this.pool, this.database, records);
+  async importAll(records: AsyncIterable<DumpRecord>): Promise<DumpCounts> {
+    try {
+      return await importIntoEmpty(this.pool, this.database, records);
+    } finally {
+      this.counts.clear();
+    }
   }
 
   /** Removes every record (a copy that failed its check); the schema stays. */
   async clearAll(): Promise<void> {
     await this.query('TRUNCATE devices, events, reservations, records, meta, attachments, wanted_requests, notifications');
+    this.counts.clear();
   }
 
   /** Opens the (empty) database at `databaseUrl` and loads the backup in `backupDir` into it. */

@@ -1,10 +1,9 @@
 /**
  * The SQL side of the PostgreSQL store that does not need a connection: how a device becomes a row, and the
- * device search (filters, sort, facets) as SQL with numbered parameters.
+ * device search (filters, sort) as SQL with numbered parameters.
  */
-import { CATEGORIES, CONDITIONS, type Device } from '../../../shared/schemas';
+import type { Device } from '../../../shared/schemas';
 import type { MarketFilter } from '../../../shared/market-filter';
-import { bucketFilters, buildFacets, filterWithout, type FacetName, type MarketFacets } from '../../../shared/market-facets';
 import { deviceHaystack, searchTokens } from '../query';
 import { serialKey, type DeviceQuery } from '../store';
 
@@ -115,56 +114,4 @@ export function marketFilterConditions(f: MarketFilter, c: Conditions): void {
   if (f.wiped === true) c.add('wiped');
   if (f.wiped === false) c.add('NOT data_bearing');
   if (f.availableBy !== undefined) c.add(`(available_from IS NULL OR available_from <= ${c.ph(f.availableBy)})`);
-}
-
-/**
- * One query that counts every facet, each with the query's fields and every other filter applied, and the
- * search's total (every filter applied). The total, the categories, the condition grades and every bucket are
- * FILTERed counts of one pass over the matching rows; only the administrations (not a fixed list) are grouped,
- * in a second pass. Nine passes over a materialised copy of the rows took most of a marketplace search.
- */
-export function facetsQuery(qy: DeviceQuery): { sql: string; args: unknown[]; read(row: Record<string, unknown>): MarketFacets; total(row: Record<string, unknown>): number } {
-  const f = qy.filter ?? {};
-  const c = new Conditions();
-  queryConditions(qy, c);
-  const base = c.sql();
-  const and = (...parts: string[]) => parts.filter((p) => p !== 'TRUE').join(' AND ') || 'TRUE';
-  const scope = (facet: FacetName) => {
-    const other = new Conditions(c.args);
-    marketFilterConditions(filterWithout(f, facet), other);
-    return other.where.length ? other.where.join(' AND ') : 'TRUE';
-  };
-  const all = new Conditions(c.args);
-  marketFilterConditions(f, all);
-  const counts: string[] = [`COUNT(*) FILTER (WHERE ${and(...(all.where.length ? all.where : ['TRUE']))}) AS total`];
-  const categoryScope = scope('category');
-  CATEGORIES.forEach((cat, i) => counts.push(`COUNT(*) FILTER (WHERE ${and(categoryScope, `category = ${c.ph(cat)}`)}) AS c${i}`));
-  const conditionScope = scope('condition');
-  CONDITIONS.forEach((cond, i) => counts.push(`COUNT(*) FILTER (WHERE ${and(conditionScope, `condition = ${c.ph(cond)}`)}) AS k${i}`));
-  const buckets = bucketFilters();
-  buckets.forEach(({ name, filters }, bi) => {
-    const bucketScope = scope(name);
-    filters.forEach((bf, i) => {
-      const one = new Conditions(c.args);
-      marketFilterConditions(bf, one);
-      counts.push(`COUNT(*) FILTER (WHERE ${and(bucketScope, ...one.where)}) AS b${bi}_${i}`);
-    });
-  });
-  const departments = `(SELECT COALESCE(jsonb_object_agg(department_id, n), '{}') FROM (SELECT department_id, COUNT(*) AS n FROM devices ${base}${base ? ' AND' : 'WHERE'} ${scope('departmentId')} GROUP BY department_id) g) AS f_department`;
-  const sql = `SELECT ${counts.join(', ')}, ${departments} FROM devices ${base}`;
-  return {
-    sql,
-    args: c.args,
-    total: (row) => Number(row.total),
-    read(row) {
-      const num = (v: unknown) => Number(v ?? 0);
-      const dep = row.f_department as Record<string, string | number>; // why: the jsonb object built by the query above
-      return buildFacets({
-        category: (cat) => num(row[`c${CATEGORIES.indexOf(cat)}`]),
-        departments: Object.entries(dep).map(([k, v]): [string, number] => [k, num(v)]),
-        condition: (cond) => num(row[`k${CONDITIONS.indexOf(cond)}`]),
-        bucket: (name, i) => num(row[`b${buckets.findIndex((b) => b.name === name)}_${i}`]),
-      });
-    },
-  };
 }

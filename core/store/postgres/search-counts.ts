@@ -1,0 +1,232 @@
+/**
+ * bench:server (issue 13, wt-srv): a search's total and facet counts without counting the matching rows again on
+ * every search. Counting them in SQL read every listed device on each marketplace search (130-165 ms of
+ * PostgreSQL's time at 100,000 devices, load average 15) and re-checked every text match against its row (a
+ * total of the 17,000 devices matching "dell": 372 ms); those counts were most of what the server did.
+ *
+ * What is kept, per query (its own fields: state, category, text, ...; not the marketplace filter, sort or page):
+ * the devices it selects grouped by their market profile (shared/market-filter.ts marketProfileKey), a thousand
+ * or so groups at 100,000 devices. A search's total and facets are then counted over the groups with the one
+ * predicate (matchesMarketFilter, FacetCounter), as the file store counts them.
+ *
+ * Kept exact under writes: each committed transaction's device changes (the row before it, the device after) move
+ * the devices between the groups of every kept query at once, in this process, before the transaction's caller
+ * gets its answer. A query's groups are read in one statement together with that statement's snapshot
+ * (pg_current_snapshot), and each transaction says its id: a change is applied to a query's groups exactly when
+ * the snapshot they were read in does not show it, also when it committed while they were being read.
+ *
+ * Writes by another process on the same database (a second server) are not seen: shared mode runs one server.
+ */
+import { matchesMarketFilter } from '../../../shared/market-filter';
+import { marketProfileKey } from '../../../shared/market-filter';
+import { FacetCounter, type MarketFacets } from '../../../shared/market-facets';
+import type { Device } from '../../../shared/schemas';
+import { deviceHaystack, matchesQuery, searchTokens } from '../query';
+import { serialKey, type DeviceQuery } from '../store';
+import { Conditions, queryConditions } from './sql';
+
+/**
+ * The query fields a kept query is read for. Category and administration are not among them: both are part of a
+ * device's market profile, so one kept query serves every category and administration by counting only the
+ * groups that have them (the warehouse's Alle enheder by state, word and category: 6 x 13 kept queries, not 858).
+ */
+type CountQuery = Pick<DeviceQuery, 'text' | 'status' | 'locationId' | 'batchId' | 'serial'>;
+
+/** A PostgreSQL snapshot (pg_snapshot's text form xmin:xmax:xip,...): which transactions it shows. */
+export interface Snapshot {
+  xmin: bigint;
+  xmax: bigint;
+  running: ReadonlySet<bigint>;
+}
+
+export function parseSnapshot(text: string): Snapshot {
+  const m = /^(\d+):(\d+):([\d,]*)$/.exec(text);
+  if (!m) throw new Error(`Not a PostgreSQL snapshot: ${text}`);
+  return { xmin: BigInt(m[1]!), xmax: BigInt(m[2]!), running: new Set(m[3] ? m[3].split(',').map(BigInt) : []) };
+}
+
+/** Whether the snapshot shows the (committed) transaction `xid` (PostgreSQL's pg_visible_in_snapshot). */
+export const shows = (s: Snapshot, xid: bigint): boolean => xid < s.xmin || (xid < s.xmax && !s.running.has(xid));
+
+/** One device's change by a transaction: as it was before (absent: new) and as it is after. */
+export interface DeviceChange {
+  before?: Device | undefined;
+  after: Device;
+}
+
+interface Group {
+  /** A device of the group: every device with its profile passes the same filters and counts in the same facets. */
+  device: Device;
+  count: number;
+}
+
+interface Entry {
+  query: CountQuery;
+  tokens: string[];
+  snapshot: Snapshot;
+  groups: Map<string, Group>;
+}
+
+interface Commit {
+  xid: bigint;
+  changes: readonly DeviceChange[];
+}
+
+/** How many queries' groups are kept (about a thousand groups each), the least recently used given up first. */
+const MAX_ENTRIES = 256;
+
+/** A group row of the counting statement. */
+interface GroupRow {
+  category: Device['category'];
+  department_id: string;
+  condition: Device['condition'] | null;
+  ram_gb: number | null;
+  storage_gb: number | null;
+  screen_inch: number | null;
+  year: number | null;
+  data_bearing: boolean;
+  wiped: boolean;
+  available_from: string | null;
+  n: number;
+}
+
+/** A device standing for a group row: it has every field marketProfileKey names, and only those. */
+function groupDevice(r: GroupRow): Device {
+  const d = {
+    category: r.category,
+    departmentId: r.department_id,
+    ...(r.condition !== null ? { condition: r.condition } : {}),
+    specs: { ...(r.ram_gb !== null ? { ramGb: r.ram_gb } : {}), ...(r.storage_gb !== null ? { storageGb: r.storage_gb } : {}), ...(r.screen_inch !== null ? { screenInch: r.screen_inch } : {}) },
+    ...(r.year !== null ? { year: r.year } : {}),
+    dataBearing: r.data_bearing,
+    // The row keeps whether a wipe is on record, not the record's id; the predicate and the facets ask only that.
+    ...(r.wiped ? { sanitizationId: 'wiped' } : {}),
+    ...(r.available_from !== null ? { availableFrom: r.available_from } : {}),
+  };
+  return d as Device; // why: matchesMarketFilter and FacetCounter read only the fields marketProfileKey names, all set above
+}
+
+/** Runs one statement on the pool. */
+type Query = <R extends object>(sql: string, args?: unknown[]) => Promise<R[]>;
+
+export class SearchCounts {
+  private readonly entries = new Map<string, Entry>();
+  /** Readings in progress, by query key: searches of the same query at once share one. */
+  private readonly reading = new Map<string, Promise<Entry>>();
+  /** Commits applied while a reading was in progress, numbered: the reading's snapshot may not show them. */
+  private recent: (Commit & { seq: number })[] = [];
+  private commits = 0;
+  /** The readings in progress, each with the number of the first commit applied after it began. */
+  private readonly readings = new Set<{ from: number }>();
+  /** Raised by clear(): a reading begun before it is used for its own search only. */
+  private epoch = 0;
+
+  constructor(private readonly query: Query) {}
+
+  /** The total and (when asked) the facets of `qy`, counted over its kept groups. */
+  async count(qy: DeviceQuery): Promise<{ total: number; facets?: MarketFacets }> {
+    const entry = await this.entry(qy);
+    const filter = qy.filter ?? {};
+    const groups = [...entry.groups.values()].filter(
+      (g) => (qy.category === undefined || g.device.category === qy.category) && (qy.departmentId === undefined || g.device.departmentId === qy.departmentId),
+    );
+    let total = 0;
+    if (!qy.facets) {
+      for (const g of groups) if (matchesMarketFilter(g.device, filter)) total += g.count;
+      return { total };
+    }
+    const facets = new FacetCounter(filter);
+    for (const g of groups) if (facets.add(g.device, g.count)) total += g.count;
+    return { total, facets: facets.result() };
+  }
+
+  /** A transaction `xid` committed these device changes: every kept query whose snapshot does not show it follows them. */
+  committed(xid: bigint, changes: readonly DeviceChange[]): void {
+    if (changes.length === 0) return;
+    const commit = { xid, changes, seq: this.commits++ };
+    for (const entry of this.entries.values()) apply(entry, commit);
+    if (this.readings.size > 0) this.recent.push(commit);
+  }
+
+  /** Forgets every kept query (the devices were written outside a transaction: import, clearing). */
+  clear(): void {
+    this.entries.clear();
+    this.reading.clear();
+    this.epoch++;
+  }
+
+  private async entry(qy: DeviceQuery): Promise<Entry> {
+    const query: CountQuery = { text: qy.text, status: qy.status, locationId: qy.locationId, batchId: qy.batchId, serial: qy.serial };
+    const tokens = searchTokens(qy.text);
+    const key = JSON.stringify([qy.status, qy.locationId, qy.batchId, qy.serial === undefined ? null : serialKey(qy.serial), tokens]);
+    const kept = this.entries.get(key);
+    if (kept) {
+      // Most recently used last: the first in the map is given up first.
+      this.entries.delete(key);
+      this.entries.set(key, kept);
+      return kept;
+    }
+    let pending = this.reading.get(key);
+    if (!pending) {
+      pending = this.read(key, query, tokens);
+      this.reading.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** Reads a query's groups and the snapshot they were read in, then brings them up to the commits applied since. */
+  private async read(key: string, query: CountQuery, tokens: string[]): Promise<Entry> {
+    const epoch = this.epoch;
+    const reading = { from: this.commits };
+    this.readings.add(reading);
+    try {
+      const c = new Conditions();
+      queryConditions(query as DeviceQuery, c); // why: queryConditions reads only the query's own fields, all in CountQuery
+      const [row] = await this.query<{ snapshot: string; groups: GroupRow[] }>(
+        `SELECT pg_current_snapshot()::text AS snapshot, (SELECT COALESCE(json_agg(g), '[]') FROM (
+           SELECT category, department_id, condition, ram_gb, storage_gb, screen_inch, year, data_bearing, wiped, available_from, COUNT(*) AS n
+           FROM devices ${c.sql()} GROUP BY category, department_id, condition, ram_gb, storage_gb, screen_inch, year, data_bearing, wiped, available_from) g) AS groups`,
+        c.args,
+      );
+      const entry: Entry = { query, tokens, snapshot: parseSnapshot(row!.snapshot), groups: new Map() };
+      for (const r of row!.groups) {
+        const device = groupDevice(r);
+        entry.groups.set(marketProfileKey(device), { device, count: Number(r.n) });
+      }
+      // Those applied before the reading began committed before its snapshot was taken: it shows them.
+      for (const commit of this.recent) if (commit.seq >= reading.from) apply(entry, commit);
+      if (epoch === this.epoch) {
+        this.entries.set(key, entry);
+        if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+      }
+      return entry;
+    } finally {
+      if (epoch === this.epoch) this.reading.delete(key);
+      this.readings.delete(reading);
+      const from = Math.min(...[...this.readings].map((r) => r.from));
+      this.recent = this.recent.filter((c) => c.seq >= from);
+    }
+  }
+}
+
+/** Moves the commit's devices between the entry's groups, unless the entry's snapshot already shows the commit. */
+function apply(entry: Entry, commit: Commit): void {
+  if (shows(entry.snapshot, commit.xid)) return;
+  for (const { before, after } of commit.changes) {
+    if (before && selects(entry, before)) move(entry.groups, before, -1);
+    if (selects(entry, after)) move(entry.groups, after, 1);
+  }
+}
+
+const selects = (entry: Entry, d: Device): boolean => matchesQuery(d, entry.query as DeviceQuery, entry.tokens, deviceHaystack(d)); // why: matchesQuery reads only the query's own fields
+
+function move(groups: Map<string, Group>, d: Device, by: number): void {
+  const key = marketProfileKey(d);
+  const g = groups.get(key);
+  if (!g) {
+    if (by > 0) groups.set(key, { device: d, count: by });
+    return;
+  }
+  g.count += by;
+  if (g.count <= 0) groups.delete(key);
+}
