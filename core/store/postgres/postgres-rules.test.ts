@@ -199,3 +199,72 @@ describe('PostgreSQL store: search counts under concurrent writes', () => {
     }
   }, 120_000);
 });
+
+describe('PostgreSQL store: search counts with two server processes on one database', () => {
+  const listed = { status: 'listed' as const, sort: 'updated_desc' as const, limit: 1, offset: 0, facets: true };
+  /** Polls `read` until it gives `want` (a notification takes a moment), or gives what it last read. */
+  async function settles(read: () => Promise<number>, want: number): Promise<number> {
+    let got = await read();
+    for (let i = 0; i < 40 && got !== want; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      got = await read();
+    }
+    return got;
+  }
+
+  it("a server's kept totals and facets follow the devices another server writes, and a rolled-back write is never counted", async () => {
+    const url = await cluster.database('counts_two_servers');
+    const a = await PostgresStore.open(url);
+    const b = await PostgresStore.open(url);
+    try {
+      const first = Array.from({ length: 5 }, () => device({ status: 'listed', category: 'laptop', specs: { ramGb: 8 } }));
+      await a.transaction(async (tx) => first.forEach((d) => tx.putDevice(d)));
+      const total = async () => (await a.searchDevices(listed)).total;
+      // Counted (and kept) by server A …
+      expect(await total()).toBe(5);
+      // … then server B lists three more and unlists one of A's.
+      await b.transaction(async (tx) => {
+        for (let i = 0; i < 3; i++) tx.putDevice(device({ status: 'listed', category: 'laptop', specs: { ramGb: 32 } }));
+        tx.putDevice({ ...first[0]!, status: 'in_stock' });
+      });
+      expect(await settles(total, 7)).toBe(7);
+      const facets = (await a.searchDevices(listed)).facets!;
+      expect(facets.ramMinGb.find((f) => f.value === 16)?.count).toBe(3);
+      // A write B rolls back sends nothing: A's count stays.
+      await expect(
+        b.transaction(async (tx) => {
+          tx.putDevice(device({ status: 'listed' }));
+          throw new Error('changed my mind');
+        }),
+      ).rejects.toThrow('changed my mind');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await total()).toBe(7);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  }, 60_000);
+
+  it('keeps no counts while it cannot hear the other servers, and counts afresh', async () => {
+    const url = await cluster.database('counts_deaf');
+    const a = await PostgresStore.open(url);
+    const b = await PostgresStore.open(url);
+    try {
+      await a.transaction(async (tx) => tx.putDevice(device({ status: 'listed' })));
+      expect((await a.searchDevices(listed)).total).toBe(1);
+      // Every listening connection is cut (as a restarted pooler or a network blip would): until A listens again,
+      // B's writes cannot be heard, so A must not answer from what it kept.
+      await sql(url, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query ILIKE 'LISTEN%' AND datname = current_database()`);
+      await new Promise((r) => setTimeout(r, 100));
+      await b.transaction(async (tx) => tx.putDevice(device({ status: 'listed' })));
+      expect((await a.searchDevices(listed)).total).toBe(2);
+      // Listening again (after a short wait), A keeps counts and follows B's writes as before.
+      await new Promise((r) => setTimeout(r, 600));
+      await b.transaction(async (tx) => tx.putDevice(device({ status: 'listed' })));
+      expect(await settles(async () => (await a.searchDevices(listed)).total, 3)).toBe(3);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  }, 60_000);
+});

@@ -39,6 +39,7 @@ import { makePrivateDir } from '../private-files';
 import { exportDatabase, importIntoEmpty } from './postgres-dump';
 import { DEVICE_COLUMNS, SORT_SQL, Conditions, deviceOf, deviceRow, marketFilterConditions, queryConditions } from './sql';
 import { SearchCounts, type DeviceChange } from './search-counts';
+import { WritesChannel } from './writes-channel';
 
 /** What the `records` table holds, by kind: every reference kind, sanitization records and the settings. */
 type Records = ReferenceData & { sanitization: SanitizationRecord; settings: Settings };
@@ -365,10 +366,19 @@ export class PostgresStore extends PgReads implements Store {
   /** The database's name, for messages. */
   readonly database: string;
 
+  /** Device writes of other processes on this database, heard so the kept counts follow them too. */
+  private readonly channel: WritesChannel;
+
   private constructor(private readonly pool: pg.Pool, databaseUrl: string) {
     super(async (sql, args) => (await pool.query(sql, args)).rows);
     this.database = databaseName(databaseUrl);
     this.counts = new SearchCounts(this.query);
+    // Nothing kept until the channel listens: a write another server makes meanwhile would go unheard.
+    this.counts.keeping(false);
+    this.channel = new WritesChannel(databaseUrl, {
+      othersWrote: () => this.counts.clear(),
+      listening: (on) => this.counts.keeping(on),
+    });
   }
 
   /**
@@ -380,7 +390,9 @@ export class PostgresStore extends PgReads implements Store {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
     // An idle connection the server dropped must not take the process down; the next query reconnects.
     pool.on('error', (err) => console.error('[kredslob] PostgreSQL connection lost', err.message));
-    return new PostgresStore(pool, databaseUrl);
+    const store = new PostgresStore(pool, databaseUrl);
+    await store.channel.start();
+    return store;
   }
 
   async transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
@@ -393,6 +405,8 @@ export class PostgresStore extends PgReads implements Store {
         tx = new PgTx(client);
         const result = await fn(tx);
         await tx.flush();
+        // Other server processes keep search counts too: PostgreSQL tells them of this commit (only if it commits).
+        if (tx.xid !== undefined) await client.query(this.channel.notifyStatement());
         try {
           await client.query('COMMIT');
         } catch (err) {
@@ -583,14 +597,21 @@ export class PostgresStore extends PgReads implements Store {
     try {
       return await importIntoEmpty(this.pool, this.database, records);
     } finally {
-      this.counts.clear();
+      await this.wroteOutsideTransactions();
     }
+  }
+
+  /** Devices were written outside transaction(): the kept counts, here and in other processes, are forgotten. */
+  private async wroteOutsideTransactions(): Promise<void> {
+    this.counts.clear();
+    const { text, values } = this.channel.notifyStatement();
+    await this.query(text, values);
   }
 
   /** Removes every record (a copy that failed its check); the schema stays. */
   async clearAll(): Promise<void> {
     await this.query('TRUNCATE devices, events, reservations, records, meta, attachments, wanted_requests, notifications');
-    this.counts.clear();
+    await this.wroteOutsideTransactions();
   }
 
   /** Opens the (empty) database at `databaseUrl` and loads the backup in `backupDir` into it. */
@@ -606,6 +627,7 @@ export class PostgresStore extends PgReads implements Store {
   }
 
   async close(): Promise<void> {
+    await this.channel.close();
     await this.pool.end();
   }
 }

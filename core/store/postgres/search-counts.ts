@@ -15,7 +15,8 @@
  * (pg_current_snapshot), and each transaction says its id: a change is applied to a query's groups exactly when
  * the snapshot they were read in does not show it, also when it committed while they were being read.
  *
- * Writes by another process on the same database (a second server) are not seen: shared mode runs one server.
+ * Writes by another process on the same database (a second server) reach it as a notification (writes-channel.ts):
+ * every kept query is then forgotten; while notifications cannot be heard, no query is kept (keeping(false)).
  */
 import { matchesMarketFilter } from '../../../shared/market-filter';
 import { marketProfileKey } from '../../../shared/market-filter';
@@ -120,6 +121,8 @@ export class SearchCounts {
   private readonly readings = new Set<{ from: number }>();
   /** Raised by clear(): a reading begun before it is used for its own search only. */
   private epoch = 0;
+  /** Whether counts may be kept: only while other processes' writes can be heard (writes-channel.ts). */
+  private keep = true;
 
   constructor(private readonly query: Query) {}
 
@@ -153,6 +156,12 @@ export class SearchCounts {
     this.entries.clear();
     this.reading.clear();
     this.epoch++;
+  }
+
+  /** Whether readings are kept for later searches; off: each search counts afresh, nothing is kept. */
+  keeping(on: boolean): void {
+    this.keep = on;
+    if (!on) this.clear();
   }
 
   private async entry(qy: DeviceQuery): Promise<Entry> {
@@ -195,7 +204,7 @@ export class SearchCounts {
       }
       // Those applied before the reading began committed before its snapshot was taken: it shows them.
       for (const commit of this.recent) if (commit.seq >= reading.from) apply(entry, commit);
-      if (epoch === this.epoch) {
+      if (epoch === this.epoch && this.keep) {
         this.entries.set(key, entry);
         if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
       }

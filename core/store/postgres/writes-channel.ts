@@ -1,0 +1,97 @@
+/**
+ * Device writes by other server processes on the same database, as PostgreSQL notifications (LISTEN/NOTIFY).
+ * The search counts (search-counts.ts) are kept in each process and moved by its own commits; a commit of
+ * another process reaches them only through this channel: every transaction that writes a device sends
+ * `pg_notify(CHANNEL, <its process's id>)`, which PostgreSQL delivers when (and only if) it commits, and every
+ * other process forgets its kept counts on hearing it. While the listening connection is down nothing can be
+ * heard, so the counts are not kept at all (each search counts afresh) until it is back.
+ */
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+
+export const DEVICE_WRITES_CHANNEL = 'kredslob_device_writes';
+
+/** How long to wait before listening again after the connection was lost (doubling, up to the last). */
+const RETRY_MS = [250, 500, 1000, 2000, 5000];
+
+export interface WritesChannelEvents {
+  /** Another process committed device writes, or we were not listening for a while: kept counts may be wrong. */
+  othersWrote(): void;
+  /** Whether we are listening now: counts may be kept only while we are. */
+  listening(on: boolean): void;
+}
+
+export class WritesChannel {
+  /** This process's (this store's) id, the payload of its notifications, so it does not react to its own. */
+  readonly id = randomUUID();
+  private client: pg.Client | undefined;
+  private closed = false;
+  private retry = 0;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly events: WritesChannelEvents,
+  ) {}
+
+  /** Starts listening; resolves once listening (or once the first attempt failed: it retries on its own). */
+  async start(): Promise<void> {
+    await this.connect();
+  }
+
+  /** The statement a writing transaction runs before COMMIT. */
+  notifyStatement(): { text: string; values: string[] } {
+    return { text: 'SELECT pg_notify($1, $2)', values: [DEVICE_WRITES_CHANNEL, this.id] };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.timer);
+    const c = this.client;
+    this.client = undefined;
+    await c?.end().catch(() => undefined);
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.databaseUrl });
+    // A lost connection: not listening until a new one is; what others wrote meanwhile is unknown.
+    const lost = (why: string) => {
+      if (this.client !== client) return;
+      if (!this.closed) console.error('[kredslob] PostgreSQL notification connection lost', why);
+      this.client = undefined;
+      this.events.listening(false);
+      this.events.othersWrote();
+      this.later();
+    };
+    client.on('error', (err) => lost(err.message));
+    client.on('end', () => lost('connection ended'));
+    client.on('notification', (n) => {
+      if (n.channel === DEVICE_WRITES_CHANNEL && n.payload !== this.id) this.events.othersWrote();
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${DEVICE_WRITES_CHANNEL}`);
+    } catch (err) {
+      await client.end().catch(() => undefined);
+      if (!this.closed) console.error('[kredslob] PostgreSQL notifications unavailable, retrying', err instanceof Error ? err.message : String(err));
+      this.later();
+      return;
+    }
+    if (this.closed) {
+      await client.end().catch(() => undefined);
+      return;
+    }
+    this.client = client;
+    this.retry = 0;
+    // Writes committed before LISTEN took effect were not heard: start from nothing kept.
+    this.events.othersWrote();
+    this.events.listening(true);
+  }
+
+  private later(): void {
+    if (this.closed) return;
+    const ms = RETRY_MS[Math.min(this.retry++, RETRY_MS.length - 1)]!;
+    this.timer = setTimeout(() => void this.connect(), ms);
+    this.timer.unref();
+  }
+}
