@@ -54,7 +54,14 @@ export function SetupWizard() {
   const group = (title: string, id: string, names: readonly Name[]) => (
     <fieldset className="fieldset" aria-labelledby={id}>
       <legend id={id}>{title}</legend>
-      <div className="form-grid">{names.map((n) => <div key={n}>{text(n)}</div>)}</div>
+      <div className="form-grid">
+        {names.map((n) => (
+          // The setup code's hint is long: it reads better over two columns than wrapped in one.
+          <div key={n} className={n === 'setupCode' ? 'span-2' : undefined}>
+            {text(n)}
+          </div>
+        ))}
+      </div>
     </fieldset>
   );
 
