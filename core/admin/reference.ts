@@ -255,9 +255,9 @@ export function removeLocation(ctx: ServiceContext, input: { id: string }): Prom
 
 const keptUsers = (w: ReferenceWriter): Kept<User> => ({ list: w.lists.users, put: (u) => w.tx.putUser(u), subject: 'user' });
 
-/** Active admins other than `exceptId`: the one who would be left if `exceptId` stopped being one. */
-function otherActiveAdmins(w: ReferenceWriter, exceptId: string): number {
-  return w.lists.users.filter((u) => u.id !== exceptId && u.role === 'admin' && isActiveUser(u)).length;
+/** Active admins among `users` other than `exceptId`: those left if `exceptId` stopped being one (the LAST_ADMIN rule; sign-in through the identity provider keeps it too). */
+export function otherActiveAdmins(users: readonly User[], exceptId: string): number {
+  return users.filter((u) => u.id !== exceptId && u.role === 'admin' && isActiveUser(u)).length;
 }
 
 /** Every person, active or not, by name. */
@@ -285,7 +285,7 @@ export async function writeUser(w: ReferenceWriter, input: UserInput, newId?: st
       throw new AppError('UNIT_OF_OTHER_DEPARTMENT', { unit: unit?.name ?? input.unitId, department: department.name }, undefined, { unitId: 'unit_of_department' });
     }
   }
-  if (before?.role === 'admin' && input.role !== 'admin' && isActiveUser(before) && otherActiveAdmins(w, id) === 0) {
+  if (before?.role === 'admin' && input.role !== 'admin' && isActiveUser(before) && otherActiveAdmins(w.lists.users, id) === 0) {
     throw new AppError('LAST_ADMIN', { person: before.name }, undefined, { role: 'last_admin' });
   }
   const staysApprover = before?.approver === true && input.role === 'department_contact' && before.departmentId === department.id;
@@ -316,7 +316,7 @@ export function setUserActive(ctx: ServiceContext, input: { id: string; active: 
   return inTransaction(ctx, async (w) => {
     const before = existing(w.lists.users, input.id, 'user')!; // why: existing throws for an unknown id
     if (isActiveUser(before) === input.active) return before;
-    if (!input.active && before.role === 'admin' && otherActiveAdmins(w, before.id) === 0) {
+    if (!input.active && before.role === 'admin' && otherActiveAdmins(w.lists.users, before.id) === 0) {
       throw new AppError('LAST_ADMIN', { person: before.name }, undefined, { active: 'last_admin' });
     }
     return keepRecord(w, keptUsers(w), { ...before, active: input.active }, before, input.active ? 'reactivated' : 'deactivated');

@@ -3,7 +3,8 @@
  * code flow with PKCE, state and nonce, by openid-client. The state, the PKCE verifier and the nonce stay on the
  * server, for ten minutes and one use; the ID token's signature, issuer, audience, expiry and nonce are checked by
  * the library. The person is found by e-mail (or created on their first sign-in) and gets the role and
- * administration the sign-in group table maps their groups to, at every sign-in. Every outcome is written to the
+ * administration the sign-in group table maps their groups to, at every sign-in (the last active admin keeps the
+ * admin role). Every outcome is written to the
  * sign-in audit log with method 'oidc'.
  */
 import { randomUUID } from 'node:crypto';
@@ -11,6 +12,7 @@ import * as client from 'openid-client';
 import { z } from 'zod';
 import { isActiveUser, type User } from '../../shared/schemas';
 import { recordAdminChange } from '../admin/audit';
+import { otherActiveAdmins } from '../admin/reference';
 import { SYSTEM_ACTOR, type Clock } from '../context';
 import { AppError } from '../errors';
 import type { Sessions } from '../session/sessions';
@@ -87,20 +89,26 @@ export async function signInWithIdentity(ctx: SignInContext, who: OidcIdentity):
   }
   // A unit removed since the row was saved, or moved to another administration, is left out rather than refusing the person.
   const unit = row.unitId === undefined ? undefined : (await ctx.store.listUnits()).find((u) => u.id === row.unitId && u.departmentId === row.departmentId);
-  const mapped = { role: row.role, departmentId: row.departmentId, ...(unit ? { unitId: unit.id } : {}) };
-  const user: User = known
-    ? {
-        ...withoutUnit(known),
-        ...mapped,
-        // An approver approves for their administration as its IT contact; a new role or administration ends that.
-        ...(known.approver !== undefined ? { approver: known.approver && row.role === 'department_contact' && known.departmentId === row.departmentId } : {}),
-      }
-    : { id: randomUUID(), name: who.name ?? who.email, email: emailKey(who.email), ...mapped };
-  await ctx.store.transaction(async (tx) => {
+  const user = await ctx.store.transaction(async (tx) => {
+    // The last active admin stays one, as users.save refuses to demote them (LAST_ADMIN): else a group table
+    // edited by mistake would leave nobody able to administer Kredsløb, not even to put the table right. The
+    // rest of the mapping applies. Decided inside the transaction, as users.save decides it.
+    const keepsAdmin = known?.role === 'admin' && row.role !== 'admin' && otherActiveAdmins(await ctx.store.listUsers(), known.id) === 0;
+    const role = keepsAdmin ? 'admin' : row.role;
+    const mapped = { role, departmentId: row.departmentId, ...(unit ? { unitId: unit.id } : {}) };
+    const user: User = known
+      ? {
+          ...withoutUnit(known),
+          ...mapped,
+          // An approver approves for their administration as its IT contact; a new role or administration ends that.
+          ...(known.approver !== undefined ? { approver: known.approver && role === 'department_contact' && known.departmentId === row.departmentId } : {}),
+        }
+      : { id: randomUUID(), name: who.name ?? who.email, email: emailKey(who.email), ...mapped };
     tx.putUser(user);
     // Written as the system's change: the table decided it, not an admin at a screen.
     recordAdminChange(tx, { ...ctx, actor: SYSTEM_ACTOR }, { subject: 'user', subjectId: user.id, subjectName: user.name, action: known ? 'changed' : 'created', before: known, after: user, skip: ['id'] });
     recordAuth(tx, ctx, { ...base, userId: user.id, userName: user.name, event: 'signed_in' });
+    return user;
   });
   return { user, token: ctx.sessions.start(user.id) };
 }

@@ -148,7 +148,7 @@ function SettingsForm({ current, saved, onSaved }: FormProps) {
     idPrefix: 'settings',
     fields,
     initial: startValues(current.settings),
-    rules: (v) => (shared && v.sessionIdleMinutes.trim() === '' ? { sessionIdleMinutes: t('validation.required') } : {}),
+    required: shared ? ['sessionIdleMinutes'] : [],
   });
   const locked = current.lastTag !== undefined;
   const width = Number(form.values.tagWidth);
@@ -195,9 +195,9 @@ function SettingsForm({ current, saved, onSaved }: FormProps) {
         {shared && (
           <fieldset className="fieldset" data-testid="settings-sessions">
             <legend>{t('settings.sessions')}</legend>
-            <Field {...form.field('sessionIdleMinutes', t('settings.sessionIdleHint'))} optional={false} required>
+            <Field {...form.field('sessionIdleMinutes', t('settings.sessionIdleHint'))}>
               <div className="amount-unit">
-                <input {...form.control('sessionIdleMinutes', { hint: true })} aria-required type="text" inputMode="decimal" autoComplete="off" />
+                <input {...form.control('sessionIdleMinutes', { hint: true })} type="text" inputMode="decimal" autoComplete="off" />
                 <select aria-label={t('settings.sessionIdleUnit')} value={idleUnit} onChange={(e) => setIdleUnit(memberOf(IDLE_UNITS, e.target.value) ?? 'minutes')}>
                   {IDLE_UNITS.map((u) => (
                     <option key={u} value={u}>

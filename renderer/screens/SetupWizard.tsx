@@ -36,15 +36,32 @@ export function SetupWizard() {
   const shared = methods?.mode === 'shared';
   const form = useContractForm('setup.initialize', { idPrefix: 'setup', fields: SETUP_FIELDS, required: shared ? ['setupCode', 'admin.password'] : [] });
 
-  const text = (name: Name, opts: { type?: 'text' | 'email' | 'password'; hint?: string; autoComplete?: string } = {}) => (
-    <Field {...form.field(name, opts.hint)}>
-      <input {...form.control(name, { hint: opts.hint !== undefined })} type={opts.type ?? 'text'} autoComplete={opts.autoComplete ?? 'off'} />
-    </Field>
-  );
+  const options = (name: Name): { type?: 'text' | 'email' | 'password'; hint?: string; autoComplete?: string } => {
+    if (name === 'setupCode') return { hint: t('setup.setupCodeHint'), autoComplete: 'one-time-code' };
+    if (name === 'admin.email') return { type: 'email', autoComplete: 'email' };
+    if (name === 'admin.password') return { type: 'password', autoComplete: 'new-password' };
+    if (name === 'department.code') return { hint: t('setup.departmentCodeHint') };
+    return {};
+  };
+  const text = (name: Name) => {
+    const opts = options(name);
+    return (
+      <Field {...form.field(name, opts.hint)}>
+        <input {...form.control(name, { hint: opts.hint !== undefined })} type={opts.type ?? 'text'} autoComplete={opts.autoComplete ?? 'off'} />
+      </Field>
+    );
+  };
   const group = (title: string, id: string, names: readonly Name[]) => (
     <fieldset className="fieldset" aria-labelledby={id}>
       <legend id={id}>{title}</legend>
-      <div className="form-grid">{names.map((n) => <div key={n}>{text(n, n === 'admin.email' ? { type: 'email', autoComplete: 'email' } : n === 'admin.password' ? { type: 'password', autoComplete: 'new-password' } : n === 'department.code' ? { hint: t('setup.departmentCodeHint') } : {})}</div>)}</div>
+      <div className="form-grid">
+        {names.map((n) => (
+          // The setup code's hint is long: it reads better over two columns than wrapped in one.
+          <div key={n} className={n === 'setupCode' ? 'span-2' : undefined}>
+            {text(n)}
+          </div>
+        ))}
+      </div>
     </fieldset>
   );
 
@@ -54,11 +71,8 @@ export function SetupWizard() {
       <p className="lead">{t('setup.intro')}</p>
       {form.summary && <ErrorSummary {...form.summary} />}
       <form className="form" data-testid="setup-wizard" onSubmit={(e) => void form.onSubmit(begin)(e)} noValidate>
-        {shared && (
-          <div className="form-grid">
-            <div>{text('setupCode', { hint: t('setup.setupCodeHint'), autoComplete: 'one-time-code' })}</div>
-          </div>
-        )}
+        {/* First, in a group of its own: the code that lets this person set the server up at all. */}
+        {shared && group(t('setup.access'), 'setup-access', ['setupCode'])}
         {group(t('setup.organisation'), 'setup-organisation', ['organisationName', 'organisationShortName'])}
         {group(t('setup.admin'), 'setup-admin', shared ? ['admin.name', 'admin.email', 'admin.password'] : ['admin.name', 'admin.email'])}
         {group(t('setup.department'), 'setup-department', ['department.code', 'department.name', 'department.nameEn'])}

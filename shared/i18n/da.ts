@@ -1822,6 +1822,8 @@ export const da = {
   'settings.sessionIdleUnit.hours': 'timer',
   'audit.field.sessionIdleMinutes': 'Log ud efter inaktivitet (minutter)',
   'connection.modeServerDown': 'Ingen forbindelse til {host}',
+  // Setup wizard's setup-code fieldset (wt-polish)
+  'setup.access': 'Adgang til opsætningen',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;

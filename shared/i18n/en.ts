@@ -1809,4 +1809,6 @@ export const en: Record<MessageKey, string> = {
   'settings.sessionIdleUnit.hours': 'hours',
   'audit.field.sessionIdleMinutes': 'Sign out after inactivity (minutes)',
   'connection.modeServerDown': 'No connection to {host}',
+  // Setup wizard's setup-code fieldset (wt-polish)
+  'setup.access': 'Access to setup',
 };

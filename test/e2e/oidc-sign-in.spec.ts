@@ -35,13 +35,22 @@ test('a person of a mapped group signs in with "Log ind med KK Login" and works 
   const org = new OrganisationPage(page);
   await org.tab('Login-grupper');
   await expect(page.getByText('Ingen login-grupper endnu')).toBeVisible();
+  const add = page.getByRole('button', { name: 'Tilføj login-gruppe', exact: true });
+  // The open form takes the add button's place (one form at a time); cancelling brings it back.
   await org.press('Tilføj login-gruppe');
+  await expect(org.form('oidc-group')).toBeVisible();
+  await expect(add).toHaveCount(0);
+  await org.form('oidc-group').getByRole('button', { name: 'Annullér' }).click();
+  await expect(org.form('oidc-group')).toHaveCount(0);
+  await org.press('Tilføj login-gruppe');
+  await expect(add).toHaveCount(0);
   await org.field('oidc-group', 'Gruppe').fill('KK-IT-BUF');
   await org.field('oidc-group', 'Rolle').selectOption({ label: 'IT-kontaktperson' });
   await org.field('oidc-group', 'Forvaltning').selectOption({ label: 'Børne- og Ungdomsforvaltningen (BUF)' });
   await org.save('oidc-group');
   await expect(org.result).toContainText('KK-IT-BUF er gemt.');
   await expect(page.getByTestId('oidc-groups').locator('tr[data-group="KK-IT-BUF"]')).toContainText('IT-kontaktperson');
+  await expect(add).toBeVisible();
   await signInPage.signOut();
 
   await page.getByRole('link', { name: 'Log ind med KK Login' }).click();

@@ -150,6 +150,14 @@ test('an admin sets how long a session may stay idle on Indstillinger → Sikker
   const unit = settings.form.getByRole('combobox', { name: 'Enhed' });
   await expect(idle).toHaveValue('8');
   await expect(unit).toHaveValue('hours');
+  // Required in shared mode: marked so, and left empty it says so at the field (and nothing is saved).
+  await expect(idle).toHaveAttribute('aria-required', 'true');
+  await expect(settings.form.locator('label[for="settings-sessionIdleMinutes"]')).toHaveClass(/label-required/);
+  await expect(settings.form.locator('label[for="settings-sessionIdleMinutes"]')).not.toContainText('valgfri');
+  await idle.fill('');
+  await settings.form.getByRole('button', { name: 'Gem indstillinger' }).click();
+  await expect(settings.fieldError('Log ud efter inaktivitet')).toHaveText('Skal udfyldes.');
+  await expect(settings.saved).toHaveCount(0);
   await unit.selectOption('minutes');
   await idle.fill('10');
   await settings.form.getByRole('button', { name: 'Gem indstillinger' }).click();

@@ -40,14 +40,16 @@ export function OidcGroupsPanel({ departments, units, report }: Props) {
     <>
       <p className="lead">{t('oidcGroups.intro')}</p>
       <p>{t('oidcGroups.rule')}</p>
-      {editing && (
+      {/* The open form takes the add button's place, as on Genanvendere: one form at a time. */}
+      {editing ? (
         <OidcGroupForm key={editing.row?.id ?? 'new'} row={editing.row} departments={departments} units={units} onSaved={saved} onCancel={() => setEditing(undefined)} />
+      ) : (
+        <div className="button-row">
+          <button type="button" className="button button-primary" onClick={() => open({})}>
+            {t('oidcGroups.addTitle')}
+          </button>
+        </div>
       )}
-      <div className="button-row">
-        <button type="button" className="button button-primary" onClick={() => open({})}>
-          {t('oidcGroups.addTitle')}
-        </button>
-      </div>
       {list.loading && !list.data && <Loading />}
       {list.error !== undefined && <LoadError error={list.error} onRetry={list.reload} />}
       {list.data && rows.length === 0 && <p className="muted">{t('oidcGroups.empty')}</p>}
