@@ -44,20 +44,31 @@ export class HandheldScanner {
     readonly msPerKey = 5,
   ) {}
 
-  /** One label, as the scanner sends it: Shift around capitals, every key 5 ms after the one before. */
-  async scan(text: string, ending: 'Enter' | 'Tab' = 'Enter'): Promise<void> {
-    await this.scanAll([text], ending);
+  /**
+   * One label, as the scanner sends it: Shift around capitals, every key 5 ms after the one before. With
+   * `stall`, the page gets the keys after the first `afterChars` `ms` later on the wall clock, still stamped 5 ms
+   * apart: a loaded machine that falls behind the scanner's keys mid-scan (the page's own timers run meanwhile).
+   */
+  async scan(text: string, ending: 'Enter' | 'Tab' = 'Enter', stall?: { afterChars: number; ms: number }): Promise<void> {
+    await this.scanAll([text], ending, stall);
   }
 
   /** Labels back to back, without waiting for the app between them: one burst of keys, 5 ms apart. */
-  async scanAll(texts: readonly string[], ending: 'Enter' | 'Tab' = 'Enter'): Promise<void> {
+  async scanAll(texts: readonly string[], ending: 'Enter' | 'Tab' = 'Enter', stall?: { afterChars: number; ms: number }): Promise<void> {
     const cdp = (this.cdp ??= await this.page.context().newCDPSession(this.page));
     const keys = texts.flatMap((text) => this.keysOf(text, ending));
     const started = Date.now();
+    let stalled = 0;
     const sent: Promise<unknown>[] = [];
     for (const [i, key] of keys.entries()) {
+      if (i === stall?.afterChars) {
+        // The keys sent so far reach the page first, then nothing for `ms`.
+        await Promise.all(sent);
+        await sleep(stall.ms);
+        stalled = stall.ms;
+      }
       // One key (its down, up and any Shift around it) every msPerKey, on the clock the stamps are on.
-      const due = started + i * this.msPerKey - Date.now();
+      const due = started + stalled + i * this.msPerKey - Date.now();
       if (due > 0) await sleep(due);
       for (const event of key(started / 1000 + (i * this.msPerKey) / 1000)) sent.push(cdp.send('Input.dispatchKeyEvent', event));
     }
