@@ -3,8 +3,12 @@
  * ends with Enter (or Tab).
  *
  * Two ways to drive it, because the pace matters:
- * - `scan` sends the keys through the DevTools protocol stamped 5 ms apart, the way the operating system stamps
- *   a real scanner's keys: the page sees the scanner's pace in `event.timeStamp`, however busy the machine is.
+ * - `scan`/`scanAll` send the keys through the DevTools protocol 5 ms apart and stamped 5 ms apart, the way the
+ *   operating system stamps a real scanner's keys: the page sees the scanner's pace in `event.timeStamp`, however
+ *   busy the machine is. The keys go out on a 5 ms clock without waiting for the browser to answer each one (a
+ *   scanner does not wait for the app either): waiting made each key a round trip through the test runner and the
+ *   browser, 20–150 ms on a loaded 2-core machine, and a 20-label burst took half a minute to type. The browser
+ *   dispatches them in the order sent; `scan` returns once it has taken every key.
  * - `typeLikeTheIssue` is `page.keyboard.type(text, { delay: 5 })` and Enter, as issue 7 tried it. Each key then
  *   waits for the previous one's round trip through the test runner and the browser, so on a loaded 2-core
  *   machine the keys arrive 20–150 ms apart (measured): slower than a scanner, sometimes as slow as a person.
@@ -30,6 +34,8 @@ interface KeyEvent {
   timestamp: number;
 }
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 export class HandheldScanner {
   private cdp: CDPSession | undefined;
 
@@ -40,27 +46,33 @@ export class HandheldScanner {
 
   /**
    * One label, as the scanner sends it: Shift around capitals, every key 5 ms after the one before. With
-   * `stallAfterChars`, the page gets the rest `stallMs` later on the wall clock, still stamped 5 ms apart: a
-   * loaded machine that falls behind the scanner's keys mid-scan (the page's own timers run meanwhile).
+   * `stall`, the page gets the keys after the first `afterChars` `ms` later on the wall clock, still stamped 5 ms
+   * apart: a loaded machine that falls behind the scanner's keys mid-scan (the page's own timers run meanwhile).
    */
   async scan(text: string, ending: 'Enter' | 'Tab' = 'Enter', stall?: { afterChars: number; ms: number }): Promise<void> {
-    this.cdp ??= await this.page.context().newCDPSession(this.page);
-    let at = Date.now() / 1000;
-    const step = () => (at += this.msPerKey / 1000);
-    for (const [i, ch] of [...text].entries()) {
-      if (i === stall?.afterChars) await this.page.waitForTimeout(stall.ms);
-      const shifted = /[A-Z]/.test(ch);
-      if (shifted) await this.key('rawKeyDown', 'Shift', step());
-      await this.send({ type: 'keyDown', key: ch, text: ch, modifiers: shifted ? 8 : 0, timestamp: step() });
-      await this.send({ type: 'keyUp', key: ch, modifiers: shifted ? 8 : 0, timestamp: at + 0.001 });
-      if (shifted) await this.key('keyUp', 'Shift', at + 0.002);
-    }
-    await this.key(ending === 'Enter' ? 'keyDown' : 'rawKeyDown', ending, step());
-    await this.key('keyUp', ending, at + 0.001);
+    await this.scanAll([text], ending, stall);
   }
 
-  async scanAll(texts: readonly string[]): Promise<void> {
-    for (const text of texts) await this.scan(text);
+  /** Labels back to back, without waiting for the app between them: one burst of keys, 5 ms apart. */
+  async scanAll(texts: readonly string[], ending: 'Enter' | 'Tab' = 'Enter', stall?: { afterChars: number; ms: number }): Promise<void> {
+    const cdp = (this.cdp ??= await this.page.context().newCDPSession(this.page));
+    const keys = texts.flatMap((text) => this.keysOf(text, ending));
+    const started = Date.now();
+    let stalled = 0;
+    const sent: Promise<unknown>[] = [];
+    for (const [i, key] of keys.entries()) {
+      if (i === stall?.afterChars) {
+        // The keys sent so far reach the page first, then nothing for `ms`.
+        await Promise.all(sent);
+        await sleep(stall.ms);
+        stalled = stall.ms;
+      }
+      // One key (its down, up and any Shift around it) every msPerKey, on the clock the stamps are on.
+      const due = started + stalled + i * this.msPerKey - Date.now();
+      if (due > 0) await sleep(due);
+      for (const event of key(started / 1000 + (i * this.msPerKey) / 1000)) sent.push(cdp.send('Input.dispatchKeyEvent', event));
+    }
+    await Promise.all(sent);
   }
 
   /** `page.keyboard.type(text, { delay: 5 })` then Enter, back to back for each text, without waiting for the app. */
@@ -71,14 +83,24 @@ export class HandheldScanner {
     }
   }
 
-  private async key(type: 'keyDown' | 'rawKeyDown' | 'keyUp', name: string, timestamp: number): Promise<void> {
-    const k = KEY_CODES[name];
-    if (!k) throw new Error(`no key code for ${name}`);
-    await this.send({ type, key: name, code: k.code, windowsVirtualKeyCode: k.keyCode, ...(type === 'keyDown' && k.text ? { text: k.text } : {}), timestamp });
+  /** Each key of `text` and its ending, as the events it sends when stamped at `at` (seconds since the epoch). */
+  private keysOf(text: string, ending: 'Enter' | 'Tab'): ((at: number) => KeyEvent[])[] {
+    const chars = [...text].map((ch) => (at: number): KeyEvent[] => {
+      const shifted = /[A-Z]/.test(ch);
+      const modifiers = shifted ? 8 : 0;
+      return [
+        ...(shifted ? [named('rawKeyDown', 'Shift', at - 0.001)] : []),
+        { type: 'keyDown', key: ch, text: ch, modifiers, timestamp: at },
+        { type: 'keyUp', key: ch, modifiers, timestamp: at + 0.001 },
+        ...(shifted ? [named('keyUp', 'Shift', at + 0.002)] : []),
+      ];
+    });
+    return [...chars, (at) => [named(ending === 'Enter' ? 'keyDown' : 'rawKeyDown', ending, at), named('keyUp', ending, at + 0.001)]];
   }
+}
 
-  private async send(params: KeyEvent): Promise<void> {
-    this.cdp ??= await this.page.context().newCDPSession(this.page);
-    await this.cdp.send('Input.dispatchKeyEvent', params);
-  }
+function named(type: KeyEvent['type'], name: string, timestamp: number): KeyEvent {
+  const k = KEY_CODES[name];
+  if (!k) throw new Error(`no key code for ${name}`);
+  return { type, key: name, code: k.code, windowsVirtualKeyCode: k.keyCode, ...(type === 'keyDown' && k.text ? { text: k.text } : {}), timestamp };
 }
