@@ -1573,7 +1573,7 @@ export const da = {
   'setup.department': 'Administratorens forvaltning',
   'setup.departmentCode': 'Forkortelse',
   'setup.departmentCodeHint': '2–8 tegn, fx ØKF.',
-  'setup.departmentName': 'Navn',
+  'setup.departmentName': 'Navn på dansk',
   'setup.departmentNameEn': 'Navn på engelsk',
   'setup.warehouse': 'Lageret',
   'setup.warehouseName': 'Lagerets navn',

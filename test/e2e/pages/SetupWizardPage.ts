@@ -48,7 +48,7 @@ export class SetupWizardPage {
     await this.field('Første administrator', 'Navn').fill(a.adminName);
     await this.field('Første administrator', 'E-mail').fill(a.adminEmail);
     await this.field('Administratorens forvaltning', 'Forkortelse').fill(a.departmentCode);
-    await this.field('Administratorens forvaltning', 'Navn').first().fill(a.departmentName);
+    await this.field('Administratorens forvaltning', 'Navn på dansk').fill(a.departmentName);
     await this.field('Administratorens forvaltning', 'Navn på engelsk').fill(a.departmentNameEn);
     await this.field('Lageret', 'Lagerets navn').fill(a.warehouseName);
     if (a.warehouseAddress) await this.field('Lageret', 'Adresse').fill(a.warehouseAddress);
