@@ -34,8 +34,8 @@ export interface TrailIndexSource {
   base: IndexFile;
   ordinalOf(id: string): number | undefined;
   /** Complete trail places and last hashes of the devices written since the previous index. */
-  ownRefs: ReadonlyMap<string, readonly number[]>;
-  ownHeads: ReadonlyMap<string, string>;
+  ownRefs: { get(id: string): readonly number[] | undefined };
+  ownHeads: { get(id: string): string | undefined };
   /** Sanitization records written since the previous index (any order). */
   newSanitizations: readonly [string, RecordRef][];
   /** The statistic facts as of the snapshot (complete, not relative to the previous index). */

@@ -16,6 +16,7 @@ import type { Op, TrailSeal } from './ops';
 import { FactLog, type StatFacts } from '../../stats/facts';
 import { WantedMaps } from './wanted-state';
 import { DeviceInterner } from './device-intern';
+import { SlotSet, SpreadMap } from './spread-index';
 
 /** Places of one device's events in the journal: flat (segment, offset, length) triples. */
 export type TrailRefs = readonly number[];
@@ -62,20 +63,21 @@ export class State {
   private readonly list: Device[] = [];
   /** The search text of the device in the same slot. */
   private readonly hay: string[] = [];
-  private readonly slots = new Map<string, number>();
-  private readonly tagSlots = new Map<string, number>();
+  // Indexes that grow with the devices are SpreadMaps and SlotSets: growing never holds the loop (spread-index.ts).
+  private readonly slots = new SpreadMap<number>();
+  private readonly tagSlots = new SpreadMap<number>();
   /**
    * Slots by serialKey (import, issue 12): a file's 100,000 serials are matched without scanning per row. A
    * serial is almost always one device's: its slot alone, an array only for a serial that several devices share
    * (an array per device took some 12 MB at 200,000 devices).
    */
-  private readonly serialSlots = new Map<string, number | number[]>();
+  private readonly serialSlots = new SpreadMap<number | number[]>();
   /** Devices written are kept in one shape with shared values (bench:import's heap). */
   private readonly interner = new DeviceInterner();
   /** Slots of the devices packed in each e-waste batch: a batch's 5,000 devices without scanning 100,000. */
-  private readonly batchSlots = new Map<string, Set<number>>();
+  private readonly batchSlots = new Map<string, SlotSet>();
   /** Device slots by state: the marketplace searches the listed devices (a quarter of them) instead of all. */
-  private readonly statusSlots = new Map<string, Set<number>>();
+  private readonly statusSlots = new Map<string, SlotSet>();
   /**
    * Per slot, its device's profile (marketProfileKey) as an index into `profiles`. A search decides the filter
    * and counts facets once per profile (a few thousand at 100,000 devices) instead of once per device (~30,000
@@ -87,15 +89,15 @@ export class State {
   private readonly profiles: Device[] = [];
   private readonly profileIds = new Map<string, number>();
   /** By state, the slots written since that state was last searched, whose profile is still to be found. */
-  private readonly unprofiled = new Map<string, Set<number>>();
+  private readonly unprofiled = new Map<string, SlotSet>();
   private baseCount = 0;
   private readonly reservations = new Map<string, Reservation>();
   private readonly activeByDevice = new Map<string, string>();
   /** The last snapshot's index and each device's position in it. Never changed after open. */
   private index: IndexFile = IndexFile.empty();
   /** Trail places of devices written since the snapshot (complete lists, replacing the index's). */
-  private readonly trail = new Map<string, TrailRefs>();
-  private readonly heads = new Map<string, string>();
+  private readonly trail = new SpreadMap<TrailRefs>();
+  private readonly heads = new SpreadMap<string>();
   /** Keyed links of the last events written since open (others are read back from the journal). */
   private readonly links = new Map<string, string>();
   /** The store's keying record and its place in the journal: events after that place carry links. */
@@ -228,7 +230,7 @@ export class State {
       best.offer(d);
       total++;
     };
-    if (slots) for (const i of slots) visit(i);
+    if (slots) slots.forEach(visit);
     else for (let i = 0; i < list.length; i++) visit(i);
     const items = best.sorted().slice(q.offset);
     if (!counts) return { items, total };
@@ -440,14 +442,14 @@ export class State {
       }
     }
     let unprofiled = this.unprofiled.get(d.status);
-    if (!unprofiled) this.unprofiled.set(d.status, (unprofiled = new Set()));
+    if (!unprofiled) this.unprofiled.set(d.status, (unprofiled = new SlotSet()));
     unprofiled.add(slot);
     let byStatus = this.statusSlots.get(d.status);
-    if (!byStatus) this.statusSlots.set(d.status, (byStatus = new Set()));
+    if (!byStatus) this.statusSlots.set(d.status, (byStatus = new SlotSet()));
     byStatus.add(slot);
     if (d.batchId !== undefined) {
       let slots = this.batchSlots.get(d.batchId);
-      if (!slots) this.batchSlots.set(d.batchId, (slots = new Set()));
+      if (!slots) this.batchSlots.set(d.batchId, (slots = new SlotSet()));
       slots.add(slot);
     }
     this.list[slot] = d;
@@ -532,8 +534,8 @@ export class State {
         deviceIds: devices.map((d) => d.id),
         base: this.index,
         ordinalOf: (id) => this.ordinalOf(id),
-        ownRefs: new Map(this.trail),
-        ownHeads: new Map(this.heads),
+        ownRefs: this.trail.copy(),
+        ownHeads: this.heads.copy(),
         newSanitizations: [...this.sanitizationRefs],
         facts: this.facts.data(),
       },
