@@ -168,6 +168,8 @@ function readFacts(ab: ArrayBufferLike, at: number, count: number, devices: numb
 }
 
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** Devices per slice of an index write: three id lookups each, a few ms a slice on a busy machine. */
+const INDEX_SLICE = 2500;
 
 /** A sanitization entry: the id NUL-padded to 64 bytes, then segment, offset, length. */
 function sanitizationEntry(id: string, ref: RecordRef): Buffer {
@@ -197,7 +199,7 @@ export async function writeIndexFile(file: string, src: TrailIndexSource): Promi
     if (o !== undefined) ordinalOf[i] = o;
     starts[i] = events;
     events += own ? own.length / 3 : o !== undefined ? src.base.countAt(o) : 0;
-    if (i % 10000 === 9999) await yieldToLoop();
+    if (i % INDEX_SLICE === INDEX_SLICE - 1) await yieldToLoop();
   }
   starts[D] = events;
   const refs = new Uint32Array(events * 3);
@@ -211,7 +213,7 @@ export async function writeIndexFile(file: string, src: TrailIndexSource): Promi
     const head = src.ownHeads.get(id);
     if (head) heads.write(head, i * 32, 'hex');
     else if (o >= 0) src.base.copyHeadAt(o, heads, i * 32);
-    if (i % 10000 === 9999) await yieldToLoop();
+    if (i % INDEX_SLICE === INDEX_SLICE - 1) await yieldToLoop();
   }
   // Merge the previous (sorted) table with the new records (sorted here), entry by entry in bytes.
   const added = src.newSanitizations
