@@ -5,5 +5,7 @@ export const EVENT_CHANNEL = 'kredslob:event';
 export const SAVE_FILE_CHANNEL = 'kredslob:save-file';
 /** "Forbind til server": connect to a server or go back to the local database (connection.ts). */
 export const CONNECTION_CHANNEL = 'kredslob:connection';
+/** "Log ind med kommunens login" while connected to a server: the browser flow of provider-sign-in.ts. */
+export const PROVIDER_SIGN_IN_CHANNEL = 'kredslob:provider-sign-in';
 /** The renderer argument (webPreferences.additionalArguments) that names the server a connected desktop talks to. */
 export const SERVER_ARGUMENT_PREFIX = '--kredslob-server=';

@@ -443,6 +443,29 @@ describe('desktop main process connected to a server (issue 13)', () => {
     expect(fileMenu(f).map((i) => i.label)).toEqual(['Forbind til server…', 'Tag sikkerhedskopi…', undefined, 'Afslut']);
   });
 
+  it("signs in through the server's provider in the person's browser: a foreign page is refused, a second click replaces the first, the browser's answer comes back", async () => {
+    saveSetting({ server: SERVER });
+    const f = await launchedWithWindow();
+    const signIn = f.handlers.get('kredslob:provider-sign-in')!;
+    const foreign = { sender: f.windows[0]!.webContents, senderFrame: { url: 'https://evil.example/', parent: null } };
+    expect(await signIn(foreign, { locale: 'da' })).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });
+    expect(f.module.shell.openExternal).not.toHaveBeenCalled();
+
+    const first = signIn(ourPage(f), { locale: 'da' });
+    await vi.waitFor(() => expect(f.module.shell.openExternal).toHaveBeenCalledTimes(1), WAIT);
+    const second = signIn(ourPage(f), { locale: 'da' });
+    expect(await first).toMatchObject({ ok: false, error: { code: 'OIDC_CANCELLED' } });
+    await vi.waitFor(() => expect(f.module.shell.openExternal).toHaveBeenCalledTimes(2), WAIT);
+    // The person's browser is sent to the server's start with this app's loopback port and challenge.
+    const opened = new URL(String((f.module.shell.openExternal.mock.calls[1] as unknown[] | undefined)?.[0])); // why: the fake's vi.fn is typed without parameters
+    expect(`${opened.origin}${opened.pathname}`).toBe(`${SERVER}/auth/oidc/start`);
+    expect(opened.searchParams.get('challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // The server refused the person: the browser lands on the app's address with the code, and the app says it.
+    const page = await fetch(`http://127.0.0.1:${opened.searchParams.get('desktop')}/kredslob-sign-in?error=OIDC_NO_GROUP`);
+    expect(await page.text()).toContain('Log ind i Kredsløb mislykkedes');
+    expect(await second).toMatchObject({ ok: false, error: { code: 'OIDC_NO_GROUP', message: expect.stringContaining('Du er ikke medlem af en gruppe') } });
+  });
+
   it('refuses a connection change from a page that is not ours, and a bad address with the reason, leaving the setting', async () => {
     const f = await launchedWithWindow();
     const foreign = { sender: f.windows[0]!.webContents, senderFrame: { url: 'https://evil.example/', parent: null } };

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { startCore, type Core } from '../core/app';
 import { OPEN_CONNECTION_EVENT } from '../shared/desktop';
-import { CONNECTION_CHANNEL } from './channels';
+import { CONNECTION_CHANNEL, PROVIDER_SIGN_IN_CHANNEL } from './channels';
+import { signInThroughProvider } from './provider-sign-in';
 import { changeConnection, desktopMode, probeServer, readConnection, type DesktopConnection, type DesktopMode } from './connection';
 import { takeBackup } from './backup';
 import { safeStorageTrailKeySource } from './trail-key';
@@ -33,6 +34,8 @@ let closing: Promise<void> | null = null;
 /** Local until the saved setting is read; read by the session's hooks and the app:// handler at each request. */
 let mode: DesktopMode = desktopMode({ kind: 'local' });
 let started = false;
+/** The identity-provider sign-in waiting for the person's browser, if any. */
+let providerSignIn: AbortController | null = null;
 /** Removes the IPC handlers bound to the running core. */
 let unbindCore: (() => void) | null = null;
 
@@ -172,6 +175,20 @@ async function start(): Promise<void> {
     // why: after the answer has reached the page; the page asking is the window that is replaced
     if (changed.ok) setImmediate(() => void enterMode(changed.data, isTrustedSender).catch((err: unknown) => console.error('[kredslob] switching mode failed', err)));
     return changed;
+  });
+  ipcMain.handle(PROVIDER_SIGN_IN_CHANNEL, async (event, rawMeta: unknown) => {
+    const locale = localeOf(rawMeta);
+    if (!isTrustedSender(event)) return fail('UNTRUSTED_SENDER', locale);
+    const origin = mode.serverOrigin;
+    if (origin === undefined) return fail('OIDC_NOT_CONFIGURED', locale);
+    // A second click starts afresh: the first flow's listener closes and its wait ends as cancelled.
+    providerSignIn?.abort();
+    const current = (providerSignIn = new AbortController());
+    const result = await signInThroughProvider({ origin, locale, openExternal: (url) => shell.openExternal(url), signal: current.signal });
+    if (providerSignIn === current) providerSignIn = null;
+    // The person signed in in their browser: bring the app back in front of it.
+    if (result.ok) focusMainWindow();
+    return result;
   });
   void startAutoUpdate({
     platform: process.platform,

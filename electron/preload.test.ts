@@ -45,10 +45,10 @@ async function loadPreload(): Promise<PreloadBridge> {
 describe('preload', () => {
   beforeEach(() => electron.ipcRenderer.invoke.mockClear());
 
-  it('exposes window.kredslob with exactly invoke, on and saveFile, and nothing else in the main world', async () => {
+  it('exposes window.kredslob with exactly invoke, on, saveFile, connection and signInWithProvider, and nothing else in the main world', async () => {
     const bridge = await loadPreload();
     expect([...electron.exposed.keys()]).toEqual(['kredslob']);
-    expect(Object.keys(bridge).sort()).toEqual(['connection', 'invoke', 'on', 'saveFile']);
+    expect(Object.keys(bridge).sort()).toEqual(['connection', 'invoke', 'on', 'saveFile', 'signInWithProvider']);
     expect(typeof bridge.invoke).toBe('function');
     expect(typeof bridge.on).toBe('function');
   });
@@ -79,13 +79,19 @@ describe('preload', () => {
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('kredslob:connection', { action: 'connect', url: 'https://kredslob.kk.dk' }, { locale: 'da' });
   });
 
+  it('signInWithProvider asks main on kredslob:provider-sign-in with the meta alone', async () => {
+    const bridge = await loadPreload();
+    await bridge.signInWithProvider({ locale: 'en' });
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('kredslob:provider-sign-in', { locale: 'en' });
+  });
+
   it('names the server main put in the renderer arguments, so the renderer talks HTTP to it', async () => {
     // why: Electron appends webPreferences.additionalArguments to the renderer's process.argv
     process.argv.push('--kredslob-server=https://kredslob.kk.dk');
     try {
       const bridge = await loadPreload();
       expect(bridge.server).toBe('https://kredslob.kk.dk');
-      expect(Object.keys(bridge).sort()).toEqual(['connection', 'invoke', 'on', 'saveFile', 'server']);
+      expect(Object.keys(bridge).sort()).toEqual(['connection', 'invoke', 'on', 'saveFile', 'server', 'signInWithProvider']);
     } finally {
       process.argv.pop();
     }

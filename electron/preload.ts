@@ -1,12 +1,12 @@
 /**
- * The preload: exposes `window.kredslob` with exactly `invoke`, `on`, `saveFile` and `connection`, and `server`
- * when the desktop is connected to one (issue 13), nothing else.
+ * The preload: exposes `window.kredslob` with exactly `invoke`, `on`, `saveFile`, `connection` and
+ * `signInWithProvider`, and `server` when the desktop is connected to one (issue 13), nothing else.
  * Runs sandboxed, where only 'electron' can be required; the other imports are types or
  * import-free constants that esbuild inlines.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ApiResult } from '../shared/errors';
-import { CONNECTION_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL, SAVE_FILE_CHANNEL, SERVER_ARGUMENT_PREFIX } from './channels';
+import { CONNECTION_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL, PROVIDER_SIGN_IN_CHANNEL, SAVE_FILE_CHANNEL, SERVER_ARGUMENT_PREFIX } from './channels';
 
 /**
  * What `window.kredslob` is. preload.test.ts checks at compile time that it satisfies the renderer's
@@ -20,6 +20,8 @@ export interface PreloadBridge {
   saveFile(procedure: string, input: unknown, meta: unknown): Promise<ApiResult<{ saved: true; fileName: string; rows: number } | { saved: false }>>;
   /** "Forbind til server": connect (checked, saved) or go back to the local database; main then reopens the window. */
   connection(request: unknown, meta: unknown): Promise<ApiResult<unknown>>;
+  /** Signs in through the server's identity provider in the person's browser (electron/provider-sign-in.ts). */
+  signInWithProvider(meta: unknown): Promise<ApiResult<{ token: string }>>;
   /** The origin of the server this desktop is connected to; absent while it runs its local database. */
   server?: string;
 }
@@ -38,6 +40,9 @@ const bridge: PreloadBridge = {
   },
   connection(request, meta) {
     return ipcRenderer.invoke(CONNECTION_CHANNEL, request, meta);
+  },
+  signInWithProvider(meta) {
+    return ipcRenderer.invoke(PROVIDER_SIGN_IN_CHANNEL, meta);
   },
   on(event, listener) {
     const relay = (_ipcEvent: IpcRendererEvent, message: unknown): void => {

@@ -110,6 +110,9 @@ export const ERROR_CODES = [
   'OIDC_NO_GROUP',
   // Sign-in groups (issue 13, wt-oidc)
   'OIDC_GROUP_TAKEN',
+  // The desktop app's sign-in through the identity provider (issue 13)
+  'OIDC_TIMED_OUT',
+  'OIDC_CANCELLED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -228,4 +231,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   OIDC_FAILED: 401,
   OIDC_NO_GROUP: 403,
   OIDC_GROUP_TAKEN: 409,
+  OIDC_TIMED_OUT: 408,
+  OIDC_CANCELLED: 409,
 };

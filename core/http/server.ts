@@ -59,13 +59,13 @@ export const SECURITY_HEADERS = {
   'permissions-policy': 'camera=(self), microphone=(), geolocation=(), usb=(), payment=()',
 };
 
-function send(res: http.ServerResponse, status: number, body: unknown): void {
+export function send(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...SECURITY_HEADERS });
   res.end(text);
 }
 
-function sendError(res: http.ServerResponse, error: ApiErrorBody): void {
+export function sendError(res: http.ServerResponse, error: ApiErrorBody): void {
   send(res, HTTP_STATUS[error.code], { ok: false, error });
 }
 
@@ -150,7 +150,7 @@ function decodePath(p: string): string | undefined {
  * The body, up to `limit` bytes. A longer one is refused with BodyTooLarge and the rest is read and dropped
  * (up to MAX_DRAIN_BYTES), so the caller gets the 413 answer instead of a reset connection.
  */
-function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+export function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -198,7 +198,10 @@ export interface SharedHttpOptions {
   publicUrl: URL;
   /** Take the client's address from the last X-Forwarded-For hop (the reverse proxy's), not the socket. */
   trustProxy?: boolean | undefined;
-  /** Extra GET routes (the identity provider's sign-in flow), tried before the static files; true when answered. */
+  /**
+   * Extra GET and POST routes outside /api/ (the identity provider's sign-in flow, and the desktop app's collection
+   * of its session from it), tried before the static files; true when answered.
+   */
   routes?: ((req: http.IncomingMessage, res: http.ServerResponse, url: URL, address: string | undefined) => Promise<boolean>) | undefined;
 }
 
@@ -280,7 +283,7 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
     }
     const cookieName = secretCookieName(port);
     const address = clientAddress(req, shared?.trustProxy);
-    if (shared?.routes && req.method === 'GET' && (await shared.routes(req, res, url, address))) return;
+    if (shared?.routes && (req.method === 'GET' || req.method === 'POST') && !url.pathname.startsWith('/api/') && (await shared.routes(req, res, url, address))) return;
     if (secret !== undefined && !url.pathname.startsWith('/api/') && req.method === 'GET' && url.searchParams.has('secret')) {
       // The printed link: trade the secret for a cookie, and drop it from the address (and the history) at once.
       const given = url.searchParams.get('secret') ?? undefined;

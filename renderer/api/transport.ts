@@ -50,6 +50,8 @@ export interface KredslobBridge {
   saveFile(procedure: string, input: unknown, meta: CallMeta): Promise<ApiResult<SavedFile>>;
   /** "Forbind til server" (electron/connection.ts): connect to a server, checked and saved, or go back to the local database. */
   connection(request: { action: 'connect'; url: string } | { action: 'local' }, meta: CallMeta): Promise<ApiResult<unknown>>;
+  /** Connected to a server: sign in through its identity provider in the person's browser (electron/provider-sign-in.ts). */
+  signInWithProvider(meta: CallMeta): Promise<ApiResult<{ token: string }>>;
   /** The origin of the server the desktop is connected to; absent while it runs its local database. */
   server?: string;
 }

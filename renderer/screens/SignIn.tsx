@@ -1,12 +1,16 @@
 /**
  * Shared mode's start (issue 13): sign in with e-mail and password (the form is auth.signIn's input, the one form
- * mechanism), or through the municipality's login when the server has it. Focus starts in the e-mail field.
+ * mechanism), or through the municipality's login when the server has it: in a browser by following the server's
+ * link, in the desktop app through the person's own browser (electron/provider-sign-in.ts), which hands the app its
+ * session token. Focus starts in the e-mail field.
  */
 import { useEffect, useState } from 'react';
 import type { ErrorCode } from '../../shared/errors';
 import { errorMessage } from '../../shared/messages';
 import type { FormFields } from '../form-model';
 import { desktopBridge } from '../api/transport';
+import { ApiError } from '../api/client';
+import { client } from '../api/instance';
 import { Banner } from '../components/Banner';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
@@ -36,11 +40,47 @@ function takeOidcRefusal(): ErrorCode | undefined {
   return OIDC_REFUSALS.find((c) => c === given);
 }
 
+/**
+ * The desktop app's sign-in through the provider: waits while the person signs in in their browser, then starts
+ * the session with the token main collected. `problem`: the refusal or failure, in the person's language.
+ */
+function useProviderSignIn() {
+  const { locale } = useI18n();
+  const { begin } = useSession();
+  const [waiting, setWaiting] = useState(false);
+  const [problem, setProblem] = useState<string>();
+  const start = async () => {
+    const bridge = desktopBridge();
+    if (!bridge) return;
+    setWaiting(true);
+    setProblem(undefined);
+    const result = await bridge.signInWithProvider({ locale });
+    if (!result.ok) {
+      setWaiting(false);
+      // A newer click's flow replaced this one: that one speaks for itself.
+      if (result.error.code !== 'OIDC_CANCELLED') setProblem(result.error.message);
+      return;
+    }
+    client.setToken(result.data.token);
+    try {
+      const me = await client.call('session.me', {});
+      begin({ token: result.data.token, user: me.user });
+    } catch (err) {
+      client.setToken(undefined);
+      setWaiting(false);
+      setProblem(err instanceof ApiError ? err.message : errorMessage('SERVER_UNREACHABLE', {}, locale));
+    }
+  };
+  return { waiting, problem, start };
+}
+
 export function SignIn() {
   const { t, locale } = useI18n();
   const [oidcRefusal] = useState(takeOidcRefusal);
   const { begin, expired, methods } = useSession();
   const form = useContractForm('auth.signIn', { idPrefix: 'sign-in', fields: SIGN_IN_FIELDS });
+  const bridge = desktopBridge();
+  const provider = useProviderSignIn();
 
   useEffect(() => {
     document.getElementById('sign-in-email')?.focus();
@@ -56,6 +96,16 @@ export function SignIn() {
           {errorMessage(oidcRefusal, {}, locale)}
         </Banner>
       )}
+      {provider.problem && (
+        <Banner kind="error" testId="sign-in-oidc-refusal">
+          {provider.problem}
+        </Banner>
+      )}
+      {provider.waiting && (
+        <Banner kind="info" testId="sign-in-oidc-waiting">
+          {t('signIn.oidcWaiting')}
+        </Banner>
+      )}
       {form.summary && <ErrorSummary {...form.summary} />}
       <form className="form" data-testid="sign-in" onSubmit={(e) => void form.onSubmit(begin)(e)} noValidate>
         <Field {...form.field('email')}>
@@ -68,11 +118,16 @@ export function SignIn() {
           <button type="submit" className="button button-primary" disabled={form.busy}>
             {form.busy ? t('signIn.submitting') : t('signIn.submit')}
           </button>
-          {/* The desktop app has no flow through the provider yet: the link would leave its own page (wt-oidc). */}
-          {methods?.oidc.enabled && !desktopBridge() && (
+          {/* A link would leave the desktop app's own page: there the person's browser signs in (electron/provider-sign-in.ts). */}
+          {methods?.oidc.enabled && !bridge && (
             <a className="button button-secondary" href="/auth/oidc/start">
               {t('signIn.oidc', { name: methods.oidc.name ?? '' })}
             </a>
+          )}
+          {methods?.oidc.enabled && bridge?.server && (
+            <button type="button" className="button button-secondary" disabled={provider.waiting} onClick={() => void provider.start()}>
+              {t('signIn.oidc', { name: methods.oidc.name ?? '' })}
+            </button>
           )}
         </div>
       </form>

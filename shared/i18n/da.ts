@@ -1824,6 +1824,13 @@ export const da = {
   'connection.modeServerDown': 'Ingen forbindelse til {host}',
   // Setup wizard's setup-code fieldset (wt-polish)
   'setup.access': 'Adgang til opsætningen',
+  // The desktop app's sign-in through the identity provider (issue 13)
+  'error.OIDC_TIMED_OUT': 'Du blev ikke logget ind i browseren inden for 5 minutter. Prøv igen.',
+  'error.OIDC_CANCELLED': 'Log ind i browseren blev afbrudt, fordi et nyt log ind blev startet.',
+  'signIn.oidcWaiting': 'Log ind i browservinduet, der er åbnet. Kredsløb fortsætter her, når du er logget ind.',
+  'providerSignIn.pageDone': 'Du er logget ind i Kredsløb',
+  'providerSignIn.pageClose': 'Du kan lukke denne fane og gå tilbage til Kredsløb.',
+  'providerSignIn.pageFailed': 'Log ind i Kredsløb mislykkedes',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;

@@ -1811,4 +1811,11 @@ export const en: Record<MessageKey, string> = {
   'connection.modeServerDown': 'No connection to {host}',
   // Setup wizard's setup-code fieldset (wt-polish)
   'setup.access': 'Access to setup',
+  // The desktop app's sign-in through the identity provider (issue 13)
+  'error.OIDC_TIMED_OUT': 'You were not signed in in the browser within 5 minutes. Try again.',
+  'error.OIDC_CANCELLED': 'The sign-in in the browser was stopped because a new sign-in was started.',
+  'signIn.oidcWaiting': 'Sign in in the browser window that has opened. Kredsløb continues here once you are signed in.',
+  'providerSignIn.pageDone': 'You are signed in to Kredsløb',
+  'providerSignIn.pageClose': 'You can close this tab and go back to Kredsløb.',
+  'providerSignIn.pageFailed': 'Signing in to Kredsløb failed',
 };

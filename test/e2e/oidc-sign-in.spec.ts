@@ -5,24 +5,11 @@
  * mapped role and administration; a person of no mapped group is told so on the sign-in page.
  */
 import { USERS } from '../../core/demo/reference-data';
-import { startMockIdp, type MockIdp } from '../../core/testing/mock-idp';
-import { expect, SHARED_DEMO_PASSWORD, test as base } from './fixtures';
+import { expect, SHARED_DEMO_PASSWORD } from './fixtures';
+import { test } from './oidc-fixtures';
 import { AppShell } from './pages/AppShell';
 import { OrganisationPage } from './pages/OrganisationPage';
 import { SignInPage } from './pages/SignInPage';
-
-const test = base.extend<object, { idp: MockIdp }>({
-  // why: Playwright reads a fixture's dependencies from its first parameter's destructuring; this one has none
-  // eslint-disable-next-line no-empty-pattern
-  idp: [async ({}, use) => {
-    const idp = await startMockIdp({ person: { sub: 'kk-4711', email: 'mette.holm@kk.dk', name: 'Mette Holm', groups: ['KK-IT-BUF', 'KK-Alle'] } });
-    await use(idp);
-    await idp.close();
-  }, { scope: 'worker' }],
-  serverEnv: async ({ idp }, use) => {
-    await use({ KREDSLOB_OIDC_ISSUER: idp.issuer, KREDSLOB_OIDC_CLIENT_ID: idp.clientId, KREDSLOB_OIDC_CLIENT_SECRET: idp.clientSecret, KREDSLOB_OIDC_NAME: 'KK Login' });
-  },
-});
 
 test.use({ sharedMode: true });
 
