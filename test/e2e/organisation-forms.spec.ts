@@ -44,12 +44,17 @@ test('each add form takes its button’s place with the focus in its first field
 
 test('saving from the keyboard returns the focus to the add button, with the outcome shown; an edit returns it to its own button', async ({ page }) => {
   const org = new OrganisationPage(page);
-  const addUnit = page.getByRole('button', { name: `Tilføj enhed i ${KFF}`, exact: true });
-  await addUnit.click();
-  await page.keyboard.type('Musikskoler');
-  await page.keyboard.press('Enter');
-  await expect(org.result).toHaveText('Musikskoler er gemt.');
-  await expect(addUnit).toBeFocused();
+  /** Opens the form with the add button, types the name into its first field, saves with Enter. */
+  const addByKeyboard = async (add: string, name: string) => {
+    const button = page.getByRole('button', { name: add, exact: true });
+    await button.click();
+    await page.keyboard.type(name);
+    await page.keyboard.press('Enter');
+    await expect(org.result).toHaveText(`${name} er gemt.`);
+    await expect(button, `${add}: the focus back after saving`).toBeFocused();
+    return button;
+  };
+  const addUnit = await addByKeyboard(`Tilføj enhed i ${KFF}`, 'Musikskoler');
 
   const edit = page.getByRole('button', { name: 'Redigér Musikskoler', exact: true });
   await edit.click();
@@ -60,12 +65,7 @@ test('saving from the keyboard returns the focus to the add button, with the out
   await expect(edit).toBeFocused();
 
   await org.tab('Lokationer');
-  const addSite = page.getByRole('button', { name: `Tilføj lokation i ${KFF}`, exact: true });
-  await addSite.click();
-  await page.keyboard.type('Musikskolen, Vesterbrogade 10');
-  await page.keyboard.press('Enter');
-  await expect(org.result).toHaveText('Musikskolen, Vesterbrogade 10 er gemt.');
-  await expect(addSite).toBeFocused();
+  await addByKeyboard(`Tilføj lokation i ${KFF}`, 'Musikskolen, Vesterbrogade 10');
 
   await org.tab('Personer');
   const addPerson = page.getByRole('button', { name: 'Tilføj person', exact: true });
