@@ -20,7 +20,11 @@ import { endedBurst, isTextEntry } from './scanning/wedge-listener';
 /** What a station makes of one tag, decided when it is scanned: the work to queue, or why it cannot be done. */
 export type PreparedScan = { run(): Promise<ScanDone> } | { refuse: string; fieldErrors: FieldErrors };
 
-export function useScanStation(id: StationId, initialTag: string, prepare: (assetTag: string) => PreparedScan) {
+/**
+ * `choiceIds`: the ids of the controls of the choices a scan needs, by the key of their error, in page order. A scan
+ * refused for a missing one puts the focus on the first in error (the next thing to do), not back in the tag field.
+ */
+export function useScanStation(id: StationId, initialTag: string, prepare: (assetTag: string) => PreparedScan, choiceIds: Readonly<Record<string, string>> = {}) {
   const t = useT();
   const queue = useStationQueue(id);
   const readTag = useReadTag();
@@ -31,39 +35,51 @@ export function useScanStation(id: StationId, initialTag: string, prepare: (asse
   const inputRef = useRef<HTMLInputElement>(null);
   const prepareNow = useRef(prepare);
   prepareNow.current = prepare;
+  const choiceIdsNow = useRef(choiceIds);
+  choiceIdsNow.current = choiceIds;
 
+  /** Queues the scan; returns the control of the first missing choice when it was refused for one. */
   const enqueue = useCallback(
-    (text: string) => {
+    (text: string): HTMLElement | undefined => {
       const assetTag = readTag(text);
       if (assetTag === undefined) {
         const label = text.trim();
         queue.add(label, () => Promise.reject(new ScanRefused(t('scan.notATag', { text: label, example: tagExample }))));
-        return;
+        return undefined;
       }
       const prepared = prepareNow.current(assetTag);
       if ('refuse' in prepared) {
         setFieldErrors(prepared.fieldErrors);
         queue.add(assetTag, () => Promise.reject(new ScanRefused(prepared.refuse)));
-        return;
+        const first = Object.entries(choiceIdsNow.current).find(([key]) => prepared.fieldErrors[key] !== undefined);
+        return first ? (document.getElementById(first[1]) ?? undefined) : undefined;
       }
       setFieldErrors({});
       queue.add(assetTag, prepared.run);
+      return undefined;
     },
     [queue, t, readTag, tagExample],
   );
 
   // The next action at a station is the next scan: its field takes the focus after each one.
   const focusField = useCallback(() => inputRef.current?.focus(), []);
+  /** After a scan: the missing choice it was refused for, if it can take the focus (a signature pad cannot), else the tag field. */
+  const focusAfter = useCallback(
+    (missing: HTMLElement | undefined) => {
+      missing?.focus();
+      if (!missing || document.activeElement !== missing) focusField();
+    },
+    [focusField],
+  );
 
   useStationScans(
     useMemo(
       () => ({
         scan(text: string) {
-          enqueue(text);
-          focusField();
+          focusAfter(enqueue(text));
         },
       }),
-      [enqueue, focusField],
+      [enqueue, focusAfter],
     ),
   );
 
@@ -99,7 +115,7 @@ export function useScanStation(id: StationId, initialTag: string, prepare: (asse
       return;
     }
     setTag('');
-    enqueue(text);
+    focusAfter(enqueue(text));
   }
 
   /** A scanner set up to end with Tab: a burst that is not a tag (the listener took tags already) is still a scan here. */

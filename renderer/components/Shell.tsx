@@ -18,7 +18,9 @@ import { SignedOutPage } from './SignedOutPage';
 function SignedOut() {
   const { methods } = useSession();
   const setup = useAsync(() => client.call('setup.status', {}), []);
-  if (setup.data?.needed) return <SetupWizard />;
+  // Once the mode is known: shared mode's wizard starts with the setup code, and the wizard focuses its first field
+  // on load, which must not be the organisation's name of a form about to grow a field above it.
+  if (methods && setup.data?.needed) return <SetupWizard />;
   // Shared mode (issue 13): sign-in instead of the profile picker.
   if (methods?.mode === 'shared' && setup.data) return <SignIn />;
   if (methods && (setup.data || setup.error !== undefined)) return <ProfilePicker />;

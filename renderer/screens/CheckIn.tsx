@@ -58,7 +58,7 @@ export function CheckIn() {
       },
     };
   };
-  const station = useScanStation('checkIn', query.get('tag') ?? '', prepare);
+  const station = useScanStation('checkIn', query.get('tag') ?? '', prepare, { condition: 'checkin-condition', locationId: 'checkin-shelf' });
 
   const fe = station.fieldErrors;
 

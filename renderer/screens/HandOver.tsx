@@ -76,7 +76,11 @@ export function HandOver() {
       },
     };
   };
-  const station = useScanStation('handOver', query.get('tag') ?? '', prepare);
+  const station = useScanStation('handOver', query.get('tag') ?? '', prepare, {
+    pickedUpBy: 'handover-picked-up-by',
+    unitId: 'handover-unit',
+    'acceptance.signaturePng': 'handover-signature',
+  });
   const fe = station.fieldErrors;
 
   return (

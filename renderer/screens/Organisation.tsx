@@ -60,7 +60,7 @@ export function Organisation() {
       <OrgTabs tabs={tabs} label={(x) => `org.tab.${x}`} current={tab} onChoose={choose} />
       <div role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)} className="tab-panel">
         {result && result.text && (
-          <Banner key={result.seq} kind={result.kind} takeFocus testId="org-result">
+          <Banner key={result.seq} kind={result.kind} takeFocus={result.takeFocus} testId="org-result">
             {result.text}
           </Banner>
         )}

@@ -3,6 +3,7 @@
  * person creates the organisation, the first administrator (with their administration) and the warehouse, and
  * is signed in as that administrator. The form is setup.initialize's input (the one form mechanism).
  */
+import { useEffect } from 'react';
 import type { FormFields } from '../form-model';
 import { Field } from '../components/Field';
 import { ErrorSummary } from '../components/ErrorSummary';
@@ -35,6 +36,12 @@ export function SetupWizard() {
   const { begin, methods } = useSession();
   const shared = methods?.mode === 'shared';
   const form = useContractForm('setup.initialize', { idPrefix: 'setup', fields: SETUP_FIELDS, required: shared ? ['setupCode', 'admin.password'] : [] });
+
+  // A first start has one thing to do here: the first field takes the focus so the person types at once (else the
+  // first Tab lands on the header's language switch). The Shell shows the wizard once the mode, and so the first
+  // field, is known, so this runs once.
+  const firstId = form.id(shared ? 'setupCode' : 'organisationName');
+  useEffect(() => document.getElementById(firstId)?.focus(), [firstId]);
 
   const options = (name: Name): { type?: 'text' | 'email' | 'password'; hint?: string; autoComplete?: string } => {
     if (name === 'setupCode') return { hint: t('setup.setupCodeHint'), autoComplete: 'one-time-code' };

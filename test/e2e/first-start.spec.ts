@@ -20,10 +20,15 @@ test('the first person sets Kredsløb up, is signed in as its admin, and changes
   await expect(wizard.heading).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Vælg din profil' })).toHaveCount(0);
 
-  // Sent half-filled: every missing field says so, and nothing is created.
-  await wizard.field('Organisation', 'Organisationens navn').fill('Roskilde Kommune');
+  // The first field has the focus on load, so the person types at once (not first Tab past the language switch).
+  await expect(wizard.field('Organisation', 'Organisationens navn')).toBeFocused();
+  await page.keyboard.type('Roskilde Kommune');
+  await expect(wizard.field('Organisation', 'Organisationens navn')).toHaveValue('Roskilde Kommune');
+
+  // Sent half-filled: every missing field says so, the first of them has the focus, and nothing is created.
   await wizard.submit();
   await expect(wizard.errorSummary).toBeVisible();
+  await expect(wizard.field('Første administrator', 'Navn')).toBeFocused();
   await expect(wizard.fieldError('Første administrator', 'Navn')).toHaveText('Skal udfyldes.');
   await expect(wizard.fieldError('Lageret', 'Lagerets navn')).toHaveText('Skal udfyldes.');
   const status = (await (await request.post('/api/setup.status', { data: {} })).json()) as ApiResult<ProcedureOutput<'setup.status'>>; // why: the transport's documented reply shape

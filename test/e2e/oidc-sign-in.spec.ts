@@ -23,12 +23,15 @@ test('a person of a mapped group signs in with "Log ind med KK Login" and works 
   await org.tab('Login-grupper');
   await expect(page.getByText('Ingen login-grupper endnu')).toBeVisible();
   const add = page.getByRole('button', { name: 'Tilføj login-gruppe', exact: true });
-  // The open form takes the add button's place (one form at a time); cancelling brings it back.
+  // The open form takes the add button's place (one form at a time) with the focus in its first field; cancelling
+  // brings the button back, with the focus (as on the other tabs, organisation-forms.spec.ts).
   await org.press('Tilføj login-gruppe');
   await expect(org.form('oidc-group')).toBeVisible();
+  await expect(org.field('oidc-group', 'Gruppe')).toBeFocused();
   await expect(add).toHaveCount(0);
-  await org.form('oidc-group').getByRole('button', { name: 'Annullér' }).click();
+  await org.cancel('oidc-group');
   await expect(org.form('oidc-group')).toHaveCount(0);
+  await expect(add).toBeFocused();
   await org.press('Tilføj login-gruppe');
   await expect(add).toHaveCount(0);
   await org.field('oidc-group', 'Gruppe').fill('KK-IT-BUF');
@@ -37,7 +40,7 @@ test('a person of a mapped group signs in with "Log ind med KK Login" and works 
   await org.save('oidc-group');
   await expect(org.result).toContainText('KK-IT-BUF er gemt.');
   await expect(page.getByTestId('oidc-groups').locator('tr[data-group="KK-IT-BUF"]')).toContainText('IT-kontaktperson');
-  await expect(add).toBeVisible();
+  await expect(add).toBeFocused();
   await signInPage.signOut();
 
   await page.getByRole('link', { name: 'Log ind med KK Login' }).click();

@@ -47,11 +47,12 @@ test('an admin adds a unit, a site and a person, who signs in and reports there;
 
   // A unit of KFF.
   await org.press(`Tilføj enhed i ${KFF}`);
-  await expect(org.form('unit').getByRole('heading', { name: `Ny enhed i ${KFF}` })).toBeFocused();
+  await expect(org.form('unit').getByRole('heading', { name: `Ny enhed i ${KFF}` })).toBeVisible();
+  await expect(org.field('unit', 'Enhedens navn')).toBeFocused();
   await org.field('unit', 'Enhedens navn').fill('Musikskoler');
   await org.save('unit');
   await expect(org.result).toHaveText('Musikskoler er gemt.');
-  await expect(org.result).toBeFocused();
+  await expect(page.getByRole('button', { name: `Tilføj enhed i ${KFF}`, exact: true })).toBeFocused();
   await expect(page.getByTestId('department-card').filter({ hasText: KFF }).getByTestId('unit-row').filter({ hasText: 'Musikskoler' })).toContainText('0 personer');
 
   // A site of KFF.

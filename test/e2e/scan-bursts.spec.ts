@@ -13,6 +13,7 @@ import { AllDevicesPage } from './pages/AllDevicesPage';
 import { AppShell } from './pages/AppShell';
 import { CheckInPage } from './pages/CheckInPage';
 import { DevicePage } from './pages/DevicePage';
+import type { DeviceSearchPanel } from './pages/DeviceSearchPanel';
 import { HandheldScanner } from './pages/HandheldScanner';
 import { HandOverPage } from './pages/HandOverPage';
 import { MarketplacePage } from './pages/MarketplacePage';
@@ -358,25 +359,22 @@ test('a scan the machine stalls in mid-way still leaves the search as it was for
   // Longer than either search's wait for typing to pause (400 ms, 250 ms), so the text of that moment reaches the URL.
   const stall = { afterChars: 1, ms: 700 };
 
-  await shell.open('Genbrugsbørs');
-  const market = new MarketplacePage(page);
-  await market.search('Lenovo');
-  await expect(page).toHaveURL(/q=Lenovo(&|$)/);
-  await market.searchField.focus();
-  await scanner.scan(tag, 'Enter', stall);
-  await expect(device.assetTag).toHaveText(tag);
-  await page.goBack();
-  await expect(market.searchField).toHaveValue('Lenovo');
-  await expect(page).toHaveURL(/q=Lenovo(&|$)/);
-
-  await shell.open('Alle enheder');
-  const all = new AllDevicesPage(page);
-  await all.search('Lenovo');
-  await expect(page).toHaveURL(/q=Lenovo(&|$)/);
-  await all.searchField.focus();
-  await scanner.scan(tag, 'Enter', stall);
-  await expect(device.assetTag).toHaveText(tag);
-  await page.goBack();
-  await expect(all.searchField).toHaveValue('Lenovo');
-  await expect(page).toHaveURL(/q=Lenovo(&|$)/);
+  // The same search panel on both screens: each keeps its own search for Back.
+  const screens: readonly (readonly [string, DeviceSearchPanel])[] = [
+    ['Genbrugsbørs', new MarketplacePage(page)],
+    ['Alle enheder', new AllDevicesPage(page)],
+  ];
+  for (const [screen, panel] of screens) {
+    await shell.open(screen);
+    await expect(page.getByRole('heading', { level: 1, name: screen }), screen).toBeVisible();
+    await panel.search('Lenovo');
+    await expect(page, screen).toHaveURL(/q=Lenovo(&|$)/);
+    await panel.searchField.focus();
+    await scanner.scan(tag, 'Enter', stall);
+    await expect(device.assetTag, `${screen}: the scan opens the device`).toHaveText(tag);
+    await page.goBack();
+    await expect(page.getByRole('heading', { level: 1, name: screen }), `${screen}: Back returns here`).toBeVisible();
+    await expect(panel.searchField, `${screen}: the search as it was`).toHaveValue('Lenovo');
+    await expect(page, screen).toHaveURL(/q=Lenovo(&|$)/);
+  }
 });

@@ -1,4 +1,4 @@
-/** The card every admin form stands in: its title (focused when it opens), the error summary, the fields and save/cancel. */
+/** The card every admin form stands in: its title, the error summary, the fields (the first focused when it opens) and save/cancel. */
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useT } from '../../i18n';
 import { ErrorSummary, type SummaryItem } from '../ErrorSummary';
@@ -17,17 +17,16 @@ interface Props {
 
 export function AdminFormCard({ idPrefix, title, saveLabel, busy, summary, onSubmit, onCancel, children }: Props) {
   const t = useT();
-  const heading = useRef<HTMLHeadingElement>(null);
-  // Opening a form takes the person to it: its title is read out and the fields follow.
-  useEffect(() => heading.current?.focus(), []);
+  const form = useRef<HTMLFormElement>(null);
+  // Opening a form takes the person to its first field, to type at once; the field's label and the card's title
+  // (the section is labelled by it) are read out.
+  useEffect(() => form.current?.querySelector<HTMLElement>('input, select, textarea')?.focus(), []);
   const titleId = `${idPrefix}-form-title`;
   return (
     <section className="card" aria-labelledby={titleId} data-testid={`${idPrefix}-form`}>
-      <h3 id={titleId} ref={heading} tabIndex={-1}>
-        {title}
-      </h3>
+      <h3 id={titleId}>{title}</h3>
       {summary && <ErrorSummary {...summary} />}
-      <form className="form" onSubmit={onSubmit} noValidate>
+      <form ref={form} className="form" onSubmit={onSubmit} noValidate>
         <div className="form-grid">{children}</div>
         <SubmitCancel busy={busy} label={saveLabel} busyLabel={t('org.saving')} cancelLabel={t('common.cancel')} onCancel={onCancel} />
       </form>

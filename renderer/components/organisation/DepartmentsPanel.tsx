@@ -1,9 +1,9 @@
 /** Forvaltninger og enheder: each administration with its units; add and edit both, remove a unit nobody belongs to. */
-import { useState } from 'react';
 import { client } from '../../api/instance';
 import type { Department, Unit, User } from '../../../shared/schemas';
 import { useT } from '../../i18n';
-import { useAdminAction, outcome, type Outcome } from '../../use-admin-action';
+import { useAdminAction, useAdminListForm, type Outcome } from '../../use-admin-action';
+import { ListFormSlot } from '../ListFormSlot';
 import { RowAction } from '../RowAction';
 import { DepartmentForm } from './DepartmentForm';
 import { UnitForm } from './UnitForm';
@@ -20,31 +20,22 @@ interface Props {
 
 export function DepartmentsPanel({ departments, units, users, report, reload }: Props) {
   const t = useT();
-  const [editing, setEditing] = useState<Editing | undefined>();
+  // An administration's form stands in the place of "Tilføj forvaltning"; a unit's in its administration's card.
+  const forms = useAdminListForm<Editing>(report, reload);
   const action = useAdminAction(report, reload);
-  const saved = (name: string) => {
-    setEditing(undefined);
-    report(outcome('success', t('org.saved', { name })));
-    reload();
-  };
-  const open = (next: Editing) => {
-    report(undefined);
-    setEditing(next);
-  };
+  const unitSlot = (d: Department) => `unit-${d.id}`;
+  const formFor = (editing: Editing) =>
+    editing.what === 'department' ? (
+      <DepartmentForm key={editing.department?.id ?? 'new'} department={editing.department} onSaved={(d) => forms.saved(d.name)} onCancel={forms.close} />
+    ) : (
+      <UnitForm key={editing.unit?.id ?? `new-${editing.department.id}`} department={editing.department} unit={editing.unit} onSaved={(u) => forms.saved(u.name)} onCancel={forms.close} />
+    );
 
   return (
     <>
-      {editing?.what === 'department' && (
-        <DepartmentForm key={editing.department?.id ?? 'new'} department={editing.department} onSaved={(d) => saved(d.name)} onCancel={() => setEditing(undefined)} />
-      )}
-      {editing?.what === 'unit' && (
-        <UnitForm key={editing.unit?.id ?? `new-${editing.department.id}`} department={editing.department} unit={editing.unit} onSaved={(u) => saved(u.name)} onCancel={() => setEditing(undefined)} />
-      )}
-      <div className="button-row">
-        <button type="button" className="button button-primary" onClick={() => open({ what: 'department' })}>
-          {t('dept.add')}
-        </button>
-      </div>
+      <ListFormSlot form={forms} slot="department" add={{ what: 'department' }} label={t('dept.add')} look="primary">
+        {formFor}
+      </ListFormSlot>
       {departments.map((d) => {
         const mine = units.filter((u) => u.departmentId === d.id);
         const headingId = `department-${d.id}`;
@@ -54,7 +45,7 @@ export function DepartmentsPanel({ departments, units, users, report, reload }: 
               <h3 id={headingId}>
                 {d.name} ({d.code})
               </h3>
-              <button type="button" className="button button-secondary button-small" aria-label={t('org.editNamed', { name: d.name })} onClick={() => open({ what: 'department', department: d })}>
+              <button type="button" className="button button-secondary button-small" aria-label={t('org.editNamed', { name: d.name })} onClick={() => forms.show('department', { what: 'department', department: d })}>
                 {t('org.edit')}
               </button>
             </div>
@@ -71,7 +62,7 @@ export function DepartmentsPanel({ departments, units, users, report, reload }: 
                     <li key={u.id} className="button-row" data-testid="unit-row">
                       <span>{u.name}</span>
                       <span className="muted">{t(people === 1 ? 'unit.people.one' : 'unit.people.other', { count: people })}</span>
-                      <button type="button" className="button button-secondary button-small" aria-label={t('org.editNamed', { name: u.name })} onClick={() => open({ what: 'unit', department: d, unit: u })}>
+                      <button type="button" className="button button-secondary button-small" aria-label={t('org.editNamed', { name: u.name })} onClick={() => forms.show(unitSlot(d), { what: 'unit', department: d, unit: u })}>
                         {t('org.edit')}
                       </button>
                       <RowAction
@@ -86,9 +77,9 @@ export function DepartmentsPanel({ departments, units, users, report, reload }: 
                 })}
               </ul>
             )}
-            <button type="button" className="button button-secondary button-small" onClick={() => open({ what: 'unit', department: d })}>
-              {t('unit.addNamed', { name: d.name })}
-            </button>
+            <ListFormSlot form={forms} slot={unitSlot(d)} add={{ what: 'unit', department: d }} label={t('unit.addNamed', { name: d.name })} look="small">
+              {formFor}
+            </ListFormSlot>
           </section>
         );
       })}

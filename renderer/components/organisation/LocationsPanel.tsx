@@ -1,9 +1,9 @@
 /** Lokationer: the administrations' sites, and the warehouse with its shelves; add, edit, and remove what nothing stands on. */
-import { useState } from 'react';
 import type { Department, Location } from '../../../shared/schemas';
 import { client } from '../../api/instance';
 import { useT } from '../../i18n';
-import { outcome, useAdminAction, type Outcome } from '../../use-admin-action';
+import { useAdminAction, useAdminListForm, type Outcome } from '../../use-admin-action';
+import { ListFormSlot } from '../ListFormSlot';
 import { LocationForm, type LocationTarget } from './LocationForm';
 import { LocationRow } from './LocationRow';
 
@@ -16,23 +16,25 @@ interface Props {
 
 export function LocationsPanel({ departments, locations, report, reload }: Props) {
   const t = useT();
-  const [editing, setEditing] = useState<LocationTarget | undefined>();
+  // A form stands in the place of the add button of its list: an administration's sites, a warehouse's shelves, the warehouses.
+  const forms = useAdminListForm<LocationTarget>(report, reload);
   const action = useAdminAction(report, reload);
-  const open = (target: LocationTarget) => {
-    report(undefined);
-    setEditing(target);
-  };
-  const saved = (l: Location) => {
-    setEditing(undefined);
-    report(outcome('success', t('org.saved', { name: l.name })));
-    reload();
-  };
+  const slotOf = (target: LocationTarget) =>
+    target.kind === 'site' ? `site-${target.departmentId}` : target.kind === 'shelf' ? `shelf-${target.parentId}` : 'warehouse';
+  const formFor = (target: LocationTarget) => (
+    <LocationForm key={`${target.kind}-${target.location?.id ?? 'new'}`} target={target} onSaved={(l) => forms.saved(l.name)} onCancel={forms.close} />
+  );
+  const addSlot = (add: LocationTarget, label: string, look: 'secondary' | 'small') => (
+    <ListFormSlot form={forms} slot={slotOf(add)} add={add} label={label} look={look}>
+      {formFor}
+    </ListFormSlot>
+  );
   const row = (l: Location, target: LocationTarget) => (
     <LocationRow
       key={l.id}
       location={l}
       busy={action.busy}
-      onEdit={() => open(target)}
+      onEdit={() => forms.show(slotOf(target), target)}
       onRemove={() => void action.act(l.id, () => client.call('locations.remove', { id: l.id }), t('org.removed', { name: l.name }))}
     />
   );
@@ -40,9 +42,6 @@ export function LocationsPanel({ departments, locations, report, reload }: Props
 
   return (
     <>
-      {editing && (
-        <LocationForm key={`${editing.kind}-${editing.location?.id ?? 'new'}`} target={editing} onSaved={saved} onCancel={() => setEditing(undefined)} />
-      )}
       <h2>{t('loc.sitesTitle')}</h2>
       <p className="lead">{t('loc.sitesIntro')}</p>
       {departments.map((d) => {
@@ -58,9 +57,7 @@ export function LocationsPanel({ departments, locations, report, reload }: Props
             ) : (
               <ul className="plain-list">{sites.map((l) => row(l, { kind: 'site', departmentId: d.id, within: d.name, location: l }))}</ul>
             )}
-            <button type="button" className="button button-secondary button-small" onClick={() => open({ kind: 'site', departmentId: d.id, within: d.name })}>
-              {t('loc.addSiteNamed', { name: d.name })}
-            </button>
+            {addSlot({ kind: 'site', departmentId: d.id, within: d.name }, t('loc.addSiteNamed', { name: d.name }), 'small')}
           </section>
         );
       })}
@@ -79,17 +76,11 @@ export function LocationsPanel({ departments, locations, report, reload }: Props
             ) : (
               <ul className="plain-list">{shelves.map((l) => row(l, { kind: 'shelf', parentId: w.id, within: w.name, location: l }))}</ul>
             )}
-            <button type="button" className="button button-secondary button-small" onClick={() => open({ kind: 'shelf', parentId: w.id, within: w.name })}>
-              {t('loc.addShelfNamed', { name: w.name })}
-            </button>
+            {addSlot({ kind: 'shelf', parentId: w.id, within: w.name }, t('loc.addShelfNamed', { name: w.name }), 'small')}
           </section>
         );
       })}
-      <div className="button-row">
-        <button type="button" className="button button-secondary" onClick={() => open({ kind: 'warehouse' })}>
-          {t('loc.addWarehouse')}
-        </button>
-      </div>
+      {addSlot({ kind: 'warehouse' }, t('loc.addWarehouse'), 'secondary')}
     </>
   );
 }

@@ -3,12 +3,12 @@
  * role and administration by their groups, in table order, with the rule for several matching groups; add, edit
  * and remove rows.
  */
-import { useState } from 'react';
 import type { Department, OidcGroup, Unit } from '../../../shared/schemas';
 import { client } from '../../api/instance';
 import { useT } from '../../i18n';
 import { useAsync } from '../../use-async';
-import { outcome, useAdminAction, type Outcome } from '../../use-admin-action';
+import { useAdminAction, useAdminListForm, type Outcome } from '../../use-admin-action';
+import { ListFormSlot } from '../ListFormSlot';
 import { LoadError } from '../LoadError';
 import { Loading } from '../Loading';
 import { RowAction } from '../RowAction';
@@ -24,32 +24,18 @@ interface Props {
 export function OidcGroupsPanel({ departments, units, report }: Props) {
   const t = useT();
   const list = useAsync(() => client.call('oidcGroups.list', {}), []);
-  const [editing, setEditing] = useState<{ row?: OidcGroup } | undefined>();
+  const forms = useAdminListForm<{ row?: OidcGroup }>(report, list.reload);
   const action = useAdminAction(report, list.reload);
   const rows = list.data?.items ?? [];
-  const open = (next: { row?: OidcGroup }) => {
-    report(undefined);
-    setEditing(next);
-  };
-  const saved = (row: OidcGroup) => {
-    setEditing(undefined);
-    report(outcome('success', t('org.saved', { name: row.group })));
-    list.reload();
-  };
   return (
     <>
       <p className="lead">{t('oidcGroups.intro')}</p>
       <p>{t('oidcGroups.rule')}</p>
-      {/* The open form takes the add button's place, as on Genanvendere: one form at a time. */}
-      {editing ? (
-        <OidcGroupForm key={editing.row?.id ?? 'new'} row={editing.row} departments={departments} units={units} onSaved={saved} onCancel={() => setEditing(undefined)} />
-      ) : (
-        <div className="button-row">
-          <button type="button" className="button button-primary" onClick={() => open({})}>
-            {t('oidcGroups.addTitle')}
-          </button>
-        </div>
-      )}
+      <ListFormSlot form={forms} slot="group" add={{}} label={t('oidcGroups.addTitle')} look="primary">
+        {(editing) => (
+          <OidcGroupForm key={editing.row?.id ?? 'new'} row={editing.row} departments={departments} units={units} onSaved={(r) => forms.saved(r.group)} onCancel={forms.close} />
+        )}
+      </ListFormSlot>
       {list.loading && !list.data && <Loading />}
       {list.error !== undefined && <LoadError error={list.error} onRetry={list.reload} />}
       {list.data && rows.length === 0 && <p className="muted">{t('oidcGroups.empty')}</p>}
@@ -68,7 +54,7 @@ export function OidcGroupsPanel({ departments, units, report }: Props) {
                   <td>{department ? `${department.name} (${department.code})` : r.departmentId}</td>
                   <td>{units.find((u) => u.id === r.unitId)?.name ?? t('common.none')}</td>
                   <td className="cell-actions">
-                    <button type="button" className="button button-secondary button-small" aria-label={t('org.editNamed', { name: r.group })} onClick={() => open({ row: r })}>
+                    <button type="button" className="button button-secondary button-small" aria-label={t('org.editNamed', { name: r.group })} onClick={() => forms.show('group', { row: r })}>
                       {t('org.edit')}
                     </button>{' '}
                     <RowAction

@@ -7,8 +7,9 @@ import { isActiveUser, ROLES, type Department, type Role, type Unit, type User }
 import { client } from '../../api/instance';
 import { useT } from '../../i18n';
 import { memberOf } from '../../member-of';
-import { outcome, useAdminAction, type Outcome } from '../../use-admin-action';
+import { outcome, useAdminAction, useAdminListForm, type Outcome } from '../../use-admin-action';
 import { EnumOptions } from '../EnumOptions';
+import { ListFormSlot } from '../ListFormSlot';
 import { RowAction } from '../RowAction';
 import { TableHead } from '../TableHead';
 import { PersonForm } from './PersonForm';
@@ -16,6 +17,8 @@ import { PasswordForm } from './PasswordForm';
 import { useSession } from '../../session-context';
 
 const STATUSES = ['active', 'inactive'] as const;
+
+type Editing = { what: 'person'; person?: User } | { what: 'password'; person: User };
 
 interface Props {
   users: readonly User[];
@@ -27,10 +30,10 @@ interface Props {
 
 export function PeoplePanel({ users, departments, units, report, reload }: Props) {
   const t = useT();
-  const [editing, setEditing] = useState<{ person?: User } | undefined>();
-  // Shared mode: people sign in with a password, which an admin sets here (standalone mode has none).
+  // One form at a time, in the add button's place: a person's (new or to edit), or, in shared mode (people sign in
+  // with a password, which an admin sets here; standalone mode has none), a person's password.
+  const forms = useAdminListForm<Editing>(report, reload);
   const shared = useSession().methods?.mode === 'shared';
-  const [passwordFor, setPasswordFor] = useState<User | undefined>();
   const [departmentId, setDepartmentId] = useState('');
   const [role, setRole] = useState<Role | undefined>();
   const [status, setStatus] = useState<(typeof STATUSES)[number] | undefined>();
@@ -42,45 +45,28 @@ export function PeoplePanel({ users, departments, units, report, reload }: Props
       (role === undefined || u.role === role) &&
       (status === undefined || isActiveUser(u) === (status === 'active')),
   );
-  const open = (next: { person?: User }) => {
-    report(undefined);
-    setPasswordFor(undefined);
-    setEditing(next);
-  };
-  const openPassword = (u: User) => {
-    report(undefined);
-    setEditing(undefined);
-    setPasswordFor(u);
-  };
-  const saved = (u: User) => {
-    setEditing(undefined);
-    report(outcome('success', t('org.saved', { name: u.name })));
-    reload();
-  };
   const setActive = (u: User, active: boolean) =>
     void action.act(u.id, () => client.call('users.setActive', { id: u.id, active }), t(active ? 'people.reactivated' : 'people.deactivated', { name: u.name }));
 
   return (
     <>
-      {editing && (
-        <PersonForm key={editing.person?.id ?? 'new'} person={editing.person} departments={departments} units={units} onSaved={saved} onCancel={() => setEditing(undefined)} />
-      )}
-      {passwordFor && (
-        <PasswordForm
-          key={passwordFor.id}
-          person={passwordFor}
-          onSaved={() => {
-            setPasswordFor(undefined);
-            report(outcome('success', t('people.passwordSaved', { name: passwordFor.name })));
-          }}
-          onCancel={() => setPasswordFor(undefined)}
-        />
-      )}
-      <div className="button-row">
-        <button type="button" className="button button-primary" onClick={() => open({})}>
-          {t('people.add')}
-        </button>
-      </div>
+      <ListFormSlot form={forms} slot="person" add={{ what: 'person' }} label={t('people.add')} look="primary">
+        {(editing) =>
+          editing.what === 'password' ? (
+            <PasswordForm
+              key={`password-${editing.person.id}`}
+              person={editing.person}
+              onSaved={() => {
+                forms.close();
+                report(outcome('success', t('people.passwordSaved', { name: editing.person.name }), false));
+              }}
+              onCancel={forms.close}
+            />
+          ) : (
+            <PersonForm key={editing.person?.id ?? 'new'} person={editing.person} departments={departments} units={units} onSaved={(u) => forms.saved(u.name)} onCancel={forms.close} />
+          )
+        }
+      </ListFormSlot>
       <fieldset className="filters form-grid">
         <legend>{t('people.filters')}</legend>
         <div className="field">
@@ -127,12 +113,12 @@ export function PeoplePanel({ users, departments, units, report, reload }: Props
                   <td>{units.find((x) => x.id === u.unitId)?.name ?? t('common.none')}</td>
                   <td>{t(active ? 'people.status.active' : 'people.status.inactive')}</td>
                   <td className="cell-actions">
-                    <button type="button" className="button button-secondary button-small" aria-label={t('org.editNamed', { name: u.name })} onClick={() => open({ person: u })}>
+                    <button type="button" className="button button-secondary button-small" aria-label={t('org.editNamed', { name: u.name })} onClick={() => forms.show('person', { what: 'person', person: u })}>
                       {t('org.edit')}
                     </button>{' '}
                     {shared && (
                       <>
-                        <button type="button" className="button button-secondary button-small" aria-label={t('people.setPasswordNamed', { name: u.name })} onClick={() => openPassword(u)}>
+                        <button type="button" className="button button-secondary button-small" aria-label={t('people.setPasswordNamed', { name: u.name })} onClick={() => forms.show('person', { what: 'password', person: u })}>
                           {t('people.setPassword')}
                         </button>{' '}
                       </>

@@ -42,6 +42,10 @@ export class OrganisationPage {
     await this.form(form).locator('button[type="submit"]').click();
   }
 
+  async cancel(form: OrgForm): Promise<void> {
+    await this.form(form).getByRole('button', { name: 'Annullér', exact: true }).click();
+  }
+
   person(userId: string): Locator {
     return this.people.locator(`tr[data-user-id="${userId}"]`);
   }
