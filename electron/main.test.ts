@@ -176,7 +176,9 @@ function tempDir(prefix: string): string {
 beforeEach(() => {
   appData = tempDir('kredslob-appdata-');
   process.env.KREDSLOB_DATA_DIR = path.join(tempDir('kredslob-main-'), 'data');
-  delete process.env.KREDSLOB_DEMO;
+  // wt-speed4: seeding the demo's 24 months took each launch 2 s (20 s on a loaded machine) and made this the
+  // slowest unit test file; only the demo test below reads the demo, so every other launch starts an empty store
+  process.env.KREDSLOB_DEMO = '0';
   vi.spyOn(console, 'error').mockImplementation(() => {}); // why: expected failures log; keep the output readable
 });
 
@@ -245,6 +247,7 @@ describe('desktop main process', () => {
   });
 
   it('starts the core with demo data on first run and answers our page over IPC', async () => {
+    delete process.env.KREDSLOB_DEMO; // the desktop app's default
     const f = await launchedWithWindow();
     const win = f.windows[0]!;
     const page = `${String(win.loadURL.mock.calls[0]?.[0])}#/`;

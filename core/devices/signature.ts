@@ -3,7 +3,6 @@
  * anything is stored: the PNG signature bytes, its size, a real decode (sharp) and sane dimensions. What is
  * kept is sharp's re-encoding: a plain 8-bit PNG without ancillary chunks, which pdfmake can embed in the receipt.
  */
-import sharp from 'sharp';
 import {
   SIGNATURE_MAX_BYTES,
   SIGNATURE_MAX_HEIGHT,
@@ -11,6 +10,7 @@ import {
   SIGNATURE_MIN_SIDE,
 } from '../../shared/handover';
 import { AppError } from '../errors';
+import { loadSharp } from '../photos/load-sharp';
 
 /** Every PNG starts with these eight bytes (PNG specification §5.2). */
 const PNG_MAGIC = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -34,6 +34,7 @@ export async function checkedSignature(base64: string): Promise<Uint8Array> {
     );
   }
   if (bytes.length < PNG_MAGIC.length || !PNG_MAGIC.every((b, i) => bytes[i] === b)) throw notPng('no PNG magic bytes');
+  const sharp = loadSharp();
   // The header's dimensions are checked before the pixels are decoded, so a tiny file claiming a huge image costs nothing.
   const meta = await sharp(bytes, { limitInputPixels: SIGNATURE_MAX_WIDTH * SIGNATURE_MAX_HEIGHT })
     .metadata()

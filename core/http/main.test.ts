@@ -75,6 +75,12 @@ describe('npm run web', () => {
       fetch(`http://127.0.0.1:${port}/api/session.profiles`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
     expect((await call({ 'x-kredslob-secret': secret })).status).toBe(200);
     expect((await call({})).status).toBe(401);
+    // wt-speed4: sharp (libvips) loads with the first image, not at start (core/photos/load-sharp.ts); Linux shows
+    // a process's loaded libraries in /proc, where CI runs
+    if (process.platform === 'linux') {
+      const libraries = fs.readFileSync(`/proc/${started.child.pid}/maps`, 'utf8');
+      expect(libraries, 'a started server has not loaded libvips').not.toMatch(/libvips|sharp-linux/);
+    }
   }, 60_000);
 
   it('makes a new random secret at each start when none is given', async () => {

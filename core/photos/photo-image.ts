@@ -4,9 +4,10 @@
  * re-encoded without any metadata (EXIF with its GPS position, XMP, ICC, comments) as a display size (JPEG)
  * and a thumbnail (WebP). The original is never kept: it is the one that carries where the photo was taken.
  */
-import sharp from 'sharp';
+import type { Metadata } from 'sharp';
 import { AppError } from '../errors';
 import { PHOTO_MAX_BYTES, PHOTO_MAX_PIXELS } from '../../shared/contract';
+import { loadSharp } from './load-sharp';
 
 /** The long side of the display size and of the thumbnail, in pixels. */
 export const DISPLAY_LONG_SIDE = 1600;
@@ -46,7 +47,8 @@ export async function derivePhoto(fileName: string, bytes: Uint8Array): Promise<
   const format = sniffFormat(bytes);
   if (!format) throw new AppError('PHOTO_NOT_IMAGE', { fileName });
   // The header first: a 40-megapixel limit must refuse an 8000×6000 photo before anything is decoded.
-  let meta: Awaited<ReturnType<ReturnType<typeof sharp>['metadata']>>;
+  const sharp = loadSharp();
+  let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (err) {

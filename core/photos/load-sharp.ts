@@ -1,0 +1,22 @@
+/**
+ * sharp, loaded when the first image (a device photo or a hand-over signature) arrives rather than when the
+ * server starts. Loading it and its libvips binary took about 160 ms of the 950 ms CPU of a web server's start
+ * (a --cpu-prof of `node dist/server/main.mjs` over the demo), and most starts, every end-to-end test's
+ * included, never see an image.
+ */
+import { createRequire } from 'node:module';
+import type sharpType from 'sharp';
+
+export type Sharp = typeof sharpType;
+
+let loaded: Sharp | undefined;
+
+export function loadSharp(): Sharp {
+  // why require, not import(): the desktop bundle loads sharp unpacked from the asar through require, as it did
+  // when sharp was a static import (core/resolve-module.ts: which runtimes have require)
+  const load = typeof require === 'function' ? require : createRequire(import.meta.url);
+  // why: require answers unknown; this is sharp's CommonJS export, the function its types describe.
+  // A failed load throws and is not kept, so the next image reports its cause again.
+  loaded ??= load('sharp') as Sharp;
+  return loaded;
+}
