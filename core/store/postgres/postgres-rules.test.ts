@@ -191,6 +191,27 @@ describe('PostgreSQL store: a search page from the index alone', () => {
   });
 });
 
+// bench:server CPU per call (issue 13, wt-srv2)
+describe('PostgreSQL store: the caller in one read', () => {
+  it('gives every person with their administration as getUser and getDepartment do, and nobody for an unknown id', async () => {
+    const store = await PostgresStore.open(await cluster.database('caller'));
+    try {
+      await seedReferenceData(store);
+      const homeless = { ...USERS[0]!, id: 'u-homeless', email: 'homeless@example.dk', departmentId: 'dep-gone' };
+      await store.transaction(async (tx) => tx.putUser(homeless));
+      for (const user of [...USERS, homeless]) {
+        const department = await store.getDepartment(user.departmentId);
+        if (user !== homeless) expect(department, user.id).toBeDefined();
+        expect(await store.getCaller(user.id), user.id).toEqual({ user: await store.getUser(user.id), department });
+      }
+      expect((await store.getCaller('u-homeless'))?.department).toBeUndefined();
+      expect(await store.getCaller('u-nobody')).toBeUndefined();
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 // bench:server (issue 13, wt-srv): search counts kept between searches (search-counts.ts)
 describe('PostgreSQL store: search counts under concurrent writes', () => {
   it('gives the same totals as counting the rows afresh, for queries first counted while other desks commit', async () => {
