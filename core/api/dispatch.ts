@@ -6,7 +6,7 @@ import { ZodError } from 'zod';
 import { contract, isProcedureName, type ProcedureDef } from '../../shared/contract';
 import type { ApiErrorBody, ApiResult } from '../../shared/errors';
 import { errorBody, issueFields, type Locale } from '../../shared/messages';
-import { isActiveUser } from '../../shared/schemas';
+import { isActiveUser, type Department, type User } from '../../shared/schemas';
 import { ANONYMOUS_ACTOR, type Actor, type Clock } from '../context';
 import { AppError } from '../errors';
 import type { Sessions } from '../session/sessions';
@@ -43,6 +43,13 @@ export function failureBody(err: unknown, locale: Locale, input?: unknown): ApiE
   return errorBody('INTERNAL', locale);
 }
 
+/** The person signed in and their administration: one read where the store offers it (getCaller), two otherwise. */
+async function callerOf(store: Store, userId: string): Promise<{ user: User; department: Department | undefined } | undefined> {
+  if (store.getCaller) return store.getCaller(userId);
+  const user = await store.getUser(userId);
+  return user && { user, department: await store.getDepartment(user.departmentId) };
+}
+
 /** What a procedure runs with once the caller is known and the input is checked. */
 export interface PreparedCall {
   input: unknown;
@@ -61,15 +68,16 @@ export async function prepareCall(deps: CallDeps, procedure: string, rawInput: u
   let actor: Actor = ANONYMOUS_ACTOR;
   if (def.roles !== 'public') {
     const userId = deps.sessions.userIdFor(meta.token);
-    const user = userId === undefined ? undefined : await deps.store.getUser(userId);
-    if (!user) throw new AppError('UNAUTHENTICATED');
+    const caller = userId === undefined ? undefined : await callerOf(deps.store, userId);
+    if (!caller) throw new AppError('UNAUTHENTICATED');
+    const { user } = caller;
     // A person deactivated while signed in (issue 12): their session ends at this call.
     if (!isActiveUser(user)) {
       deps.sessions.end(meta.token);
       throw new AppError('UNAUTHENTICATED');
     }
     if (def.roles !== 'any' && !def.roles.includes(user.role)) throw new AppError('FORBIDDEN', { procedure });
-    actor = { kind: 'user', user, department: await deps.store.getDepartment(user.departmentId) };
+    actor = { kind: 'user', user, department: caller.department };
   }
   const input = def.input.parse(rawInput ?? {});
   return { input, ctx: { store: deps.store, clock: deps.clock, sessions: deps.sessions, token: meta.token, actor, locale: meta.locale, address: meta.address } };

@@ -31,7 +31,7 @@ import { systemClock } from '../context';
 import { expireDueReservations } from '../reservations/service';
 import { FileStore } from '../store/file/file-store';
 import { procStat } from '../store/lock';
-import { PostgresStore } from '../store/postgres/postgres-store';
+import { PostgresStore, appSchemaVersion } from '../store/postgres/postgres-store';
 import { addPeople, signedInClients, signInClient, signInWithPassword, ApiClient, type Reply } from '../testing/api-client';
 import { startPgCluster } from '../testing/pg-cluster';
 import { BENCH_DATA_OPTIONS, BENCH_NOW, buildBenchData } from './bench-data';
@@ -53,6 +53,8 @@ const { values: args } = parseArgs({
     'think-ms': { type: 'string', default: '200' },
     /** A folder for the server's CPU profile (node --cpu-prof), written when the server stops; none when not given. */
     'server-cpu-prof': { type: 'string' },
+    /** postgres: print the N statements that took PostgreSQL the most time during the timed calls (pg_stat_statements). */
+    'db-statements': { type: 'string', default: '0' },
   },
 });
 const log = (m: string) => process.stderr.write(`${m}\n`);
@@ -69,6 +71,7 @@ const SECONDS = count('seconds', 1);
 const CLIENTS = count('clients', 2);
 const WAREHOUSE = count('warehouse', 1);
 const THINK_MS = count('think-ms', 0);
+const DB_STATEMENTS = count('db-statements', 0);
 if (WAREHOUSE >= CLIENTS) throw new Error(`--warehouse (${WAREHOUSE}) must leave some of the ${CLIENTS} clients to be department contacts`);
 if (!(STORES as readonly string[]).includes(args.store)) throw new Error(`--store must be one of ${STORES.join(', ')} (got "${args.store}")`);
 const STORE = args.store as BenchStore; // why: checked against STORES just above
@@ -94,6 +97,8 @@ interface BenchServer {
   output(): string;
   /** The CPU time (ms) the server process and (postgres) the database cluster have used so far; undefined without /proc. */
   cpuMs(): { server: number; database: number } | undefined;
+  /** --db-statements: forgets the statement statistics so far (before the timed calls), and ranks them (after). */
+  statements?: { reset(): Promise<void>; ranking(top: number): Promise<string> };
   stop(): Promise<void>;
 }
 
@@ -136,8 +141,11 @@ async function startBenchServer(store: BenchStore): Promise<BenchServer> {
 }
 
 /**
- * The PostgreSQL data set, kept as a stopped cluster's data folder in D/pg-N (marker BENCH-COMPLETE beside it).
- * Filled once from the file data set D/file-N (the bench:store generator's, made first if absent) by the copy
+ * The PostgreSQL data set, kept as a stopped cluster's data folder in D/pg-N-schemaV/data (marker BENCH-COMPLETE
+ * beside it), V the schema version this build migrates to: a new migration makes a new folder, so a run never
+ * spends its start building the new migration's indexes, and a worktree on another schema keeps its own.
+ * Made from the newest kept folder of an older schema with the same counts (a copy of it migrated: seconds), or
+ * else filled from the file data set D/file-N (the bench:store generator's, made first if absent) by the copy
  * that migrate-to-server makes: every record through PostgresStore.importAll, 500 rows to an INSERT in one
  * transaction. Generating straight into PostgreSQL (fillBenchStore, 1,000 devices to a transaction) reads the
  * chain's last hash once per event: 10,000 devices / 100,000 events took 9.5 min at load average 20, so the
@@ -145,35 +153,26 @@ async function startBenchServer(store: BenchStore): Promise<BenchServer> {
  * of the kept folder (a file copy, no restore), so what a run writes never reaches the data set.
  */
 async function pgBenchData(): Promise<string> {
-  const home = path.join(path.resolve(args.dir), `pg-${DEVICES}`);
+  const schema = appSchemaVersion();
+  const root = path.resolve(args.dir);
+  const counts = `${DEVICES}/${EVENTS}`;
+  const kept = (home: string) => fs.existsSync(path.join(home, 'BENCH-COMPLETE')) && fs.readFileSync(path.join(home, 'BENCH-COMPLETE'), 'utf8') === counts;
+  const home = path.join(root, `pg-${DEVICES}-schema${schema}`);
   const data = path.join(home, 'data');
-  const marker = path.join(home, 'BENCH-COMPLETE');
-  if (!args.fresh && fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === `${DEVICES}/${EVENTS}`) {
+  if (!args.fresh && kept(home)) {
     log(`postgres: reusing ${data}`);
     return data;
   }
   fs.rmSync(home, { recursive: true, force: true });
-  const source = path.join(path.resolve(args.dir), `file-${DEVICES}`);
-  await buildBenchData('file', source, DEVICES, EVENTS, args.fresh, log);
+  const older = args.fresh ? undefined : olderPgBenchData(root, schema, kept);
   const t0 = performance.now();
-  const cluster = await startPgCluster();
+  const cluster = await startPgCluster(older ? { from: older } : {});
   try {
-    const fileStore = await FileStore.open(source, { readOnly: true, log });
-    const pgStore = await PostgresStore.open(cluster.url);
-    try {
-      const copied = await pgStore.importAll(fileStore.exportAll());
-      const hash = await hashPassword(BENCH_PASSWORD);
-      await pgStore.transaction(async (tx) => tx.putCredential({ userId: ADMIN.id, hash, changedAt: BENCH_NOW.toISOString(), failedAttempts: 0 }));
-      log(`postgres: copied ${copied.device ?? 0} devices, ${copied.event ?? 0} events from ${source} in ${Math.round(performance.now() - t0)} ms`);
-      // The data set ends at BENCH_NOW, so its reservations are overdue today. The server expires them at start,
-      // one transaction each (9,000 at 100,000 devices: minutes); done once here, the kept data set is settled.
-      const t1 = performance.now();
-      const expired = await expireDueReservations({ store: pgStore, clock: systemClock });
-      log(`postgres: expired ${expired} overdue reservations in ${Math.round(performance.now() - t1)} ms`);
-    } finally {
-      await pgStore.close();
-      await fileStore.close();
-    }
+    if (older) {
+      // Opening the store runs the migrations the kept data set lacks.
+      await (await PostgresStore.open(cluster.url)).close();
+      log(`postgres: ${older} brought to schema ${schema} in ${Math.round(performance.now() - t0)} ms`);
+    } else await fillPgBenchData(cluster.url);
     const c = new pg.Client({ connectionString: cluster.url });
     await c.connect();
     // Planner statistics for the data as copied, so the first run's plans are those of a settled database.
@@ -183,9 +182,48 @@ async function pgBenchData(): Promise<string> {
     await cluster.stop();
     throw err;
   }
-  fs.writeFileSync(marker, `${DEVICES}/${EVENTS}`);
+  fs.writeFileSync(path.join(home, 'BENCH-COMPLETE'), counts);
   log(`postgres: data set kept in ${data} (${Math.round(performance.now() - t0)} ms in all)`);
   return data;
+}
+
+/**
+ * The data folder of the newest kept data set with these counts and an older schema (pg-N-schemaV, or pg-N as
+ * kept before the folders named their schema, which is older than any that do), if any.
+ */
+function olderPgBenchData(root: string, schema: number, kept: (home: string) => boolean): string | undefined {
+  const found = fs.existsSync(root)
+    ? fs
+        .readdirSync(root)
+        .map((name) => ({ name, m: new RegExp(`^pg-${DEVICES}(?:-schema(\\d+))?$`).exec(name) }))
+        .map(({ name, m }) => ({ home: path.join(root, name), version: m ? Number(m[1] ?? 0) : Infinity }))
+        .filter(({ home, version }) => version < schema && kept(home))
+        .sort((a, b) => b.version - a.version)
+    : [];
+  return found[0] && path.join(found[0].home, 'data');
+}
+
+/** Fills the empty database at `url` with the file data set, and settles its overdue reservations. */
+async function fillPgBenchData(url: string): Promise<void> {
+  const source = path.join(path.resolve(args.dir), `file-${DEVICES}`);
+  await buildBenchData('file', source, DEVICES, EVENTS, args.fresh, log);
+  const t0 = performance.now();
+  const fileStore = await FileStore.open(source, { readOnly: true, log });
+  const pgStore = await PostgresStore.open(url);
+  try {
+    const copied = await pgStore.importAll(fileStore.exportAll());
+    const hash = await hashPassword(BENCH_PASSWORD);
+    await pgStore.transaction(async (tx) => tx.putCredential({ userId: ADMIN.id, hash, changedAt: BENCH_NOW.toISOString(), failedAttempts: 0 }));
+    log(`postgres: copied ${copied.device ?? 0} devices, ${copied.event ?? 0} events from ${source} in ${Math.round(performance.now() - t0)} ms`);
+    // The data set ends at BENCH_NOW, so its reservations are overdue today. The server expires them at start,
+    // one transaction each (9,000 at 100,000 devices: minutes); done once here, the kept data set is settled.
+    const t1 = performance.now();
+    const expired = await expireDueReservations({ store: pgStore, clock: systemClock });
+    log(`postgres: expired ${expired} overdue reservations in ${Math.round(performance.now() - t1)} ms`);
+  } finally {
+    await pgStore.close();
+    await fileStore.close();
+  }
 }
 
 /**
@@ -197,8 +235,9 @@ async function pgBenchData(): Promise<string> {
 async function startPgServer(): Promise<BenchServer> {
   const data = await pgBenchData();
   const t0 = performance.now();
-  const cluster = await startPgCluster({ from: data });
+  const cluster = await startPgCluster({ from: data, ...(DB_STATEMENTS > 0 ? { settings: { shared_preload_libraries: 'pg_stat_statements' } } : {}) });
   log(`postgres: cluster up from a copy of ${data} in ${Math.round(performance.now() - t0)} ms`);
+  const statements = DB_STATEMENTS > 0 ? await statementStats(cluster.url) : undefined;
   try {
     const server = await startServer({
       shared: true,
@@ -214,7 +253,9 @@ async function startPgServer(): Promise<BenchServer> {
       shared: true,
       output: server.output,
       cpuMs: () => cpuOf(server.pid, postmasterPid(cluster.dataDir)),
+      ...(statements ? { statements } : {}),
       async stop() {
+        await statements?.close();
         await server.stop();
         fs.rmSync(server.configDir, { recursive: true, force: true });
         fs.rmSync(server.dataDir, { recursive: true, force: true });
@@ -225,6 +266,31 @@ async function startPgServer(): Promise<BenchServer> {
     await cluster.stop();
     throw err;
   }
+}
+
+/**
+ * pg_stat_statements on the bench's database (the cluster started with it preloaded): which statements cost
+ * PostgreSQL its time, ranked by total execution time, each with its calls, mean and rows.
+ */
+async function statementStats(url: string): Promise<NonNullable<BenchServer['statements']> & { close(): Promise<void> }> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await c.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  return {
+    reset: async () => void (await c.query('SELECT pg_stat_statements_reset()')),
+    async ranking(top: number) {
+      const { rows } = await c.query<{ calls: string; total: number; mean: number; rows: string; query: string }>(
+        `SELECT calls, total_exec_time AS total, mean_exec_time AS mean, rows, query FROM pg_stat_statements
+         WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT $1`,
+        [top],
+      );
+      const all = (await c.query<{ total: number }>('SELECT COALESCE(SUM(total_exec_time), 0) AS total FROM pg_stat_statements')).rows[0]!.total;
+      const line = (r: (typeof rows)[number]) =>
+        `${Math.round(r.total).toString().padStart(7)} ms ${((100 * r.total) / Math.max(all, 1)).toFixed(1).padStart(5)} % ${r.calls.padStart(6)} calls ${r.mean.toFixed(2).padStart(8)} ms/call ${r.rows.padStart(7)} rows  ${r.query.replace(/\s+/g, ' ').slice(0, 220)}`;
+      return [`statements by PostgreSQL's time (all: ${Math.round(all)} ms):`, ...rows.map(line)].join('\n');
+    },
+    close: () => c.end(),
+  };
 }
 
 /** The PostgreSQL cluster's server process (the first line of postmaster.pid in its data folder). */
@@ -424,6 +490,7 @@ async function main(): Promise<void> {
     };
 
     const errors: Record<string, number> = {};
+    await server.statements?.reset();
     const cpuBefore = server.cpuMs();
     const started = performance.now();
     const until = started + SECONDS * 1000;
@@ -444,6 +511,7 @@ async function main(): Promise<void> {
     );
     const elapsed = (performance.now() - started) / 1000;
     const cpuAfter = server.cpuMs();
+    if (server.statements) log(await server.statements.ranking(DB_STATEMENTS));
 
     let expectedRefusals = 0;
     for (const s of samples) {

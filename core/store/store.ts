@@ -226,6 +226,12 @@ export interface Store extends StoreReads, WantedQueries {
   /** Writes a consistent copy of the store into an empty folder while the store stays open. */
   backup(targetDir: string): Promise<void>;
   close(): Promise<void>;
+  // bench:server CPU per call (issue 13, wt-srv2)
+  /**
+   * A caller as every call checks them: the person and their administration, read together. Optional: a store
+   * whose reads cost a statement each (PostgreSQL) saves one on every call; without it getUser and getDepartment.
+   */
+  getCaller?(userId: string): Promise<{ user: User; department: Department | undefined } | undefined>;
 }
 
 // ---- Wanted requests ("efterlysninger") and notifications (issue 11) ----

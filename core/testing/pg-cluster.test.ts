@@ -33,6 +33,25 @@ describe('test PostgreSQL cluster', () => {
     console.log(`[pg-cluster] start took ${startMs} ms`);
   });
 
+  // bench:server's statement statistics (issue 13, wt-srv2)
+  it('starts with the server settings it is given, a preloaded library among them', async () => {
+    const cluster = await startPgCluster({ settings: { shared_preload_libraries: 'pg_stat_statements', work_mem: '5MB' } });
+    started.push(cluster);
+    const client = new pg.Client({ connectionString: cluster.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ libs: string; work: string }>("SELECT current_setting('shared_preload_libraries') AS libs, current_setting('work_mem') AS work");
+      expect(rows[0]).toEqual({ libs: 'pg_stat_statements', work: '5MB' });
+      // Only a preloaded pg_stat_statements answers: otherwise "must be loaded via shared_preload_libraries".
+      await client.query('CREATE EXTENSION pg_stat_statements');
+      const counted = await client.query<{ n: string }>('SELECT COUNT(*) AS n FROM pg_stat_statements');
+      expect(Number(counted.rows[0]!.n)).toBeGreaterThan(0);
+    } finally {
+      await client.end();
+      await cluster.stop();
+    }
+  });
+
   it('gives each named database its own data, and two clusters run side by side', async () => {
     const [a, b] = await Promise.all([startPgCluster(), startPgCluster()]);
     started.push(a, b);

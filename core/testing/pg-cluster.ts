@@ -130,9 +130,9 @@ async function copyAsServerUser(from: string, to: string): Promise<void> {
 
 /**
  * Starts a cluster from a copy of the initdb template, or (`from`) of a data folder a cluster left with
- * stopAndKeep; the original is never written to.
+ * stopAndKeep; the original is never written to. `settings`: more server settings (name to value, no spaces).
  */
-export async function startPgCluster(options: { from?: string } = {}): Promise<PgCluster> {
+export async function startPgCluster(options: { from?: string; settings?: Readonly<Record<string, string>> } = {}): Promise<PgCluster> {
   const bin = pgBinDir();
   if (options.from !== undefined && !fs.existsSync(path.join(options.from, 'PG_VERSION'))) {
     throw new Error(`${options.from} is not a PostgreSQL data folder (no PG_VERSION in it)`);
@@ -146,7 +146,7 @@ export async function startPgCluster(options: { from?: string } = {}): Promise<P
     let port = 0;
     for (let attempt = 1; ; attempt++) {
       port = await freePort();
-      const options = [
+      const serverOptions = [
         `-p ${port}`,
         "-c listen_addresses='127.0.0.1'",
         `-c unix_socket_directories='${dir}'`,
@@ -154,9 +154,11 @@ export async function startPgCluster(options: { from?: string } = {}): Promise<P
         '-c synchronous_commit=off',
         '-c full_page_writes=off',
         '-c max_connections=200',
+        // bench:server's statement statistics (shared_preload_libraries=pg_stat_statements), as name=value.
+        ...Object.entries(options.settings ?? {}).map(([name, value]) => `-c ${name}=${value}`),
       ].join(' ');
       try {
-        await pgRun(bin, 'pg_ctl', ['-D', dir, '-l', path.join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start']);
+        await pgRun(bin, 'pg_ctl', ['-D', dir, '-l', path.join(dir, 'server.log'), '-o', serverOptions, '-w', '-t', '60', 'start']);
         break;
       } catch (err) {
         if (attempt >= 3) throw err;

@@ -13,7 +13,7 @@ import { errorMessage } from '../../../shared/messages';
 import { TestClock } from '../../testing/harness';
 import { startPgCluster, type PgCluster } from '../../testing/pg-cluster';
 import { device, event } from '../store-contract';
-import { SORT_SQL } from './sql';
+import { SORT_SQL, searchPageSql } from './sql';
 import { PostgresStore, appSchemaVersion } from './postgres-store';
 
 let cluster: PgCluster;
@@ -100,8 +100,8 @@ describe('PostgreSQL store: schema version', () => {
     const [a, b] = await Promise.all([PostgresStore.open(url), PostgresStore.open(url)]);
     await Promise.all([a.close(), b.close()]);
     const applied = await sql<{ name: string }>(url, 'SELECT name FROM pgmigrations ORDER BY id');
-    expect(applied.map((r) => r.name)).toEqual(['0001_init', '0002_device_facets_index', '0003_device_sort_indexes']);
-    expect(appSchemaVersion()).toBe(3);
+    expect(applied.map((r) => r.name)).toEqual(['0001_init', '0002_device_facets_index', '0003_device_sort_indexes', '0004_device_covering_sort_indexes']);
+    expect(appSchemaVersion()).toBe(4);
   });
 
   it('refuses a database a newer Kredsløb migrated, naming both versions, and changes nothing', async () => {
@@ -114,8 +114,8 @@ describe('PostgreSQL store: schema version', () => {
       (e: unknown) => e,
     );
     expect(err).toBeInstanceOf(AppError);
-    expect(err).toMatchObject({ code: 'SCHEMA_TOO_NEW', params: { databaseVersion: 7, appVersion: 3 } });
-    expect(errorMessage('SCHEMA_TOO_NEW', (err as AppError).params, 'en')).toContain('schema version 7; this Kredsløb knows versions up to 3');
+    expect(err).toMatchObject({ code: 'SCHEMA_TOO_NEW', params: { databaseVersion: 7, appVersion: 4 } });
+    expect(errorMessage('SCHEMA_TOO_NEW', (err as AppError).params, 'en')).toContain('schema version 7; this Kredsløb knows versions up to 4');
     expect(errorMessage('SCHEMA_TOO_NEW', (err as AppError).params, 'da')).toContain('skemaversion 7');
     const tables = await sql<{ t: string | null }>(url, "SELECT to_regclass('public.devices')::text AS t");
     expect(tables[0]!.t).toBeNull();
@@ -145,6 +145,72 @@ describe('PostgreSQL store: search order from an index', () => {
       }
     } finally {
       await c.end();
+    }
+  });
+});
+
+// bench:server CPU per call (issue 13, wt-srv2)
+describe('PostgreSQL store: a search page from the index alone', () => {
+  it('finds the page of a word and a filter in every sort, with a state and without, without reading the rows it passes over', async () => {
+    const url = await cluster.database('covering_indexes');
+    const store = await PostgresStore.open(url);
+    try {
+      const models = ['ThinkPad T14', 'Galaxy S21', 'Latitude 5420', 'EliteBook 840'];
+      await store.transaction(async (tx) => {
+        for (let i = 0; i < 400; i++) tx.putDevice(device({ status: i % 2 ? 'listed' : 'in_stock', category: i % 3 ? 'laptop' : 'phone', model: models[i % 4]!, specs: { ramGb: 4 * (1 + (i % 4)) } }));
+      });
+      // All-visible pages, as autovacuum leaves a settled table (the commit's WAL flushed first: the cluster commits
+      // asynchronously, and VACUUM marks no page whose rows' commit is not yet on disk).
+      await sql(url, 'CHECKPOINT');
+      await sql(url, 'VACUUM ANALYZE devices');
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      try {
+        // Every way of finding the page but an index-only walk in the sort's order priced out: 400 devices would
+        // otherwise be read and sorted whole, as 100,000 never are. Without a sort index that holds the word and
+        // the filter's columns, the plan is one of the priced-out ones.
+        for (const off of ['enable_seqscan', 'enable_bitmapscan', 'enable_sort']) await c.query(`SET ${off} = off`);
+        for (const sort of Object.keys(SORT_SQL) as (keyof typeof SORT_SQL)[]) {
+          for (const status of ['listed', undefined] as const) {
+            const page = searchPageSql({ status, text: 'galaxy', filter: { category: 'phone', ramMinGb: 8 }, sort, limit: 50, offset: 0 });
+            const plan = (await c.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${page.text}`, page.args)).rows.map((r) => r['QUERY PLAN']).join('\n');
+            // Before migration 0004 the walk was an Index Scan: every row it passed was read from the table to test the word.
+            expect(plan, `${sort} ${status ?? 'any state'}`).toMatch(/Index Only Scan using devices_(status_)?(updated|reported|model|year|ram) on devices/);
+            // The word is tested only on rows of the category and RAM asked for (PostgreSQL would test it first).
+            expect(plan).toMatch(/CASE WHEN .*category = 'phone'.* THEN \(?\(?haystack ~~ '%galaxy%'/);
+            expect(plan.replace(/CASE WHEN .*? END/g, ''), `${sort} ${status ?? 'any state'}`).not.toMatch(/haystack ~~/);
+          }
+        }
+      } finally {
+        await c.end();
+      }
+      // The page itself still reads the rows it shows, in the sort's order.
+      const found = await store.searchDevices({ status: 'listed', text: 'galaxy', filter: { ramMinGb: 8 }, sort: 'ram_desc', limit: 5, offset: 0 });
+      expect(found.items.map((d) => [d.model, d.status, d.specs.ramGb])).toEqual(Array.from({ length: 5 }, () => ['Galaxy S21', 'listed', 8]));
+      expect(found.total).toBe(100);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+// bench:server CPU per call (issue 13, wt-srv2)
+describe('PostgreSQL store: the caller in one read', () => {
+  it('gives every person with their administration as getUser and getDepartment do, and nobody for an unknown id', async () => {
+    const store = await PostgresStore.open(await cluster.database('caller'));
+    try {
+      await seedReferenceData(store);
+      const homeless = { ...USERS[0]!, id: 'u-homeless', email: 'homeless@example.dk', departmentId: 'dep-gone' };
+      await store.transaction(async (tx) => tx.putUser(homeless));
+      for (const user of [...USERS, homeless]) {
+        const department = await store.getDepartment(user.departmentId);
+        if (user !== homeless) expect(department, user.id).toBeDefined();
+        expect(await store.getCaller(user.id), user.id).toEqual({ user: await store.getUser(user.id), department });
+      }
+      expect((await store.getCaller('u-homeless'))?.department).toBeUndefined();
+      expect(await store.getCaller('u-nobody')).toBeUndefined();
+    } finally {
+      await store.close();
     }
   });
 });

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { runner } from 'node-pg-migrate';
-import { HOLDING_RESERVATION_STATUSES, type Category, type Device, type Reservation, type SanitizationRecord, type Settings, type TrailEvent } from '../../../shared/schemas';
+import { HOLDING_RESERVATION_STATUSES, type Category, type Department, type User, type Device, type Reservation, type SanitizationRecord, type Settings, type TrailEvent } from '../../../shared/schemas';
 import { ANY_CATEGORY, wantedIndexKey, type Notification, type WantedRequest } from '../../../shared/wanted';
 import { AppError } from '../../errors';
 import { FACT_TYPES, FactLog, type StatFacts } from '../../stats/facts';
@@ -37,7 +37,7 @@ import { chainEvent, checkChain } from '../trail-hash';
 import { readDump, writeDump, type DumpCounts, type DumpRecord } from '../dump';
 import { makePrivateDir } from '../private-files';
 import { exportDatabase, importIntoEmpty } from './postgres-dump';
-import { DEVICE_COLUMNS, SORT_SQL, Conditions, deviceOf, deviceRow, marketFilterConditions, queryConditions } from './sql';
+import { DEVICE_COLUMNS, Conditions, deviceOf, deviceRow, searchPageSql } from './sql';
 import { SearchCounts, type DeviceChange } from './search-counts';
 import { WritesChannel } from './writes-channel';
 
@@ -233,7 +233,11 @@ class PgTx extends PgReads implements StoreTx {
   /** This transaction's id (PostgreSQL's), once it has written a device. */
   xid: bigint | undefined;
 
-  constructor(private readonly client: pg.PoolClient) {
+  /** `writesChannel`: the channel and payload of this process's notification (writes-channel.ts), sent by every device write. */
+  constructor(
+    private readonly client: pg.PoolClient,
+    private readonly writesChannel: readonly [channel: string, payload: string],
+  ) {
     super(async <R extends object>(sql: string, args?: unknown[]) => {
       try {
         return (await this.send<R>(sql, args)).rows;
@@ -277,12 +281,15 @@ class PgTx extends PgReads implements StoreTx {
     const updates = DEVICE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ');
     // The row as it was (the statement's parts all read one snapshot, so `prev` is the row before this write) and
     // the transaction's id: after the commit, the search counts (search-counts.ts) move the device between groups.
+    // Other server processes keep search counts too: the notification tells them of this write when (and only if)
+    // the transaction commits; PostgreSQL sends one per transaction however many devices it writes.
+    const n = DEVICE_COLUMNS.length + 2;
     this.write<{ prev: Device | null; xid: string }>(
       `WITH prev AS (SELECT data FROM devices WHERE id = $1),
        up AS (INSERT INTO devices (id, trail_length, ${cols}) VALUES ($1, (SELECT COUNT(*) FROM events WHERE device_id = $1), ${values})
          ON CONFLICT (id) DO UPDATE SET ${updates} RETURNING 1)
-       SELECT (SELECT data FROM prev) AS prev, pg_current_xact_id()::text AS xid FROM up`,
-      [d.id, ...deviceRow(d)],
+       SELECT (SELECT data FROM prev) AS prev, pg_current_xact_id()::text AS xid, pg_notify($${n}, $${n + 1}) FROM up`,
+      [d.id, ...deviceRow(d), ...this.writesChannel],
       ([row]) => {
         this.xid = BigInt(row!.xid);
         const first = this.deviceChanges.get(d.id);
@@ -402,11 +409,9 @@ export class PostgresStore extends PgReads implements Store {
       let release: boolean | Error = false;
       try {
         await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
-        tx = new PgTx(client);
+        tx = new PgTx(client, this.channel.notification);
         const result = await fn(tx);
         await tx.flush();
-        // Other server processes keep search counts too: PostgreSQL tells them of this commit (only if it commits).
-        if (tx.xid !== undefined) await client.query(this.channel.notifyStatement());
         try {
           await client.query('COMMIT');
         } catch (err) {
@@ -439,20 +444,12 @@ export class PostgresStore extends PgReads implements Store {
   /**
    * The page and its total as separate statements run side by side: a window count (COUNT(*) OVER ()) made
    * PostgreSQL read and sort every matching row, data included, before the LIMIT; without it the page walks
-   * an index in the sort's order (migration 0003) and stops at the page's end. The total and the facets are
+   * an index in the sort's order (migrations 0003, 0004) and stops at the page's end. The total and the facets are
    * counted over the query's kept groups (search-counts.ts), not over the matching rows.
    */
   async searchDevices(qy: DeviceQuery): Promise<DeviceSearchResult> {
-    const c = new Conditions();
-    queryConditions(qy, c);
-    marketFilterConditions(qy.filter ?? {}, c);
-    const where = c.sql();
-    const pageArgs = [...c.args];
-    const page = new Conditions(pageArgs);
-    const rowsP = this.query<{ data: Device; trail_length: number }>(
-      `SELECT data, trail_length FROM devices ${where} ORDER BY ${SORT_SQL[qy.sort]} LIMIT ${page.ph(qy.limit)} OFFSET ${page.ph(qy.offset)}`,
-      pageArgs,
-    );
+    const page = searchPageSql(qy);
+    const rowsP = this.query<{ data: Device; trail_length: number }>(page.text, page.args);
     const [rows, counted] = await Promise.all([rowsP, this.counts.count(qy)]);
     return { items: rows.map(deviceOf), ...counted };
   }
@@ -546,6 +543,17 @@ export class PostgresStore extends PgReads implements Store {
   }
   deviceCount() {
     return this.count('SELECT COUNT(*) AS n FROM devices');
+  }
+
+  // bench:server CPU per call (issue 13, wt-srv2): every call's caller in one statement instead of two.
+  async getCaller(userId: string): Promise<{ user: User; department: Department | undefined } | undefined> {
+    const row = await this.one<{ user: User; department: Department | null }>(
+      `SELECT u.data AS user, d.data AS department FROM records u
+       LEFT JOIN records d ON d.kind = 'department' AND d.key = u.data->>'departmentId'
+       WHERE u.kind = 'user' AND u.key = $1`,
+      [userId],
+    );
+    return row && { user: row.user, department: row.department ?? undefined };
   }
 
   /** Every device's chain, a page of devices at a time (a million events are never held at once). */

@@ -39,9 +39,12 @@ export class WritesChannel {
     await this.connect();
   }
 
-  /** The statement a writing transaction runs before COMMIT. */
+  /** pg_notify's arguments for this process's notification: every statement that writes a device sends it. */
+  readonly notification: readonly [channel: string, payload: string] = [DEVICE_WRITES_CHANNEL, this.id];
+
+  /** The notification as a statement of its own, for writes outside a transaction (import, clearing). */
   notifyStatement(): { text: string; values: string[] } {
-    return { text: 'SELECT pg_notify($1, $2)', values: [DEVICE_WRITES_CHANNEL, this.id] };
+    return { text: 'SELECT pg_notify($1, $2)', values: [...this.notification] };
   }
 
   async close(): Promise<void> {
