@@ -1,8 +1,15 @@
-/** Where a package's file is, for a worker thread that requires it by path (it cannot load TypeScript or the bundle). */
+/** Node's require where this code runs, and where a package's file is for a worker thread that requires it by path. */
 import { createRequire } from 'node:module';
 
+/**
+ * The runtime's require: the bundles (desktop CommonJS, server ESM with a require banner) and Vitest have one; tsx
+ * (the CLI) only import.meta.url. The desktop bundle's require finds packages unpacked from the asar (sharp).
+ */
+export function nodeRequire(): NodeJS.Require {
+  return typeof require === 'function' ? require : createRequire(import.meta.url);
+}
+
+/** Where a package's file is, for a worker thread that requires it by path (it cannot load TypeScript or the bundle). */
 export function resolveModule(id: string): string {
-  // why: the bundles (desktop CommonJS, server ESM with a require banner) and Vitest have require; tsx (the CLI) only import.meta.url
-  const resolve = typeof require === 'function' ? require.resolve : createRequire(import.meta.url).resolve;
-  return resolve(id);
+  return nodeRequire().resolve(id);
 }

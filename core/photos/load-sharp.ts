@@ -4,8 +4,8 @@
  * (a --cpu-prof of `node dist/server/main.mjs` over the demo), and most starts, every end-to-end test's
  * included, never see an image.
  */
-import { createRequire } from 'node:module';
 import type sharpType from 'sharp';
+import { nodeRequire } from '../resolve-module';
 
 export type Sharp = typeof sharpType;
 
@@ -13,10 +13,9 @@ let loaded: Sharp | undefined;
 
 export function loadSharp(): Sharp {
   // why require, not import(): the desktop bundle loads sharp unpacked from the asar through require, as it did
-  // when sharp was a static import (core/resolve-module.ts: which runtimes have require)
-  const load = typeof require === 'function' ? require : createRequire(import.meta.url);
-  // why: require answers unknown; this is sharp's CommonJS export, the function its types describe.
+  // when sharp was a static import.
+  // why the cast: require answers unknown; this is sharp's CommonJS export, the function its types describe.
   // A failed load throws and is not kept, so the next image reports its cause again.
-  loaded ??= load('sharp') as Sharp;
+  loaded ??= nodeRequire()('sharp') as Sharp;
   return loaded;
 }

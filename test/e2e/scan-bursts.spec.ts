@@ -278,11 +278,16 @@ test('hand-over: a malformed and an unknown tag among 20 fail with their tag and
   expectRanInOrder(handedOver, 'handed_over');
 });
 
-test('a scan with the focus in the marketplace search box opens the device and leaves the search as it was', async ({ page }) => {
-  const api = new Api(page.request);
-  const { items } = await api.call(SUF_CONTACT, 'marketplace.search', { limit: 1 });
+/** The asset tag of a device on the marketplace now, as the API gives it. */
+async function aListedTag(page: Page): Promise<string> {
+  const { items } = await new Api(page.request).call(SUF_CONTACT, 'marketplace.search', { limit: 1 });
   const tag = items[0]?.assetTag ?? '';
   expect(tag).toMatch(/^KK-\d+$/);
+  return tag;
+}
+
+test('a scan with the focus in the marketplace search box opens the device and leaves the search as it was', async ({ page }) => {
+  const tag = await aListedTag(page);
 
   const picker = new ProfilePickerPage(page);
   await picker.goto();
@@ -346,10 +351,7 @@ test('a field marked to take scans (data-scan-fill) gets the scanned tag instead
 });
 
 test('a scan the machine stalls in mid-way still leaves the search as it was for Back, in the marketplace and in all devices', async ({ page }) => {
-  const api = new Api(page.request);
-  const { items } = await api.call(SUF_CONTACT, 'marketplace.search', { limit: 1 });
-  const tag = items[0]?.assetTag ?? '';
-  expect(tag).toMatch(/^KK-\d+$/);
+  const tag = await aListedTag(page);
   const picker = new ProfilePickerPage(page);
   await picker.goto();
   await picker.choose(WAREHOUSE);
