@@ -427,4 +427,24 @@ describe('importing', () => {
     expect(() => file.rows.at(5)).toThrow(/released/);
     expect(file.rows.at(10).cells[0]).toBe('SN-10');
   });
+
+  it('a file read a slice at a time: quoted newlines and Danish letters a slice cuts come whole, and a late Windows-1252 byte makes the whole file Windows-1252', async () => {
+    // 5,000 records of ~70 bytes: the 64 KB slices cut through quoted notes and two-byte letters many times over.
+    const records = Array.from({ length: 5000 }, (_, i) => [`SN-${i}`, 'Bærbar computer', `"Linje ${i} æøå\r\nanden ""linje"" ${i}"`]);
+    const text = ['\uFEFFSerienummer;Kategori;Noter', ...records.map((r) => r.join(';'))].join('\r\n');
+    const file = await readImportFile('u.csv', Buffer.from(text, 'utf8'));
+    expect(file.headers).toEqual(['Serienummer', 'Kategori', 'Noter']);
+    expect(file.rows.length).toBe(5000);
+    for (let i = 0; i < 5000; i++) {
+      expect(file.rows.at(i)).toEqual({ n: i + 2, cells: [`SN-${i}`, 'Bærbar computer', `Linje ${i} æøå\r\nanden "linje" ${i}`] });
+    }
+    // Windows-1252 (as Danish Excel saves "CSV"): plain ASCII for the first 100 KB, the first "æ" byte after that.
+    const ascii = Array.from({ length: 6000 }, (_, i) => `SN-${i};Laptop;HP`);
+    const latin = Buffer.from(['Serienummer;Kategori;Fabrikat', ...ascii, 'SN-X;Skærm;Dell'].join('\r\n'), 'latin1');
+    expect(latin.indexOf(0xe6)).toBeGreaterThan(100 * 1024);
+    const old = await readImportFile('w.csv', latin);
+    expect(old.rows.length).toBe(6001);
+    expect(old.rows.at(5999).cells).toEqual(['SN-5999', 'Laptop', 'HP']);
+    expect(old.rows.at(6000).cells).toEqual(['SN-X', 'Skærm', 'Dell']);
+  });
 });

@@ -16,7 +16,7 @@ import type { Op, TrailSeal } from './ops';
 import { FactLog, type StatFacts } from '../../stats/facts';
 import { WantedMaps } from './wanted-state';
 import { DeviceInterner } from './device-intern';
-import { SlotSet, SpreadMap } from './spread-index';
+import { SlotSet, SpreadMap } from '../../spread-index';
 
 /** Places of one device's events in the journal: flat (segment, offset, length) triples. */
 export type TrailRefs = readonly number[];
