@@ -122,19 +122,37 @@ export function marketFilterConditions(f: MarketFilter, c: Conditions): void {
 }
 
 /**
- * A search's page: its ids first, from a sort's index alone (migration 0004 puts every column a search filters
- * on in each), then only those rows, so the rows a walk passes over for a word or a filter are never read from
- * the table (a word among the listed devices by model read 29,622 table pages for a page of 50 before, 897 after).
+ * How a search's page is found. `walk`: the sort's index walked in order until the page is full (migration 0004
+ * puts every column a search filters on in each, so the rows it passes over are never read from the table).
+ * `matches`: every row matching the words found through their trigram index (0001's devices_haystack), then
+ * sorted; for words so rare that a walk would pass thousands of rows for each match (searchPageWay).
  */
-export function searchPageSql(qy: DeviceQuery): { text: string; args: unknown[] } {
+export type PageWay = 'walk' | 'matches';
+
+/** The columns the sorts (SORT_SQL) order by, which a `matches` page keeps of each match to sort them. */
+const SORT_COLUMNS = 'id, updated_at, reported_at, manufacturer, model, year, ram_gb';
+
+/**
+ * A search's page: its ids first (by `way`), then only those rows, so the rows a walk passes over for a word or
+ * a filter are never read from the table (a word among the listed devices by model read 29,622 table pages for a
+ * page of 50 before, 897 after).
+ */
+export function searchPageSql(qy: DeviceQuery, way: PageWay = 'walk'): { text: string; args: unknown[] } {
   const c = new Conditions();
   queryConditions({ ...qy, text: undefined }, c);
   marketFilterConditions(qy.filter ?? {}, c);
+  const likes = textConditions(qy.text, c);
+  const order = SORT_SQL[qy.sort];
+  if (way === 'matches' && likes.length > 0) {
+    // MATERIALIZED: planned without the page's LIMIT, so PostgreSQL finds the matches by their index, not by a walk.
+    const text = `WITH hits AS MATERIALIZED (SELECT ${SORT_COLUMNS} FROM devices WHERE ${[...c.where, ...likes].join(' AND ')})
+    SELECT data, trail_length FROM (SELECT id FROM hits ORDER BY ${order} LIMIT ${c.ph(qy.limit)} OFFSET ${c.ph(qy.offset)}) page
+    JOIN devices USING (id) ORDER BY ${order}`;
+    return { text, args: c.args };
+  }
   // PostgreSQL tests a row's words before its category (it prices LIKE below a text comparison), so a word
   // with a category tested every listed device's text; CASE makes the words wait for the other conditions.
-  const likes = textConditions(qy.text, c);
   if (likes.length > 0) c.add(c.where.length > 0 ? `CASE WHEN ${c.where.join(' AND ')} THEN ${likes.join(' AND ')} ELSE false END` : likes.join(' AND '));
-  const order = SORT_SQL[qy.sort];
   const text = `SELECT data, trail_length FROM (SELECT id FROM devices ${c.sql()} ORDER BY ${order} LIMIT ${c.ph(qy.limit)} OFFSET ${c.ph(qy.offset)}) page
     JOIN devices USING (id) ORDER BY ${order}`;
   return { text, args: c.args };
