@@ -6,7 +6,7 @@ import { isTagOf, tagFormatOf, tagNumber } from '../../shared/tag-format';
 import { actionsFrom, transitionFor } from '../../shared/lifecycle';
 import type { DeviceDetail, ProcedureArgs } from '../../shared/contract';
 import type { Device, DeviceStatus, Location, SanitizationRecord, Specs, Unit } from '../../shared/schemas';
-import type { StoreReads, StoreTx } from '../store/store';
+import type { DevicePage, Store, StoreReads, StoreTx } from '../store/store';
 import { actorRole, actorSnapshot, nowIso, requireUser, todayOf, type ServiceContext } from '../context';
 import { addDays, offerDaysFor } from '../../shared/wanted';
 import { notifyMatches } from '../wanted/service';
@@ -350,14 +350,25 @@ export async function handOver(ctx: ServiceContext, input: ProcedureArgs<'device
   });
 }
 
+/** A device and what its page shows: in one read where the store offers it (getDevicePage). @throws NOT_FOUND */
+async function devicePage(store: Store, ref: { id: string } | { assetTag: string }): Promise<DevicePage> {
+  if (store.getDevicePage) {
+    const page = await store.getDevicePage(ref);
+    if (!page) throw notFound('device', 'id' in ref ? ref.id : ref.assetTag);
+    return page;
+  }
+  const device = 'id' in ref ? await deviceById(store, ref.id) : await deviceByTag(store, ref.assetTag);
+  const [trail, reservation, sanitization] = await Promise.all([
+    store.trail(device.id),
+    store.activeReservation(device.id),
+    device.sanitizationId ? store.getSanitization(device.sanitizationId) : Promise.resolve(undefined),
+  ]);
+  return { device, trail, reservation, sanitization };
+}
+
 /** One device with everything its page shows. @throws NOT_FOUND */
 export async function getDeviceDetail(ctx: ServiceContext, input: ProcedureArgs<'devices.get'>): Promise<DeviceDetail> {
-  const device = input.id ? await deviceById(ctx.store, input.id) : await deviceByTag(ctx.store, input.assetTag ?? '');
-  const [trail, reservation, sanitization] = await Promise.all([
-    ctx.store.trail(device.id),
-    ctx.store.activeReservation(device.id),
-    device.sanitizationId ? ctx.store.getSanitization(device.sanitizationId) : Promise.resolve(undefined),
-  ]);
+  const { device, trail, reservation, sanitization } = await devicePage(ctx.store, input.id ? { id: input.id } : { assetTag: input.assetTag ?? '' });
   return {
     device,
     trail,
@@ -396,12 +407,12 @@ const HELD_BY_RESERVATION: ReadonlySet<DeviceStatus> = new Set(transitionFor('ca
 /** Devices matching text and filters, one page at a time, with the administration each reserved one is going to. */
 export async function searchDevices(ctx: ServiceContext, input: ProcedureArgs<'devices.search'>) {
   const page = await ctx.store.searchDevices(input);
+  const held = page.items.filter((d) => HELD_BY_RESERVATION.has(d.status)).map((d) => d.id);
+  const reservations = ctx.store.activeReservations
+    ? await ctx.store.activeReservations(held)
+    : (await Promise.all(held.map((id) => ctx.store.activeReservation(id)))).filter((r) => r !== undefined);
   const reservedFor: Record<string, string> = {};
-  for (const d of page.items) {
-    if (!HELD_BY_RESERVATION.has(d.status)) continue;
-    const reservation = await ctx.store.activeReservation(d.id);
-    if (reservation) reservedFor[d.id] = reservation.departmentId;
-  }
+  for (const r of reservations) reservedFor[r.deviceId] = r.departmentId;
   return { ...page, reservedFor };
 }
 

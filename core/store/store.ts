@@ -232,6 +232,24 @@ export interface Store extends StoreReads, WantedQueries {
    * whose reads cost a statement each (PostgreSQL) saves one on every call; without it getUser and getDepartment.
    */
   getCaller?(userId: string): Promise<{ user: User; department: Department | undefined } | undefined>;
+  /**
+   * A device with what its page shows (its trail, the reservation holding it, its wipe record), by id or by tag,
+   * read together. Optional, as getCaller: PostgreSQL answers a device page in one statement instead of four.
+   */
+  getDevicePage?(ref: { id: string } | { assetTag: string }): Promise<DevicePage | undefined>;
+  /**
+   * The reservations holding any of these devices (activeReservation for each), in one read. Optional, as
+   * getCaller: the warehouse's search of reserved devices asked PostgreSQL once for each of up to 50.
+   */
+  activeReservations?(deviceIds: readonly string[]): Promise<Reservation[]>;
+}
+
+/** A device and what its page shows (Store.getDevicePage). */
+export interface DevicePage {
+  device: Device;
+  trail: TrailEvent[];
+  reservation: Reservation | undefined;
+  sanitization: SanitizationRecord | undefined;
 }
 
 // ---- Wanted requests ("efterlysninger") and notifications (issue 11) ----

@@ -13,7 +13,9 @@ import { errorMessage } from '../../../shared/messages';
 import { TestClock } from '../../testing/harness';
 import { startPgCluster, type PgCluster } from '../../testing/pg-cluster';
 import { device, event } from '../store-contract';
+import { WIPE } from '../../testing/fixtures';
 import type { DeviceQuery } from '../store';
+import type { Device, Reservation } from '../../../shared/schemas';
 import { SORT_SQL, searchPageSql, type PageWay } from './sql';
 import { PostgresStore, WALK_ROWS_MAX, appSchemaVersion, searchPageWay } from './postgres-store';
 
@@ -310,6 +312,60 @@ describe('PostgreSQL store: the caller in one read', () => {
       }
       expect((await store.getCaller('u-homeless'))?.department).toBeUndefined();
       expect(await store.getCaller('u-nobody')).toBeUndefined();
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+// bench:server: a device page and the warehouse's reserved devices in one statement each
+describe('PostgreSQL store: a device page and the reservations of a page of devices in one read', () => {
+  it('gives what the separate reads give: by id and by tag, with and without a reservation and a wipe record; nothing for an unknown device', async () => {
+    const store = await PostgresStore.open(await cluster.database('device_page'));
+    try {
+      const wiped = device({ status: 'reserved', sanitizationId: 'san-p1' });
+      const plain = device({ status: 'listed' });
+      const held = device({ status: 'reserved' });
+      const reservation = (id: string, d: Device, status: Reservation['status']): Reservation => ({
+        id,
+        deviceId: d.id,
+        departmentId: 'dep-suf',
+        reservedBy: { id: 'user-suf-1', name: 'X', role: 'department_contact' },
+        createdAt: '2026-01-01T00:00:00.000Z',
+        expiresAt: '2026-01-08T00:00:00.000Z',
+        status,
+        ...(status === 'active' ? {} : { endedAt: '2026-01-02T00:00:00.000Z' }),
+      });
+      await store.transaction(async (tx) => {
+        for (const d of [wiped, plain, held]) tx.putDevice(d);
+        tx.putSanitization({ id: 'san-p1', deviceId: wiped.id, ...WIPE, operator: { id: 'user-warehouse-1', name: 'Lager', role: 'warehouse' }, performedAt: '2026-01-02T09:00:00.000Z' });
+        tx.putReservation(reservation('r-old', wiped, 'cancelled'));
+        tx.putReservation(reservation('r-now', wiped, 'active'));
+        tx.putReservation(reservation('r-held', held, 'active'));
+        for (const at of ['2026-01-03T10:00:00.000Z', '2026-01-02T10:00:00.000Z', '2026-01-04T10:00:00.000Z']) await tx.appendEvent(event(wiped, 'note_added', at));
+      });
+      for (const d of [wiped, plain, held]) {
+        const separate = {
+          device: await store.getDevice(d.id),
+          trail: await store.trail(d.id),
+          reservation: await store.activeReservation(d.id),
+          sanitization: d.sanitizationId ? await store.getSanitization(d.sanitizationId) : undefined,
+        };
+        expect(await store.getDevicePage({ id: d.id }), d.id).toEqual(separate);
+        expect(await store.getDevicePage({ assetTag: d.assetTag }), d.assetTag).toEqual(separate);
+      }
+      const page = await store.getDevicePage({ id: wiped.id });
+      expect(page?.trail.map((e) => e.seq)).toEqual([1, 2, 3]);
+      expect(page?.reservation?.id).toBe('r-now');
+      expect(page?.sanitization?.id).toBe('san-p1');
+      expect(await store.getDevicePage({ id: 'd-nobody' })).toBeUndefined();
+      expect(await store.getDevicePage({ assetTag: 'KK-0000000' })).toBeUndefined();
+
+      const ids = [plain.id, wiped.id, held.id, 'd-nobody'];
+      const one = (await Promise.all(ids.map((id) => store.activeReservation(id)))).filter((r) => r !== undefined);
+      expect((await store.activeReservations(ids)).sort((a, b) => a.id.localeCompare(b.id))).toEqual(one.sort((a, b) => a.id.localeCompare(b.id)));
+      expect((await store.activeReservations(ids)).map((r) => r.id).sort()).toEqual(['r-held', 'r-now']);
+      expect(await store.activeReservations([])).toEqual([]);
     } finally {
       await store.close();
     }

@@ -24,6 +24,7 @@ import {
   auditNewestFirst,
   inTableOrder,
   serialKey,
+  type DevicePage,
   type DeviceQuery,
   type DeviceSearchResult,
   type ReferenceData,
@@ -165,6 +166,11 @@ class PgReads implements StoreReads {
   }
   activeReservation(deviceId: string) {
     return this.data<Reservation>('SELECT data FROM reservations WHERE device_id = $1 AND status = ANY($2::text[]) LIMIT 1', [deviceId, HOLDING]);
+  }
+  async activeReservations(deviceIds: readonly string[]): Promise<Reservation[]> {
+    if (deviceIds.length === 0) return [];
+    // One a device, as activeReservation's LIMIT 1 (a device is held by one reservation at a time).
+    return this.datas<Reservation>('SELECT DISTINCT ON (device_id) data FROM reservations WHERE device_id = ANY($1::text[]) AND status = ANY($2::text[]) ORDER BY device_id', [deviceIds, HOLDING]);
   }
   getSanitization(id: string) {
     return this.record('sanitization', id);
@@ -575,6 +581,19 @@ export class PostgresStore extends PgReads implements Store {
       [userId],
     );
     return row && { user: row.user, department: row.department ?? undefined };
+  }
+
+  // bench:server: a device page (a quarter of the calls) in one statement instead of four.
+  async getDevicePage(ref: { id: string } | { assetTag: string }): Promise<DevicePage | undefined> {
+    const row = await this.one<{ data: Device; trail_length: number; trail: TrailEvent[]; reservation: Reservation | null; sanitization: SanitizationRecord | null }>(
+      `SELECT d.data, d.trail_length,
+         (SELECT COALESCE(json_agg(e.data ORDER BY e.seq), '[]') FROM events e WHERE e.device_id = d.id) AS trail,
+         (SELECT r.data FROM reservations r WHERE r.device_id = d.id AND r.status = ANY($2::text[]) LIMIT 1) AS reservation,
+         (SELECT s.data FROM records s WHERE s.kind = 'sanitization' AND s.key = d.data->>'sanitizationId') AS sanitization
+       FROM devices d WHERE ${'id' in ref ? 'd.id' : 'd.asset_tag'} = $1`,
+      ['id' in ref ? ref.id : ref.assetTag, HOLDING],
+    );
+    return row && { device: deviceOf(row), trail: row.trail, reservation: row.reservation ?? undefined, sanitization: row.sanitization ?? undefined };
   }
 
   /** Every device's chain, a page of devices at a time (a million events are never held at once). */
