@@ -3,6 +3,7 @@
  * without clicking through screens that other specs already cover.
  */
 import type { APIRequestContext } from '@playwright/test';
+import { WIPE } from '../../core/testing/fixtures';
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/contract';
 import type { ApiResult } from '../../shared/errors';
 
@@ -50,5 +51,16 @@ export class Api {
   async laptopInStock(serial: string): Promise<ProcedureOutput<'devices.checkIn'>> {
     const d = await this.call('user-buf-1', 'devices.report', { category: 'laptop', manufacturer: 'Lenovo', model: 'ThinkPad T14 Gen 3', serial, locationId: 'dep-buf-site-1' });
     return this.call('user-warehouse-1', 'devices.checkIn', { assetTag: d.assetTag, condition: 'B', locationId: 'loc-shelf-A1' });
+  }
+
+  /**
+   * A 14" laptop with 16 GB on the marketplace, whatever the demo holds at this hour (at some hours its history
+   * leaves no listed laptop of a size): reported by a BUF contact, checked in, wiped and published.
+   */
+  async listedLaptop(serial: string): Promise<ProcedureOutput<'devices.publish'>> {
+    const d = await this.call('user-buf-1', 'devices.report', { category: 'laptop', manufacturer: 'Lenovo', model: 'ThinkPad T14 Gen 3', serial, specs: { ramGb: 16, screenInch: 14 }, locationId: 'dep-buf-site-1' });
+    await this.call('user-warehouse-1', 'devices.checkIn', { assetTag: d.assetTag, condition: 'B', locationId: 'loc-shelf-A1' });
+    await this.call('user-warehouse-1', 'devices.recordSanitization', { deviceId: d.id, ...WIPE });
+    return this.call('user-warehouse-1', 'devices.publish', { deviceId: d.id });
   }
 }

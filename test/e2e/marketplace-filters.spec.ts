@@ -12,6 +12,8 @@ const CONTACT = 'user-suf-1';
 
 test('filtering by RAM and screen size shows the counts, matching results, a URL that survives reload, and clears', async ({ page, request }) => {
   const api = new Api(request);
+  // At some hours the demo's history leaves no listed 14" laptop with 8 GB or more: one of its own.
+  await api.listedLaptop(`MF-${Date.now()}`);
   const picker = new ProfilePickerPage(page);
   await picker.goto();
   await picker.choose(CONTACT);
