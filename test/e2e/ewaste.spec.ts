@@ -17,8 +17,9 @@ test('the warehouse routes two suggestions and one device by tag to e-waste, eac
   await picker.choose(WAREHOUSE);
   const ewaste = new EwastePage(page);
   await ewaste.goto();
+  // why poll: the list fills in after its call returns, and the heading goto waits for is there before it
+  await expect.poll(() => ewaste.tagsSuggested()).toEqual(before.items.map((i) => i.device.assetTag));
   const suggested = await ewaste.tagsSuggested();
-  expect(suggested).toEqual(before.items.map((i) => i.device.assetTag));
   const [first = '', second = ''] = suggested;
 
   await ewaste.routeSelected([first, second]);
