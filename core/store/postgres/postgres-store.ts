@@ -308,8 +308,12 @@ class PgTx extends PgReads implements StoreTx {
   async appendEvent(event: Parameters<StoreTx['appendEvent']>[0]): Promise<TrailEvent> {
     const last = await this.one<{ seq: number; hash: string }>('SELECT seq, hash FROM events WHERE device_id = $1 ORDER BY seq DESC LIMIT 1', [event.deviceId]);
     const full = chainEvent(event, last);
-    this.write('INSERT INTO events (device_id, seq, type, at, hash, data) VALUES ($1, $2, $3, $4, $5, $6)', [full.deviceId, full.seq, full.type, full.at, full.hash, JSON.stringify(full)]);
-    this.write('UPDATE devices SET trail_length = $2 WHERE id = $1', [full.deviceId, full.seq]);
+    // One statement for the event and the device's trail length (bench:server: a statement fewer on every step).
+    this.write(
+      `WITH ev AS (INSERT INTO events (device_id, seq, type, at, hash, data) VALUES ($1, $2, $3, $4, $5, $6) RETURNING device_id, seq)
+       UPDATE devices SET trail_length = ev.seq FROM ev WHERE devices.id = ev.device_id`,
+      [full.deviceId, full.seq, full.type, full.at, full.hash, JSON.stringify(full)],
+    );
     return full;
   }
   putReservation(r: Reservation): void {
