@@ -1,6 +1,7 @@
 /**
  * `npm run bench:server -- [--store postgres|file] [--seconds 60] [--clients 50] [--warehouse 10] [--think-ms 200]
- *   [--devices 100000] [--events 1000000] [--dir D] [--fresh] [--server-cpu-prof DIR]`
+ *   [--devices 100000] [--events 1000000] [--dir D] [--fresh] [--server-cpu-prof DIR] [--db-via socket|tcp]
+ *   [--db-statements N] [--warmup-seconds 0]`
  * Shared mode under load (issue 13): the bench:store data set (generated into D/file-N if absent, reused
  * otherwise; copied, never written to) served by the web server in its own process, and `clients` desks, each a
  * person with their own session and connection. postgres (the default): the data set copied once into a
@@ -15,7 +16,8 @@
  * to its whole answer. Afterwards every device someone tried to reserve has its trail read: two holding
  * reservations at once would be a double winner. Prints one JSON line last, with the CPU per call the server
  * process and the PostgreSQL cluster used during the timed calls (server_cpu_ms_per_call, database_cpu_ms_per_call;
- * Linux), which other work on the machine barely changes while it stretches every latency.
+ * Linux), which other work on the machine barely changes while it stretches every latency, and the CPU the desks
+ * themselves used (bench_cpu_ms_per_call: this process, on the same cores).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -49,10 +51,20 @@ const { values: args } = parseArgs({
     clients: { type: 'string', default: '50' },
     /** How many of the clients are warehouse people; the others are department contacts. */
     warehouse: { type: 'string', default: '10' },
+    /**
+     * Seconds of the same work before the timed seconds, not counted: a server that has been running, its search
+     * counts kept (search-counts.ts reads a query's counts once, 70-400 ms of PostgreSQL's time, then keeps them).
+     */
+    'warmup-seconds': { type: 'string', default: '0' },
     /** A desk's mean pause between calls (ms); 0 makes every desk call back to back. */
     'think-ms': { type: 'string', default: '200' },
     /** A folder for the server's CPU profile (node --cpu-prof), written when the server stops; none when not given. */
     'server-cpu-prof': { type: 'string' },
+    /**
+     * postgres: how the server reaches PostgreSQL on this machine: its Unix socket (socket, the default: what a
+     * server on the database's own machine should use) or TCP on 127.0.0.1 (tcp, as from another machine).
+     */
+    'db-via': { type: 'string', default: 'socket' },
     /** postgres: print the N statements that took PostgreSQL the most time during the timed calls (pg_stat_statements). */
     'db-statements': { type: 'string', default: '0' },
   },
@@ -68,11 +80,13 @@ function count(name: keyof typeof args, min: number): number {
 const DEVICES = count('devices', 1);
 const EVENTS = count('events', DEVICES);
 const SECONDS = count('seconds', 1);
+const WARMUP_SECONDS = count('warmup-seconds', 0);
 const CLIENTS = count('clients', 2);
 const WAREHOUSE = count('warehouse', 1);
 const THINK_MS = count('think-ms', 0);
 const DB_STATEMENTS = count('db-statements', 0);
 if (WAREHOUSE >= CLIENTS) throw new Error(`--warehouse (${WAREHOUSE}) must leave some of the ${CLIENTS} clients to be department contacts`);
+if (args['db-via'] !== 'socket' && args['db-via'] !== 'tcp') throw new Error(`--db-via must be socket or tcp (got "${args['db-via']}")`);
 if (!(STORES as readonly string[]).includes(args.store)) throw new Error(`--store must be one of ${STORES.join(', ')} (got "${args.store}")`);
 const STORE = args.store as BenchStore; // why: checked against STORES just above
 /** Node's arguments for the server process: a CPU profile into --server-cpu-prof's folder, when given. */
@@ -244,9 +258,9 @@ async function startPgServer(): Promise<BenchServer> {
       startMs: 300_000,
       nodeArgs: SERVER_NODE_ARGS,
       entry: ['--import', 'tsx', 'core/http/server-main.ts'],
-      env: { DATABASE_URL: cluster.url, KREDSLOB_TRUST_PROXY: '1' },
+      env: { DATABASE_URL: args['db-via'] === 'socket' ? socketUrl(cluster.url, cluster.dataDir) : cluster.url, KREDSLOB_TRUST_PROXY: '1' },
     });
-    log(`postgres: server up in ${Math.round(performance.now() - t0)} ms`);
+    log(`postgres: server up in ${Math.round(performance.now() - t0)} ms, reaching PostgreSQL by ${args['db-via'] === 'socket' ? 'its Unix socket' : 'TCP'}`);
     return {
       base: server.baseURL,
       secret: server.secret,
@@ -266,6 +280,18 @@ async function startPgServer(): Promise<BenchServer> {
     await cluster.stop();
     throw err;
   }
+}
+
+/**
+ * The database URL by the cluster's Unix socket (in its folder) instead of TCP: node-postgres reads a `host`
+ * parameter that is a folder as the socket's folder, and the port names the socket file (.s.PGSQL.<port>).
+ * A server CPU profile (--server-cpu-prof) put 28 % of the server's busy time in writev to PostgreSQL's TCP
+ * socket: on loopback the kernel carries each packet through TCP in the sender's call.
+ */
+export function socketUrl(url: string, socketDir: string): string {
+  const u = new URL(url);
+  u.searchParams.set('host', socketDir);
+  return u.toString();
 }
 
 /**
@@ -490,27 +516,37 @@ async function main(): Promise<void> {
     };
 
     const errors: Record<string, number> = {};
+    /** Every desk at work (the mix, the pauses) until `until`. */
+    const work = (until: number) =>
+      Promise.all(
+        desks.map(async (desk) => {
+          while (performance.now() < until) {
+            const kind = draw(desk);
+            try {
+              await act(desk, kind);
+            } catch (err) {
+              // A broken connection or an answer that is not the transport's JSON: an error, named for the log.
+              const name = `${kind}: ${err instanceof Error ? err.message : String(err)}`;
+              errors[name] = (errors[name] ?? 0) + 1;
+            }
+            if (THINK_MS > 0) await new Promise((r) => setTimeout(r, desk.rnd() * 2 * THINK_MS));
+          }
+        }),
+      );
+    if (WARMUP_SECONDS > 0) {
+      // The same work untimed first: a server that has been running (its search counts kept, search-counts.ts).
+      await work(performance.now() + WARMUP_SECONDS * 1000);
+      log(`warmed up for ${WARMUP_SECONDS} s (${samples.length} calls, not counted); timing ${SECONDS} s`);
+      samples.length = 0;
+    }
     await server.statements?.reset();
     const cpuBefore = server.cpuMs();
+    const benchCpuBefore = process.cpuUsage();
     const started = performance.now();
-    const until = started + SECONDS * 1000;
-    await Promise.all(
-      desks.map(async (desk) => {
-        while (performance.now() < until) {
-          const kind = draw(desk);
-          try {
-            await act(desk, kind);
-          } catch (err) {
-            // A broken connection or an answer that is not the transport's JSON: an error, named for the log.
-            const name = `${kind}: ${err instanceof Error ? err.message : String(err)}`;
-            errors[name] = (errors[name] ?? 0) + 1;
-          }
-          if (THINK_MS > 0) await new Promise((r) => setTimeout(r, desk.rnd() * 2 * THINK_MS));
-        }
-      }),
-    );
+    await work(started + SECONDS * 1000);
     const elapsed = (performance.now() - started) / 1000;
     const cpuAfter = server.cpuMs();
+    const benchCpu = process.cpuUsage(benchCpuBefore);
     if (server.statements) log(await server.statements.ranking(DB_STATEMENTS));
 
     let expectedRefusals = 0;
@@ -549,6 +585,7 @@ async function main(): Promise<void> {
         clients: CLIENTS,
         warehouse_clients: WAREHOUSE,
         seconds: round(elapsed),
+        warmup_s: WARMUP_SECONDS,
         think_ms: THINK_MS,
         calls: all.length,
         calls_per_s: round(all.length / elapsed),
@@ -562,6 +599,8 @@ async function main(): Promise<void> {
           ? {
               server_cpu_ms_per_call: round((cpuAfter.server - cpuBefore.server) / all.length),
               ...(server.shared ? { database_cpu_ms_per_call: round((cpuAfter.database - cpuBefore.database) / all.length) } : {}),
+              // The desks themselves (this process: requests, answers parsed) share the machine's cores with both.
+              bench_cpu_ms_per_call: round((benchCpu.user + benchCpu.system) / 1000 / all.length),
             }
           : {}),
         errors: errorCount,
