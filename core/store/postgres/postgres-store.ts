@@ -38,8 +38,8 @@ import { chainEvent, checkChain } from '../trail-hash';
 import { readDump, writeDump, type DumpCounts, type DumpRecord } from '../dump';
 import { makePrivateDir } from '../private-files';
 import { exportDatabase, importIntoEmpty } from './postgres-dump';
-import { DEVICE_COLUMNS, Conditions, deviceOf, deviceRow, searchPageSql, type PageWay } from './sql';
 import { searchTokens } from '../query';
+import { DEVICE_COLUMNS, Conditions, deviceOf, deviceRow, searchPageSql, type PageWay } from './sql';
 import { SearchCounts, type DeviceChange } from './search-counts';
 import { WritesChannel } from './writes-channel';
 
@@ -381,6 +381,9 @@ class PgTx extends PgReads implements StoreTx {
  */
 export const WALK_ROWS_MAX = 8000;
 
+/** Whether a search's page may be found through its words' index: it has words, and no place, batch or serial. */
+const mayFindByWords = (qy: DeviceQuery): boolean => searchTokens(qy.text).length > 0 && !qy.locationId && !qy.batchId && qy.serial === undefined;
+
 /**
  * The way to a search's page (sql.ts PageWay), from its `total` matches and the `walked` rows the sort's index
  * holds for its state (all devices without one): a walk passes about walked / total rows for each match it finds,
@@ -388,7 +391,7 @@ export const WALK_ROWS_MAX = 8000;
  * place, batch or serial (which have their own indexes), always the walk.
  */
 export function searchPageWay(qy: DeviceQuery, total: number, walked: number): PageWay {
-  if (searchTokens(qy.text).length === 0 || qy.locationId || qy.batchId || qy.serial !== undefined) return 'walk';
+  if (!mayFindByWords(qy)) return 'walk';
   const rows = total === 0 ? walked : Math.min(walked, ((qy.offset + qy.limit) * walked) / total);
   return rows > WALK_ROWS_MAX ? 'matches' : 'walk';
 }
@@ -479,8 +482,10 @@ export class PostgresStore extends PgReads implements Store {
   async searchDevices(qy: DeviceQuery): Promise<DeviceSearchResult> {
     const counted = await this.counts.count(qy);
     if (qy.offset >= counted.total || qy.limit === 0) return { items: [], ...counted };
-    const walked = searchTokens(qy.text).length > 0 ? (await this.counts.count({ status: qy.status, sort: qy.sort, limit: 0, offset: 0 })).total : 0;
-    const page = searchPageSql(qy, searchPageWay(qy, counted.total, walked));
+    // The rows the walk's index holds for the state: kept counts, read once; never a count of its own per search
+    // while counts are not kept (then the walk, as before).
+    const way = mayFindByWords(qy) && this.counts.kept ? searchPageWay(qy, counted.total, (await this.counts.count({ status: qy.status, sort: qy.sort, limit: 0, offset: 0 })).total) : 'walk';
+    const page = searchPageSql(qy, way);
     const rows = await this.query<{ data: Device; trail_length: number }>(page.text, page.args);
     return { items: rows.map(deviceOf), ...counted };
   }

@@ -158,6 +158,11 @@ export class SearchCounts {
     this.epoch++;
   }
 
+  /** Whether counts are kept now (a second count for a search then costs no statement once read). */
+  get kept(): boolean {
+    return this.keep;
+  }
+
   /** Whether readings are kept for later searches; off: each search counts afresh, nothing is kept. */
   keeping(on: boolean): void {
     this.keep = on;
