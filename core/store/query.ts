@@ -42,7 +42,10 @@ export function matchesQuery(d: Device, q: DeviceQuery, tokens: readonly string[
   return true;
 }
 
-type Cmp = (a: Device, b: Device) => number;
+/** What the sort orders read of a device. */
+export type SortFields = Pick<Device, 'id' | 'updatedAt' | 'reportedAt' | 'manufacturer' | 'model' | 'year' | 'specs'>;
+
+type Cmp = (a: SortFields, b: SortFields) => number;
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -215,7 +215,7 @@ export class State {
     // The smaller index when one applies; the order found does not matter (compareDevices breaks ties by id).
     const slots = q.batchId !== undefined ? this.batchSlots.get(q.batchId) : q.status !== undefined ? this.statusSlots.get(q.status) : undefined;
     // The first page is picked as the devices are found (TopK); only the count of the others is kept.
-    const best = new TopK(q.offset + q.limit, compareDevices(q.sort), slots ? slots.size : list.length);
+    const best = new TopK<Device>(q.offset + q.limit, compareDevices(q.sort), slots ? slots.size : list.length);
     let total = 0;
     const visit = (i: number) => {
       const d = list[i]!;

@@ -152,6 +152,115 @@ describe('PostgreSQL store: search order from an index', () => {
   });
 });
 
+describe('PostgreSQL store: a word search\'s page from its kept matches', () => {
+  const q = (over: Partial<DeviceQuery> = {}): DeviceQuery => ({ sort: 'updated_desc', limit: 50, offset: 0, ...over });
+  const models = [
+    ['Lenovo', 'ThinkPad T14'],
+    ['Samsung', 'Galaxy S21'],
+    ['Dell', 'Latitude 5420'],
+    ['HP', 'EliteBook 840'],
+    ['Apple', 'iPhone 12'],
+  ] as const;
+  const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + (i % 37) * 3_600_000).toISOString(); // why: ties in the sort, broken by id
+  /** Device i of the set: states, categories, specs, times and a note that says "thinkpad" on every 11th. */
+  const nth = (i: number) => {
+    const [manufacturer, model] = models[i % 5]!;
+    return device({
+      status: i % 3 ? 'listed' : 'in_stock',
+      category: i % 5 === 4 ? 'phone' : 'laptop',
+      manufacturer,
+      model,
+      year: 2015 + (i % 7),
+      updatedAt: at(i),
+      reportedAt: at(i * 7),
+      specs: { ramGb: 4 * (1 + (i % 4)) },
+      ...(i % 11 === 0 ? { notes: 'ThinkPad-dock medfølger' } : {}),
+    });
+  };
+
+  it('gives the page the SQL walk gives, for words, states, filters, sorts and offsets, before and after writes, with one statement by id', async () => {
+    const url = await cluster.database('kept_pages');
+    const store = await PostgresStore.open(url);
+    try {
+      const devices = Array.from({ length: 300 }, (_, i) => nth(i));
+      await store.transaction(async (tx) => devices.forEach((d) => tx.putDevice(d)));
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      const spy = vi.spyOn(store as unknown as { query: (...a: unknown[]) => Promise<unknown[]> }, 'query'); // why: query is private; the test sees which statements a search sends
+      try {
+        const walked = async (qy: DeviceQuery) => {
+          const page = searchPageSql(qy, 'walk');
+          return (await c.query<{ data: { id: string } }>(page.text, page.args)).rows.map((r) => r.data.id);
+        };
+        const compareAll = async () => {
+          let compared = 0;
+          for (const text of ['thinkpad', 'galaxy', 'iphone 12', 'dock thinkpad']) {
+            for (const sort of Object.keys(SORT_SQL) as DeviceQuery['sort'][]) {
+              for (const status of ['listed', undefined] as const) {
+                for (const [filter, category] of [[undefined, undefined], [{ ramMinGb: 8 }, undefined], [undefined, 'phone' as const], [{ yearMin: 2018 }, 'laptop' as const]] as const) {
+                  for (const [offset, limit] of [[0, 50], [0, 7], [7, 7]] as const) {
+                    const qy = q({ text, sort, status, filter, category, offset, limit });
+                    spy.mockClear();
+                    const found = await store.searchDevices(qy);
+                    const want = await walked(qy);
+                    expect(found.items.map((d) => d.id), JSON.stringify(qy)).toEqual(want);
+                    compared += want.length;
+                    // Once the query's matches are kept (its first search read them), its page is asked for by id.
+                    const pages = spy.mock.calls.map(([text]) => String(text)).filter((t) => t.includes('trail_length'));
+                    if (want.length > 0) expect(pages, JSON.stringify(qy)).toEqual([expect.stringContaining('id = ANY')]);
+                  }
+                }
+              }
+            }
+          }
+          return compared;
+        };
+        expect(await compareAll()).toBeGreaterThan(2000);
+        // This server's writes: states, specs, times, a note that no longer says the word, a model renamed.
+        await store.transaction(async (tx) => {
+          for (let i = 0; i < 300; i += 4) {
+            const d = (await tx.getDevice(devices[i]!.id))!;
+            tx.putDevice({
+              ...d,
+              status: d.status === 'listed' ? 'reserved' : 'listed',
+              updatedAt: at(i + 5),
+              specs: { ramGb: 4 * (1 + ((i + 1) % 4)) },
+              ...(i % 8 === 0 ? { model: 'ThinkPad X1' } : {}),
+              ...(d.notes ? { notes: 'dock' } : {}),
+            });
+          }
+          tx.putDevice(nth(1000));
+        });
+        expect(await compareAll()).toBeGreaterThan(2000);
+      } finally {
+        spy.mockRestore();
+        await c.end();
+      }
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
+
+  it('asks for the page by the walk again when a row it fetched no longer fits the search (a change not heard yet)', async () => {
+    const url = await cluster.database('kept_pages_stale');
+    const store = await PostgresStore.open(url);
+    try {
+      const devices = Array.from({ length: 40 }, (_, i) => nth(i * 5)); // all Lenovo ThinkPads
+      await store.transaction(async (tx) => devices.forEach((d) => tx.putDevice(d)));
+      const qy = q({ status: 'listed', text: 'thinkpad', sort: 'model_asc', limit: 5 });
+      const first = await store.searchDevices(qy);
+      expect(first.items).toHaveLength(5);
+      // Written behind the store's back: no notification, so the kept matches still hold the first device.
+      await sql(url, `UPDATE devices SET status = 'in_stock', data = jsonb_set(data, '{status}', '"in_stock"') WHERE id = $1`, [first.items[0]!.id]);
+      const again = await store.searchDevices(qy);
+      expect(again.items.map((d) => d.id)).toEqual([...first.items.slice(1).map((d) => d.id), expect.any(String)]);
+      expect(again.items.every((d) => d.status === 'listed')).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 // bench:server CPU per call (issue 13, wt-srv2)
 describe('PostgreSQL store: a search page from the index alone', () => {
   it('finds the page of a word and a filter in every sort, with a state and without, without reading the rows it passes over', async () => {
@@ -413,6 +522,16 @@ describe('PostgreSQL store: search counts under concurrent writes', () => {
           const r = await store.searchDevices({ ...qy, sort: 'updated_desc', limit: 1, offset: 0, facets: true, filter: { ramMinGb: 16 } });
           expect(r.total, JSON.stringify(qy)).toBe(Number(rows.rows[0]!.ram));
           expect(r.facets!.ramMinGb[0]!.count, JSON.stringify(qy)).toBe(Number(rows.rows[0]!.n));
+        }
+        // The word queries' kept matches, read while the writers committed, give the page a walk gives now.
+        for (const qy of (['listed', 'in_stock'] as const).map((status) => ({ status, text: 'thinkpad' }))) {
+          for (const sort of ['updated_desc', 'ram_desc'] as const) {
+            const search = { ...qy, sort, limit: 30, offset: 0, filter: { ramMinGb: 16 } };
+            const page = searchPageSql(search, 'walk');
+            const walked = (await fresh.query<{ data: { id: string } }>(page.text, page.args)).rows.map((r) => r.data.id);
+            expect(walked.length).toBeGreaterThan(0);
+            expect((await store.searchDevices(search)).items.map((d) => d.id), JSON.stringify(search)).toEqual(walked);
+          }
         }
       } finally {
         await fresh.end();

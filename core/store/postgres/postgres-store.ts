@@ -38,7 +38,8 @@ import { chainEvent, checkChain } from '../trail-hash';
 import { readDump, writeDump, type DumpCounts, type DumpRecord } from '../dump';
 import { makePrivateDir } from '../private-files';
 import { exportDatabase, importIntoEmpty } from './postgres-dump';
-import { searchTokens } from '../query';
+import { compareDevices, deviceHaystack, matchesQuery, searchTokens } from '../query';
+import { matchesMarketFilter } from '../../../shared/market-filter';
 import { DEVICE_COLUMNS, Conditions, deviceOf, deviceRow, searchPageSql, type PageWay } from './sql';
 import { SearchCounts, type DeviceChange } from './search-counts';
 import { WritesChannel } from './writes-channel';
@@ -396,6 +397,18 @@ export function searchPageWay(qy: DeviceQuery, total: number, walked: number): P
   return rows > WALK_ROWS_MAX ? 'matches' : 'walk';
 }
 
+/**
+ * Whether devices read by id for a page picked from kept matches are that page as read now: `size` of them, each
+ * fitting the search, in its order. One that does not was changed by a write not heard yet; the page is then walked.
+ */
+function fitsPage(qy: DeviceQuery, items: readonly Device[], size: number): boolean {
+  if (items.length !== size) return false;
+  const tokens = searchTokens(qy.text);
+  const filter = qy.filter ?? {};
+  const cmp = compareDevices(qy.sort);
+  return items.every((d, i) => matchesQuery(d, qy, tokens, deviceHaystack(d)) && matchesMarketFilter(d, filter) && (i === 0 || cmp(items[i - 1]!, d) < 0));
+}
+
 export class PostgresStore extends PgReads implements Store {
   readonly kind = 'postgres';
 
@@ -476,18 +489,32 @@ export class PostgresStore extends PgReads implements Store {
   /**
    * The total and facets first, counted over the query's kept groups (search-counts.ts), not over the matching
    * rows; then the page, which is not looked for at all when the total says it is empty (a word none of the
-   * devices has), and otherwise found the way searchPageWay picks from the total. A window count (COUNT(*) OVER
+   * devices has). A query with words whose matches are kept has its page picked from them and read by id;
+   * otherwise the page is found the way searchPageWay picks from the total. A window count (COUNT(*) OVER
    * ()) made PostgreSQL read and sort every matching row, data included, before the LIMIT.
    */
   async searchDevices(qy: DeviceQuery): Promise<DeviceSearchResult> {
     const counted = await this.counts.count(qy);
     if (qy.offset >= counted.total || qy.limit === 0) return { items: [], ...counted };
+    const picked = this.counts.page(qy);
+    if (picked) {
+      const items = await this.devicesInOrder(picked);
+      if (items && fitsPage(qy, items, Math.min(qy.limit, counted.total - qy.offset))) return { items, ...counted };
+    }
     // The rows the walk's index holds for the state: kept counts, read once; never a count of its own per search
     // while counts are not kept (then the walk, as before).
     const way = mayFindByWords(qy) && this.counts.kept ? searchPageWay(qy, counted.total, (await this.counts.count({ status: qy.status, sort: qy.sort, limit: 0, offset: 0 })).total) : 'walk';
     const page = searchPageSql(qy, way);
     const rows = await this.query<{ data: Device; trail_length: number }>(page.text, page.args);
     return { items: rows.map(deviceOf), ...counted };
+  }
+
+  /** The devices of `ids`, in that order; undefined when one of them is not found. */
+  private async devicesInOrder(ids: readonly string[]): Promise<Device[] | undefined> {
+    const rows = await this.query<{ data: Device; trail_length: number }>('SELECT data, trail_length FROM devices WHERE id = ANY($1::text[])', [ids]);
+    const byId = new Map(rows.map((r) => [r.data.id, deviceOf(r)]));
+    const items = ids.map((id) => byId.get(id));
+    return items.every((d) => d !== undefined) ? items : undefined;
   }
 
   trail(deviceId: string): Promise<TrailEvent[]> {

@@ -17,12 +17,19 @@
  *
  * Writes by another process on the same database (a second server) reach it as a notification (writes-channel.ts):
  * every kept query is then forgotten; while notifications cannot be heard, no query is kept (keeping(false)).
+ *
+ * A query with words also keeps its matches (members): each device's id and what the sorts order by, in its
+ * group. A search's page is then picked from them (page()) and only its rows are read, by id: walking a sort's
+ * index for a word whose devices sort late ("thinkpad" by model among 33,000 listed devices) passed most of the
+ * index, 6-10 ms of PostgreSQL's time a search, a third of its time in bench:server. The matches move with the
+ * commits as the groups do; the store checks the rows it reads against the search and walks when one does not
+ * fit (a change not heard yet).
  */
 import { matchesMarketFilter } from '../../../shared/market-filter';
 import { marketProfileKey } from '../../../shared/market-filter';
 import { FacetCounter, type MarketFacets } from '../../../shared/market-facets';
 import type { Device } from '../../../shared/schemas';
-import { deviceHaystack, matchesQuery, searchTokens } from '../query';
+import { compareDevices, deviceHaystack, matchesQuery, searchTokens, TopK, type SortFields } from '../query';
 import { serialKey, type DeviceQuery } from '../store';
 import { Conditions, queryConditions } from './sql';
 
@@ -61,11 +68,18 @@ interface Group {
   count: number;
 }
 
+/** A device a kept word query selects: what the sorts read (its year and specs are its group's), and its group. */
+interface Member extends SortFields {
+  group: Group;
+}
+
 interface Entry {
   query: CountQuery;
   tokens: string[];
   snapshot: Snapshot;
   groups: Map<string, Group>;
+  /** The query's matches by id, for a query with words whose matches are kept (see MEMBERS_MAX). */
+  members?: Map<string, Member>;
 }
 
 interface Commit {
@@ -75,6 +89,13 @@ interface Commit {
 
 /** How many queries' groups are kept (about a thousand groups each), the least recently used given up first. */
 const MAX_ENTRIES = 256;
+
+/**
+ * How many matches the kept word queries hold together (about 200 bytes each), the least recently used query given
+ * up first; a query with more than a quarter of them keeps only its groups. bench:server's words at 100,000
+ * devices: up to 21,800 matches a word over every state, 7,300 among the listed.
+ */
+export const MEMBERS_MAX = 400_000;
 
 /** A group row of the counting statement. */
 interface GroupRow {
@@ -89,6 +110,8 @@ interface GroupRow {
   wiped: boolean;
   available_from: string | null;
   n: number;
+  /** The group's devices (a query with words): id, updated_at, reported_at, manufacturer, model each. */
+  m?: [string, string, string, string, string][];
 }
 
 /** A device standing for a group row: it has every field marketProfileKey names, and only those. */
@@ -143,6 +166,32 @@ export class SearchCounts {
     return { total, facets: facets.result() };
   }
 
+  /**
+   * The ids of a word query's page in its order, picked from the query's kept matches (count() read them), or
+   * undefined when they are not kept: no words, too many matches, not kept at all.
+   */
+  page(qy: DeviceQuery): string[] | undefined {
+    const members = this.entries.get(keyOf(qy))?.members;
+    if (!members) return undefined;
+    const filter = qy.filter ?? {};
+    // The category, administration and marketplace filter ask only a device's market profile: once per group.
+    const fits = new Map<Group, boolean>();
+    const top = new TopK<Member>(qy.offset + qy.limit, compareDevices(qy.sort), members.size);
+    for (const m of members.values()) {
+      let fit = fits.get(m.group);
+      if (fit === undefined) {
+        const d = m.group.device;
+        fit = (qy.category === undefined || d.category === qy.category) && (qy.departmentId === undefined || d.departmentId === qy.departmentId) && matchesMarketFilter(d, filter);
+        fits.set(m.group, fit);
+      }
+      if (fit) top.offer(m);
+    }
+    return top
+      .sorted()
+      .slice(qy.offset)
+      .map((m) => m.id);
+  }
+
   /** A transaction `xid` committed these device changes: every kept query whose snapshot does not show it follows them. */
   committed(xid: bigint, changes: readonly DeviceChange[]): void {
     if (changes.length === 0) return;
@@ -169,10 +218,22 @@ export class SearchCounts {
     if (!on) this.clear();
   }
 
+  /** Gives up the least recently used queries' kept matches (their groups stay) until all fit in MEMBERS_MAX. */
+  private withinMembersMax(newest: Entry): void {
+    let held = 0;
+    for (const e of this.entries.values()) held += e.members?.size ?? 0;
+    for (const e of this.entries.values()) {
+      if (held <= MEMBERS_MAX) return;
+      if (e === newest || !e.members) continue;
+      held -= e.members.size;
+      delete e.members;
+    }
+  }
+
   private async entry(qy: DeviceQuery): Promise<Entry> {
     const query: CountQuery = { text: qy.text, status: qy.status, locationId: qy.locationId, batchId: qy.batchId, serial: qy.serial };
     const tokens = searchTokens(qy.text);
-    const key = JSON.stringify([qy.status, qy.locationId, qy.batchId, qy.serial === undefined ? null : serialKey(qy.serial), tokens]);
+    const key = keyOf(qy);
     const kept = this.entries.get(key);
     if (kept) {
       // Most recently used last: the first in the map is given up first.
@@ -196,22 +257,35 @@ export class SearchCounts {
     try {
       const c = new Conditions();
       queryConditions(query as DeviceQuery, c); // why: queryConditions reads only the query's own fields, all in CountQuery
+      const withMembers = tokens.length > 0 && this.keep;
       const [row] = await this.query<{ snapshot: string; groups: GroupRow[] }>(
         `SELECT pg_current_snapshot()::text AS snapshot, (SELECT COALESCE(json_agg(g), '[]') FROM (
            SELECT category, department_id, condition, ram_gb, storage_gb, screen_inch, year, data_bearing, wiped, available_from, COUNT(*) AS n
+           ${withMembers ? ', json_agg(json_build_array(id, updated_at, reported_at, manufacturer, model)) AS m' : ''}
            FROM devices ${c.sql()} GROUP BY category, department_id, condition, ram_gb, storage_gb, screen_inch, year, data_bearing, wiped, available_from) g) AS groups`,
         c.args,
       );
       const entry: Entry = { query, tokens, snapshot: parseSnapshot(row!.snapshot), groups: new Map() };
+      let matches = 0;
+      for (const r of row!.groups) matches += Number(r.n);
+      if (withMembers && matches <= MEMBERS_MAX / 4) entry.members = new Map();
+      const names = new Map<string, string>(); // one copy of each manufacturer and model name, not one a match
+      const named = (s: string) => names.get(s) ?? (names.set(s, s), s);
       for (const r of row!.groups) {
         const device = groupDevice(r);
-        entry.groups.set(marketProfileKey(device), { device, count: Number(r.n) });
+        const group = { device, count: Number(r.n) };
+        entry.groups.set(marketProfileKey(device), group);
+        if (!entry.members) continue;
+        for (const [id, updatedAt, reportedAt, manufacturer, model] of r.m ?? []) {
+          entry.members.set(id, memberOf({ id, updatedAt, reportedAt, manufacturer: named(manufacturer), model: named(model) }, group));
+        }
       }
       // Those applied before the reading began committed before its snapshot was taken: it shows them.
       for (const commit of this.recent) if (commit.seq >= reading.from) apply(entry, commit);
       if (epoch === this.epoch && this.keep) {
         this.entries.set(key, entry);
         if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+        this.withinMembersMax(entry);
       }
       return entry;
     } finally {
@@ -223,24 +297,52 @@ export class SearchCounts {
   }
 }
 
-/** Moves the commit's devices between the entry's groups, unless the entry's snapshot already shows the commit. */
+/** The kept query a search counts over: its own fields, not its category, administration, filter, sort or page. */
+const keyOf = (qy: DeviceQuery): string => JSON.stringify([qy.status, qy.locationId, qy.batchId, qy.serial === undefined ? null : serialKey(qy.serial), searchTokens(qy.text)]);
+
+/**
+ * Moves the commit's devices between the entry's groups (and its matches, when kept), unless the entry's snapshot
+ * already shows the commit.
+ */
 function apply(entry: Entry, commit: Commit): void {
   if (shows(entry.snapshot, commit.xid)) return;
   for (const { before, after } of commit.changes) {
-    if (before && selects(entry, before)) move(entry.groups, before, -1);
-    if (selects(entry, after)) move(entry.groups, after, 1);
+    if (before && selects(entry, before)) {
+      move(entry.groups, before, -1);
+      entry.members?.delete(before.id);
+    }
+    if (selects(entry, after)) {
+      const group = move(entry.groups, after, 1)!;
+      entry.members?.set(after.id, memberOf(after, group));
+    }
   }
 }
 
 const selects = (entry: Entry, d: Device): boolean => matchesQuery(d, entry.query as DeviceQuery, entry.tokens, deviceHaystack(d)); // why: matchesQuery reads only the query's own fields
 
-function move(groups: Map<string, Group>, d: Device, by: number): void {
+/** A match of a kept word query: its year and specs (which the sorts read) are its group's, part of its profile. */
+const memberOf = (d: Pick<Device, 'id' | 'updatedAt' | 'reportedAt' | 'manufacturer' | 'model'>, group: Group): Member => ({
+  id: d.id,
+  updatedAt: d.updatedAt,
+  reportedAt: d.reportedAt,
+  manufacturer: d.manufacturer,
+  model: d.model,
+  year: group.device.year,
+  specs: group.device.specs,
+  group,
+});
+
+/** Counts `d` in (by 1) or out of (by -1) its group; the group it is in after, if any. */
+function move(groups: Map<string, Group>, d: Device, by: number): Group | undefined {
   const key = marketProfileKey(d);
   const g = groups.get(key);
   if (!g) {
-    if (by > 0) groups.set(key, { device: d, count: by });
-    return;
+    if (by <= 0) return undefined;
+    const group = { device: d, count: by };
+    groups.set(key, group);
+    return group;
   }
   g.count += by;
   if (g.count <= 0) groups.delete(key);
+  return g;
 }
