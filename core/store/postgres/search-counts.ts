@@ -34,11 +34,13 @@ import { serialKey, type DeviceQuery } from '../store';
 import { Conditions, queryConditions } from './sql';
 
 /**
- * The query fields a kept query is read for. Category and administration are not among them: both are part of a
- * device's market profile, so one kept query serves every category and administration by counting only the
- * groups that have them (the warehouse's Alle enheder by state, word and category: 6 x 13 kept queries, not 858).
+ * The query fields a kept query is read for. State, category and administration are not among them: the groups
+ * are kept by state, and category and administration are part of a device's market profile, so one kept query
+ * serves every state, category and administration by counting only the groups that have them (the warehouse's
+ * Alle enheder by state, word and category: 13 kept queries, not 858; the marketplace's listed devices and every
+ * state's list without words: one).
  */
-type CountQuery = Pick<DeviceQuery, 'text' | 'status' | 'locationId' | 'batchId' | 'serial'>;
+type CountQuery = Pick<DeviceQuery, 'text' | 'locationId' | 'batchId' | 'serial'>;
 
 /** A PostgreSQL snapshot (pg_snapshot's text form xmin:xmax:xip,...): which transactions it shows. */
 export interface Snapshot {
@@ -73,14 +75,38 @@ interface Member extends SortFields {
   group: Group;
 }
 
+/** A kept query's devices in one state: their groups by market profile and (when kept) their matches by id. */
+interface Part {
+  groups: Map<string, Group>;
+  members: Map<string, Member>;
+}
+
 interface Entry {
   query: CountQuery;
   tokens: string[];
   snapshot: Snapshot;
-  groups: Map<string, Group>;
-  /** The query's matches by id, for a query with words whose matches are kept (see MEMBERS_MAX). */
-  members?: Map<string, Member>;
+  /** By state: a search with a state counts, and picks its page, in that state's part alone. */
+  parts: Map<Device['status'], Part>;
+  /** Whether the matches are kept: a query with words, and not too many matches (MEMBERS_MAX). */
+  withMembers: boolean;
 }
+
+/** The parts a search with `status` counts in: that state's, or every state's without one. */
+const partsOf = (entry: Entry, status: Device['status'] | undefined): Part[] => {
+  if (status === undefined) return [...entry.parts.values()];
+  const part = entry.parts.get(status);
+  return part ? [part] : [];
+};
+
+/** The state's part, made when the state has none yet. */
+function partFor(entry: Entry, status: Device['status']): Part {
+  let part = entry.parts.get(status);
+  if (!part) entry.parts.set(status, (part = { groups: new Map(), members: new Map() }));
+  return part;
+}
+
+/** How many matches an entry keeps. */
+const membersHeld = (entry: Entry): number => [...entry.parts.values()].reduce((n, p) => n + p.members.size, 0);
 
 interface Commit {
   xid: bigint;
@@ -99,6 +125,7 @@ export const MEMBERS_MAX = 400_000;
 
 /** A group row of the counting statement. */
 interface GroupRow {
+  status: Device['status'];
   category: Device['category'];
   department_id: string;
   condition: Device['condition'] | null;
@@ -117,6 +144,7 @@ interface GroupRow {
 /** A device standing for a group row: it has every field marketProfileKey names, and only those. */
 function groupDevice(r: GroupRow): Device {
   const d = {
+    status: r.status,
     category: r.category,
     departmentId: r.department_id,
     ...(r.condition !== null ? { condition: r.condition } : {}),
@@ -153,7 +181,7 @@ export class SearchCounts {
   async count(qy: DeviceQuery): Promise<{ total: number; facets?: MarketFacets }> {
     const entry = await this.entry(qy);
     const filter = qy.filter ?? {};
-    const groups = [...entry.groups.values()].filter(
+    const groups = partsOf(entry, qy.status).flatMap((part) => [...part.groups.values()]).filter(
       (g) => (qy.category === undefined || g.device.category === qy.category) && (qy.departmentId === undefined || g.device.departmentId === qy.departmentId),
     );
     let total = 0;
@@ -171,20 +199,23 @@ export class SearchCounts {
    * undefined when they are not kept: no words, too many matches, not kept at all.
    */
   page(qy: DeviceQuery): string[] | undefined {
-    const members = this.entries.get(keyOf(qy))?.members;
-    if (!members) return undefined;
+    const entry = this.entries.get(keyOf(qy));
+    if (!entry?.withMembers) return undefined;
+    const parts = partsOf(entry, qy.status);
     const filter = qy.filter ?? {};
     // The category, administration and marketplace filter ask only a device's market profile: once per group.
     const fits = new Map<Group, boolean>();
-    const top = new TopK<Member>(qy.offset + qy.limit, compareDevices(qy.sort), members.size);
-    for (const m of members.values()) {
-      let fit = fits.get(m.group);
-      if (fit === undefined) {
-        const d = m.group.device;
-        fit = (qy.category === undefined || d.category === qy.category) && (qy.departmentId === undefined || d.departmentId === qy.departmentId) && matchesMarketFilter(d, filter);
-        fits.set(m.group, fit);
+    const top = new TopK<Member>(qy.offset + qy.limit, compareDevices(qy.sort), parts.reduce((n, p) => n + p.members.size, 0));
+    for (const part of parts) {
+      for (const m of part.members.values()) {
+        let fit = fits.get(m.group);
+        if (fit === undefined) {
+          const d = m.group.device;
+          fit = (qy.category === undefined || d.category === qy.category) && (qy.departmentId === undefined || d.departmentId === qy.departmentId) && matchesMarketFilter(d, filter);
+          fits.set(m.group, fit);
+        }
+        if (fit) top.offer(m);
       }
-      if (fit) top.offer(m);
     }
     return top
       .sorted()
@@ -221,17 +252,18 @@ export class SearchCounts {
   /** Gives up the least recently used queries' kept matches (their groups stay) until all fit in MEMBERS_MAX. */
   private withinMembersMax(newest: Entry): void {
     let held = 0;
-    for (const e of this.entries.values()) held += e.members?.size ?? 0;
+    for (const e of this.entries.values()) held += membersHeld(e);
     for (const e of this.entries.values()) {
       if (held <= MEMBERS_MAX) return;
-      if (e === newest || !e.members) continue;
-      held -= e.members.size;
-      delete e.members;
+      if (e === newest || !e.withMembers) continue;
+      held -= membersHeld(e);
+      e.withMembers = false;
+      for (const part of e.parts.values()) part.members.clear();
     }
   }
 
   private async entry(qy: DeviceQuery): Promise<Entry> {
-    const query: CountQuery = { text: qy.text, status: qy.status, locationId: qy.locationId, batchId: qy.batchId, serial: qy.serial };
+    const query: CountQuery = { text: qy.text, locationId: qy.locationId, batchId: qy.batchId, serial: qy.serial };
     const tokens = searchTokens(qy.text);
     const key = keyOf(qy);
     const kept = this.entries.get(key);
@@ -260,24 +292,24 @@ export class SearchCounts {
       const withMembers = tokens.length > 0 && this.keep;
       const [row] = await this.query<{ snapshot: string; groups: GroupRow[] }>(
         `SELECT pg_current_snapshot()::text AS snapshot, (SELECT COALESCE(json_agg(g), '[]') FROM (
-           SELECT category, department_id, condition, ram_gb, storage_gb, screen_inch, year, data_bearing, wiped, available_from, COUNT(*) AS n
+           SELECT status, category, department_id, condition, ram_gb, storage_gb, screen_inch, year, data_bearing, wiped, available_from, COUNT(*) AS n
            ${withMembers ? ', json_agg(json_build_array(id, updated_at, reported_at, manufacturer, model)) AS m' : ''}
-           FROM devices ${c.sql()} GROUP BY category, department_id, condition, ram_gb, storage_gb, screen_inch, year, data_bearing, wiped, available_from) g) AS groups`,
+           FROM devices ${c.sql()} GROUP BY status, category, department_id, condition, ram_gb, storage_gb, screen_inch, year, data_bearing, wiped, available_from) g) AS groups`,
         c.args,
       );
-      const entry: Entry = { query, tokens, snapshot: parseSnapshot(row!.snapshot), groups: new Map() };
       let matches = 0;
       for (const r of row!.groups) matches += Number(r.n);
-      if (withMembers && matches <= MEMBERS_MAX / 4) entry.members = new Map();
+      const entry: Entry = { query, tokens, snapshot: parseSnapshot(row!.snapshot), parts: new Map(), withMembers: withMembers && matches <= MEMBERS_MAX / 4 };
       const names = new Map<string, string>(); // one copy of each manufacturer and model name, not one a match
       const named = (s: string) => names.get(s) ?? (names.set(s, s), s);
       for (const r of row!.groups) {
         const device = groupDevice(r);
         const group = { device, count: Number(r.n) };
-        entry.groups.set(marketProfileKey(device), group);
-        if (!entry.members) continue;
+        const part = partFor(entry, r.status);
+        part.groups.set(marketProfileKey(device), group);
+        if (!entry.withMembers) continue;
         for (const [id, updatedAt, reportedAt, manufacturer, model] of r.m ?? []) {
-          entry.members.set(id, memberOf({ id, updatedAt, reportedAt, manufacturer: named(manufacturer), model: named(model) }, group));
+          part.members.set(id, memberOf({ id, updatedAt, reportedAt, manufacturer: named(manufacturer), model: named(model) }, group));
         }
       }
       // Those applied before the reading began committed before its snapshot was taken: it shows them.
@@ -298,7 +330,7 @@ export class SearchCounts {
 }
 
 /** The kept query a search counts over: its own fields, not its category, administration, filter, sort or page. */
-const keyOf = (qy: DeviceQuery): string => JSON.stringify([qy.status, qy.locationId, qy.batchId, qy.serial === undefined ? null : serialKey(qy.serial), searchTokens(qy.text)]);
+const keyOf = (qy: DeviceQuery): string => JSON.stringify([qy.locationId, qy.batchId, qy.serial === undefined ? null : serialKey(qy.serial), searchTokens(qy.text)]);
 
 /**
  * Moves the commit's devices between the entry's groups (and its matches, when kept), unless the entry's snapshot
@@ -308,12 +340,16 @@ function apply(entry: Entry, commit: Commit): void {
   if (shows(entry.snapshot, commit.xid)) return;
   for (const { before, after } of commit.changes) {
     if (before && selects(entry, before)) {
-      move(entry.groups, before, -1);
-      entry.members?.delete(before.id);
+      const part = entry.parts.get(before.status);
+      if (part) {
+        move(part.groups, before, -1);
+        part.members.delete(before.id);
+      }
     }
     if (selects(entry, after)) {
-      const group = move(entry.groups, after, 1)!;
-      entry.members?.set(after.id, memberOf(after, group));
+      const part = partFor(entry, after.status);
+      const group = move(part.groups, after, 1)!;
+      if (entry.withMembers) part.members.set(after.id, memberOf(after, group));
     }
   }
 }
