@@ -5,7 +5,7 @@
 import type { ProcedureOutput } from '../../shared/contract';
 import type { ImportRefusal, ImportRowResult } from '../../shared/import';
 import { IMPORT_ACTIONS } from '../../shared/import';
-import { useT, type TFunction } from '../i18n';
+import { useI18n, type TFunction } from '../i18n';
 
 type DryRun = ProcedureOutput<'import.dryRun'>;
 
@@ -30,15 +30,17 @@ function details(t: TFunction, row: ImportRowResult): string {
 }
 
 export function ImportDryRunTable({ result, offset, limit, onlyRefused, onPage, onOnlyRefused }: Props) {
-  const t = useT();
+  const { t, number } = useI18n();
   const to = Math.min(offset + limit, result.total);
+  // "1–50 af 2.940": the numbers in the locale's form, as the counts are.
+  const pageLabel = t('import.page', { from: number(offset + 1), to: number(to), total: number(result.total) });
   return (
     <>
       <dl className="import-counts" data-testid="import-counts">
         {IMPORT_ACTIONS.map((action) => (
           <div key={action} data-testid={`import-count-${action}`}>
             <dt>{t(`import.count.${action}`)}</dt>
-            <dd>{result.counts[action]}</dd>
+            <dd>{number(result.counts[action])}</dd>
           </div>
         ))}
       </dl>
@@ -72,11 +74,11 @@ export function ImportDryRunTable({ result, offset, limit, onlyRefused, onPage, 
         </table>
       )}
       {result.total > limit && (
-        <div className="button-row" role="group" aria-label={t('import.page', { from: offset + 1, to, total: result.total })}>
+        <div className="button-row" role="group" aria-label={pageLabel}>
           <button type="button" className="button button-secondary" aria-disabled={offset === 0} onClick={() => offset > 0 && onPage(Math.max(0, offset - limit))}>
             {t('import.prevPage')}
           </button>
-          <span className="muted">{t('import.page', { from: offset + 1, to, total: result.total })}</span>
+          <span className="muted">{pageLabel}</span>
           <button type="button" className="button button-secondary" aria-disabled={to >= result.total} onClick={() => to < result.total && onPage(offset + limit)}>
             {t('import.nextPage')}
           </button>

@@ -12,7 +12,7 @@ import { Banner } from '../components/Banner';
 import { ImportDryRunTable } from '../components/ImportDryRunTable';
 import { ImportMappingForm } from '../components/ImportMappingForm';
 import { focusField } from '../form-errors';
-import { useT } from '../i18n';
+import { useI18n } from '../i18n';
 import { base64Of } from '../photos';
 import { href } from '../router';
 import { pathOf } from '../screens';
@@ -25,7 +25,7 @@ const POLL_MS = 300;
 const MB = 1024 * 1024;
 
 export function ImportDevices() {
-  const t = useT();
+  const { t, number } = useI18n();
   const [analysis, setAnalysis] = useState<Analysis | undefined>();
   const [mapping, setMapping] = useState<ImportMapping>({});
   const [dry, setDry] = useState<DryRun | undefined>();
@@ -139,7 +139,7 @@ export function ImportDevices() {
         {busy && !analysis && <p className="muted">{t('import.reading')}</p>}
         {analysis && (
           <p data-testid="import-file-summary">
-            {t('import.fileSummary', { fileName: analysis.fileName, rows: analysis.rowCount, columns: analysis.headers.length, format: analysis.format.toUpperCase() })}
+            {t('import.fileSummary', { fileName: analysis.fileName, rows: number(analysis.rowCount), columns: analysis.headers.length, format: analysis.format.toUpperCase() })}
           </p>
         )}
       </section>

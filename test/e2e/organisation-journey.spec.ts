@@ -111,7 +111,7 @@ test('an admin adds a unit, a site and a person, who signs in and reports there;
   const file = { name: 'register.csv', mimeType: 'text/csv', buffer: register() };
 
   await screen.choose(file);
-  await expect(screen.summary).toHaveText('register.csv: 1000 rækker og 11 kolonner (CSV).');
+  await expect(screen.summary).toHaveText('register.csv: 1.000 rækker og 11 kolonner (CSV).');
   // The guess from the Danish headers, preselected; the focus is on the mapping step.
   await expect(screen.field('Serienummer (skal udfyldes)')).toHaveValue('0');
   await expect(screen.field('Inventarnummer')).toHaveValue('');
@@ -120,6 +120,7 @@ test('an admin adds a unit, a site and a person, who signs in and reports there;
   await expect(page.getByRole('heading', { name: 'Prøvekørsel: hvad importen vil gøre' })).toBeFocused();
   await expect(screen.count('create')).toHaveText('993');
   await expect(screen.count('refused')).toHaveText('7');
+  await expect(page.getByText('Række 1–100 af 1.000')).toBeVisible();
   await screen.showOnlyRefused();
   await expect(screen.rows).toHaveCount(7);
   await expect(screen.rows.nth(0)).toContainText('ukendt kategori "Brødrister"');
