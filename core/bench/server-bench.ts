@@ -17,7 +17,8 @@
  * reservations at once would be a double winner. Prints one JSON line last, with the CPU per call the server
  * process and the PostgreSQL cluster used during the timed calls (server_cpu_ms_per_call, database_cpu_ms_per_call;
  * Linux), which other work on the machine barely changes while it stretches every latency, and the CPU the desks
- * themselves used (bench_cpu_ms_per_call: this process, on the same cores).
+ * themselves used (bench_cpu_ms_per_call: this process, on the same cores), and the most memory the server process
+ * held (server_peak_rss_mb).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -111,6 +112,8 @@ interface BenchServer {
   output(): string;
   /** The CPU time (ms) the server process and (postgres) the database cluster have used so far; undefined without /proc. */
   cpuMs(): { server: number; database: number } | undefined;
+  /** The most memory (MB) the server process has held at once so far (VmHWM); undefined without /proc. */
+  peakRssMb(): number | undefined;
   /** --db-statements: forgets the statement statistics so far (before the timed calls), and ranks them (after). */
   statements?: { reset(): Promise<void>; ranking(top: number): Promise<string> };
   stop(): Promise<void>;
@@ -146,6 +149,7 @@ async function startBenchServer(store: BenchStore): Promise<BenchServer> {
     shared: false,
     output: server.output,
     cpuMs: () => cpuOf(server.pid, undefined),
+    peakRssMb: () => peakRssMb(server.pid),
     async stop() {
       await server.stop();
       fs.rmSync(server.configDir, { recursive: true, force: true });
@@ -267,6 +271,7 @@ async function startPgServer(): Promise<BenchServer> {
       shared: true,
       output: server.output,
       cpuMs: () => cpuOf(server.pid, postmasterPid(cluster.dataDir)),
+      peakRssMb: () => peakRssMb(server.pid),
       ...(statements ? { statements } : {}),
       async stop() {
         await statements?.close();
@@ -351,6 +356,17 @@ function cpuOf(serverPid: number | undefined, postmaster: number | undefined): {
     }
   }
   return { server: ticks(own, false) * TICK_MS, database: database * TICK_MS };
+}
+
+/** A process's peak resident memory in MB (VmHWM of /proc/<pid>/status), or undefined. */
+function peakRssMb(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const kb = /^VmHWM:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? undefined : Math.round(Number(kb) / 1024);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Desk `i`'s address (X-Forwarded-For): one per desk, as desks on the municipality's network have. */
@@ -546,6 +562,7 @@ async function main(): Promise<void> {
     await work(started + SECONDS * 1000);
     const elapsed = (performance.now() - started) / 1000;
     const cpuAfter = server.cpuMs();
+    const serverPeakRssMb = server.peakRssMb();
     const benchCpu = process.cpuUsage(benchCpuBefore);
     if (server.statements) log(await server.statements.ranking(DB_STATEMENTS));
 
@@ -603,6 +620,8 @@ async function main(): Promise<void> {
               bench_cpu_ms_per_call: round((benchCpu.user + benchCpu.system) / 1000 / all.length),
             }
           : {}),
+        // What the server held (its kept search counts and matches included), warm-up and timed calls together.
+        ...(serverPeakRssMb !== undefined ? { server_peak_rss_mb: serverPeakRssMb } : {}),
         errors: errorCount,
         expected_refusals: expectedRefusals,
         reserve_attempts: attempts.length,

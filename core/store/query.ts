@@ -49,6 +49,25 @@ type Cmp = (a: SortFields, b: SortFields) => number;
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** A UTF-16 unit's place in code point order: a surrogate (half of a character past U+FFFF) after U+E000-U+FFFF. */
+const unitRank = (u: number) => (u < 0xd800 ? u : u <= 0xdfff ? u + 0x2000 : u - 0x800);
+
+/**
+ * Text people typed (manufacturer, model) in code point order, the order of PostgreSQL's COLLATE "C" (UTF-8
+ * bytes): JavaScript's `<` compares UTF-16 units, which put a character past U+FFFF before one from U+E000 to
+ * U+FFFF. Ids and times are ASCII, which both orders agree on.
+ */
+export function byText(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return unitRank(x) < unitRank(y) ? -1 : 1;
+  }
+  return a.length < b.length ? -1 : 1;
+}
+
 export function compareDevices(sort: DeviceQuery['sort']): Cmp {
   switch (sort) {
     case 'updated_desc':
@@ -56,7 +75,7 @@ export function compareDevices(sort: DeviceQuery['sort']): Cmp {
     case 'reported_desc':
       return (a, b) => byString(b.reportedAt, a.reportedAt) || byString(a.id, b.id);
     case 'model_asc':
-      return (a, b) => byString(a.manufacturer, b.manufacturer) || byString(a.model, b.model) || byString(a.id, b.id);
+      return (a, b) => byText(a.manufacturer, b.manufacturer) || byText(a.model, b.model) || byString(a.id, b.id);
     case 'year_desc':
       return (a, b) => (b.year ?? 0) - (a.year ?? 0) || byString(a.id, b.id);
     case 'ram_desc':

@@ -241,6 +241,59 @@ describe('PostgreSQL store: a word search\'s page from its kept matches', () => 
     }
   }, 120_000);
 
+  it('orders model names as the walk does, by their UTF-8 bytes (COLLATE "C"), also past U+FFFF', async () => {
+    const url = await cluster.database('kept_pages_collate');
+    const store = await PostgresStore.open(url);
+    try {
+      const bmp = device({ status: 'listed', model: '\uFF41 T14', notes: 'zzq' }); // U+FF41: EF BD 81
+      const astral = device({ status: 'listed', model: '\u{1D41A} T14', notes: 'zzq' }); // U+1D41A: F0 9D 90 9A; UTF-16 D835 DC1A
+      await store.transaction(async (tx) => [astral, bmp].forEach((d) => tx.putDevice(d)));
+      const qy = q({ text: 'zzq', status: 'listed', sort: 'model_asc', limit: 1 });
+      const page = searchPageSql(qy, 'walk');
+      expect((await sql<{ data: { id: string } }>(url, page.text, page.args)).map((r) => r.data.id)).toEqual([bmp.id]);
+      expect((await store.searchDevices(qy)).items.map((d) => d.id)).toEqual([bmp.id]);
+      expect((await store.searchDevices(qy)).items.map((d) => d.id)).toEqual([bmp.id]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('never gives a page of no committed state when this server commits between picking the page and reading its rows', async () => {
+    const url = await cluster.database('kept_pages_commit_between');
+    const store = await PostgresStore.open(url);
+    try {
+      const b = device({ status: 'listed', model: 'ThinkPad A1' });
+      const c = device({ status: 'listed', model: 'ThinkPad A2' });
+      const d = device({ status: 'listed', model: 'ThinkPad B' });
+      await store.transaction(async (tx) => [b, c, d].forEach((x) => tx.putDevice(x)));
+      const qy = q({ text: 'thinkpad', status: 'listed', sort: 'model_asc', limit: 2 });
+      expect((await store.searchDevices(qy)).items.map((x) => x.id)).toEqual([b.id, c.id]);
+      const target = store as unknown as { query: (...a: unknown[]) => Promise<unknown[]> }; // why: query is private; the test commits just before the read by id
+      const original = target.query;
+      let commits = 0;
+      const spy = vi.spyOn(target, 'query').mockImplementation(async (...args: unknown[]) => {
+        if (String(args[0]).includes('id = ANY') && commits++ === 0) {
+          // Another desk's request on this server commits (and is answered) while the search is between its pick and its read.
+          await store.transaction(async (tx) => tx.putDevice({ ...(await tx.getDevice(c.id))!, model: 'ThinkPad Z' }));
+        }
+        return original.apply(target, args as never);
+      });
+      try {
+        const found = await store.searchDevices(qy);
+        // After the commit the page is b and d (c is now last); b and c as c now is would be no state's page.
+        expect(found.items.map((x) => [x.id, x.model])).toEqual([
+          [b.id, 'ThinkPad A1'],
+          [d.id, 'ThinkPad B'],
+        ]);
+        expect(commits).toBe(2); // picked again after the commit, and read by id again
+      } finally {
+        spy.mockRestore();
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
   it('asks for the page by the walk again when a row it fetched no longer fits the search (a change not heard yet)', async () => {
     const url = await cluster.database('kept_pages_stale');
     const store = await PostgresStore.open(url);

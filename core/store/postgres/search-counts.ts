@@ -174,6 +174,13 @@ export class SearchCounts {
   private epoch = 0;
   /** Whether counts may be kept: only while other processes' writes can be heard (writes-channel.ts). */
   private keep = true;
+  /**
+   * Device-writing commits of this process begun (their COMMIT sent) and ended (applied, or failed), and clear()s:
+   * a page picked while none is in flight, with none begun by the time its rows are read, shows what they show.
+   */
+  private begun = 0;
+  private ended = 0;
+  private waiting: (() => void)[] = [];
 
   constructor(private readonly query: Query) {}
 
@@ -223,12 +230,42 @@ export class SearchCounts {
       .map((m) => m.id);
   }
 
+  /** A transaction that wrote devices sends its COMMIT; commitEnded() follows once it is applied or failed. */
+  commitBegins(): void {
+    this.begun++;
+  }
+
+  commitEnded(): void {
+    this.ended++;
+    if (this.begun !== this.ended) return;
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resolve of waiting) resolve();
+  }
+
+  /** Resolves once no commit is in flight. */
+  settled(): Promise<void> {
+    return this.begun === this.ended ? Promise.resolve() : new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  /** A mark for a page about to be picked (page()), or undefined while a commit is in flight. */
+  mark(): number | undefined {
+    return this.begun === this.ended ? this.begun : undefined;
+  }
+
+  /** Whether no commit has begun (and nothing was forgotten) since `mark`: rows read now show the kept matches' state. */
+  unchangedSince(mark: number): boolean {
+    return this.begun === mark;
+  }
+
   /** A transaction `xid` committed these device changes: every kept query whose snapshot does not show it follows them. */
   committed(xid: bigint, changes: readonly DeviceChange[]): void {
     if (changes.length === 0) return;
     const commit = { xid, changes, seq: this.commits++ };
     for (const entry of this.entries.values()) apply(entry, commit);
     if (this.readings.size > 0) this.recent.push(commit);
+    // New matches count against MEMBERS_MAX as the read ones do.
+    this.withinMembersMax(undefined);
   }
 
   /** Forgets every kept query (the devices were written outside a transaction: import, clearing). */
@@ -236,6 +273,8 @@ export class SearchCounts {
     this.entries.clear();
     this.reading.clear();
     this.epoch++;
+    this.begun++;
+    this.ended++;
   }
 
   /** Whether counts are kept now (a second count for a search then costs no statement once read). */
@@ -250,7 +289,7 @@ export class SearchCounts {
   }
 
   /** Gives up the least recently used queries' kept matches (their groups stay) until all fit in MEMBERS_MAX. */
-  private withinMembersMax(newest: Entry): void {
+  private withinMembersMax(newest: Entry | undefined): void {
     let held = 0;
     for (const e of this.entries.values()) held += membersHeld(e);
     for (const e of this.entries.values()) {
