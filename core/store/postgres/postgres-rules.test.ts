@@ -289,6 +289,19 @@ describe('PostgreSQL store: a word search\'s page from its kept matches', () => 
       } finally {
         spy.mockRestore();
       }
+      // A commit between that changes no device of the search's words leaves its page as picked: one read by id.
+      const other = device({ status: 'listed', model: 'Galaxy S21' });
+      let reads = 0;
+      const spy2 = vi.spyOn(target, 'query').mockImplementation(async (...args: unknown[]) => {
+        if (String(args[0]).includes('id = ANY') && reads++ === 0) await store.transaction(async (tx) => tx.putDevice(other));
+        return original.apply(target, args as never);
+      });
+      try {
+        expect((await store.searchDevices(qy)).items.map((x) => x.id)).toEqual([b.id, d.id]);
+        expect(reads).toBe(1);
+      } finally {
+        spy2.mockRestore();
+      }
     } finally {
       await store.close();
     }

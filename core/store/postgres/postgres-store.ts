@@ -458,17 +458,17 @@ export class PostgresStore extends PgReads implements Store {
         const result = await fn(tx);
         await tx.flush();
         // A page picked from kept matches while this commit is in flight is not used (searchDevices).
-        const writes = tx.xid !== undefined;
-        if (writes) this.counts.commitBegins();
+        const changes = tx.xid !== undefined ? [...tx.deviceChanges.values()] : undefined;
+        if (changes) this.counts.commitBegins(changes);
         try {
           await client.query('COMMIT');
-          if (tx.xid !== undefined) this.counts.committed(tx.xid, [...tx.deviceChanges.values()]);
+          if (changes) this.counts.committed(tx.xid!, changes);
         } catch (err) {
           // Whether it committed is not known (a lost connection): the kept counts may be wrong, so none are kept.
           if (!isRetryable(err)) this.counts.clear();
           throw err;
         } finally {
-          if (writes) this.counts.commitEnded();
+          if (changes) this.counts.commitEnded(changes);
         }
         return result;
       } catch (err) {
@@ -499,31 +499,32 @@ export class PostgresStore extends PgReads implements Store {
    * ()) made PostgreSQL read and sort every matching row, data included, before the LIMIT.
    */
   async searchDevices(qy: DeviceQuery): Promise<DeviceSearchResult> {
-    // A page from the kept matches, read by id, is used when this server committed no device write from before the
-    // count to after the read (the rows then show the state the total and the matches show), and the rows fit the
-    // search (a change by another server may not be heard yet). A commit in flight is waited for; after a commit
-    // came between, the count and the page are taken again; at the third time, the walk.
-    for (let attempt = 1; ; attempt++) {
-      const mark = this.counts.mark();
-      if (mark === undefined && attempt < 3) {
+    let counted = await this.counts.count(qy);
+    // A word query's page from its kept matches, read by id (search-counts.ts pick): used when no commit of this
+    // server changed the query's devices from the pick to the read (the rows then show the state the total and
+    // the matches show), and the rows fit the search (a change by another server may not be heard yet). A commit
+    // in flight is waited for; after one came between, picked again; the third time, the walk.
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const kept = this.counts.pick(qy);
+      if (kept === 'busy') {
         await this.counts.settled();
         continue;
       }
-      const counted = await this.counts.count(qy);
-      if (qy.offset >= counted.total || qy.limit === 0) return { items: [], ...counted };
-      const picked = mark === undefined || attempt >= 3 ? undefined : this.counts.page(qy);
-      if (picked) {
-        const items = await this.devicesInOrder(picked);
-        if (!this.counts.unchangedSince(mark!)) continue;
-        if (items && fitsPage(qy, items, Math.min(qy.limit, counted.total - qy.offset))) return { items, ...counted };
-      }
-      // The rows the walk's index holds for the state: kept counts, read once; never a count of its own per search
-      // while counts are not kept (then the walk, as before).
-      const way = mayFindByWords(qy) && this.counts.kept ? searchPageWay(qy, counted.total, (await this.counts.count({ status: qy.status, sort: qy.sort, limit: 0, offset: 0 })).total) : 'walk';
-      const page = searchPageSql(qy, way);
-      const rows = await this.query<{ data: Device; trail_length: number }>(page.text, page.args);
-      return { items: rows.map(deviceOf), ...counted };
+      if (!kept) break;
+      counted = kept.facets ? { total: kept.total, facets: kept.facets } : { total: kept.total };
+      if (kept.ids.length === 0) return { items: [], ...counted };
+      const items = await this.devicesInOrder(kept.ids);
+      if (!kept.holds()) continue;
+      if (items && fitsPage(qy, items, Math.min(qy.limit, counted.total - qy.offset))) return { items, ...counted };
+      break;
     }
+    if (qy.offset >= counted.total || qy.limit === 0) return { items: [], ...counted };
+    // The rows the walk's index holds for the state: kept counts, read once; never a count of its own per search
+    // while counts are not kept (then the walk, as before).
+    const way = mayFindByWords(qy) && this.counts.kept ? searchPageWay(qy, counted.total, (await this.counts.count({ status: qy.status, sort: qy.sort, limit: 0, offset: 0 })).total) : 'walk';
+    const page = searchPageSql(qy, way);
+    const rows = await this.query<{ data: Device; trail_length: number }>(page.text, page.args);
+    return { items: rows.map(deviceOf), ...counted };
   }
 
   /** The devices of `ids`, in that order; undefined when one of them is not found. */

@@ -89,6 +89,18 @@ interface Entry {
   parts: Map<Device['status'], Part>;
   /** Whether the matches are kept: a query with words, and not too many matches (MEMBERS_MAX). */
   withMembers: boolean;
+  /** Raised by every commit that changes the entry's devices: a page picked from it holds until this moves. */
+  version: number;
+}
+
+/** A word query's page picked from its kept matches, with its total (and facets), not read yet. */
+export interface KeptPage {
+  total: number;
+  facets?: MarketFacets;
+  /** The page's ids, in the query's order. */
+  ids: string[];
+  /** Whether nothing that changes the query's devices has committed or begun to since the pick. */
+  holds(): boolean;
 }
 
 /** The parts a search with `status` counts in: that state's, or every state's without one. */
@@ -174,70 +186,44 @@ export class SearchCounts {
   private epoch = 0;
   /** Whether counts may be kept: only while other processes' writes can be heard (writes-channel.ts). */
   private keep = true;
-  /**
-   * Device-writing commits of this process begun (their COMMIT sent) and ended (applied, or failed), and clear()s:
-   * a page picked while none is in flight, with none begun by the time its rows are read, shows what they show.
-   */
-  private begun = 0;
-  private ended = 0;
+  /** The device changes of this process's commits in flight: COMMIT sent, not yet applied here (or failed). */
+  private readonly inFlight = new Set<readonly DeviceChange[]>();
   private waiting: (() => void)[] = [];
 
   constructor(private readonly query: Query) {}
 
   /** The total and (when asked) the facets of `qy`, counted over its kept groups. */
   async count(qy: DeviceQuery): Promise<{ total: number; facets?: MarketFacets }> {
-    const entry = await this.entry(qy);
-    const filter = qy.filter ?? {};
-    const groups = partsOf(entry, qy.status).flatMap((part) => [...part.groups.values()]).filter(
-      (g) => (qy.category === undefined || g.device.category === qy.category) && (qy.departmentId === undefined || g.device.departmentId === qy.departmentId),
-    );
-    let total = 0;
-    if (!qy.facets) {
-      for (const g of groups) if (matchesMarketFilter(g.device, filter)) total += g.count;
-      return { total };
-    }
-    const facets = new FacetCounter(filter);
-    for (const g of groups) if (facets.add(g.device, g.count)) total += g.count;
-    return { total, facets: facets.result() };
+    return tally(await this.entry(qy), qy);
   }
 
   /**
-   * The ids of a word query's page in its order, picked from the query's kept matches (count() read them), or
-   * undefined when they are not kept: no words, too many matches, not kept at all.
+   * A word query's page picked from its kept matches (count() read them) with its total, all of one state: or
+   * `busy` while a commit of this process that changes the query's devices is in flight (its rows may already be
+   * visible, the matches do not show it yet: wait with settled()); or undefined when the matches are not kept (no
+   * words, too many matches, not kept at all).
    */
-  page(qy: DeviceQuery): string[] | undefined {
-    const entry = this.entries.get(keyOf(qy));
+  pick(qy: DeviceQuery): KeptPage | 'busy' | undefined {
+    const key = keyOf(qy);
+    const entry = this.entries.get(key);
     if (!entry?.withMembers) return undefined;
-    const parts = partsOf(entry, qy.status);
-    const filter = qy.filter ?? {};
-    // The category, administration and marketplace filter ask only a device's market profile: once per group.
-    const fits = new Map<Group, boolean>();
-    const top = new TopK<Member>(qy.offset + qy.limit, compareDevices(qy.sort), parts.reduce((n, p) => n + p.members.size, 0));
-    for (const part of parts) {
-      for (const m of part.members.values()) {
-        let fit = fits.get(m.group);
-        if (fit === undefined) {
-          const d = m.group.device;
-          fit = (qy.category === undefined || d.category === qy.category) && (qy.departmentId === undefined || d.departmentId === qy.departmentId) && matchesMarketFilter(d, filter);
-          fits.set(m.group, fit);
-        }
-        if (fit) top.offer(m);
-      }
-    }
-    return top
-      .sorted()
-      .slice(qy.offset)
-      .map((m) => m.id);
+    if (this.changing(entry)) return 'busy';
+    const version = entry.version;
+    return {
+      ...tally(entry, qy),
+      ids: pageIds(entry, qy),
+      holds: () => this.entries.get(key) === entry && entry.version === version && !this.changing(entry),
+    };
   }
 
-  /** A transaction that wrote devices sends its COMMIT; commitEnded() follows once it is applied or failed. */
-  commitBegins(): void {
-    this.begun++;
+  /** A transaction that wrote these device changes sends its COMMIT; commitEnded() follows once applied or failed. */
+  commitBegins(changes: readonly DeviceChange[]): void {
+    this.inFlight.add(changes);
   }
 
-  commitEnded(): void {
-    this.ended++;
-    if (this.begun !== this.ended) return;
+  commitEnded(changes: readonly DeviceChange[]): void {
+    this.inFlight.delete(changes);
+    if (this.inFlight.size > 0) return;
     const waiting = this.waiting;
     this.waiting = [];
     for (const resolve of waiting) resolve();
@@ -245,17 +231,13 @@ export class SearchCounts {
 
   /** Resolves once no commit is in flight. */
   settled(): Promise<void> {
-    return this.begun === this.ended ? Promise.resolve() : new Promise((resolve) => this.waiting.push(resolve));
+    return this.inFlight.size === 0 ? Promise.resolve() : new Promise((resolve) => this.waiting.push(resolve));
   }
 
-  /** A mark for a page about to be picked (page()), or undefined while a commit is in flight. */
-  mark(): number | undefined {
-    return this.begun === this.ended ? this.begun : undefined;
-  }
-
-  /** Whether no commit has begun (and nothing was forgotten) since `mark`: rows read now show the kept matches' state. */
-  unchangedSince(mark: number): boolean {
-    return this.begun === mark;
+  /** Whether a commit in flight changes a device the entry selects (before or after). */
+  private changing(entry: Entry): boolean {
+    for (const changes of this.inFlight) for (const { before, after } of changes) if ((before && selects(entry, before)) || selects(entry, after)) return true;
+    return false;
   }
 
   /** A transaction `xid` committed these device changes: every kept query whose snapshot does not show it follows them. */
@@ -273,8 +255,6 @@ export class SearchCounts {
     this.entries.clear();
     this.reading.clear();
     this.epoch++;
-    this.begun++;
-    this.ended++;
   }
 
   /** Whether counts are kept now (a second count for a search then costs no statement once read). */
@@ -338,7 +318,7 @@ export class SearchCounts {
       );
       let matches = 0;
       for (const r of row!.groups) matches += Number(r.n);
-      const entry: Entry = { query, tokens, snapshot: parseSnapshot(row!.snapshot), parts: new Map(), withMembers: withMembers && matches <= MEMBERS_MAX / 4 };
+      const entry: Entry = { query, tokens, snapshot: parseSnapshot(row!.snapshot), parts: new Map(), withMembers: withMembers && matches <= MEMBERS_MAX / 4, version: 0 };
       const names = new Map<string, string>(); // one copy of each manufacturer and model name, not one a match
       const named = (s: string) => names.get(s) ?? (names.set(s, s), s);
       for (const r of row!.groups) {
@@ -371,6 +351,46 @@ export class SearchCounts {
 /** The kept query a search counts over: its own fields, not its category, administration, filter, sort or page. */
 const keyOf = (qy: DeviceQuery): string => JSON.stringify([qy.locationId, qy.batchId, qy.serial === undefined ? null : serialKey(qy.serial), searchTokens(qy.text)]);
 
+/** The total and (when asked) the facets of `qy`, counted over the entry's groups. */
+function tally(entry: Entry, qy: DeviceQuery): { total: number; facets?: MarketFacets } {
+  const filter = qy.filter ?? {};
+  const groups = partsOf(entry, qy.status)
+    .flatMap((part) => [...part.groups.values()])
+    .filter((g) => (qy.category === undefined || g.device.category === qy.category) && (qy.departmentId === undefined || g.device.departmentId === qy.departmentId));
+  let total = 0;
+  if (!qy.facets) {
+    for (const g of groups) if (matchesMarketFilter(g.device, filter)) total += g.count;
+    return { total };
+  }
+  const facets = new FacetCounter(filter);
+  for (const g of groups) if (facets.add(g.device, g.count)) total += g.count;
+  return { total, facets: facets.result() };
+}
+
+/** The ids of `qy`'s page in its order, picked from the entry's kept matches. */
+function pageIds(entry: Entry, qy: DeviceQuery): string[] {
+  const parts = partsOf(entry, qy.status);
+  const filter = qy.filter ?? {};
+  // The category, administration and marketplace filter ask only a device's market profile: once per group.
+  const fits = new Map<Group, boolean>();
+  const top = new TopK<Member>(qy.offset + qy.limit, compareDevices(qy.sort), parts.reduce((n, p) => n + p.members.size, 0));
+  for (const part of parts) {
+    for (const m of part.members.values()) {
+      let fit = fits.get(m.group);
+      if (fit === undefined) {
+        const d = m.group.device;
+        fit = (qy.category === undefined || d.category === qy.category) && (qy.departmentId === undefined || d.departmentId === qy.departmentId) && matchesMarketFilter(d, filter);
+        fits.set(m.group, fit);
+      }
+      if (fit) top.offer(m);
+    }
+  }
+  return top
+    .sorted()
+    .slice(qy.offset)
+    .map((m) => m.id);
+}
+
 /**
  * Moves the commit's devices between the entry's groups (and its matches, when kept), unless the entry's snapshot
  * already shows the commit.
@@ -378,14 +398,17 @@ const keyOf = (qy: DeviceQuery): string => JSON.stringify([qy.locationId, qy.bat
 function apply(entry: Entry, commit: Commit): void {
   if (shows(entry.snapshot, commit.xid)) return;
   for (const { before, after } of commit.changes) {
-    if (before && selects(entry, before)) {
+    const was = before !== undefined && selects(entry, before);
+    const is = selects(entry, after);
+    if (was || is) entry.version++;
+    if (was) {
       const part = entry.parts.get(before.status);
       if (part) {
         move(part.groups, before, -1);
         part.members.delete(before.id);
       }
     }
-    if (selects(entry, after)) {
+    if (is) {
       const part = partFor(entry, after.status);
       const group = move(part.groups, after, 1)!;
       if (entry.withMembers) part.members.set(after.id, memberOf(after, group));
