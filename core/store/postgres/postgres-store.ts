@@ -499,32 +499,29 @@ export class PostgresStore extends PgReads implements Store {
    * ()) made PostgreSQL read and sort every matching row, data included, before the LIMIT.
    */
   async searchDevices(qy: DeviceQuery): Promise<DeviceSearchResult> {
-    let counted = await this.counts.count(qy);
-    // A word query's page from its kept matches, read by id (search-counts.ts pick): used when no commit of this
-    // server changed the query's devices from the pick to the read (the rows then show the state the total and
-    // the matches show), and the rows fit the search (a change by another server may not be heard yet). A commit
-    // in flight is waited for; after one came between, picked again; the third time, the walk.
-    for (let attempt = 1; attempt <= 3; attempt++) {
-      const kept = this.counts.pick(qy);
-      if (kept === 'busy') {
+    // A word query's page from its kept matches, read by id (search-counts.ts countAndPick): used when no commit
+    // of this server changed the query's devices from the pick to the read (the rows then show the state the total
+    // and the matches show), and the rows fit the search (a change by another server may not be heard yet). A
+    // commit in flight is waited for; after one came between, counted and picked again; the third time, the walk.
+    for (let attempt = 1; ; attempt++) {
+      const { counted, page } = await this.counts.countAndPick(qy);
+      if (qy.offset >= counted.total || qy.limit === 0) return { items: [], ...counted };
+      if (page === 'busy' && attempt < 3) {
         await this.counts.settled();
         continue;
       }
-      if (!kept) break;
-      counted = kept.facets ? { total: kept.total, facets: kept.facets } : { total: kept.total };
-      if (kept.ids.length === 0) return { items: [], ...counted };
-      const items = await this.devicesInOrder(kept.ids);
-      if (!kept.holds()) continue;
-      if (items && fitsPage(qy, items, Math.min(qy.limit, counted.total - qy.offset))) return { items, ...counted };
-      break;
+      if (page && page !== 'busy' && attempt < 3) {
+        const items = await this.devicesInOrder(page.ids);
+        if (!page.holds()) continue;
+        if (items && fitsPage(qy, items, Math.min(qy.limit, counted.total - qy.offset))) return { items, ...counted };
+      }
+      // The rows the walk's index holds for the state: kept counts, read once; never a count of its own per search
+      // while counts are not kept (then the walk, as before).
+      const way = mayFindByWords(qy) && this.counts.kept ? searchPageWay(qy, counted.total, (await this.counts.count({ status: qy.status, sort: qy.sort, limit: 0, offset: 0 })).total) : 'walk';
+      const sql = searchPageSql(qy, way);
+      const rows = await this.query<{ data: Device; trail_length: number }>(sql.text, sql.args);
+      return { items: rows.map(deviceOf), ...counted };
     }
-    if (qy.offset >= counted.total || qy.limit === 0) return { items: [], ...counted };
-    // The rows the walk's index holds for the state: kept counts, read once; never a count of its own per search
-    // while counts are not kept (then the walk, as before).
-    const way = mayFindByWords(qy) && this.counts.kept ? searchPageWay(qy, counted.total, (await this.counts.count({ status: qy.status, sort: qy.sort, limit: 0, offset: 0 })).total) : 'walk';
-    const page = searchPageSql(qy, way);
-    const rows = await this.query<{ data: Device; trail_length: number }>(page.text, page.args);
-    return { items: rows.map(deviceOf), ...counted };
   }
 
   /** The devices of `ids`, in that order; undefined when one of them is not found. */

@@ -93,10 +93,14 @@ interface Entry {
   version: number;
 }
 
-/** A word query's page picked from its kept matches, with its total (and facets), not read yet. */
-export interface KeptPage {
+/** A search's total and (when asked) facets. */
+export interface Counted {
   total: number;
   facets?: MarketFacets;
+}
+
+/** A word query's page picked from its kept matches, not read yet. */
+export interface KeptPage {
   /** The page's ids, in the query's order. */
   ids: string[];
   /** Whether nothing that changes the query's devices has committed or begun to since the pick. */
@@ -193,27 +197,24 @@ export class SearchCounts {
   constructor(private readonly query: Query) {}
 
   /** The total and (when asked) the facets of `qy`, counted over its kept groups. */
-  async count(qy: DeviceQuery): Promise<{ total: number; facets?: MarketFacets }> {
+  async count(qy: DeviceQuery): Promise<Counted> {
     return tally(await this.entry(qy), qy);
   }
 
   /**
-   * A word query's page picked from its kept matches (count() read them) with its total, all of one state: or
-   * `busy` while a commit of this process that changes the query's devices is in flight (its rows may already be
-   * visible, the matches do not show it yet: wait with settled()); or undefined when the matches are not kept (no
+   * count(), and for a word query whose matches are kept its page picked from them, of the same state: or `busy`
+   * while a commit of this process that changes the query's devices is in flight (its rows may already be
+   * visible, the matches do not show it yet: wait with settled()). No page when the matches are not kept (no
    * words, too many matches, not kept at all).
    */
-  pick(qy: DeviceQuery): KeptPage | 'busy' | undefined {
+  async countAndPick(qy: DeviceQuery): Promise<{ counted: Counted; page?: KeptPage | 'busy' }> {
     const key = keyOf(qy);
-    const entry = this.entries.get(key);
-    if (!entry?.withMembers) return undefined;
-    if (this.changing(entry)) return 'busy';
+    const entry = await this.entry(qy);
+    const counted = tally(entry, qy);
+    if (!entry.withMembers || this.entries.get(key) !== entry) return { counted };
+    if (this.changing(entry)) return { counted, page: 'busy' };
     const version = entry.version;
-    return {
-      ...tally(entry, qy),
-      ids: pageIds(entry, qy),
-      holds: () => this.entries.get(key) === entry && entry.version === version && !this.changing(entry),
-    };
+    return { counted, page: { ids: pageIds(entry, qy), holds: () => this.entries.get(key) === entry && entry.version === version && !this.changing(entry) } };
   }
 
   /** A transaction that wrote these device changes sends its COMMIT; commitEnded() follows once applied or failed. */
@@ -352,7 +353,7 @@ export class SearchCounts {
 const keyOf = (qy: DeviceQuery): string => JSON.stringify([qy.locationId, qy.batchId, qy.serial === undefined ? null : serialKey(qy.serial), searchTokens(qy.text)]);
 
 /** The total and (when asked) the facets of `qy`, counted over the entry's groups. */
-function tally(entry: Entry, qy: DeviceQuery): { total: number; facets?: MarketFacets } {
+function tally(entry: Entry, qy: DeviceQuery): Counted {
   const filter = qy.filter ?? {};
   const groups = partsOf(entry, qy.status)
     .flatMap((part) => [...part.groups.values()])
