@@ -4,9 +4,9 @@
  * PostgreSQL's time at 100,000 devices, load average 15) and re-checked every text match against its row (a
  * total of the 17,000 devices matching "dell": 372 ms); those counts were most of what the server did.
  *
- * What is kept, per query (its own fields: state, category, text, ...; not the marketplace filter, sort or page):
- * the devices it selects grouped by their market profile (shared/market-filter.ts marketProfileKey), a thousand
- * or so groups at 100,000 devices. A search's total and facets are then counted over the groups with the one
+ * What is kept, per query (its words, place, batch and serial; not its state, category, administration,
+ * marketplace filter, sort or page): the devices it selects grouped by state and by market profile
+ * (shared/market-filter.ts marketProfileKey), a few thousand groups at 100,000 devices. A search's total and facets are then counted over the groups with the one
  * predicate (matchesMarketFilter, FacetCounter), as the file store counts them.
  *
  * Kept exact under writes: each committed transaction's device changes (the row before it, the device after) move
@@ -19,11 +19,12 @@
  * every kept query is then forgotten; while notifications cannot be heard, no query is kept (keeping(false)).
  *
  * A query with words also keeps its matches (members): each device's id and what the sorts order by, in its
- * group. A search's page is then picked from them (page()) and only its rows are read, by id: walking a sort's
- * index for a word whose devices sort late ("thinkpad" by model among 33,000 listed devices) passed most of the
- * index, 6-10 ms of PostgreSQL's time a search, a third of its time in bench:server. The matches move with the
- * commits as the groups do; the store checks the rows it reads against the search and walks when one does not
- * fit (a change not heard yet).
+ * group. A search's page is then picked from them with its total (countAndPick()) and only its rows are read, by
+ * id: walking a sort's index for a word whose devices sort late ("thinkpad" by model among 33,000 listed devices)
+ * passed most of the index, 6-10 ms of PostgreSQL's time a search, a third of its time in bench:server. The
+ * matches move with the commits as the groups do. A page holds only while no commit of this process that changes
+ * the query's devices is in flight or lands before its rows are read (the kept query's version); the store also
+ * checks the rows against the search and walks when one does not fit (a change by another server not heard yet).
  */
 import { matchesMarketFilter } from '../../../shared/market-filter';
 import { marketProfileKey } from '../../../shared/market-filter';
@@ -209,7 +210,7 @@ export class SearchCounts {
    */
   async countAndPick(qy: DeviceQuery): Promise<{ counted: Counted; page?: KeptPage | 'busy' }> {
     const key = keyOf(qy);
-    const entry = await this.entry(qy);
+    const entry = await this.entry(qy, key);
     const counted = tally(entry, qy);
     if (!entry.withMembers || this.entries.get(key) !== entry) return { counted };
     if (this.changing(entry)) return { counted, page: 'busy' };
@@ -282,10 +283,9 @@ export class SearchCounts {
     }
   }
 
-  private async entry(qy: DeviceQuery): Promise<Entry> {
+  private async entry(qy: DeviceQuery, key = keyOf(qy)): Promise<Entry> {
     const query: CountQuery = { text: qy.text, locationId: qy.locationId, batchId: qy.batchId, serial: qy.serial };
     const tokens = searchTokens(qy.text);
-    const key = keyOf(qy);
     const kept = this.entries.get(key);
     if (kept) {
       // Most recently used last: the first in the map is given up first.
