@@ -27,6 +27,17 @@ afterAll(async () => {
   await cluster?.stop();
 }, 60_000);
 
+/** A store over a new database `name` (migrated on open), closed after `fn` whatever `fn` does. */
+async function withStore(name: string, fn: (store: PostgresStore, url: string) => Promise<void>, options: { poolSize?: number } = {}): Promise<void> {
+  const url = await cluster.database(name);
+  const store = await PostgresStore.open(url, options);
+  try {
+    await fn(store, url);
+  } finally {
+    await store.close();
+  }
+}
+
 async function sql<R extends object>(url: string, text: string, args: unknown[] = []): Promise<R[]> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
@@ -39,8 +50,7 @@ async function sql<R extends object>(url: string, text: string, args: unknown[] 
 
 describe('PostgreSQL store: reservations race', () => {
   it('50 contacts reserving one listed device at once, 20 rounds: one winner a round, 49 clear refusals, one reserved event', async () => {
-    const store = await PostgresStore.open(await cluster.database('race'), { poolSize: 20 });
-    try {
+    await withStore('race', async (store) => {
       const clock = new TestClock();
       await seedReferenceData(store, clock);
       const contacts = USERS.filter((u) => u.role === 'department_contact');
@@ -67,16 +77,13 @@ describe('PostgreSQL store: reservations race', () => {
         expect(holding?.id).toBe(won[0]!.status === 'fulfilled' ? won[0]!.value.id : undefined);
       }
       expect(await store.verifyTrails()).toEqual([]);
-    } finally {
-      await store.close();
-    }
+    }, { poolSize: 20 });
   }, 300_000);
 });
 
 describe('PostgreSQL store: a failed step', () => {
   it('leaves nothing when a write fails half-way (an asset tag already taken)', async () => {
-    const store = await PostgresStore.open(await cluster.database('failed_step'));
-    try {
+    await withStore('failed_step', async (store) => {
       const taken = device();
       await store.transaction(async (tx) => tx.putDevice(taken));
       const fresh = device();
@@ -91,9 +98,7 @@ describe('PostgreSQL store: a failed step', () => {
       expect(await store.getDevice(fresh.id)).toBeUndefined();
       expect(await store.trail(fresh.id)).toEqual([]);
       expect(await store.deviceCount()).toBe(1);
-    } finally {
-      await store.close();
-    }
+    });
   });
 });
 
@@ -179,9 +184,7 @@ describe('PostgreSQL store: a word search\'s page from its kept matches', () => 
   };
 
   it('gives the page the SQL walk gives, for words, states, filters, sorts and offsets, before and after writes, with one statement by id', async () => {
-    const url = await cluster.database('kept_pages');
-    const store = await PostgresStore.open(url);
-    try {
+    await withStore('kept_pages', async (store, url) => {
       const devices = Array.from({ length: 300 }, (_, i) => nth(i));
       await store.transaction(async (tx) => devices.forEach((d) => tx.putDevice(d)));
       const c = new pg.Client({ connectionString: url });
@@ -236,15 +239,11 @@ describe('PostgreSQL store: a word search\'s page from its kept matches', () => 
         spy.mockRestore();
         await c.end();
       }
-    } finally {
-      await store.close();
-    }
+    });
   }, 120_000);
 
   it('orders model names as the walk does, by their UTF-8 bytes (COLLATE "C"), also past U+FFFF', async () => {
-    const url = await cluster.database('kept_pages_collate');
-    const store = await PostgresStore.open(url);
-    try {
+    await withStore('kept_pages_collate', async (store, url) => {
       const bmp = device({ status: 'listed', model: '\uFF41 T14', notes: 'zzq' }); // U+FF41: EF BD 81
       const astral = device({ status: 'listed', model: '\u{1D41A} T14', notes: 'zzq' }); // U+1D41A: F0 9D 90 9A; UTF-16 D835 DC1A
       await store.transaction(async (tx) => [astral, bmp].forEach((d) => tx.putDevice(d)));
@@ -253,15 +252,11 @@ describe('PostgreSQL store: a word search\'s page from its kept matches', () => 
       expect((await sql<{ data: { id: string } }>(url, page.text, page.args)).map((r) => r.data.id)).toEqual([bmp.id]);
       expect((await store.searchDevices(qy)).items.map((d) => d.id)).toEqual([bmp.id]);
       expect((await store.searchDevices(qy)).items.map((d) => d.id)).toEqual([bmp.id]);
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   it('never gives a page of no committed state when this server commits between picking the page and reading its rows', async () => {
-    const url = await cluster.database('kept_pages_commit_between');
-    const store = await PostgresStore.open(url);
-    try {
+    await withStore('kept_pages_commit_between', async (store) => {
       const b = device({ status: 'listed', model: 'ThinkPad A1' });
       const c = device({ status: 'listed', model: 'ThinkPad A2' });
       const d = device({ status: 'listed', model: 'ThinkPad B' });
@@ -302,15 +297,11 @@ describe('PostgreSQL store: a word search\'s page from its kept matches', () => 
       } finally {
         spy2.mockRestore();
       }
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   it('asks for the page by the walk again when a row it fetched no longer fits the search (a change not heard yet)', async () => {
-    const url = await cluster.database('kept_pages_stale');
-    const store = await PostgresStore.open(url);
-    try {
+    await withStore('kept_pages_stale', async (store, url) => {
       const devices = Array.from({ length: 40 }, (_, i) => nth(i * 5)); // all Lenovo ThinkPads
       await store.transaction(async (tx) => devices.forEach((d) => tx.putDevice(d)));
       const qy = q({ status: 'listed', text: 'thinkpad', sort: 'model_asc', limit: 5 });
@@ -321,18 +312,14 @@ describe('PostgreSQL store: a word search\'s page from its kept matches', () => 
       const again = await store.searchDevices(qy);
       expect(again.items.map((d) => d.id)).toEqual([...first.items.slice(1).map((d) => d.id), expect.any(String)]);
       expect(again.items.every((d) => d.status === 'listed')).toBe(true);
-    } finally {
-      await store.close();
-    }
+    });
   });
 });
 
 // bench:server CPU per call (issue 13, wt-srv2)
 describe('PostgreSQL store: a search page from the index alone', () => {
   it('finds the page of a word and a filter in every sort, with a state and without, without reading the rows it passes over', async () => {
-    const url = await cluster.database('covering_indexes');
-    const store = await PostgresStore.open(url);
-    try {
+    await withStore('covering_indexes', async (store, url) => {
       const models = ['ThinkPad T14', 'Galaxy S21', 'Latitude 5420', 'EliteBook 840'];
       await store.transaction(async (tx) => {
         for (let i = 0; i < 400; i++) tx.putDevice(device({ status: i % 2 ? 'listed' : 'in_stock', category: i % 3 ? 'laptop' : 'phone', model: models[i % 4]!, specs: { ramGb: 4 * (1 + (i % 4)) } }));
@@ -366,9 +353,7 @@ describe('PostgreSQL store: a search page from the index alone', () => {
       const found = await store.searchDevices({ status: 'listed', text: 'galaxy', filter: { ramMinGb: 8 }, sort: 'ram_desc', limit: 5, offset: 0 });
       expect(found.items.map((d) => [d.model, d.status, d.specs.ramGb])).toEqual(Array.from({ length: 5 }, () => ['Galaxy S21', 'listed', 8]));
       expect(found.total).toBe(100);
-    } finally {
-      await store.close();
-    }
+    });
   });
 });
 
@@ -394,9 +379,7 @@ describe('PostgreSQL store: a page of rare words through their index, and no pag
   });
 
   it('both ways give the same page for words, filters, states, sorts and offsets; the rare word\'s is found through the trigram index', async () => {
-    const url = await cluster.database('page_ways');
-    const store = await PostgresStore.open(url);
-    try {
+    await withStore('page_ways', async (store, url) => {
       const models = ['ThinkPad T14', 'Galaxy S21', 'Latitude 5420', 'EliteBook 840', 'iPhone 12'];
       const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + (i % 37) * 3_600_000).toISOString(); // why: ties in the sort, broken by id
       await store.transaction(async (tx) => {
@@ -444,15 +427,11 @@ describe('PostgreSQL store: a page of rare words through their index, and no pag
       const found = await store.searchDevices(q({ status: 'listed', text: 'galaxy', sort: 'year_desc', limit: 10 }));
       expect(found.items.map((d) => d.model)).toEqual(Array(10).fill('Galaxy S21'));
       expect(found.total).toBe(40);
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   it('asks PostgreSQL for no page when the total says there is none: a word nobody has, a page past the last', async () => {
-    const url = await cluster.database('no_page');
-    const store = await PostgresStore.open(url);
-    try {
+    await withStore('no_page', async (store) => {
       await store.transaction(async (tx) => {
         for (let i = 0; i < 20; i++) tx.putDevice(device({ status: 'listed', model: i % 2 ? 'Galaxy S21' : 'ThinkPad T14' }));
       });
@@ -466,17 +445,14 @@ describe('PostgreSQL store: a page of rare words through their index, and no pag
       expect((await store.searchDevices(q({ status: 'listed', text: 'galaxy', offset: 5 }))).items).toHaveLength(5);
       expect(pageStatements()).toHaveLength(1);
       spy.mockRestore();
-    } finally {
-      await store.close();
-    }
+    });
   });
 });
 
 // bench:server CPU per call (issue 13, wt-srv2)
 describe('PostgreSQL store: the caller in one read', () => {
   it('gives every person with their administration as getUser and getDepartment do, and nobody for an unknown id', async () => {
-    const store = await PostgresStore.open(await cluster.database('caller'));
-    try {
+    await withStore('caller', async (store) => {
       await seedReferenceData(store);
       const homeless = { ...USERS[0]!, id: 'u-homeless', email: 'homeless@example.dk', departmentId: 'dep-gone' };
       await store.transaction(async (tx) => tx.putUser(homeless));
@@ -487,17 +463,14 @@ describe('PostgreSQL store: the caller in one read', () => {
       }
       expect((await store.getCaller('u-homeless'))?.department).toBeUndefined();
       expect(await store.getCaller('u-nobody')).toBeUndefined();
-    } finally {
-      await store.close();
-    }
+    });
   });
 });
 
 // bench:server: a device page and the warehouse's reserved devices in one statement each
 describe('PostgreSQL store: a device page and the reservations of a page of devices in one read', () => {
   it('gives what the separate reads give: by id and by tag, with and without a reservation and a wipe record; nothing for an unknown device', async () => {
-    const store = await PostgresStore.open(await cluster.database('device_page'));
-    try {
+    await withStore('device_page', async (store) => {
       const wiped = device({ status: 'reserved', sanitizationId: 'san-p1' });
       const plain = device({ status: 'listed' });
       const held = device({ status: 'reserved' });
@@ -541,18 +514,14 @@ describe('PostgreSQL store: a device page and the reservations of a page of devi
       expect((await store.activeReservations(ids)).sort((a, b) => a.id.localeCompare(b.id))).toEqual(one.sort((a, b) => a.id.localeCompare(b.id)));
       expect((await store.activeReservations(ids)).map((r) => r.id).sort()).toEqual(['r-held', 'r-now']);
       expect(await store.activeReservations([])).toEqual([]);
-    } finally {
-      await store.close();
-    }
+    });
   });
 });
 
 // bench:server (issue 13, wt-srv): search counts kept between searches (search-counts.ts)
 describe('PostgreSQL store: search counts under concurrent writes', () => {
   it('gives the same totals as counting the rows afresh, for queries first counted while other desks commit', async () => {
-    const url = await cluster.database('counts_race');
-    const store = await PostgresStore.open(url, { poolSize: 20 });
-    try {
+    await withStore('counts_race', async (store, url) => {
       const categories = ['laptop', 'desktop', 'monitor', 'phone'] as const;
       const devices = Array.from({ length: 200 }, (_, i) => device({ status: i % 2 ? 'listed' : 'in_stock', category: categories[i % 4], specs: { ramGb: 4 * (1 + (i % 8)) } }));
       await store.transaction(async (tx) => devices.forEach((d) => tx.putDevice(d)));
@@ -602,9 +571,7 @@ describe('PostgreSQL store: search counts under concurrent writes', () => {
       } finally {
         await fresh.end();
       }
-    } finally {
-      await store.close();
-    }
+    }, { poolSize: 20 });
   }, 120_000);
 });
 
