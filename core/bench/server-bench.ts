@@ -388,6 +388,8 @@ async function passwordClients(server: BenchServer, admin: ApiClient, people: re
 interface Sample {
   kind: Kind;
   ms: number;
+  /** When the call ended, ms since the timed run began (negative during the warm-up). */
+  at: number;
   /** The refusal's code, if refused. */
   code?: string;
 }
@@ -473,10 +475,11 @@ async function main(): Promise<void> {
     log(`${CLIENTS} desks (${contacts.length} contacts, ${warehouse.length} warehouse), ${reported.length} reported tags to scan; running ${SECONDS} s`);
 
     const samples: Sample[] = [];
+    let timedFrom = performance.now();
     const attempts: Attempt[] = [];
     let scansMissed = 0;
     const record = <T>(kind: Kind, reply: Reply<T>): Reply<T> => {
-      samples.push({ kind, ms: reply.ms, ...(reply.body.ok ? {} : { code: reply.body.error.code }) });
+      samples.push({ kind, ms: reply.ms, at: performance.now() - timedFrom, ...(reply.body.ok ? {} : { code: reply.body.error.code }) });
       return reply;
     };
 
@@ -559,6 +562,7 @@ async function main(): Promise<void> {
     const cpuBefore = server.cpuMs();
     const benchCpuBefore = process.cpuUsage();
     const started = performance.now();
+    timedFrom = started;
     await work(started + SECONDS * 1000);
     const elapsed = (performance.now() - started) / 1000;
     const cpuAfter = server.cpuMs();
@@ -588,6 +592,14 @@ async function main(): Promise<void> {
 
     const ms = (kind?: Kind) => samples.filter((s) => kind === undefined || s.kind === kind).map((s) => s.ms).sort((a, b) => a - b);
     const all = ms();
+    // Where the slow calls fall: each 10 s window's calls, p95 and share of the calls over the whole run's p95.
+    const overall95 = quantile(all, 0.95);
+    const windows = Array.from({ length: Math.ceil(elapsed / 10) }, (_, w) => {
+      const xs = samples.filter((s) => s.at >= w * 10_000 && s.at < (w + 1) * 10_000).map((s) => s.ms).sort((a, b) => a - b);
+      return `${w * 10}–${(w + 1) * 10} s: ${xs.length} calls, p95 ${round(quantile(xs, 0.95))} ms, ${xs.filter((x) => x > overall95).length} over ${round(overall95)}`;
+    });
+    log(`by window: ${windows.join('; ')}`);
+    log(`over ${round(overall95)} ms by kind: ${KINDS.map((k) => `${k} ${samples.filter((s) => s.kind === k && s.ms > overall95).length}`).join(', ')}`);
     const perKind = Object.fromEntries(KINDS.flatMap((k) => {
       const xs = ms(k);
       return [[`${k}_calls`, xs.length], [`${k}_p95_ms`, round(quantile(xs, 0.95))]];

@@ -18,6 +18,7 @@ import type { DeviceQuery } from '../store';
 import type { Device, Reservation } from '../../../shared/schemas';
 import { SORT_SQL, searchPageSql, type PageWay } from './sql';
 import { PostgresStore, WALK_ROWS_MAX, appSchemaVersion, searchPageWay } from './postgres-store';
+import { SearchCounts } from './search-counts';
 
 let cluster: PgCluster;
 beforeAll(async () => {
@@ -195,9 +196,12 @@ describe('PostgreSQL store: a word search\'s page from its kept matches', () => 
           const page = searchPageSql(qy, 'walk');
           return (await c.query<{ data: { id: string } }>(page.text, page.args)).rows.map((r) => r.data.id);
         };
-        const compareAll = async () => {
+        /** Statements that read a kept query (its groups and snapshot), over every search compared. */
+        let readings = 0;
+        const pool = vi.spyOn((store as unknown as { pool: pg.Pool }).pool, 'query'); // why: the kept counts send their statements to the pool
+        const compareAll = async (texts: string[]) => {
           let compared = 0;
-          for (const text of ['thinkpad', 'galaxy', 'iphone 12', 'dock thinkpad']) {
+          for (const text of texts) {
             for (const sort of Object.keys(SORT_SQL) as DeviceQuery['sort'][]) {
               for (const status of ['listed', undefined] as const) {
                 for (const [filter, category] of [[undefined, undefined], [{ ramMinGb: 8 }, undefined], [undefined, 'phone' as const], [{ yearMin: 2018 }, 'laptop' as const]] as const) {
@@ -211,6 +215,8 @@ describe('PostgreSQL store: a word search\'s page from its kept matches', () => 
                     // Once the query's matches are kept (its first search read them), its page is asked for by id.
                     const pages = spy.mock.calls.map(([text]) => String(text)).filter((t) => t.includes('trail_length'));
                     if (want.length > 0) expect(pages, JSON.stringify(qy)).toEqual([expect.stringContaining('id = ANY')]);
+                    readings += pool.mock.calls.filter(([text]) => String(text).includes('pg_current_snapshot')).length;
+                    pool.mockClear();
                   }
                 }
               }
@@ -218,7 +224,9 @@ describe('PostgreSQL store: a word search\'s page from its kept matches', () => 
           }
           return compared;
         };
-        expect(await compareAll()).toBeGreaterThan(2000);
+        expect(await compareAll(['thinkpad', 'galaxy', 'iphone 12', 'dock thinkpad'])).toBeGreaterThan(2000);
+        // One reading, of every device with its words: each word query's matches were found among them.
+        expect(readings).toBe(1);
         // This server's writes: states, specs, times, a note that no longer says the word, a model renamed.
         await store.transaction(async (tx) => {
           for (let i = 0; i < 300; i += 4) {
@@ -234,7 +242,10 @@ describe('PostgreSQL store: a word search\'s page from its kept matches', () => 
           }
           tx.putDevice(nth(1000));
         });
-        expect(await compareAll()).toBeGreaterThan(2000);
+        // Words searched before the writes (their matches moved by the commits), and words first searched now (found
+        // among every device's words as the commits left them: "x1" is only in the renamed model).
+        expect(await compareAll(['thinkpad', 'galaxy', 'iphone 12', 'dock thinkpad', 'x1', 'elitebook 840'])).toBeGreaterThan(2000);
+        expect(readings).toBe(1);
       } finally {
         spy.mockRestore();
         await c.end();
@@ -314,6 +325,46 @@ describe('PostgreSQL store: a word search\'s page from its kept matches', () => 
       expect(again.items.every((d) => d.status === 'listed')).toBe(true);
     });
   });
+
+  it("finds a word query's totals, facets and pages among every device's kept words as reading them from PostgreSQL does", async () => {
+    await withStore('kept_words', async (store, url) => {
+      const odd = [
+        device({ status: 'listed', notes: '50%_rabat på skærmen' }),
+        device({ status: 'listed', notes: '50 procent rabat' }),
+        device({ status: 'in_stock', notes: 'Ærlig snak: ØRESTAD lager' }),
+        device({ status: 'listed', serial: 'SN-Æ\\1' }),
+      ];
+      await store.transaction(async (tx) => [...Array.from({ length: 300 }, (_, i) => nth(i)), ...odd].forEach((d) => tx.putDevice(d)));
+      const pool = new pg.Pool({ connectionString: url, max: 2 });
+      const statements: string[] = [];
+      const found = new SearchCounts(async (text, args) => (statements.push(text), (await pool.query(text, args)).rows));
+      const read = new SearchCounts(async (text, args) => (await pool.query(text, args)).rows, { allMembersMax: 0 });
+      try {
+        const texts = ['thinkpad', 'galaxy s21', 'iphone 12', 'dock thinkpad', 'thinkpad dock', 'rabat 50%', 'laptop medfølger', 'medfølger', 'lenovo t14', '50%_', '%', '_rabat', 'ørestad', 'sn-æ\\1', odd[0]!.assetTag, 'nowhere'];
+        let compared = 0;
+        for (const text of texts) {
+          for (const status of ['listed', 'in_stock', undefined] as const) {
+            for (const sort of Object.keys(SORT_SQL) as DeviceQuery['sort'][]) {
+              for (const [filter, category] of [[undefined, undefined], [{ ramMinGb: 8 }, undefined], [{ yearMin: 2018 }, 'laptop' as const]] as const) {
+                const qy = q({ text, status, sort, filter, category, limit: 20, facets: true });
+                const [a, b] = [await found.countAndPick(qy), await read.countAndPick(qy)];
+                expect(a.counted, JSON.stringify(qy)).toEqual(b.counted);
+                const ids = (r: typeof a) => (r.page && r.page !== 'busy' ? r.page.ids : r.page);
+                expect(ids(a), JSON.stringify(qy)).toEqual(ids(b));
+                compared += a.counted.total;
+              }
+            }
+          }
+        }
+        expect(compared).toBeGreaterThan(5000);
+        // Only the every-device query was read; without its words kept, each word query was read on its own.
+        expect(statements.filter((t) => t.includes('pg_current_snapshot'))).toEqual([expect.stringContaining('haystack')]);
+        expect((await read.countAndPick(q({ text: '50%_' }))).counted.total).toBe(1);
+      } finally {
+        await pool.end();
+      }
+    });
+  }, 120_000);
 });
 
 // bench:server CPU per call (issue 13, wt-srv2)

@@ -25,6 +25,11 @@
  * matches move with the commits as the groups do. A page holds only while no commit of this process that changes
  * the query's devices is in flight or lands before its rows are read (the kept query's version); the store also
  * checks the rows against the search and walks when one does not fit (a change by another server not heard yet).
+ *
+ * The every-device query (no words, place, batch or serial) keeps its matches too, each with its words (the
+ * haystack), up to ALL_MEMBERS_MAX devices. A word query is then not read from PostgreSQL at all: its groups and
+ * matches are found among them (derive()). A cold server's first searches read a dozen words at once, each over a
+ * second on a busy database, and every other call waited for a connection meanwhile (bench:server's first seconds).
  */
 import { matchesMarketFilter } from '../../../shared/market-filter';
 import { marketProfileKey } from '../../../shared/market-filter';
@@ -74,6 +79,8 @@ interface Group {
 /** A device a kept word query selects: what the sorts read (its year and specs are its group's), and its group. */
 interface Member extends SortFields {
   group: Group;
+  /** Its words (query.ts deviceHaystack), kept by the every-device query only: a word query's matches are found in them. */
+  haystack?: string;
 }
 
 /** A kept query's devices in one state: their groups by market profile and (when kept) their matches by id. */
@@ -88,7 +95,10 @@ interface Entry {
   snapshot: Snapshot;
   /** By state: a search with a state counts, and picks its page, in that state's part alone. */
   parts: Map<Device['status'], Part>;
-  /** Whether the matches are kept: a query with words, and not too many matches (MEMBERS_MAX). */
+  /**
+   * Whether the matches are kept: a query with words, and not too many matches (MEMBERS_MAX); or the every-device
+   * query, whose matches (each with its words) are where a word query's are found, not a page's source.
+   */
   withMembers: boolean;
   /** Raised by every commit that changes the entry's devices: a page picked from it holds until this moves. */
   version: number;
@@ -140,6 +150,21 @@ const MAX_ENTRIES = 256;
  */
 export const MEMBERS_MAX = 400_000;
 
+/**
+ * How many devices the every-device query keeps with their words (about 400 bytes each), beside MEMBERS_MAX: a word
+ * query's groups and matches are then found among them in the server (5-15 ms for a word at 100,000 devices)
+ * instead of read through the words' trigram index and the rows (60-230 ms of PostgreSQL's time each, and over a
+ * second each when a cold server's first searches read a dozen words at once: bench:server's first seconds).
+ * More devices than this: each word query is read from PostgreSQL, as any query with a place, batch or serial is.
+ */
+export const ALL_MEMBERS_MAX = 300_000;
+
+/** The kept query of every device: no words, place, batch or serial. */
+const EVERY_DEVICE: CountQuery = { text: undefined, locationId: undefined, batchId: undefined, serial: undefined };
+
+/** Whether a query is words alone (no place, batch or serial): its matches can be found among every device's words. */
+const onlyWords = (q: CountQuery): boolean => q.locationId === undefined && q.batchId === undefined && q.serial === undefined;
+
 /** A group row of the counting statement. */
 interface GroupRow {
   status: Device['status'];
@@ -154,8 +179,11 @@ interface GroupRow {
   wiped: boolean;
   available_from: string | null;
   n: number;
-  /** The group's devices (a query with words): id, updated_at, reported_at, manufacturer, model each. */
-  m?: [string, string, string, string, string][];
+  /**
+   * The group's devices (a query with words): id, updated_at, reported_at, manufacturer, model each; and their
+   * haystack (the every-device query).
+   */
+  m?: [string, string, string, string, string, string?][];
 }
 
 /** A device standing for a group row: it has every field marketProfileKey names, and only those. */
@@ -195,7 +223,11 @@ export class SearchCounts {
   private readonly inFlight = new Set<readonly DeviceChange[]>();
   private waiting: (() => void)[] = [];
 
-  constructor(private readonly query: Query) {}
+  /** `allMembersMax`: ALL_MEMBERS_MAX unless given (a test reads every word query from PostgreSQL with 0). */
+  constructor(
+    private readonly query: Query,
+    private readonly options: { allMembersMax?: number } = {},
+  ) {}
 
   /** The total and (when asked) the facets of `qy`, counted over its kept groups. */
   async count(qy: DeviceQuery): Promise<Counted> {
@@ -212,7 +244,8 @@ export class SearchCounts {
     const key = keyOf(qy);
     const entry = await this.entry(qy, key);
     const counted = tally(entry, qy);
-    if (!entry.withMembers || this.entries.get(key) !== entry) return { counted };
+    // The every-device query's matches are where word queries' are found; a page without words is walked.
+    if (!entry.withMembers || entry.tokens.length === 0 || this.entries.get(key) !== entry) return { counted };
     if (this.changing(entry)) return { counted, page: 'busy' };
     const version = entry.version;
     return { counted, page: { ids: pageIds(entry, qy), holds: () => this.entries.get(key) === entry && entry.version === version && !this.changing(entry) } };
@@ -273,25 +306,26 @@ export class SearchCounts {
   /** Gives up the least recently used queries' kept matches (their groups stay) until all fit in MEMBERS_MAX. */
   private withinMembersMax(newest: Entry | undefined): void {
     let held = 0;
-    for (const e of this.entries.values()) held += membersHeld(e);
+    // The every-device query's matches have their own limit (ALL_MEMBERS_MAX), checked when it is read.
+    for (const e of this.entries.values()) if (e.tokens.length > 0) held += membersHeld(e);
     for (const e of this.entries.values()) {
       if (held <= MEMBERS_MAX) return;
-      if (e === newest || !e.withMembers) continue;
+      if (e === newest || !e.withMembers || e.tokens.length === 0) continue;
       held -= membersHeld(e);
       e.withMembers = false;
       for (const part of e.parts.values()) part.members.clear();
     }
   }
 
-  private async entry(qy: DeviceQuery, key = keyOf(qy)): Promise<Entry> {
+  private async entry(qy: CountQuery, key = keyOf(qy)): Promise<Entry> {
     const query: CountQuery = { text: qy.text, locationId: qy.locationId, batchId: qy.batchId, serial: qy.serial };
     const tokens = searchTokens(qy.text);
-    const kept = this.entries.get(key);
-    if (kept) {
-      // Most recently used last: the first in the map is given up first.
-      this.entries.delete(key);
-      this.entries.set(key, kept);
-      return kept;
+    const kept = this.used(key);
+    if (kept) return kept;
+    if (tokens.length > 0 && !this.reading.has(key) && this.keep && onlyWords(query)) {
+      // Words alone: the matches are found among every device's words, kept (and read first, when not kept yet).
+      const all = await this.entry(EVERY_DEVICE, EVERY_DEVICE_KEY);
+      if (all.withMembers && this.entries.get(EVERY_DEVICE_KEY) === all) return this.used(key) ?? this.derive(key, query, tokens, all);
     }
     let pending = this.reading.get(key);
     if (!pending) {
@@ -299,6 +333,55 @@ export class SearchCounts {
       this.reading.set(key, pending);
     }
     return pending;
+  }
+
+  /** The kept query of `key`, if kept, made the most recently used (last: the first in the map is given up first). */
+  private used(key: string): Entry | undefined {
+    const kept = this.entries.get(key);
+    if (kept) {
+      this.entries.delete(key);
+      this.entries.set(key, kept);
+    }
+    return kept;
+  }
+
+  /** Keeps a query read or found, within MAX_ENTRIES and MEMBERS_MAX. */
+  private remember(key: string, entry: Entry): void {
+    this.entries.set(key, entry);
+    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    this.withinMembersMax(entry);
+  }
+
+  /**
+   * A word query's groups and matches found among the every-device query's kept matches by their words, as the
+   * SQL reading finds them by the haystack column (the same deviceHaystack, LIKE '%word%' for each word). No
+   * statement: the every-device query is exact up to the commits applied so far, and the new query takes its
+   * snapshot, so a commit applied from now on is applied to both, and one applied before is in both already.
+   */
+  private derive(key: string, query: CountQuery, tokens: string[], all: Entry): Entry {
+    const entry: Entry = { query, tokens, snapshot: all.snapshot, parts: new Map(), withMembers: true, version: 0 };
+    let matches = 0;
+    for (const [status, from] of all.parts) {
+      const part: Part = { groups: new Map(), members: new Map() };
+      const groups = new Map<Group, Group>(); // the every-device query's group → this query's
+      next: for (const m of from.members.values()) {
+        for (const t of tokens) if (!m.haystack!.includes(t)) continue next; // why: the every-device query keeps every match's haystack
+        let group = groups.get(m.group);
+        if (!group) groups.set(m.group, (group = { device: m.group.device, count: 0 }));
+        group.count++;
+        part.members.set(m.id, { id: m.id, updatedAt: m.updatedAt, reportedAt: m.reportedAt, manufacturer: m.manufacturer, model: m.model, year: m.year, specs: m.specs, group });
+        matches++;
+      }
+      if (groups.size === 0) continue;
+      for (const group of groups.values()) part.groups.set(marketProfileKey(group.device), group);
+      entry.parts.set(status, part);
+    }
+    if (matches > MEMBERS_MAX / 4) {
+      entry.withMembers = false;
+      for (const part of entry.parts.values()) part.members.clear();
+    }
+    this.remember(key, entry);
+    return entry;
   }
 
   /** Reads a query's groups and the snapshot they were read in, then brings them up to the commits applied since. */
@@ -309,17 +392,18 @@ export class SearchCounts {
     try {
       const c = new Conditions();
       queryConditions(query as DeviceQuery, c); // why: queryConditions reads only the query's own fields, all in CountQuery
-      const withMembers = tokens.length > 0 && this.keep;
+      const everyDevice = key === EVERY_DEVICE_KEY;
+      const withMembers = (tokens.length > 0 || everyDevice) && this.keep;
       const [row] = await this.query<{ snapshot: string; groups: GroupRow[] }>(
         `SELECT pg_current_snapshot()::text AS snapshot, (SELECT COALESCE(json_agg(g), '[]') FROM (
            SELECT status, category, department_id, condition, ram_gb, storage_gb, screen_inch, year, data_bearing, wiped, available_from, COUNT(*) AS n
-           ${withMembers ? ', json_agg(json_build_array(id, updated_at, reported_at, manufacturer, model)) AS m' : ''}
+           ${withMembers ? `, json_agg(json_build_array(id, updated_at, reported_at, manufacturer, model${everyDevice ? ', haystack' : ''})) AS m` : ''}
            FROM devices ${c.sql()} GROUP BY status, category, department_id, condition, ram_gb, storage_gb, screen_inch, year, data_bearing, wiped, available_from) g) AS groups`,
         c.args,
       );
       let matches = 0;
       for (const r of row!.groups) matches += Number(r.n);
-      const entry: Entry = { query, tokens, snapshot: parseSnapshot(row!.snapshot), parts: new Map(), withMembers: withMembers && matches <= MEMBERS_MAX / 4, version: 0 };
+      const entry: Entry = { query, tokens, snapshot: parseSnapshot(row!.snapshot), parts: new Map(), withMembers: withMembers && matches <= (everyDevice ? (this.options.allMembersMax ?? ALL_MEMBERS_MAX) : MEMBERS_MAX / 4), version: 0 };
       const names = new Map<string, string>(); // one copy of each manufacturer and model name, not one a match
       const named = (s: string) => names.get(s) ?? (names.set(s, s), s);
       for (const r of row!.groups) {
@@ -328,17 +412,13 @@ export class SearchCounts {
         const part = partFor(entry, r.status);
         part.groups.set(marketProfileKey(device), group);
         if (!entry.withMembers) continue;
-        for (const [id, updatedAt, reportedAt, manufacturer, model] of r.m ?? []) {
-          part.members.set(id, memberOf({ id, updatedAt, reportedAt, manufacturer: named(manufacturer), model: named(model) }, group));
+        for (const [id, updatedAt, reportedAt, manufacturer, model, haystack] of r.m ?? []) {
+          part.members.set(id, memberOf({ id, updatedAt, reportedAt, manufacturer: named(manufacturer), model: named(model) }, group, haystack));
         }
       }
       // Those applied before the reading began committed before its snapshot was taken: it shows them.
       for (const commit of this.recent) if (commit.seq >= reading.from) apply(entry, commit);
-      if (epoch === this.epoch && this.keep) {
-        this.entries.set(key, entry);
-        if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-        this.withinMembersMax(entry);
-      }
+      if (epoch === this.epoch && this.keep) this.remember(key, entry);
       return entry;
     } finally {
       if (epoch === this.epoch) this.reading.delete(key);
@@ -350,7 +430,8 @@ export class SearchCounts {
 }
 
 /** The kept query a search counts over: its own fields, not its category, administration, filter, sort or page. */
-const keyOf = (qy: DeviceQuery): string => JSON.stringify([qy.locationId, qy.batchId, qy.serial === undefined ? null : serialKey(qy.serial), searchTokens(qy.text)]);
+const keyOf = (qy: CountQuery): string => JSON.stringify([qy.locationId, qy.batchId, qy.serial === undefined ? null : serialKey(qy.serial), searchTokens(qy.text)]);
+const EVERY_DEVICE_KEY = keyOf(EVERY_DEVICE);
 
 /** The total and (when asked) the facets of `qy`, counted over the entry's groups. */
 function tally(entry: Entry, qy: DeviceQuery): Counted {
@@ -412,7 +493,8 @@ function apply(entry: Entry, commit: Commit): void {
     if (is) {
       const part = partFor(entry, after.status);
       const group = move(part.groups, after, 1)!;
-      if (entry.withMembers) part.members.set(after.id, memberOf(after, group));
+      // The every-device query keeps each match's words: word queries found later look in them.
+      if (entry.withMembers) part.members.set(after.id, memberOf(after, group, entry.tokens.length === 0 ? deviceHaystack(after) : undefined));
     }
   }
 }
@@ -420,7 +502,7 @@ function apply(entry: Entry, commit: Commit): void {
 const selects = (entry: Entry, d: Device): boolean => matchesQuery(d, entry.query as DeviceQuery, entry.tokens, deviceHaystack(d)); // why: matchesQuery reads only the query's own fields
 
 /** A match of a kept word query: its year and specs (which the sorts read) are its group's, part of its profile. */
-const memberOf = (d: Pick<Device, 'id' | 'updatedAt' | 'reportedAt' | 'manufacturer' | 'model'>, group: Group): Member => ({
+const memberOf = (d: Pick<Device, 'id' | 'updatedAt' | 'reportedAt' | 'manufacturer' | 'model'>, group: Group, haystack?: string): Member => ({
   id: d.id,
   updatedAt: d.updatedAt,
   reportedAt: d.reportedAt,
@@ -429,6 +511,7 @@ const memberOf = (d: Pick<Device, 'id' | 'updatedAt' | 'reportedAt' | 'manufactu
   year: group.device.year,
   specs: group.device.specs,
   group,
+  ...(haystack !== undefined ? { haystack } : {}),
 });
 
 /** Counts `d` in (by 1) or out of (by -1) its group; the group it is in after, if any. */
