@@ -109,8 +109,8 @@ describe('PostgreSQL store: schema version', () => {
     const [a, b] = await Promise.all([PostgresStore.open(url), PostgresStore.open(url)]);
     await Promise.all([a.close(), b.close()]);
     const applied = await sql<{ name: string }>(url, 'SELECT name FROM pgmigrations ORDER BY id');
-    expect(applied.map((r) => r.name)).toEqual(['0001_init', '0002_device_facets_index', '0003_device_sort_indexes', '0004_device_covering_sort_indexes']);
-    expect(appSchemaVersion()).toBe(4);
+    expect(applied.map((r) => r.name)).toEqual(['0001_init', '0002_device_facets_index', '0003_device_sort_indexes', '0004_device_covering_sort_indexes', '0005_device_vacuum_often']);
+    expect(appSchemaVersion()).toBe(5);
   });
 
   it('refuses a database a newer Kredsløb migrated, naming both versions, and changes nothing', async () => {
@@ -123,8 +123,8 @@ describe('PostgreSQL store: schema version', () => {
       (e: unknown) => e,
     );
     expect(err).toBeInstanceOf(AppError);
-    expect(err).toMatchObject({ code: 'SCHEMA_TOO_NEW', params: { databaseVersion: 7, appVersion: 4 } });
-    expect(errorMessage('SCHEMA_TOO_NEW', (err as AppError).params, 'en')).toContain('schema version 7; this Kredsløb knows versions up to 4');
+    expect(err).toMatchObject({ code: 'SCHEMA_TOO_NEW', params: { databaseVersion: 7, appVersion: 5 } });
+    expect(errorMessage('SCHEMA_TOO_NEW', (err as AppError).params, 'en')).toContain('schema version 7; this Kredsløb knows versions up to 5');
     expect(errorMessage('SCHEMA_TOO_NEW', (err as AppError).params, 'da')).toContain('skemaversion 7');
     const tables = await sql<{ t: string | null }>(url, "SELECT to_regclass('public.devices')::text AS t");
     expect(tables[0]!.t).toBeNull();
