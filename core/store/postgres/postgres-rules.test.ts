@@ -516,6 +516,58 @@ describe('PostgreSQL store: the caller in one read', () => {
       expect(await store.getCaller('u-nobody')).toBeUndefined();
     });
   });
+
+  it('keeps a caller between calls, and forgets it at any write of a person or administration, by this server or another', async () => {
+    const url = await cluster.database('caller_kept');
+    const a = await PostgresStore.open(url);
+    const b = await PostgresStore.open(url);
+    try {
+      await seedReferenceData(a);
+      const user = USERS.find((u) => u.role === 'department_contact')!;
+      const pool = vi.spyOn((a as unknown as { pool: pg.Pool }).pool, 'query'); // why: the test counts the statements a's callers cost
+      const reads = () => pool.mock.calls.filter(([text]) => String(text).includes("u.kind = 'user'")).length;
+      /** a's caller once it shows `want` (another server's write is heard a moment after its commit). */
+      const settles = async (want: (c: Awaited<ReturnType<PostgresStore['getCaller']>>) => boolean) => {
+        let caller = await a.getCaller(user.id);
+        for (let i = 0; i < 40 && !want(caller); i++) {
+          await new Promise((r) => setTimeout(r, 50));
+          caller = await a.getCaller(user.id);
+        }
+        return caller;
+      };
+      expect((await a.getCaller(user.id))?.user).toEqual(user);
+      expect((await a.getCaller(user.id))?.user).toEqual(user);
+      expect(reads()).toBe(1);
+      // This server's write: seen at the next call.
+      await a.transaction(async (tx) => tx.putUser({ ...user, name: 'Omdøbt' }));
+      expect((await a.getCaller(user.id))?.user.name).toBe('Omdøbt');
+      expect(reads()).toBe(2);
+      // Another server deactivates the person, then renames the administration: heard, then read afresh.
+      await b.transaction(async (tx) => tx.putUser({ ...user, active: false }));
+      expect((await settles((c) => c?.user.active === false))?.user.active).toBe(false);
+      const department = (await b.getDepartment(user.departmentId))!;
+      await b.transaction(async (tx) => tx.putDepartment({ ...department, name: 'Ny forvaltning' }));
+      expect((await settles((c) => c?.department?.name === 'Ny forvaltning'))?.department?.name).toBe('Ny forvaltning');
+      // A write that rolls back changes nothing.
+      await expect(
+        b.transaction(async (tx) => {
+          tx.putUser({ ...user, role: 'admin' });
+          throw new Error('changed my mind');
+        }),
+      ).rejects.toThrow('changed my mind');
+      await new Promise((r) => setTimeout(r, 200));
+      expect((await a.getCaller(user.id))?.user.role).toBe('department_contact');
+      // While a cannot hear the other servers it keeps no caller: b's write is seen at a's very next call.
+      await sql(url, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query ILIKE 'LISTEN%' AND datname = current_database()`);
+      await new Promise((r) => setTimeout(r, 100));
+      await a.getCaller(user.id);
+      await b.transaction(async (tx) => tx.putUser({ ...user, active: true }));
+      expect((await a.getCaller(user.id))?.user.active).toBe(true);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  }, 60_000);
 });
 
 // bench:server: a device page and the warehouse's reserved devices in one statement each
