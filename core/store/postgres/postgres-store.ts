@@ -40,8 +40,8 @@ import { makePrivateDir } from '../private-files';
 import { exportDatabase, importIntoEmpty } from './postgres-dump';
 import { compareDevices, deviceHaystack, matchesQuery, searchTokens } from '../query';
 import { matchesMarketFilter } from '../../../shared/market-filter';
-import { DEVICE_COLUMNS, Conditions, deviceOf, deviceRow, searchPageSql, type PageWay } from './sql';
-import { SearchCounts, type DeviceChange } from './search-counts';
+import { DEVICE_COLUMNS, Conditions, WALK_ROWS_MAX, deviceOf, deviceRow, searchPageSql, walkRows, type PageWay } from './sql';
+import { SearchCounts, type DeviceChange, type SearchCountsOptions } from './search-counts';
 import { WritesChannel } from './writes-channel';
 
 /** What the `records` table holds, by kind: every reference kind, sanitization records and the settings. */
@@ -390,12 +390,6 @@ class PgTx extends PgReads implements StoreTx {
   }
 }
 
-/**
- * Rows a page's walk may pass (about 1,700 a millisecond, bench:server's data set) before finding the matches of
- * its words through their trigram index is cheaper (4-8 ms for a word among 100,000 devices).
- */
-export const WALK_ROWS_MAX = 8000;
-
 /** The person signed in and their administration. */
 type Caller = { user: User; department: Department | undefined };
 
@@ -413,8 +407,7 @@ const mayFindByWords = (qy: DeviceQuery): boolean => searchTokens(qy.text).lengt
  */
 export function searchPageWay(qy: DeviceQuery, total: number, walked: number): PageWay {
   if (!mayFindByWords(qy)) return 'walk';
-  const rows = total === 0 ? walked : Math.min(walked, ((qy.offset + qy.limit) * walked) / total);
-  return rows > WALK_ROWS_MAX ? 'matches' : 'walk';
+  return walkRows(qy, total, walked) > WALK_ROWS_MAX ? 'matches' : 'walk';
 }
 
 /**
@@ -453,10 +446,10 @@ export class PostgresStore extends PgReads implements Store {
   private callersEpoch = 0;
   private listening = false;
 
-  private constructor(private readonly pool: pg.Pool, databaseUrl: string) {
+  private constructor(private readonly pool: pg.Pool, databaseUrl: string, countsOptions: SearchCountsOptions | undefined) {
     super(async (sql, args) => (await pool.query(sql, args)).rows);
     this.database = databaseName(databaseUrl);
-    this.counts = new SearchCounts(this.query);
+    this.counts = new SearchCounts(this.query, countsOptions);
     // Nothing kept until the channel listens: a write another server makes meanwhile would go unheard.
     this.counts.keeping(false);
     this.channel = new WritesChannel(databaseUrl, {
@@ -476,12 +469,13 @@ export class PostgresStore extends PgReads implements Store {
    * Connects, refuses a database whose schema is newer than this build's (SCHEMA_TOO_NEW, nothing changed),
    * and brings an older one up to date.
    */
-  static async open(databaseUrl: string, options: { poolSize?: number } = {}): Promise<PostgresStore> {
+  /** `searchCounts`: the kept counts' limits (search-counts.ts), for tests. */
+  static async open(databaseUrl: string, options: { poolSize?: number; searchCounts?: SearchCountsOptions } = {}): Promise<PostgresStore> {
     await migrate(databaseUrl);
     const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
     // An idle connection the server dropped must not take the process down; the next query reconnects.
     pool.on('error', (err) => console.error('[kredslob] PostgreSQL connection lost', err.message));
-    const store = new PostgresStore(pool, databaseUrl);
+    const store = new PostgresStore(pool, databaseUrl, options.searchCounts);
     await store.channel.start();
     return store;
   }

@@ -37,7 +37,7 @@ import { FacetCounter, type MarketFacets } from '../../../shared/market-facets';
 import type { Device } from '../../../shared/schemas';
 import { compareDevices, deviceHaystack, matchesQuery, searchTokens, TopK, type SortFields } from '../query';
 import { serialKey, type DeviceQuery } from '../store';
-import { Conditions, queryConditions } from './sql';
+import { Conditions, WALK_ROWS_MAX, queryConditions, walkRows } from './sql';
 
 /**
  * The query fields a kept query is read for. State, category and administration are not among them: the groups
@@ -203,6 +203,12 @@ function groupDevice(r: GroupRow): Device {
   return d as Device; // why: matchesMarketFilter and FacetCounter read only the fields marketProfileKey names, all set above
 }
 
+/** The limits of what is kept, when not the constants' (tests). */
+export interface SearchCountsOptions {
+  allMembersMax?: number;
+  walkRowsMax?: number;
+}
+
 /** Runs one statement on the pool. */
 type Query = <R extends object>(sql: string, args?: unknown[]) => Promise<R[]>;
 
@@ -223,10 +229,13 @@ export class SearchCounts {
   private readonly inFlight = new Set<readonly DeviceChange[]>();
   private waiting: (() => void)[] = [];
 
-  /** `allMembersMax`: ALL_MEMBERS_MAX unless given (a test reads every word query from PostgreSQL with 0). */
+  /**
+   * `allMembersMax`: ALL_MEMBERS_MAX unless given (a test reads every word query from PostgreSQL with 0);
+   * `walkRowsMax`: WALK_ROWS_MAX unless given (a test picks every page without words from the kept matches with 0).
+   */
   constructor(
     private readonly query: Query,
-    private readonly options: { allMembersMax?: number } = {},
+    private readonly options: SearchCountsOptions = {},
   ) {}
 
   /** The total and (when asked) the facets of `qy`, counted over its kept groups. */
@@ -235,17 +244,24 @@ export class SearchCounts {
   }
 
   /**
-   * count(), and for a word query whose matches are kept its page picked from them, of the same state: or `busy`
+   * count(), and for a query whose matches are kept its page picked from them, of the same state: or `busy`
    * while a commit of this process that changes the query's devices is in flight (its rows may already be
-   * visible, the matches do not show it yet: wait with settled()). No page when the matches are not kept (no
-   * words, too many matches, not kept at all).
+   * visible, the matches do not show it yet: wait with settled()). No page when the matches are not kept (too
+   * many matches, a place, batch or serial, not kept at all), nor without words when a walk of the sort's index
+   * would find the page within WALK_ROWS_MAX rows.
    */
   async countAndPick(qy: DeviceQuery): Promise<{ counted: Counted; page?: KeptPage | 'busy' }> {
     const key = keyOf(qy);
     const entry = await this.entry(qy, key);
     const counted = tally(entry, qy);
-    // The every-device query's matches are where word queries' are found; a page without words is walked.
-    if (!entry.withMembers || entry.tokens.length === 0 || this.entries.get(key) !== entry) return { counted };
+    // No page to pick: the matches are not kept, or the page is empty (the search answers without one).
+    if (!entry.withMembers || this.entries.get(key) !== entry || qy.limit === 0 || qy.offset >= counted.total) return { counted };
+    // Without words (the every-device query), only a category, administration or marketplace filter makes a walk of
+    // the sort's index pass rows it does not want, and how many is not known from the counts: a category sorts
+    // with its manufacturers (the monitors by model among every state passed most of the index, 200-300 ms of one
+    // core, which slowed every other call meanwhile). Such a page is picked in the server (1-3 ms at 100,000
+    // devices); a search with none of them is walked, unless the counts say the walk is long anyway.
+    if (entry.tokens.length === 0 && !narrowed(qy) && walkRows(qy, counted.total, walked(entry, qy)) <= (this.options.walkRowsMax ?? WALK_ROWS_MAX)) return { counted };
     if (this.changing(entry)) return { counted, page: 'busy' };
     const version = entry.version;
     return { counted, page: { ids: pageIds(entry, qy), holds: () => this.entries.get(key) === entry && entry.version === version && !this.changing(entry) } };
@@ -448,6 +464,12 @@ function tally(entry: Entry, qy: DeviceQuery): Counted {
   for (const g of groups) if (facets.add(g.device, g.count)) total += g.count;
   return { total, facets: facets.result() };
 }
+
+/** Whether a search asks for less than its state's devices by their market profile: category, administration, filter. */
+const narrowed = (qy: DeviceQuery): boolean => qy.category !== undefined || qy.departmentId !== undefined || Object.keys(qy.filter ?? {}).length > 0;
+
+/** The rows the sort's index holds for `qy`'s state (every device without one): what its walk passes at most. */
+const walked = (entry: Entry, qy: DeviceQuery): number => partsOf(entry, qy.status).reduce((n, part) => n + part.members.size, 0);
 
 /** The ids of `qy`'s page in its order, picked from the entry's kept matches. */
 function pageIds(entry: Entry, qy: DeviceQuery): string[] {
