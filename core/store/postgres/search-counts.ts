@@ -74,6 +74,8 @@ interface Group {
   /** A device of the group: every device with its profile passes the same filters and counts in the same facets. */
   device: Device;
   count: number;
+  /** The group's kept matches (those of its part's `members`): a page is picked from the groups that fit only. */
+  members?: Set<Member>;
 }
 
 /** A device a kept word query selects: what the sorts read (its year and specs are its group's), and its group. */
@@ -130,6 +132,21 @@ function partFor(entry: Entry, status: Device['status']): Part {
   let part = entry.parts.get(status);
   if (!part) entry.parts.set(status, (part = { groups: new Map(), members: new Map() }));
   return part;
+}
+
+/** Keeps `m` among its part's matches and its group's. */
+function addMember(part: Part, m: Member): void {
+  part.members.set(m.id, m);
+  (m.group.members ??= new Set()).add(m);
+}
+
+/** Gives up every match the entry keeps (its groups and counts stay). */
+function dropMembers(entry: Entry): void {
+  entry.withMembers = false;
+  for (const part of entry.parts.values()) {
+    part.members.clear();
+    for (const group of part.groups.values()) group.members = undefined;
+  }
 }
 
 /** How many matches an entry keeps. */
@@ -328,8 +345,7 @@ export class SearchCounts {
       if (held <= MEMBERS_MAX) return;
       if (e === newest || !e.withMembers || e.tokens.length === 0) continue;
       held -= membersHeld(e);
-      e.withMembers = false;
-      for (const part of e.parts.values()) part.members.clear();
+      dropMembers(e);
     }
   }
 
@@ -385,17 +401,14 @@ export class SearchCounts {
         let group = groups.get(m.group);
         if (!group) groups.set(m.group, (group = { device: m.group.device, count: 0 }));
         group.count++;
-        part.members.set(m.id, { id: m.id, updatedAt: m.updatedAt, reportedAt: m.reportedAt, manufacturer: m.manufacturer, model: m.model, year: m.year, specs: m.specs, group });
+        addMember(part, { id: m.id, updatedAt: m.updatedAt, reportedAt: m.reportedAt, manufacturer: m.manufacturer, model: m.model, year: m.year, specs: m.specs, group });
         matches++;
       }
       if (groups.size === 0) continue;
       for (const group of groups.values()) part.groups.set(marketProfileKey(group.device), group);
       entry.parts.set(status, part);
     }
-    if (matches > MEMBERS_MAX / 4) {
-      entry.withMembers = false;
-      for (const part of entry.parts.values()) part.members.clear();
-    }
+    if (matches > MEMBERS_MAX / 4) dropMembers(entry);
     this.remember(key, entry);
     return entry;
   }
@@ -429,7 +442,7 @@ export class SearchCounts {
         part.groups.set(marketProfileKey(device), group);
         if (!entry.withMembers) continue;
         for (const [id, updatedAt, reportedAt, manufacturer, model, haystack] of r.m ?? []) {
-          part.members.set(id, memberOf({ id, updatedAt, reportedAt, manufacturer: named(manufacturer), model: named(model) }, group, haystack));
+          addMember(part, memberOf({ id, updatedAt, reportedAt, manufacturer: named(manufacturer), model: named(model) }, group, haystack));
         }
       }
       // Those applied before the reading began committed before its snapshot was taken: it shows them.
@@ -452,18 +465,21 @@ const EVERY_DEVICE_KEY = keyOf(EVERY_DEVICE);
 /** The total and (when asked) the facets of `qy`, counted over the entry's groups. */
 function tally(entry: Entry, qy: DeviceQuery): Counted {
   const filter = qy.filter ?? {};
-  const groups = partsOf(entry, qy.status)
-    .flatMap((part) => [...part.groups.values()])
-    .filter((g) => (qy.category === undefined || g.device.category === qy.category) && (qy.departmentId === undefined || g.device.departmentId === qy.departmentId));
+  const facets = qy.facets ? new FacetCounter(filter) : undefined;
   let total = 0;
-  if (!qy.facets) {
-    for (const g of groups) if (matchesMarketFilter(g.device, filter)) total += g.count;
-    return { total };
+  // Loops, not arrays of the groups: the every-device query has thousands of groups, counted on every search.
+  for (const part of partsOf(entry, qy.status)) {
+    for (const g of part.groups.values()) {
+      if (!ofCategoryAndAdministration(g, qy)) continue;
+      if (facets ? facets.add(g.device, g.count) : matchesMarketFilter(g.device, filter)) total += g.count;
+    }
   }
-  const facets = new FacetCounter(filter);
-  for (const g of groups) if (facets.add(g.device, g.count)) total += g.count;
-  return { total, facets: facets.result() };
+  return facets ? { total, facets: facets.result() } : { total };
 }
+
+/** Whether a group's devices are of the search's category and administration (when it asks for them). */
+const ofCategoryAndAdministration = (g: Group, qy: DeviceQuery): boolean =>
+  (qy.category === undefined || g.device.category === qy.category) && (qy.departmentId === undefined || g.device.departmentId === qy.departmentId);
 
 /** Whether a search asks for less than its state's devices by their market profile: category, administration, filter. */
 const narrowed = (qy: DeviceQuery): boolean => qy.category !== undefined || qy.departmentId !== undefined || Object.keys(qy.filter ?? {}).length > 0;
@@ -473,22 +489,20 @@ const walked = (entry: Entry, qy: DeviceQuery): number => partsOf(entry, qy.stat
 
 /** The ids of `qy`'s page in its order, picked from the entry's kept matches. */
 function pageIds(entry: Entry, qy: DeviceQuery): string[] {
-  const parts = partsOf(entry, qy.status);
   const filter = qy.filter ?? {};
-  // The category, administration and marketplace filter ask only a device's market profile: once per group.
-  const fits = new Map<Group, boolean>();
-  const top = new TopK<Member>(qy.offset + qy.limit, compareDevices(qy.sort), parts.reduce((n, p) => n + p.members.size, 0));
-  for (const part of parts) {
-    for (const m of part.members.values()) {
-      let fit = fits.get(m.group);
-      if (fit === undefined) {
-        const d = m.group.device;
-        fit = (qy.category === undefined || d.category === qy.category) && (qy.departmentId === undefined || d.departmentId === qy.departmentId) && matchesMarketFilter(d, filter);
-        fits.set(m.group, fit);
-      }
-      if (fit) top.offer(m);
+  // The category, administration and marketplace filter ask only a device's market profile: once per group, and
+  // only the matches of the groups that fit are looked at (the phones' among every device).
+  const fit: Set<Member>[] = [];
+  let most = 0;
+  for (const part of partsOf(entry, qy.status)) {
+    for (const g of part.groups.values()) {
+      if (!g.members || !ofCategoryAndAdministration(g, qy) || !matchesMarketFilter(g.device, filter)) continue;
+      fit.push(g.members);
+      most += g.members.size;
     }
   }
+  const top = new TopK<Member>(qy.offset + qy.limit, compareDevices(qy.sort), most);
+  for (const members of fit) for (const m of members) top.offer(m);
   return top
     .sorted()
     .slice(qy.offset)
@@ -509,14 +523,18 @@ function apply(entry: Entry, commit: Commit): void {
       const part = entry.parts.get(before.status);
       if (part) {
         move(part.groups, before, -1);
-        part.members.delete(before.id);
+        const m = part.members.get(before.id);
+        if (m) {
+          part.members.delete(before.id);
+          m.group.members?.delete(m);
+        }
       }
     }
     if (is) {
       const part = partFor(entry, after.status);
       const group = move(part.groups, after, 1)!;
       // The every-device query keeps each match's words: word queries found later look in them.
-      if (entry.withMembers) part.members.set(after.id, memberOf(after, group, entry.tokens.length === 0 ? deviceHaystack(after) : undefined));
+      if (entry.withMembers) addMember(part, memberOf(after, group, entry.tokens.length === 0 ? deviceHaystack(after) : undefined));
     }
   }
 }
