@@ -154,8 +154,6 @@ export async function startPgCluster(options: { from?: string; settings?: Readon
         '-c synchronous_commit=off',
         '-c full_page_writes=off',
         '-c max_connections=200',
-        // As README's shared-mode section asks of a real server: the devices table vacuumed within seconds (0005).
-        '-c autovacuum_naptime=10s',
         // bench:server's statement statistics (shared_preload_libraries=pg_stat_statements), as name=value.
         ...Object.entries(options.settings ?? {}).map(([name, value]) => `-c ${name}=${value}`),
       ].join(' ');
