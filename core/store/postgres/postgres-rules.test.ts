@@ -609,6 +609,29 @@ describe('PostgreSQL store: the caller in one read', () => {
       await b.close();
     }
   }, 60_000);
+
+  it('reads a kept caller again after its maximum age, when a notification connection stops delivering without closing', async () => {
+    // Review (helper-51): a firewall's idle timeout or a half-open TCP connection leaves the channel "listening".
+    const url = await cluster.database('caller_max_age');
+    const a = await PostgresStore.open(url, { callerMaxAgeMs: 1500 });
+    const b = await PostgresStore.open(url);
+    const socket = () => (a as unknown as { channel: { client: { connection: { stream: import('node:net').Socket } } } }).channel.client.connection.stream; // why: the listening connection is private; pausing it stops delivery without an error or an end
+    try {
+      await seedReferenceData(a);
+      const user = USERS.find((u) => u.role === 'department_contact')!;
+      expect((await a.getCaller(user.id))?.user.active).not.toBe(false);
+      socket().pause();
+      await b.transaction(async (tx) => tx.putUser({ ...user, active: false }));
+      // Not heard, and younger than its maximum age: still the kept caller (what the maximum age bounds).
+      expect((await a.getCaller(user.id))?.user.active).not.toBe(false);
+      await new Promise((r) => setTimeout(r, 1600));
+      expect((await a.getCaller(user.id))?.user.active).toBe(false);
+    } finally {
+      socket().resume();
+      await a.close();
+      await b.close();
+    }
+  }, 60_000);
 });
 
 // bench:server: a device page and the warehouse's reserved devices in one statement each
