@@ -169,7 +169,7 @@ export const MEMBERS_MAX = 400_000;
 
 /**
  * How many devices the every-device query keeps with their words (about 400 bytes each), beside MEMBERS_MAX: a word
- * query's groups and matches are then found among them in the server (5-15 ms for a word at 100,000 devices)
+ * query's groups and matches are then found among them in the server (about 17 ms a word at 100,000 devices)
  * instead of read through the words' trigram index and the rows (60-230 ms of PostgreSQL's time each, and over a
  * second each when a cold server's first searches read a dozen words at once: bench:server's first seconds).
  * More devices than this: each word query is read from PostgreSQL, as any query with a place, batch or serial is.
@@ -275,9 +275,9 @@ export class SearchCounts {
     if (!entry.withMembers || this.entries.get(key) !== entry || qy.limit === 0 || qy.offset >= counted.total) return { counted };
     // Without words (the every-device query), only a category, administration or marketplace filter makes a walk of
     // the sort's index pass rows it does not want, and how many is not known from the counts: a category sorts
-    // with its manufacturers (the monitors by model among every state passed most of the index, 200-300 ms of one
-    // core, which slowed every other call meanwhile). Such a page is picked in the server (1-3 ms at 100,000
-    // devices); a search with none of them is walked, unless the counts say the walk is long anyway.
+    // with its manufacturers (one category by model among every state passed most of the index, 217-321 ms of one
+    // core, which slowed every other call meanwhile). Such a page is picked in the server, from the
+    // groups that fit alone; a search with none of them is walked, unless the counts say the walk is long anyway.
     if (entry.tokens.length === 0 && !narrowed(qy) && walkRows(qy, counted.total, walked(entry, qy)) <= (this.options.walkRowsMax ?? WALK_ROWS_MAX)) return { counted };
     if (this.changing(entry)) return { counted, page: 'busy' };
     const version = entry.version;
