@@ -39,6 +39,19 @@ async function withStore(name: string, fn: (store: PostgresStore, url: string) =
   }
 }
 
+/** Two server processes' stores on one new database `name` (`options`: the first's), both closed after `fn`. */
+async function withTwoServers(name: string, fn: (a: PostgresStore, b: PostgresStore, url: string) => Promise<void>, options: Parameters<typeof PostgresStore.open>[1] = {}): Promise<void> {
+  const url = await cluster.database(name);
+  const a = await PostgresStore.open(url, options);
+  const b = await PostgresStore.open(url);
+  try {
+    await fn(a, b, url);
+  } finally {
+    await a.close();
+    await b.close();
+  }
+}
+
 async function sql<R extends object>(url: string, text: string, args: unknown[] = []): Promise<R[]> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
@@ -559,10 +572,7 @@ describe('PostgreSQL store: the caller in one read', () => {
   });
 
   it('keeps a caller between calls, and forgets it at any write of a person or administration, by this server or another', async () => {
-    const url = await cluster.database('caller_kept');
-    const a = await PostgresStore.open(url);
-    const b = await PostgresStore.open(url);
-    try {
+    await withTwoServers('caller_kept', async (a, b, url) => {
       await seedReferenceData(a);
       const user = USERS.find((u) => u.role === 'department_contact')!;
       const pool = vi.spyOn((a as unknown as { pool: pg.Pool }).pool, 'query'); // why: the test counts the statements a's callers cost
@@ -604,33 +614,27 @@ describe('PostgreSQL store: the caller in one read', () => {
       await a.getCaller(user.id);
       await b.transaction(async (tx) => tx.putUser({ ...user, active: true }));
       expect((await a.getCaller(user.id))?.user.active).toBe(true);
-    } finally {
-      await a.close();
-      await b.close();
-    }
+    });
   }, 60_000);
 
   it('reads a kept caller again after its maximum age, when a notification connection stops delivering without closing', async () => {
     // Review (helper-51): a firewall's idle timeout or a half-open TCP connection leaves the channel "listening".
-    const url = await cluster.database('caller_max_age');
-    const a = await PostgresStore.open(url, { callerMaxAgeMs: 1500 });
-    const b = await PostgresStore.open(url);
-    const socket = () => (a as unknown as { channel: { client: { connection: { stream: import('node:net').Socket } } } }).channel.client.connection.stream; // why: the listening connection is private; pausing it stops delivery without an error or an end
-    try {
-      await seedReferenceData(a);
-      const user = USERS.find((u) => u.role === 'department_contact')!;
-      expect((await a.getCaller(user.id))?.user.active).not.toBe(false);
-      socket().pause();
-      await b.transaction(async (tx) => tx.putUser({ ...user, active: false }));
-      // Not heard, and younger than its maximum age: still the kept caller (what the maximum age bounds).
-      expect((await a.getCaller(user.id))?.user.active).not.toBe(false);
-      await new Promise((r) => setTimeout(r, 1600));
-      expect((await a.getCaller(user.id))?.user.active).toBe(false);
-    } finally {
-      socket().resume();
-      await a.close();
-      await b.close();
-    }
+    await withTwoServers('caller_max_age', async (a, b) => {
+      const socket = () => (a as unknown as { channel: { client: { connection: { stream: import('node:net').Socket } } } }).channel.client.connection.stream; // why: the listening connection is private; pausing it stops delivery without an error or an end
+      try {
+        await seedReferenceData(a);
+        const user = USERS.find((u) => u.role === 'department_contact')!;
+        expect((await a.getCaller(user.id))?.user.active).not.toBe(false);
+        socket().pause();
+        await b.transaction(async (tx) => tx.putUser({ ...user, active: false }));
+        // Not heard, and younger than its maximum age: still the kept caller (what the maximum age bounds).
+        expect((await a.getCaller(user.id))?.user.active).not.toBe(false);
+        await new Promise((r) => setTimeout(r, 1600));
+        expect((await a.getCaller(user.id))?.user.active).toBe(false);
+      } finally {
+        socket().resume(); // a paused connection would not see its own end
+      }
+    }, { callerMaxAgeMs: 1500 });
   }, 60_000);
 });
 
@@ -755,10 +759,7 @@ describe('PostgreSQL store: search counts with two server processes on one datab
   }
 
   it("a server's kept totals and facets follow the devices another server writes, and a rolled-back write is never counted", async () => {
-    const url = await cluster.database('counts_two_servers');
-    const a = await PostgresStore.open(url);
-    const b = await PostgresStore.open(url);
-    try {
+    await withTwoServers('counts_two_servers', async (a, b) => {
       const first = Array.from({ length: 5 }, () => device({ status: 'listed', category: 'laptop', specs: { ramGb: 8 } }));
       await a.transaction(async (tx) => first.forEach((d) => tx.putDevice(d)));
       const total = async () => (await a.searchDevices(listed)).total;
@@ -781,17 +782,11 @@ describe('PostgreSQL store: search counts with two server processes on one datab
       ).rejects.toThrow('changed my mind');
       await new Promise((r) => setTimeout(r, 300));
       expect(await total()).toBe(7);
-    } finally {
-      await a.close();
-      await b.close();
-    }
+    });
   }, 60_000);
 
   it('keeps no counts while it cannot hear the other servers, and counts afresh', async () => {
-    const url = await cluster.database('counts_deaf');
-    const a = await PostgresStore.open(url);
-    const b = await PostgresStore.open(url);
-    try {
+    await withTwoServers('counts_deaf', async (a, b, url) => {
       await a.transaction(async (tx) => tx.putDevice(device({ status: 'listed' })));
       expect((await a.searchDevices(listed)).total).toBe(1);
       // Every listening connection is cut (as a restarted pooler or a network blip would): until A listens again,
@@ -804,9 +799,6 @@ describe('PostgreSQL store: search counts with two server processes on one datab
       await new Promise((r) => setTimeout(r, 600));
       await b.transaction(async (tx) => tx.putDevice(device({ status: 'listed' })));
       expect(await settles(async () => (await a.searchDevices(listed)).total, 3)).toBe(3);
-    } finally {
-      await a.close();
-      await b.close();
-    }
+    });
   }, 60_000);
 });
