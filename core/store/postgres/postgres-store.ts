@@ -462,7 +462,6 @@ export class PostgresStore extends PgReads implements Store {
   private readonly callerMaxAgeMs: number;
   /** Raised whenever the callers are forgotten: a read begun before it is not kept. */
   private callersEpoch = 0;
-  private listening = false;
 
   private constructor(private readonly pool: pg.Pool, databaseUrl: string, options: PostgresOpenOptions) {
     super(async (sql, args) => (await pool.query(sql, args)).rows);
@@ -478,7 +477,6 @@ export class PostgresStore extends PgReads implements Store {
       },
       listening: (on) => {
         this.counts.keeping(on);
-        this.listening = on;
         this.forgetCallers();
       },
     });
@@ -552,10 +550,11 @@ export class PostgresStore extends PgReads implements Store {
    * ()) made PostgreSQL read and sort every matching row, data included, before the LIMIT.
    */
   async searchDevices(qy: DeviceQuery): Promise<DeviceSearchResult> {
-    // A word query's page from its kept matches, read by id (search-counts.ts countAndPick): used when no commit
-    // of this server changed the query's devices from the pick to the read (the rows then show the state the total
-    // and the matches show), and the rows fit the search (a change by another server may not be heard yet). A
-    // commit in flight is waited for; after one came between, counted and picked again; the third time, the walk.
+    // A page from the kept matches (words, or none but a category or filter), read by id (search-counts.ts
+    // countAndPick): used when no commit of this server changed the query's devices from the pick to the read (the
+    // rows then show the state the total and the matches show), and the rows fit the search (a change by another
+    // server may not be heard yet). A commit in flight is waited for; after one came between, counted and picked
+    // again; the third time, the walk.
     for (let attempt = 1; ; attempt++) {
       const { counted, page } = await this.counts.countAndPick(qy);
       if (qy.offset >= counted.total || qy.limit === 0) return { items: [], ...counted };
@@ -688,7 +687,8 @@ export class PostgresStore extends PgReads implements Store {
       [userId],
     );
     const caller = row && { user: row.user, department: row.department ?? undefined };
-    if (caller && this.listening && epoch === this.callersEpoch) {
+    // Kept only while other servers' writes can be heard: the kept counts' own condition (counts.kept).
+    if (caller && this.counts.kept && epoch === this.callersEpoch) {
       if (this.callers.size >= CALLERS_MAX) this.callers.clear();
       this.callers.set(userId, { caller, at: performance.now() });
     }

@@ -534,12 +534,23 @@ function apply(entry: Entry, commit: Commit): void {
       const part = partFor(entry, after.status);
       const group = move(part.groups, after, 1)!;
       // The every-device query keeps each match's words: word queries found later look in them.
-      if (entry.withMembers) addMember(part, memberOf(after, group, entry.tokens.length === 0 ? deviceHaystack(after) : undefined));
+      if (entry.withMembers) addMember(part, memberOf(after, group, entry.tokens.length === 0 ? haystackOf(after) : undefined));
     }
   }
 }
 
-const selects = (entry: Entry, d: Device): boolean => matchesQuery(d, entry.query as DeviceQuery, entry.tokens, deviceHaystack(d)); // why: matchesQuery reads only the query's own fields
+const selects = (entry: Entry, d: Device): boolean => matchesQuery(d, entry.query as DeviceQuery, entry.tokens, haystackOf(d)); // why: matchesQuery reads only the query's own fields
+
+/**
+ * A changed device's words, made once: a commit's changes are asked of every kept query (apply), and of the kept
+ * queries a search picks its page from while the commit is in flight (changing), each the same device object.
+ */
+const haystacks = new WeakMap<Device, string>();
+function haystackOf(d: Device): string {
+  let h = haystacks.get(d);
+  if (h === undefined) haystacks.set(d, (h = deviceHaystack(d)));
+  return h;
+}
 
 /** A match of a kept word query: its year and specs (which the sorts read) are its group's, part of its profile. */
 const memberOf = (d: Pick<Device, 'id' | 'updatedAt' | 'reportedAt' | 'manufacturer' | 'model'>, group: Group, haystack?: string): Member => ({
