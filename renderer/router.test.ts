@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { navigate, replaceQuery, writeQueryLater } from './router';
+import { leaveRoot, navigate, replaceQuery, writeQueryLater } from './router';
 
 /** A window with only what replaceQuery reads and writes: the hash and history.replaceState. */
 function fakeWindow(hash: string) {
@@ -26,6 +26,30 @@ describe('replaceQuery', () => {
     replaceQuery({ q: 'thinkpad' }, '/marketplace');
     expect(win.location.hash).toBe('#/wanted?category=laptop&grade=A,B');
     expect(win.history.replaceState).not.toHaveBeenCalled();
+  });
+});
+
+describe('leaveRoot', () => {
+  /** A window whose location.replace records the address it was sent to. */
+  function fakeRoot(hash: string) {
+    const win = { location: { hash, replace: vi.fn((url: string) => (win.location.hash = url)) } };
+    vi.stubGlobal('window', win);
+    return win;
+  }
+
+  it('sends the bare address to the home screen, without a history entry', () => {
+    for (const hash of ['', '#', '#/']) {
+      const win = fakeRoot(hash);
+      leaveRoot('/marketplace');
+      expect(win.location.replace).toHaveBeenCalledWith('#/marketplace');
+    }
+  });
+
+  it('leaves an address that moved on before it ran (a link followed just after sign-in) where it is', () => {
+    const win = fakeRoot('#/ewaste');
+    leaveRoot('/marketplace');
+    expect(win.location.replace).not.toHaveBeenCalled();
+    expect(win.location.hash).toBe('#/ewaste');
   });
 });
 

@@ -92,6 +92,15 @@ export function replaceQuery(query: Record<string, string | number | undefined>,
   if (next !== window.location.hash) window.history.replaceState(window.history.state, '', next);
 }
 
+/**
+ * The bare address ("", "#", "#/") goes to the person's `home` screen, without a history entry. Only while it is
+ * still bare: the signed-in layout asks after it has painted, and by then a link followed or an address typed
+ * may have moved on (a test's goto right after sign-in did, on a busy machine), which must not be undone.
+ */
+export function leaveRoot(home: string): void {
+  if (parseHash(window.location.hash).segments.length === 0) window.location.replace(href(home));
+}
+
 export function devicePath(id: string): string {
   return `/devices/${encodeURIComponent(id)}`;
 }

@@ -1,7 +1,7 @@
 /** Shows the screen for the current hash route (screens.tsx), within what the person's role may open. */
 import { useEffect } from 'react';
 import type { User } from '../../shared/schemas';
-import { href, type Route } from '../router';
+import { leaveRoot, type Route } from '../router';
 import { matchScreen, mayOpen, menuFor } from '../screens';
 import { Forbidden } from '../screens/Forbidden';
 import { NotFound } from '../screens/NotFound';
@@ -11,7 +11,7 @@ export function RouteView({ route, user }: { route: Route; user: User }) {
   const atRoot = route.segments.length === 0;
 
   useEffect(() => {
-    if (atRoot) window.location.replace(href(home));
+    if (atRoot) leaveRoot(home);
   }, [atRoot, home]);
 
   if (atRoot) return null;
