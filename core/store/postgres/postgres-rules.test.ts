@@ -19,6 +19,7 @@ import type { Device, Reservation } from '../../../shared/schemas';
 import { SORT_SQL, WALK_ROWS_MAX, searchPageSql, type PageWay } from './sql';
 import { PostgresStore, appSchemaVersion, searchPageWay } from './postgres-store';
 import { SearchCounts } from './search-counts';
+import { WRITES_CHANNEL_APPLICATION } from './writes-channel';
 
 let cluster: PgCluster;
 beforeAll(async () => {
@@ -50,6 +51,11 @@ async function withTwoServers(name: string, fn: (a: PostgresStore, b: PostgresSt
     await a.close();
     await b.close();
   }
+}
+
+/** A store's listening connection's socket (private): pausing it stops delivery without an error or an end. */
+function listeningSocket(store: PostgresStore): import('node:net').Socket {
+  return (store as unknown as { channel: { client: { connection: { stream: import('node:net').Socket } } } }).channel.client.connection.stream;
 }
 
 async function sql<R extends object>(url: string, text: string, args: unknown[] = []): Promise<R[]> {
@@ -609,7 +615,7 @@ describe('PostgreSQL store: the caller in one read', () => {
       await new Promise((r) => setTimeout(r, 200));
       expect((await a.getCaller(user.id))?.user.role).toBe('department_contact');
       // While a cannot hear the other servers it keeps no caller: b's write is seen at a's very next call.
-      await sql(url, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query ILIKE 'LISTEN%' AND datname = current_database()`);
+      await sql(url, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '${WRITES_CHANNEL_APPLICATION}' AND datname = current_database()`);
       await new Promise((r) => setTimeout(r, 100));
       await a.getCaller(user.id);
       await b.transaction(async (tx) => tx.putUser({ ...user, active: true }));
@@ -620,7 +626,7 @@ describe('PostgreSQL store: the caller in one read', () => {
   it('reads a kept caller again after its maximum age, when a notification connection stops delivering without closing', async () => {
     // Review (helper-51): a firewall's idle timeout or a half-open TCP connection leaves the channel "listening".
     await withTwoServers('caller_max_age', async (a, b) => {
-      const socket = () => (a as unknown as { channel: { client: { connection: { stream: import('node:net').Socket } } } }).channel.client.connection.stream; // why: the listening connection is private; pausing it stops delivery without an error or an end
+      const socket = () => listeningSocket(a);
       try {
         await seedReferenceData(a);
         const user = USERS.find((u) => u.role === 'department_contact')!;
@@ -634,7 +640,31 @@ describe('PostgreSQL store: the caller in one read', () => {
       } finally {
         socket().resume(); // a paused connection would not see its own end
       }
-    }, { callerMaxAgeMs: 1500 });
+    }, { callerMaxAgeMs: 1500, channelPingMs: 60_000 });
+  }, 60_000);
+
+  it('keeps no caller once its notification connection stops delivering without closing, well before the maximum age', async () => {
+    await withTwoServers('caller_silent', async (a, b) => {
+      const stream = listeningSocket(a);
+      try {
+        await seedReferenceData(a);
+        const user = USERS.find((u) => u.role === 'department_contact')!;
+        expect((await a.getCaller(user.id))?.user.active).not.toBe(false);
+        stream.pause();
+        await b.transaction(async (tx) => tx.putUser({ ...user, active: false }));
+        // Its own check gets no echo within two intervals (0.4 s): the deactivation is seen long before the 60 s.
+        const started = performance.now();
+        let caller = await a.getCaller(user.id);
+        while (caller?.user.active !== false && performance.now() - started < 5000) {
+          await new Promise((r) => setTimeout(r, 50));
+          caller = await a.getCaller(user.id);
+        }
+        expect(caller?.user.active).toBe(false);
+        expect(performance.now() - started).toBeLessThan(3000);
+      } finally {
+        stream.resume();
+      }
+    }, { callerMaxAgeMs: 60_000, channelPingMs: 200 });
   }, 60_000);
 });
 
@@ -791,7 +821,7 @@ describe('PostgreSQL store: search counts with two server processes on one datab
       expect((await a.searchDevices(listed)).total).toBe(1);
       // Every listening connection is cut (as a restarted pooler or a network blip would): until A listens again,
       // B's writes cannot be heard, so A must not answer from what it kept.
-      await sql(url, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query ILIKE 'LISTEN%' AND datname = current_database()`);
+      await sql(url, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '${WRITES_CHANNEL_APPLICATION}' AND datname = current_database()`);
       await new Promise((r) => setTimeout(r, 100));
       await b.transaction(async (tx) => tx.putDevice(device({ status: 'listed' })));
       expect((await a.searchDevices(listed)).total).toBe(2);
@@ -800,5 +830,27 @@ describe('PostgreSQL store: search counts with two server processes on one datab
       await b.transaction(async (tx) => tx.putDevice(device({ status: 'listed' })));
       expect(await settles(async () => (await a.searchDevices(listed)).total, 3)).toBe(3);
     });
+  }, 60_000);
+
+  it('keeps no counts once its notification connection stops delivering without closing, and listens again', async () => {
+    await withTwoServers('counts_silent', async (a, b) => {
+      const stream = listeningSocket(a);
+      try {
+        await a.transaction(async (tx) => tx.putDevice(device({ status: 'listed' })));
+        expect((await a.searchDevices(listed)).total).toBe(1);
+        // A half-open connection (a firewall's idle timeout): nothing arrives, nothing says so.
+        stream.pause();
+        await b.transaction(async (tx) => tx.putDevice(device({ status: 'listed' })));
+        // Its own check gets no echo: A stops answering from what it kept and counts afresh.
+        expect(await settles(async () => (await a.searchDevices(listed)).total, 2)).toBe(2);
+        // On a new connection it keeps counts and hears B again.
+        await new Promise((r) => setTimeout(r, 800));
+        expect(listeningSocket(a)).not.toBe(stream);
+        await b.transaction(async (tx) => tx.putDevice(device({ status: 'listed' })));
+        expect(await settles(async () => (await a.searchDevices(listed)).total, 3)).toBe(3);
+      } finally {
+        stream.resume();
+      }
+    }, { channelPingMs: 200 });
   }, 60_000);
 });

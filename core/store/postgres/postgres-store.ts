@@ -403,11 +403,15 @@ const CALLERS_MAX = 20_000;
  */
 export const CALLER_MAX_AGE_MS = 5000;
 
-/** PostgresStore.open's options: `searchCounts` (the kept counts' limits) and `callerMaxAgeMs` are for tests. */
+/**
+ * PostgresStore.open's options: `searchCounts` (the kept counts' limits), `callerMaxAgeMs` and `channelPingMs`
+ * (how often the notification connection checks itself, writes-channel.ts) are for tests.
+ */
 export interface PostgresOpenOptions {
   poolSize?: number;
   searchCounts?: SearchCountsOptions;
   callerMaxAgeMs?: number;
+  channelPingMs?: number;
 }
 
 /** Whether a search's page may be found through its words' index: it has words, and no place, batch or serial. */
@@ -454,9 +458,10 @@ export class PostgresStore extends PgReads implements Store {
    * whole at the commit of any transaction that writes a person or an administration, here or (by the
    * notification) in another server process, and at any other process's device write. A deactivation or a role
    * change thus holds from the next call after its commit is heard, as it did when each call read the caller.
-   * A caller is read again after CALLER_MAX_AGE_MS however quiet the channel is: a notification connection that
-   * stops delivering without closing (a firewall's idle timeout, a half-open TCP connection) or a server of an
-   * older build that sends none cannot keep a deactivated person in for longer (review, helper-51).
+   * A notification connection that stops delivering without closing (a firewall's idle timeout, a half-open TCP
+   * connection) is found by its own check within two CHANNEL_PING_MS, and nothing is kept from then on. A caller
+   * is also read again after CALLER_MAX_AGE_MS however quiet the channel is: a server of an older build that sends
+   * no notification cannot keep a deactivated person in for longer (review, helper-51).
    */
   private readonly callers = new Map<string, { caller: Caller; at: number }>();
   private readonly callerMaxAgeMs: number;
@@ -479,7 +484,7 @@ export class PostgresStore extends PgReads implements Store {
         this.counts.keeping(on);
         this.forgetCallers();
       },
-    });
+    }, options.channelPingMs);
   }
 
   /**

@@ -5,11 +5,22 @@
  * `pg_notify(CHANNEL, <its process's id>)`, which PostgreSQL delivers when (and only if) it commits, and every
  * other process forgets its kept counts on hearing it. While the listening connection is down nothing can be
  * heard, so the counts are not kept at all (each search counts afresh) until it is back.
+ *
+ * A connection can also stop delivering without closing (a firewall's idle timeout, a half-open TCP connection),
+ * and then nothing says so. So the channel checks itself: every `pingMs` it notifies a channel only this process
+ * listens on, through the listening connection, and a check not echoed by the next one counts as the connection
+ * lost. What was kept is then never more than two intervals behind another process's commit.
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 
 export const DEVICE_WRITES_CHANNEL = 'kredslob_device_writes';
+
+/** The listening connection's application_name, by which pg_stat_activity shows it. */
+export const WRITES_CHANNEL_APPLICATION = 'kredslob-writes-channel';
+
+/** How often the listening connection checks itself (see above). */
+export const CHANNEL_PING_MS = 2000;
 
 /** How long to wait before listening again after the connection was lost (doubling, up to the last). */
 const RETRY_MS = [250, 500, 1000, 2000, 5000];
@@ -28,10 +39,14 @@ export class WritesChannel {
   private closed = false;
   private retry = 0;
   private timer: NodeJS.Timeout | undefined;
+  /** The liveness check's own channel: only this process listens on it, so no other process is woken. */
+  private readonly pingChannel = `kredslob_alive_${this.id.replaceAll('-', '')}`;
+  private pingTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly databaseUrl: string,
     private readonly events: WritesChannelEvents,
+    private readonly pingMs = CHANNEL_PING_MS,
   ) {}
 
   /** Starts listening; resolves once listening (or once the first attempt failed: it retries on its own). */
@@ -50,30 +65,34 @@ export class WritesChannel {
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.timer);
+    clearInterval(this.pingTimer);
     const c = this.client;
     this.client = undefined;
     await c?.end().catch(() => undefined);
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.databaseUrl });
+    const client = new pg.Client({ connectionString: this.databaseUrl, application_name: WRITES_CHANNEL_APPLICATION });
     // A lost connection: not listening until a new one is; what others wrote meanwhile is unknown.
     const lost = (why: string) => {
       if (this.client !== client) return;
       if (!this.closed) console.error('[kredslob] PostgreSQL notification connection lost', why);
       this.client = undefined;
+      clearInterval(this.pingTimer);
       this.events.listening(false);
       this.events.othersWrote();
       this.later();
     };
     client.on('error', (err) => lost(err.message));
     client.on('end', () => lost('connection ended'));
+    let echoed = true;
     client.on('notification', (n) => {
-      if (n.channel === DEVICE_WRITES_CHANNEL && n.payload !== this.id) this.events.othersWrote();
+      if (n.channel === this.pingChannel) echoed = true;
+      else if (n.channel === DEVICE_WRITES_CHANNEL && n.payload !== this.id) this.events.othersWrote();
     });
     try {
       await client.connect();
-      await client.query(`LISTEN ${DEVICE_WRITES_CHANNEL}`);
+      await client.query(`LISTEN ${DEVICE_WRITES_CHANNEL}; LISTEN ${this.pingChannel}`);
     } catch (err) {
       await client.end().catch(() => undefined);
       if (!this.closed) console.error('[kredslob] PostgreSQL notifications unavailable, retrying', err instanceof Error ? err.message : String(err));
@@ -86,6 +105,18 @@ export class WritesChannel {
     }
     this.client = client;
     this.retry = 0;
+    this.pingTimer = setInterval(() => {
+      if (!echoed) {
+        lost(`no answer to its check within ${this.pingMs} ms`);
+        // why not awaited: on a half-open connection the goodbye may never be answered
+        void client.end().catch(() => undefined);
+        return;
+      }
+      echoed = false;
+      // A failure is the connection's error or end, handled above.
+      client.query("SELECT pg_notify($1, '')", [this.pingChannel]).catch(() => undefined);
+    }, this.pingMs);
+    this.pingTimer.unref();
     // Writes committed before LISTEN took effect were not heard: start from nothing kept.
     this.events.othersWrote();
     this.events.listening(true);
