@@ -5,26 +5,11 @@
  * (electron/provider-sign-in.ts) in the test: its loopback listener, and "the person's browser" as a second tab
  * that follows the server's redirects through a mock OpenID Connect provider back to the app's loopback address.
  */
-import { request as playwrightRequest, type BrowserContext, type Page } from '@playwright/test';
-import { USERS } from '../../core/demo/reference-data';
+import type { BrowserContext, Page } from '@playwright/test';
 import { signInThroughProvider } from '../../electron/provider-sign-in';
-import { expect, SHARED_DEMO_PASSWORD } from './fixtures';
+import { mapGroupToBufContacts } from '../support/oidc-groups';
+import { expect } from './fixtures';
 import { test } from './oidc-fixtures';
-
-/** An admin maps the group to a role over the API, as a script would (oidc-sign-in.spec.ts does it on the screen). */
-async function mapGroup(baseURL: string, group: string): Promise<void> {
-  const api = await playwrightRequest.newContext({ baseURL });
-  try {
-    const admin = USERS.find((u) => u.id === 'user-admin-1')!; // why: the demo's admin, always there
-    const signedIn = await api.post('/api/auth.signIn', { data: { email: admin.email, password: SHARED_DEMO_PASSWORD } });
-    expect(signedIn.status()).toBe(200);
-    const token = ((await signedIn.json()) as { data: { token: string } }).data.token;
-    const saved = await api.post('/api/oidcGroups.save', { data: { group, role: 'department_contact', departmentId: 'dep-buf' }, headers: { authorization: `Bearer ${token}` } });
-    expect(saved.status(), await saved.text()).toBe(200);
-  } finally {
-    await api.dispose();
-  }
-}
 
 /**
  * The app's page as the connected desktop shows it. `beforeBrowser` runs when main would open the person's
@@ -62,7 +47,7 @@ async function desktopPage(context: BrowserContext, origin: string, beforeBrowse
 test.use({ sharedMode: true });
 
 test("the desktop app connected to the server signs in through the provider in the person's browser, and says a refusal", async ({ context, app, idp }) => {
-  await mapGroup(app.baseURL, 'KK-IT-BUF');
+  await mapGroupToBufContacts(app.baseURL, 'KK-IT-BUF');
   const origin = new URL(app.baseURL).origin;
   let waitingShown: () => void = () => {};
   const { page, browserTabs } = await desktopPage(context, origin, async () => {

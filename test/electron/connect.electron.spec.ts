@@ -6,48 +6,19 @@
  * `auth.methods` (the sign-in procedures of issue 13, built beside this in wt-auth).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { electronBinary } from './electron-binary';
-import { startServer, type AppServer } from '../support/web-server';
+import { DesktopRun } from './launch';
+import type { AppServer } from '../support/web-server';
 
 const binary = electronBinary();
 const SKIP_REASON = 'Electron binary not installed (install it with `npx install-electron`): the connect journey is skipped; its parts run with Electron mocked (electron/*.test.ts) and in Chromium (test/e2e/desktop-connected.spec.ts)';
 if (binary === null) console.log(`[electron] ${SKIP_REASON}`);
 test.skip(binary === null, SKIP_REASON);
 
-const root = path.resolve(import.meta.dirname, '..', '..');
-const folders: string[] = [];
-let app: ElectronApplication | undefined;
-let server: AppServer | undefined;
-
-function tempFolder(prefix: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  folders.push(dir);
-  return dir;
-}
-
-test.afterEach(async () => {
-  await app?.close();
-  app = undefined;
-  await server?.stop();
-  if (server) for (const dir of [server.dataDir, server.configDir]) fs.rmSync(dir, { recursive: true, force: true });
-  server = undefined;
-  for (const dir of folders.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-/** The desktop app on a fresh data folder, with its own settings folder (XDG_CONFIG_HOME holds userData on Linux). */
-async function launch(configHome: string): Promise<Page> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
-  env.KREDSLOB_DATA_DIR = tempFolder('kredslob-electron-data-');
-  env.XDG_CONFIG_HOME = configHome;
-  // why: Chromium refuses to run its sandbox as root (CI containers); the app itself keeps the sandbox on
-  const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
-  app = await electron.launch({ executablePath: binary ?? undefined, args: [...rootArgs, 'dist/electron/main.cjs'], cwd: root, env });
-  return app.firstWindow();
-}
+const run = new DesktopRun();
+test.afterEach(() => run.end());
 
 /** Whether the server knows auth.methods yet (wt-auth's procedure; without it no desk can confirm the server). */
 async function answersAuthMethods(s: AppServer): Promise<boolean> {
@@ -57,11 +28,13 @@ async function answersAuthMethods(s: AppServer): Promise<boolean> {
 
 test('a desk connects to the server, says so, and goes back to its local database', async () => {
   test.setTimeout(120_000);
-  server = await startServer();
+  const server = await run.server();
   test.skip(!(await answersAuthMethods(server)), 'the server does not answer auth.methods yet (issue 13 sign-in, wt-auth): nothing to confirm it by');
   const host = new URL(server.baseURL).host;
-  const configHome = tempFolder('kredslob-electron-config-');
-  const page = await launch(configHome);
+  const configHome = run.folder('kredslob-electron-config-');
+  // A fresh data folder, and its own settings folder (XDG_CONFIG_HOME holds userData on Linux).
+  const app = await run.launch(binary!, { KREDSLOB_DATA_DIR: run.folder('kredslob-electron-data-'), XDG_CONFIG_HOME: configHome }); // why: the test skips where binary is null
+  const page = await app.firstWindow();
 
   const mode = page.getByTestId('connection-mode');
   await expect(mode).toHaveText('Lokal database (kun denne pc)');
@@ -74,7 +47,7 @@ test('a desk connects to the server, says so, and goes back to its local databas
   expect(fs.existsSync(path.join(configHome, 'Kredslob', 'desktop-settings.json'))).toBe(false);
 
   await address.fill(server.baseURL);
-  const reopened = app!.waitForEvent('window');
+  const reopened = app.waitForEvent('window');
   await dialog.getByRole('button', { name: 'Forbind' }).click();
   const connected = await reopened;
   await expect(connected.getByTestId('connection-mode')).toHaveText(`Forbundet til ${host}`);
@@ -85,7 +58,7 @@ test('a desk connects to the server, says so, and goes back to its local databas
   expect(await connected.evaluate(() => window.kredslob?.server)).toBe(server.baseURL);
 
   await connected.getByTestId('connection-mode').click();
-  const local = app!.waitForEvent('window');
+  const local = app.waitForEvent('window');
   await connected.getByRole('dialog', { name: 'Forbind til server' }).getByRole('button', { name: 'Brug lokal database' }).click();
   await expect((await local).getByTestId('connection-mode')).toHaveText('Lokal database (kun denne pc)');
 });

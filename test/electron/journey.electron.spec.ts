@@ -2,11 +2,9 @@
  * The desktop app end to end: the real Electron binary running dist/electron/main.cjs on a fresh data
  * folder. Skipped, saying why, where the Electron binary was not downloaded at install time.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { electronBinary } from './electron-binary';
+import { DesktopRun } from './launch';
 import type { ApiResult } from '../../shared/errors';
 import { deviceJourney } from '../e2e/journeys/device-journey';
 
@@ -16,28 +14,14 @@ const SKIP_REASON =
 if (binary === null) console.log(`[electron] ${SKIP_REASON}`);
 test.skip(binary === null, SKIP_REASON);
 
-const root = path.resolve(import.meta.dirname, '..', '..');
+const run = new DesktopRun();
+test.afterEach(() => run.end());
 
-let app: ElectronApplication | undefined;
-let dataDir: string | undefined;
-
+/** The app on a fresh data folder. */
 async function launch(): Promise<Page> {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kredslob-electron-'));
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
-  env.KREDSLOB_DATA_DIR = dataDir;
-  // why: Chromium refuses to run its sandbox as root (CI containers); the app itself keeps the sandbox on
-  const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
-  app = await electron.launch({ executablePath: binary ?? undefined, args: [...rootArgs, 'dist/electron/main.cjs'], cwd: root, env });
+  const app = await run.launch(binary!, { KREDSLOB_DATA_DIR: run.folder('kredslob-electron-') }); // why: the tests skip where binary is null
   return app.firstWindow();
 }
-
-test.afterEach(async () => {
-  await app?.close();
-  app = undefined;
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  dataDir = undefined;
-});
 
 test('a warehouse worker picks their profile and sees all devices', async () => {
   const page = await launch();
