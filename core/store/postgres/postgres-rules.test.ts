@@ -2,6 +2,7 @@
  * The PostgreSQL store's own rules beyond the contract suite: first reservation wins across connections, a
  * failed step leaves nothing, and a database with a newer schema is refused untouched.
  */
+import net from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '../../context';
@@ -19,7 +20,7 @@ import type { Device, Reservation } from '../../../shared/schemas';
 import { SORT_SQL, WALK_ROWS_MAX, searchPageSql, type PageWay } from './sql';
 import { PostgresStore, appSchemaVersion, searchPageWay } from './postgres-store';
 import { SearchCounts } from './search-counts';
-import { WRITES_CHANNEL_APPLICATION } from './writes-channel';
+import { WRITES_CHANNEL_APPLICATION, WritesChannel } from './writes-channel';
 
 let cluster: PgCluster;
 beforeAll(async () => {
@@ -56,6 +57,35 @@ async function withTwoServers(name: string, fn: (a: PostgresStore, b: PostgresSt
 /** A store's listening connection's socket (private): pausing it stops delivery without an error or an end. */
 function listeningSocket(store: PostgresStore): import('node:net').Socket {
   return (store as unknown as { channel: { client: { connection: { stream: import('node:net').Socket } } } }).channel.client.connection.stream;
+}
+
+/**
+ * Silences `store`'s listening connection now, as a half-open connection (a firewall's idle timeout) does: nothing
+ * arrives and nothing says so. `foundByCheck` tells whether the channel's own check then gave it up.
+ */
+function silence(store: PostgresStore) {
+  const errors = vi.spyOn(console, 'error');
+  const stream = listeningSocket(store);
+  stream.pause();
+  return {
+    stream,
+    foundByCheck: () => errors.mock.calls.some((args) => String(args[1]).startsWith('no answer to its check')),
+    /** Undoes it all: a paused connection would not see its own end. */
+    end: () => {
+      stream.resume();
+      errors.mockRestore();
+    },
+  };
+}
+
+/** Waits until `store` listens on a new connection and keeps counts again (a reconnect takes 250 ms and more). */
+async function listensAgain(store: PostgresStore, old: import('node:net').Socket): Promise<boolean> {
+  const state = store as unknown as { channel: { client?: unknown }; counts: { kept: boolean } }; // why: both are private
+  for (let i = 0; i < 60; i++) {
+    if (state.channel.client && listeningSocket(store) !== old && state.counts.kept) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
 }
 
 async function sql<R extends object>(url: string, text: string, args: unknown[] = []): Promise<R[]> {
@@ -645,12 +675,11 @@ describe('PostgreSQL store: the caller in one read', () => {
 
   it('keeps no caller once its notification connection stops delivering without closing, well before the maximum age', async () => {
     await withTwoServers('caller_silent', async (a, b) => {
-      const stream = listeningSocket(a);
+      await seedReferenceData(a);
+      const user = USERS.find((u) => u.role === 'department_contact')!;
+      expect((await a.getCaller(user.id))?.user.active).not.toBe(false);
+      const silent = silence(a);
       try {
-        await seedReferenceData(a);
-        const user = USERS.find((u) => u.role === 'department_contact')!;
-        expect((await a.getCaller(user.id))?.user.active).not.toBe(false);
-        stream.pause();
         await b.transaction(async (tx) => tx.putUser({ ...user, active: false }));
         // Its own check gets no echo within two intervals (0.4 s): the deactivation is seen long before the 60 s.
         const started = performance.now();
@@ -661,8 +690,9 @@ describe('PostgreSQL store: the caller in one read', () => {
         }
         expect(caller?.user.active).toBe(false);
         expect(performance.now() - started).toBeLessThan(3000);
+        expect(silent.foundByCheck()).toBe(true);
       } finally {
-        stream.resume();
+        silent.end();
       }
     }, { callerMaxAgeMs: 60_000, channelPingMs: 200 });
   }, 60_000);
@@ -832,24 +862,52 @@ describe('PostgreSQL store: search counts with two server processes on one datab
     });
   }, 60_000);
 
+  it('closes its notification connection within a few seconds when the connection has gone silent', async () => {
+    // A proxy between the channel and PostgreSQL that stops passing anything on, and closes nothing: a half-open
+    // connection. (Pausing the socket is not enough here: PostgreSQL still closes it, and its close is seen.)
+    const url = new URL(await cluster.database('channel_close'));
+    const pipes: net.Socket[] = [];
+    const proxy = net.createServer((down) => {
+      const up = net.connect(Number(url.port), url.hostname);
+      down.pipe(up);
+      up.pipe(down);
+      pipes.push(down, up);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const through = new URL(url);
+    through.port = String((proxy.address() as net.AddressInfo).port); // why: a TCP server that listens has an AddressInfo
+    const channel = new WritesChannel(through.href, { othersWrote: () => {}, listening: () => {} }, 60_000);
+    try {
+      await channel.start();
+      for (const socket of pipes) {
+        socket.unpipe();
+        socket.pause();
+      }
+      const started = performance.now();
+      await channel.close();
+      expect(performance.now() - started).toBeLessThan(3000);
+    } finally {
+      for (const socket of pipes) socket.destroy();
+      proxy.close();
+    }
+  }, 60_000);
+
   it('keeps no counts once its notification connection stops delivering without closing, and listens again', async () => {
     await withTwoServers('counts_silent', async (a, b) => {
-      const stream = listeningSocket(a);
+      await a.transaction(async (tx) => tx.putDevice(device({ status: 'listed' })));
+      expect((await a.searchDevices(listed)).total).toBe(1);
+      const silent = silence(a);
       try {
-        await a.transaction(async (tx) => tx.putDevice(device({ status: 'listed' })));
-        expect((await a.searchDevices(listed)).total).toBe(1);
-        // A half-open connection (a firewall's idle timeout): nothing arrives, nothing says so.
-        stream.pause();
         await b.transaction(async (tx) => tx.putDevice(device({ status: 'listed' })));
         // Its own check gets no echo: A stops answering from what it kept and counts afresh.
         expect(await settles(async () => (await a.searchDevices(listed)).total, 2)).toBe(2);
-        // On a new connection it keeps counts and hears B again.
-        await new Promise((r) => setTimeout(r, 800));
-        expect(listeningSocket(a)).not.toBe(stream);
+        expect(silent.foundByCheck()).toBe(true);
+        // On a new connection it keeps counts again, and hears B's next write.
+        expect(await listensAgain(a, silent.stream)).toBe(true);
         await b.transaction(async (tx) => tx.putDevice(device({ status: 'listed' })));
         expect(await settles(async () => (await a.searchDevices(listed)).total, 3)).toBe(3);
       } finally {
-        stream.resume();
+        silent.end();
       }
     }, { channelPingMs: 200 });
   }, 60_000);

@@ -22,6 +22,19 @@ export const WRITES_CHANNEL_APPLICATION = 'kredslob-writes-channel';
 /** How often the listening connection checks itself (see above). */
 export const CHANNEL_PING_MS = 2000;
 
+/** How long a goodbye may take before the connection is cut: a silent one never answers it. */
+const END_WAIT_MS = 1000;
+
+/** Ends `client`: politely, or by closing its socket when no answer comes (a half-open connection). */
+async function endNow(client: pg.Client): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<'waited'>((resolve) => (timer = setTimeout(() => resolve('waited'), END_WAIT_MS)));
+  const how = await Promise.race([client.end().then(() => 'ended' as const, () => 'ended' as const), waited]);
+  clearTimeout(timer);
+  // why the cast: pg's Client has its socket in `connection.stream`, which its types do not show
+  if (how === 'waited') (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+}
+
 /** How long to wait before listening again after the connection was lost (doubling, up to the last). */
 const RETRY_MS = [250, 500, 1000, 2000, 5000];
 
@@ -39,7 +52,7 @@ export class WritesChannel {
   private closed = false;
   private retry = 0;
   private timer: NodeJS.Timeout | undefined;
-  /** The liveness check's own channel: only this process listens on it, so no other process is woken. */
+  /** The liveness check's own channel: only this process listens on it, so no other process reads its checks. */
   private readonly pingChannel = `kredslob_alive_${this.id.replaceAll('-', '')}`;
   private pingTimer: NodeJS.Timeout | undefined;
 
@@ -68,11 +81,18 @@ export class WritesChannel {
     clearInterval(this.pingTimer);
     const c = this.client;
     this.client = undefined;
-    await c?.end().catch(() => undefined);
+    if (c) await endNow(c);
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.databaseUrl, application_name: WRITES_CHANNEL_APPLICATION });
+    // A connection that opens (or LISTENs) but never answers must fail, and be tried again, not wait for ever.
+    const client = new pg.Client({
+      connectionString: this.databaseUrl,
+      application_name: WRITES_CHANNEL_APPLICATION,
+      connectionTimeoutMillis: 5000,
+      query_timeout: 5000,
+      keepAlive: true,
+    });
     // A lost connection: not listening until a new one is; what others wrote meanwhile is unknown.
     const lost = (why: string) => {
       if (this.client !== client) return;
@@ -107,9 +127,12 @@ export class WritesChannel {
     this.retry = 0;
     this.pingTimer = setInterval(() => {
       if (!echoed) {
-        lost(`no answer to its check within ${this.pingMs} ms`);
-        // why not awaited: on a half-open connection the goodbye may never be answered
-        void client.end().catch(() => undefined);
+        // After what has arrived is read: a long synchronous job here may have held the echo back, not the connection.
+        setImmediate(() => {
+          if (echoed || this.client !== client) return;
+          lost(`no answer to its check within ${this.pingMs} ms`);
+          void endNow(client);
+        });
         return;
       }
       echoed = false;
