@@ -892,6 +892,29 @@ describe('PostgreSQL store: search counts with two server processes on one datab
     }
   }, 60_000);
 
+  it('gives up a connection that opens but never answers, and tries again, instead of waiting for ever', async () => {
+    // A listener that takes the connection and never says a word (a stuck proxy or server).
+    const held: net.Socket[] = [];
+    const mute = net.createServer((socket) => held.push(socket));
+    await new Promise<void>((resolve) => mute.listen(0, '127.0.0.1', resolve));
+    const port = (mute.address() as net.AddressInfo).port; // why: a TCP server that listens has an AddressInfo
+    const heard: boolean[] = [];
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const channel = new WritesChannel(`postgres://postgres@127.0.0.1:${port}/none`, { othersWrote: () => {}, listening: (on) => heard.push(on) });
+    try {
+      const started = performance.now();
+      await channel.start();
+      expect(performance.now() - started).toBeLessThan(8000);
+      expect(heard).not.toContain(true);
+      expect(errors.mock.calls.some((args) => String(args[0]).includes('notifications unavailable, retrying'))).toBe(true);
+    } finally {
+      await channel.close();
+      errors.mockRestore();
+      for (const socket of held) socket.destroy();
+      mute.close();
+    }
+  }, 60_000);
+
   it('keeps no counts once its notification connection stops delivering without closing, and listens again', async () => {
     await withTwoServers('counts_silent', async (a, b) => {
       await a.transaction(async (tx) => tx.putDevice(device({ status: 'listed' })));

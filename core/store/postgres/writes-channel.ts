@@ -114,13 +114,13 @@ export class WritesChannel {
       await client.connect();
       await client.query(`LISTEN ${DEVICE_WRITES_CHANNEL}; LISTEN ${this.pingChannel}`);
     } catch (err) {
-      await client.end().catch(() => undefined);
+      await endNow(client);
       if (!this.closed) console.error('[kredslob] PostgreSQL notifications unavailable, retrying', err instanceof Error ? err.message : String(err));
       this.later();
       return;
     }
     if (this.closed) {
-      await client.end().catch(() => undefined);
+      await endNow(client);
       return;
     }
     this.client = client;
