@@ -8,14 +8,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { electronBinary } from './electron-binary';
+import { electronBinaryOrSkip } from './electron-binary';
 import { DesktopRun } from './launch';
 import type { AppServer } from '../support/web-server';
 
-const binary = electronBinary();
-const SKIP_REASON = 'Electron binary not installed (install it with `npx install-electron`): the connect journey is skipped; its parts run with Electron mocked (electron/*.test.ts) and in Chromium (test/e2e/desktop-connected.spec.ts)';
-if (binary === null) console.log(`[electron] ${SKIP_REASON}`);
-test.skip(binary === null, SKIP_REASON);
+const binary = electronBinaryOrSkip('the connect journey is skipped; its parts run with Electron mocked (electron/*.test.ts) and in Chromium (test/e2e/desktop-connected.spec.ts)');
 
 const run = new DesktopRun();
 test.afterEach(() => run.end());

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { test } from '@playwright/test';
 
 /**
  * The Electron binary, if it is installed. Since Electron 42, require('electron') downloads the binary when it
@@ -17,4 +18,17 @@ export function electronBinary(): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The Electron binary for the calling spec's journeys. Where it is missing, every test of that spec file is skipped
+ * with "Electron binary not installed …: `what`", said once on the console too (not every reporter shows a skip's
+ * reason). Call it at the top of the spec file, while Playwright loads it.
+ */
+export function electronBinaryOrSkip(what: string): string | null {
+  const binary = electronBinary();
+  const reason = `Electron binary not installed (install it with \`npx install-electron\`): ${what}`;
+  if (binary === null) console.log(`[electron] ${reason}`);
+  test.skip(binary === null, reason);
+  return binary;
 }

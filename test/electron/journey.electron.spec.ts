@@ -3,16 +3,12 @@
  * folder. Skipped, saying why, where the Electron binary was not downloaded at install time.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { electronBinary } from './electron-binary';
+import { electronBinaryOrSkip } from './electron-binary';
 import { DesktopRun } from './launch';
 import type { ApiResult } from '../../shared/errors';
 import { deviceJourney } from '../e2e/journeys/device-journey';
 
-const binary = electronBinary();
-const SKIP_REASON =
-  'Electron binary not installed (install it with `npx install-electron`): desktop journeys skipped; the same journeys run in Chromium over HTTP';
-if (binary === null) console.log(`[electron] ${SKIP_REASON}`);
-test.skip(binary === null, SKIP_REASON);
+const binary = electronBinaryOrSkip('desktop journeys skipped; the same journeys run in Chromium over HTTP');
 
 const run = new DesktopRun();
 test.afterEach(() => run.end());

@@ -12,14 +12,10 @@ import path from 'node:path';
 import { expect, request as playwrightRequest, test, type ElectronApplication } from '@playwright/test';
 import { startMockIdp, type MockIdp } from '../../core/testing/mock-idp';
 import { mapGroupToBufContacts } from '../support/oidc-groups';
-import { electronBinary } from './electron-binary';
+import { electronBinaryOrSkip } from './electron-binary';
 import { DesktopRun } from './launch';
 
-const binary = electronBinary();
-const SKIP_REASON =
-  'Electron binary not installed (install it with `npx install-electron`): the desktop sign-in through the identity provider is skipped; it runs in Chromium with the main process module (test/e2e/desktop-oidc.spec.ts)';
-if (binary === null) console.log(`[electron] ${SKIP_REASON}`);
-test.skip(binary === null, SKIP_REASON);
+const binary = electronBinaryOrSkip('the desktop sign-in through the identity provider is skipped; it runs in Chromium with the main process module (test/e2e/desktop-oidc.spec.ts)');
 
 const run = new DesktopRun();
 let idp: MockIdp | undefined;
