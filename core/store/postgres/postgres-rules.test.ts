@@ -656,19 +656,18 @@ describe('PostgreSQL store: the caller in one read', () => {
   it('reads a kept caller again after its maximum age, when a notification connection stops delivering without closing', async () => {
     // Review (helper-51): a firewall's idle timeout or a half-open TCP connection leaves the channel "listening".
     await withTwoServers('caller_max_age', async (a, b) => {
-      const socket = () => listeningSocket(a);
+      await seedReferenceData(a);
+      const user = USERS.find((u) => u.role === 'department_contact')!;
+      expect((await a.getCaller(user.id))?.user.active).not.toBe(false);
+      const silent = silence(a);
       try {
-        await seedReferenceData(a);
-        const user = USERS.find((u) => u.role === 'department_contact')!;
-        expect((await a.getCaller(user.id))?.user.active).not.toBe(false);
-        socket().pause();
         await b.transaction(async (tx) => tx.putUser({ ...user, active: false }));
         // Not heard, and younger than its maximum age: still the kept caller (what the maximum age bounds).
         expect((await a.getCaller(user.id))?.user.active).not.toBe(false);
         await new Promise((r) => setTimeout(r, 1600));
         expect((await a.getCaller(user.id))?.user.active).toBe(false);
       } finally {
-        socket().resume(); // a paused connection would not see its own end
+        silent.end();
       }
     }, { callerMaxAgeMs: 1500, channelPingMs: 60_000 });
   }, 60_000);
